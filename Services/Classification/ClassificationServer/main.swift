@@ -1,0 +1,4 @@
+import ClassificationService
+import ServiceSupport
+
+await ServiceMain.run(ClassificationModule.self)

@@ -1,0 +1,63 @@
+import FenliuModel
+
+/// What the safety rule found in one description, and what it demands of the decision.
+public struct SafetyAssessment: Sendable, Hashable {
+    /// One asserted danger cue, as evidence for the decision.
+    public struct Cue: Sendable, Hashable {
+        /// The phrase found, in normalised form (e.g. 菜刀, 跳楼).
+        public let phrase: String
+        /// What it signals.
+        public let flags: [SafetyFlag]
+    }
+
+    /// Every asserted cue, in text order.
+    public let cues: [Cue]
+    /// Every flag raised, in order of precedence.
+    public let flags: [SafetyFlag]
+    /// Asserted police matters that endanger no person (被盗, 诈骗, 民警…不作为).
+    public let leanings: [Leaning]
+
+    /// A police matter found in the text, which makes its category more likely.
+    public struct Leaning: Sendable, Hashable {
+        /// The phrase found, in normalised form.
+        public let phrase: String
+        /// The category it points to.
+        public let category: Category
+    }
+
+    /// An assessment from the cues found.
+    public init(cues: [Cue], leanings: [Leaning] = []) {
+        self.cues = cues
+        self.leanings = leanings
+        flags = Set(cues.flatMap(\.flags)).sorted()
+    }
+
+    /// Whether the call describes present danger to a person.
+    public var isDangerous: Bool { !flags.isEmpty }
+
+    /// The primary category the rule demands: the model's own when that is one the most pressing
+    /// flag accepts, otherwise that flag's category; `nil` when there is no danger.
+    public func category(preferring modelCategory: Category?) -> Category? {
+        guard let pressing = flags.first else { return nil }
+        if let modelCategory, pressing.accepts(modelCategory, among: flags) { return modelCategory }
+        return pressing.defaultCategory
+    }
+
+    /// Every agency to alert for `category` given the flags: the category's own first, then fire,
+    /// ambulance and police as the facts need them, without duplicates.
+    ///
+    /// A fire where people are hurt or trapped also needs 120 and 110 (the catalogue's example);
+    /// otherwise each flag adds the one service it needs.
+    public func destinations(for category: Category) -> [Destination] {
+        var needed = Set(flags.map(\.requiredDestination))
+        let peopleAtRisk = flags.contains { [.injury, .trapped, .poisoning, .medicalEmergency].contains($0) }
+        if flags.contains(.fire), peopleAtRisk {
+            needed.formUnion([.medical120, .police110])
+        }
+        var result = [category.defaultDestination]
+        for destination in [Destination.fire119, .medical120, .police110] where needed.contains(destination) {
+            if !result.contains(destination) { result.append(destination) }
+        }
+        return result
+    }
+}

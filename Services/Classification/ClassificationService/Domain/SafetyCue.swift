@@ -1,0 +1,63 @@
+/// One phrase that signals present danger, with the context it needs to count.
+///
+/// Plain substring matching is not enough for Chinese call notes: 砍 is violence but 砍树 is
+/// forestry, 刀 is a weapon in someone's hand but not in 刀削面, 不见了 matters for a child but not
+/// for a dog. Each cue therefore carries the longer phrases that contain it but mean something
+/// harmless, the words one of which must stand near it, and the words that veto it in its clause.
+struct SafetyCue: Sendable {
+    /// The phrase as normalised (Simplified, lower-case) scalars.
+    let phrase: [Unicode.Scalar]
+    /// What the phrase signals.
+    let flags: [SafetyFlag]
+    /// Longer phrases containing `phrase` that are not danger (砍树 for 砍), each with the offset of
+    /// `phrase` inside it; phrases that do not contain `phrase` are dropped, so tables can share lists.
+    let excludedIn: [(phrase: [Unicode.Scalar], offset: Int)]
+    /// When not empty, one of these must occur in the cue's clause or the clause before it.
+    let requiresNearby: [[Unicode.Scalar]]
+    /// None of these may occur in the cue's clause.
+    let vetoedBy: [[Unicode.Scalar]]
+    /// None of these may occur in the cue's clause or the clauses either side of it.
+    let vetoedNearby: [[Unicode.Scalar]]
+    /// For cues that are negative in themselves (没有呼吸, 出不来): a negator before them is part
+    /// of the description, not a denial.
+    let ignoresNegation: Bool
+
+    /// A cue from plain strings, as written in the tables.
+    init(_ phrase: String, _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
+         vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false) {
+        self.phrase = Array(phrase.unicodeScalars)
+        self.flags = flags
+        let cue = self.phrase
+        self.excludedIn = excludedIn.flatMap { text -> [(phrase: [Unicode.Scalar], offset: Int)] in
+            let longer = Array(text.unicodeScalars)
+            guard longer.count > cue.count else { return [] }
+            return (0...(longer.count - cue.count)).filter { Array(longer[$0..<($0 + cue.count)]) == cue }.map { (longer, $0) }
+        }
+        self.requiresNearby = requiresNearby.map { Array($0.unicodeScalars) }
+        self.vetoedBy = vetoedBy.map { Array($0.unicodeScalars) }
+        self.vetoedNearby = vetoedNearby.map { Array($0.unicodeScalars) }
+        self.ignoresNegation = ignoresNegation
+    }
+
+    /// Several cues sharing flags and context.
+    static func group(_ phrases: [String], _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
+                      vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false) -> [SafetyCue] {
+        phrases.map {
+            SafetyCue($0, flags, excludedIn: excludedIn, requiresNearby: requiresNearby,
+                      vetoedBy: vetoedBy, vetoedNearby: vetoedNearby, ignoresNegation: ignoresNegation)
+        }
+    }
+}
+
+/// A phrase that says a danger of some kinds is over (火已经灭了, 孩子已找到).
+struct SafetyResolution: Sendable {
+    /// The phrase as normalised scalars.
+    let phrase: [Unicode.Scalar]
+    /// The flags it clears, for cues before it in the text.
+    let clears: Set<SafetyFlag>
+
+    init(_ phrase: String, _ clears: Set<SafetyFlag>) {
+        self.phrase = Array(phrase.unicodeScalars)
+        self.clears = clears
+    }
+}

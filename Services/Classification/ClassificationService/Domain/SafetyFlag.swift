@@ -1,0 +1,75 @@
+import FenliuModel
+
+/// A kind of present danger to a person that the safety rule (守牢110生命线) recognises.
+///
+/// Raw values are stable API strings. The order of `allCases` is the order of precedence when
+/// several flags pick the primary category: fire before violence before help before medicine.
+public enum SafetyFlag: String, CaseIterable, Sendable, Codable, Hashable, Comparable {
+    /// A fire, flames or smoke from a building, an explosion.
+    case fire
+    /// A gas leak or the smell of gas indoors.
+    case gasLeak
+    /// Someone holds or uses a weapon.
+    case weapon
+    /// Someone is being or has just been hurt by another person, or is threatened with death.
+    case violence
+    /// A threat against a life: to kill, to jump, to take one's own life.
+    case threatToLife
+    /// Someone is trapped or locked in.
+    case trapped
+    /// A child or an elderly or vulnerable person is missing.
+    case missingPerson
+    /// A person exposed to harm that no other flag names: lying in a road, a lone old person not
+    /// seen for days.
+    case personAtRisk
+    /// Someone is poisoned.
+    case poisoning
+    /// Someone is injured, bleeding, unconscious or not breathing.
+    case injury
+    /// A sudden illness that needs an ambulance: heart attack, stroke, childbirth.
+    case medicalEmergency
+
+    /// Orders flags by precedence (`allCases` order).
+    public static func < (lhs: SafetyFlag, rhs: SafetyFlag) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The emergency service this flag on its own must reach.
+    public var requiredDestination: Destination {
+        switch self {
+        case .fire, .gasLeak: .fire119
+        case .weapon, .violence, .threatToLife, .trapped, .missingPerson, .personAtRisk: .police110
+        case .poisoning, .injury, .medicalEmergency: .medical120
+        }
+    }
+
+    /// The category the rule gives a call whose most pressing flag is this one.
+    public var defaultCategory: Category {
+        switch self {
+        case .fire, .gasLeak: .fire
+        case .weapon, .violence: .crimeReport
+        case .threatToLife, .trapped, .missingPerson, .personAtRisk: .emergencyHelp
+        case .poisoning, .injury, .medicalEmergency: .medical
+        }
+    }
+
+    /// Categories the model may keep when this is the most pressing of `flags`, because each still
+    /// reaches the emergency services and the model knows the matter's usual category better than
+    /// one cue does (a person trapped in a fire is FIRE, a gas victim found unconscious is MEDICAL,
+    /// a wrist already cut is MEDICAL). The flag's own service is added to the destinations anyway.
+    func accepts(_ category: Category, among flags: [SafetyFlag]) -> Bool {
+        let someoneHurt = flags.contains { [.injury, .poisoning, .medicalEmergency].contains($0) }
+        switch self {
+        case .fire: return [.fire, .traffic].contains(category)
+        case .gasLeak: return category == .fire || (category == .medical && someoneHurt)
+        case .weapon, .violence: return [.crimeReport, .emergencyHelp, .policeComplaint].contains(category)
+        case .threatToLife, .trapped:
+            return [.emergencyHelp, .crimeReport, .policeComplaint].contains(category)
+                || (self == .trapped && [.fire, .traffic].contains(category)) || (category == .medical && someoneHurt)
+        case .missingPerson: return [.emergencyHelp, .crimeReport, .policeComplaint].contains(category)
+        case .personAtRisk: return [.emergencyHelp, .crimeReport, .policeComplaint, .traffic, .medical].contains(category)
+        case .poisoning, .injury, .medicalEmergency:
+            return [.medical, .crimeReport, .emergencyHelp, .traffic, .policeComplaint].contains(category)
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import FenliuModel
+
+/// The built-in vocabulary of the safety rule, in normalised (Simplified, lower-case) form.
+///
+/// Written from the catalogue's safety rule and the way 110 and 12345 call notes read, dialect
+/// included (打捶 for a fight, 莫得 for "no", 娃娃 for a child). Kept as word tables apart from the
+/// matcher, so a missed or false cue found in review is fixed by editing a list, not logic.
+extension SafetyRules {
+    /// Words that deny what follows them: 无人受伤, 没有动手, 未闻到煤气味, 以为着火, 担心引发火灾.
+    static let negators = [
+        "无", "没", "未", "不", "莫得", "莫", "非", "否", "是否", "有无", "以为", "误以为", "担心", "害怕", "怕",
+        "防止", "预防", "避免", "以免", "防范", "谨防", "万一", "如果", "假如", "要是",
+    ]
+
+    /// Words that start with a negator's character but deny nothing; several describe the danger
+    /// itself (不慎摔倒受伤, 无故被打, 未成年人被打, 无法出来).
+    static let falseNegators = [
+        "无故", "无端", "无缘无故", "无辜", "无人机", "无业", "无证", "无照", "无牌", "无视", "无法", "无数", "无奈",
+        "不明", "不知", "不晓得", "不清楚", "不停", "不断", "不顾", "不听", "不让", "不给", "不肯", "不少", "不时",
+        "不满", "不服", "不配合", "不法", "不认识", "不料", "不小心", "不慎", "不幸", "不久", "不一会", "不能",
+        "不住", "不了", "不行", "不对", "不开", "未成年", "未知", "未经", "未归", "未回", "非法", "非常", "没想到", "没注意",
+        "没站稳", "没留意", "没多久", "没法", "没人管", "没人理", "莫名", "怕是", "不答应", "不动", "不省",
+    ]
+
+    /// Words that end a negator's reach: in 不给钱就跳楼 the 不 belongs to 给钱, not to 跳楼.
+    static let negationBreakers = [
+        "就", "便", "则", "又", "还", "但", "却", "再", "竟", "突然", "结果", "然后", "后来", "直接", "要", "才", "而且", "并且",
+    ]
+
+    /// Hands or acts that make a weapon word a weapon in use.
+    static let wielding = [
+        "拿", "持", "握", "举", "挥", "抄", "抡", "提着", "提起", "提了", "拎", "掏出", "掏了", "亮出", "带着", "带刀", "砍", "捅",
+        "刺", "划", "砸", "威胁", "追", "比划", "架在", "抵着", "冲出来", "射", "打碎", "打我", "打人", "打了", "打他", "打她",
+        "用棍", "用刀砍", "用刀捅", "用酒瓶", "用锤", "用钢管", "用铁棍",
+    ]
+
+    /// People whose going missing is an emergency (children, the old, the vulnerable).
+    static let vulnerablePeople = [
+        "孩子", "小孩", "娃", "儿子", "女儿", "老人", "老汉", "老头", "老太", "老年人", "老人家", "父亲", "母亲", "爸", "妈",
+        "爷爷", "奶奶", "外婆", "外公", "婆婆", "孙子", "孙女", "学生", "男孩", "女孩", "孕妇", "患者", "病人", "痴呆",
+        "阿尔茨海默", "智力", "精神", "抑郁", "岁",
+    ]
+
+    /// Burning that is somebody's doing and under control: the catalogue puts it under ENVIRONMENT
+    /// or CITY_APPEARANCE (焚烧垃圾, 烧烤油烟), not FIRE.
+    static let controlledBurning = [
+        "垃圾", "秸秆", "落叶", "树叶", "树枝", "杂草", "烧烤", "油烟", "烟囱", "纸钱", "烧纸", "祭祀", "露天", "排放", "排烟",
+        "废气", "锅炉", "焚烧", "烟尘", "熏", "电焊", "焊接", "发电机", "工厂", "厂", "烟雾", "抽烟", "吸烟", "香烟", "烟头",
+        "回收站", "烧电线", "蜂窝煤", "烤火", "烧煤", "炭火", "园区",
+    ]
+
+    /// The built-in cues.
+    static let defaultCues: [SafetyCue] = {
+        var cues: [SafetyCue] = []
+        // Weapons count only in someone's hand; 菜刀 in a shop complaint is merchandise.
+        cues += SafetyCue.group(
+            ["刀", "菜刀", "砍刀", "水果刀", "尖刀", "匕首", "枪", "手枪", "猎枪", "枪支", "棍棒", "棍子", "棍棍", "铁棍", "木棍",
+             "钢管", "斧头", "斧子", "锤子", "砖头", "酒瓶", "凶器", "硫酸", "弹弓"],
+            [.weapon],
+            excludedIn: ["剪刀", "刀具店", "刀削面", "开刀", "手术刀", "刀口", "刮刀", "剃刀", "刀片", "一刀切", "水枪", "焊枪",
+                         "喷枪", "枪眼", "气枪", "汽油味", "加汽油", "汽油费", "汽油价"],
+            requiresNearby: wielding)
+        cues += SafetyCue.group(["持刀", "持械", "械斗", "管制刀具", "拿刀", "带刀", "动刀", "行凶", "泼硫酸"], [.weapon])
+        // Violence in progress or just done.
+        cues += SafetyCue.group(
+            ["打人", "打架", "斗殴", "殴打", "打伤", "被打", "挨打", "打起来", "动手", "扭打", "互殴", "群殴", "家暴", "家庭暴力",
+             "施暴", "捅伤", "被捅", "捅人", "刺伤", "推搡致伤", "掐脖子", "拳打脚踢", "打耳光", "扇耳光",
+             "耳光", "打捶", "打锤", "干仗", "打了我", "打我", "打他", "打她", "打女人", "按在地上", "强奸", "绑架", "劫持", "抢劫",
+             "性侵", "猥亵", "推倒在地", "推到墙上", "踹了", "踹我", "砸破", "打了一顿", "打了一拳", "一拳"],
+            [.violence],
+            excludedIn: ["拨打人", "打人工", "打架子", "动手术", "动手脚", "自己动手", "打我电话", "打他电话", "打她电话",
+                         "打我手机", "打他手机", "打他们电话", "打我们电话"])
+        cues += SafetyCue.group(["砍人", "砍伤", "被砍"], [.violence], vetoedNearby: ["树", "枝", "竹"])
+        // Threats to kill: violence as well as a threat to life, so the call is a CRIME_REPORT.
+        cues += SafetyCue.group(
+            ["杀人", "杀了你", "杀了他", "杀了她", "要杀", "杀死", "砍死", "弄死", "捅死", "打死", "整死", "同归于尽", "报复社会",
+             "人身威胁", "死亡威胁", "扬言报复", "打断你", "打断他", "废了你", "砍了你", "砍死你", "让她好看", "让你好看", "要你好看", "让他好看", "对我娃儿下手", "下手"],
+            [.violence, .threatToLife],
+            excludedIn: ["消杀人"])
+        // Threats to one's own life: EMERGENCY_HELP.
+        cues += SafetyCue.group(
+            ["跳楼", "跳河", "跳江", "跳桥", "跳下", "往下跳", "要跳", "就跳", "轻生", "自杀", "自尽", "寻死", "割腕", "上吊",
+             "自焚", "烧炭", "以死相逼", "遗书", "遗言", "不想活", "活不下去", "不活了", "淋了汽油", "泼汽油", "浇汽油",
+             "把自己淋"],
+            [.threatToLife],
+            excludedIn: ["跳楼价", "跳楼甩卖", "跳楼大甩卖", "要跳舞", "要跳广场", "要跳操", "要跳绳", "就跳舞", "就跳广场", "跳下车",
+                         "楼顶上漏水", "楼顶上的", "天台上的", "天台上堆", "天台上种", "天台上搭"])
+        // A person at a drop: only with someone standing, sitting or climbing there.
+        cues += SafetyCue.group(
+            ["栏杆外", "护栏外", "栏杆上", "护栏上", "楼顶", "天台", "塔吊上", "广告牌上", "水塔", "桥上", "窗台外", "防盗窗外"],
+            [.threatToLife],
+            requiresNearby: ["站在", "坐在", "爬到", "爬上", "翻到", "翻过", "跨过", "想跳", "要跳", "挂在", "不肯下来"])
+        // Injury.
+        cues += SafetyCue.group(
+            ["受伤", "受了伤", "伤者", "伤员", "伤亡", "伤势", "流血", "出血", "是血", "一身血", "一脸血", "满头血", "好多血", "很多血",
+             "流了血", "头破血流", "血止不住", "切到手", "割到手", "割破手", "割破了手", "划破手", "划破了手", "昏迷",
+             "晕倒", "晕过去", "晕在", "晕厥", "昏厥", "骨折", "打断", "抽搐", "休克", "摔伤", "烫伤", "烧伤", "砸伤", "撞伤", "割伤",
+             "划伤", "抓伤", "咬伤", "压伤", "夹伤", "倒地不起", "失去意识", "意识丧失", "意识不清", "神志不清", "神志模糊",
+             "白沫", "身亡", "坠楼", "摔下来", "触电", "掉进井", "扎穿", "扎伤", "刺穿", "一动不动",
+             "扎进", "打到头", "砸到头", "砸到人", "砸中"],
+            [.injury],
+            excludedIn: ["受伤的树", "受伤的白鹭", "受伤的鸟", "出血点"],
+            vetoedBy: ["赔偿", "医药费", "工伤", "鉴定", "索赔", "报销", "误工费", "治疗费", "伤残", "上个月", "去年", "前年",
+                       "上周", "几天前", "前几天", "之前", "以前", "曾经"])
+        cues += SafetyCue.group(
+            ["没有呼吸", "没呼吸", "莫得气", "没得气", "没气了", "不省人事", "叫不醒", "喊不答应", "呼之不应", "心脏骤停"],
+            [.injury], ignoresNegation: true)
+        cues += SafetyCue.group(
+            ["心脏病", "心梗", "心绞痛", "胸口痛", "胸痛", "中风", "脑溢血", "脑梗", "呼吸困难", "喘不过气", "喘不上气", "羊水破",
+             "要生了", "难产", "早产", "癫痫", "哮喘", "过敏性休克", "心肺复苏", "救护车", "低血糖", "大出血", "吐血"],
+            [.medicalEmergency],
+            excludedIn: ["中风险"],
+            vetoedNearby: ["咨询", "报销", "医保", "门诊特殊", "申请", "政策", "后遗症", "长期", "卧床", "残疾", "补贴", "进不来",
+                           "进不去", "隐患", "通道"])
+        cues += SafetyCue.group(
+            ["中毒", "误食", "喝农药", "喝了农药", "服毒", "投毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
+            [.poisoning],
+            vetoedBy: ["担心", "检测", "防止"])
+        // Fire. Strong cues need nothing else; weak ones (smoke) not when someone is burning
+        // rubbish or grilling on purpose.
+        cues += SafetyCue.group(
+            ["着火", "起火", "失火", "火灾", "火情", "大火", "烧起来", "燃起来", "烧着了", "爆炸", "炸了", "明火", "火苗", "冒火",
+             "越烧越大", "火势很大", "火势较大", "火势蔓延", "蔓延很快", "火警", "引燃", "点燃了", "火线", "爆燃", "炸飞"],
+            [.fire],
+            excludedIn: ["火警电话", "炸了锅", "炸了毛", "气炸了", "痛得要炸了", "头要炸了", "头都要炸了"])
+        cues += SafetyCue.group(
+            ["冒烟", "浓烟", "黑烟", "烧焦", "焦糊", "烟好大", "烟很大", "全是烟", "都是烟", "在烧", "还在烧"],
+            [.fire],
+            excludedIn: ["在烧烤", "在烧纸", "在烧垃圾", "在烧秸秆", "在烧树叶"],
+            vetoedNearby: controlledBurning)
+        // Gas: the fuel named next to a smell or a leak.
+        cues += SafetyCue.group(
+            ["燃气", "煤气", "天然气", "液化气", "气罐"],
+            [.gasLeak],
+            excludedIn: ["煤气中毒"],
+            requiresNearby: ["味", "泄漏", "泄露", "漏气", "漏了", "在漏", "破裂", "嗞嗞", "闻到"])
+        cues += SafetyCue.group(["臭鸡蛋", "漏气"], [.gasLeak], excludedIn: ["轮胎漏气", "胎漏气"],
+                                requiresNearby: ["燃气", "煤气", "天然气", "液化气", "气罐", "灶", "热水器", "管子", "屋", "家", "厨房"])
+        // Someone exposed to harm with no other cue: lying in a road, not seen for days.
+        cues += SafetyCue.group(
+            ["睡在马路", "躺在马路", "坐在马路", "站在马路中间", "路中间躺", "车道上走", "高速上走", "应急车道上走", "离水只有", "溺水", "落水",
+             "掉进河", "掉到河", "掉进水", "掉到水", "掉水里", "掉进江", "被水冲走", "被冲走"],
+            [.personAtRisk])
+        cues += SafetyCue.group(
+            ["独居"], [.personAtRisk],
+            requiresNearby: ["敲门没人", "敲门无人", "没人应", "无人应", "联系不上", "打不通", "没拿", "没出门", "没见到", "出事"])
+        // Someone trapped or locked in.
+        cues += SafetyCue.group(
+            ["被困", "困在", "困住", "反锁", "出不来", "出不去", "关在里面", "锁在里面", "锁在车里", "锁在屋里", "下不去", "困人",
+             "被关在", "被锁在", "被淹", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "压在下面", "埋在"],
+            [.trapped],
+            excludedIn: ["掉进去"],
+            vetoedBy: ["进不去", "进不了"])
+        // Missing people: only the vulnerable, and only people.
+        cues += SafetyCue.group(
+            ["走失", "走丢", "失踪", "不见了", "找不到", "失联", "联系不上", "未归", "没回家", "没有回家", "未回家", "离家出走",
+             "走散", "迷路"],
+            [.missingPerson],
+            requiresNearby: vulnerablePeople,
+            vetoedBy: ["狗", "猫", "宠物", "牛", "羊", "车", "手机", "钱包", "快递", "包裹", "货", "钥匙", "证件", "井盖", "老板",
+                       "包工头", "工头", "房东", "商家", "客服", "公司", "店", "业主", "车主", "平台"])
+        return cues
+    }()
+
+    /// Police matters that endanger no person: no safety flag, but the classifier leans towards
+    /// their category when one is asserted. Crimes against property (被盗, 诈骗) are CRIME_REPORT;
+    /// a police officer named next to a grievance (民警…不作为) is POLICE_COMPLAINT.
+    static let leaningCues: [(cue: SafetyCue, category: Category)] = {
+        let crimes = SafetyCue.group(
+            ["被偷", "偷了", "遭偷", "偷走", "小偷", "扒窃", "扒手", "盗窃", "被盗", "盗走", "被撬", "撬开", "撬门", "撬锁", "入室",
+             "被抢", "抢走", "遭抢", "诈骗", "被骗", "骗走", "赌博", "吸毒", "贩毒", "毒品", "敲诈", "勒索", "恐吓", "偷拍",
+             "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼"],
+            [],
+            vetoedBy: ["井盖", "猴子", "护栏", "电缆井", "窨井"])
+        let police = SafetyCue.group(
+            ["民警", "警察", "交警", "派出所", "接警员", "辅警", "警官"],
+            [],
+            requiresNearby: ["态度", "不管", "不作为", "推诿", "推卸", "敷衍", "不处理", "不受理", "不立案", "没下文", "没有下文",
+                             "不合理", "乱罚", "不管用", "不理", "不出警", "拖了", "没结果", "没有结果", "进度", "不服", "复议",
+                             "阴阳怪气", "玩手机", "粗暴", "不公", "偏袒", "不作为"])
+        return crimes.map { ($0, Category.crimeReport) } + police.map { ($0, Category.policeComplaint) }
+    }()
+
+    /// Phrases that say a danger is over; they clear cues of those kinds earlier in the text.
+    static let defaultResolutions: [SafetyResolution] = {
+        let fire: Set<SafetyFlag> = [.fire]
+        let people: Set<SafetyFlag> = [.weapon, .violence, .threatToLife]
+        var resolutions: [SafetyResolution] = []
+        resolutions += ["扑灭", "熄灭", "灭了", "已灭", "已经灭", "灭掉了", "浇灭", "火已灭"].map { SafetyResolution($0, fire) }
+        resolutions += ["关闭阀门", "关了阀门", "阀门已关", "关掉阀门"].map { SafetyResolution($0, [.gasLeak]) }
+        resolutions += ["已离开", "已经离开", "已分开", "已经分开", "被制止", "已制止", "已平息", "已经平息", "已冷静", "已经冷静",
+                        "已平稳", "情绪稳定", "情绪已稳定", "情绪平稳", "已稳定", "已和解", "已和好", "劝离", "劝下", "已被控制",
+                        "已被抓获", "已抓获", "已被带走"].map { SafetyResolution($0, people) }
+        resolutions += ["已救出", "被救出", "已经救出", "脱困", "已被救", "已出来", "已经出来", "拉出来", "推了出来",
+                        "已打开", "已经打开"].map { SafetyResolution($0, [.trapped]) }
+        resolutions += ["已找到", "已经找到", "找到了", "找回", "已回家", "已经回家", "回来了", "已到家", "已联系上",
+                        "已经联系上", "联系上了", "接回"].map { SafetyResolution($0, [.missingPerson]) }
+        return resolutions
+    }()
+}

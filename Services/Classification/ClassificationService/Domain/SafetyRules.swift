@@ -1,0 +1,214 @@
+import FenliuModel
+
+/// The rule layer above the model: finds present danger to a person in a normalised description.
+///
+/// The catalogue's safety rule (守牢110生命线) says such a call never leaves the emergency services,
+/// whatever the model thinks. The rule reads clause by clause (a clause ends at `,.;!?`, brackets
+/// or a space, which is what the normaliser turns all Chinese punctuation into) and counts a cue
+/// only when it is asserted: a negator shortly before it in its clause (无人受伤, 双方没有动手,
+/// 未闻到煤气味, 以为着火) denies it, unless a word like 就 or 要 stands between (不给钱就跳楼);
+/// and a later phrase saying the danger is over (火已经灭了, 孩子已找到, 情绪已稳定), or a later
+/// denial of the same kind (…，经核实无火情), clears the cues of that kind before it.
+public struct SafetyRules: Sendable {
+    private typealias Phrase = [Unicode.Scalar]
+
+    private let cues: [Unicode.Scalar: [SafetyCue]]
+    private let leaningCues: [Unicode.Scalar: [(cue: SafetyCue, category: Category)]]
+    private let resolutions: [Unicode.Scalar: [SafetyResolution]]
+    /// Per BMP scalar, which tables have a phrase starting with it (bits: cue, leaning, resolution),
+    /// so most positions cost one array read rather than three hash lookups.
+    private let starts: [UInt8]
+    private let negators: [Phrase]
+    private let falseNegators: [Phrase]
+    private let breakers: [Phrase]
+    private let resolutionNegators: [Phrase]
+    private let partialSubjects: [Phrase]
+
+    /// The rule with the built-in vocabulary (`SafetyRules+Cues.swift`).
+    public init() {
+        self.init(cues: Self.defaultCues, leaningCues: Self.leaningCues, resolutions: Self.defaultResolutions)
+    }
+
+    init(cues: [SafetyCue], leaningCues: [(cue: SafetyCue, category: Category)], resolutions: [SafetyResolution]) {
+        self.cues = Dictionary(grouping: cues.filter { !$0.phrase.isEmpty }, by: { $0.phrase[0] })
+        self.leaningCues = Dictionary(grouping: leaningCues.filter { !$0.cue.phrase.isEmpty }, by: { $0.cue.phrase[0] })
+        self.resolutions = Dictionary(grouping: resolutions.filter { !$0.phrase.isEmpty }, by: { $0.phrase[0] })
+        var starts = [UInt8](repeating: 0, count: 0x1_0000)
+        for (bit, firsts) in [(Self.cueBit, Array(self.cues.keys)), (Self.leaningBit, Array(self.leaningCues.keys)),
+                              (Self.resolutionBit, Array(self.resolutions.keys))] {
+            for first in firsts where first.value < 0x1_0000 { starts[Int(first.value)] |= bit }
+        }
+        self.starts = starts
+        negators = Self.negators.map { Array($0.unicodeScalars) }
+        falseNegators = Self.falseNegators.map { Array($0.unicodeScalars) }
+        breakers = Self.negationBreakers.map { Array($0.unicodeScalars) }
+        resolutionNegators = ["没", "未", "不", "正在", "在", "还没", "尚未", "没有"].map { Array($0.unicodeScalars) }
+        partialSubjects = ["其他", "其余", "另外", "另一", "别的"].map { Array($0.unicodeScalars) }
+    }
+
+    /// The danger asserted in text already passed through ``TextNormalizer``.
+    public func assess(normalized text: [Unicode.Scalar]) -> SafetyAssessment {
+        let clauses = Self.clauses(of: text)
+        var found: [(range: Range<Int>, cue: SafetyCue)] = []
+        var denials: [(position: Int, flags: Set<SafetyFlag>)] = []
+        for (number, clause) in clauses.enumerated() {
+            for position in clause {
+                guard mayStart(Self.cueBit, at: position, in: text), let candidates = cues[text[position]] else { continue }
+                for cue in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause) {
+                    guard counts(cue, at: position, clause: number, clauses: clauses, in: text) else { continue }
+                    if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, by: negators) {
+                        if !contains(partialSubjects, in: text, range: clause) { denials.append((position, Set(cue.flags))) }
+                    } else {
+                        found.append((position..<(position + cue.phrase.count), cue))
+                    }
+                }
+            }
+        }
+        let cleared = clearances(in: text, clauses: clauses) + denials
+        let asserted = found.filter { match in
+            let flags = Set(match.cue.flags)
+            let clearedFlags = cleared.filter { $0.position >= match.range.upperBound }.reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.flags) }
+            return !flags.isSubset(of: clearedFlags)
+        }
+        // A cue overlapping an earlier one of the same kinds (刀 in 持刀, 困在 after 被困) adds
+        // nothing to the evidence.
+        var distinct: [(range: Range<Int>, cue: SafetyCue)] = []
+        for match in asserted.sorted(by: { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }) {
+            let redundant = distinct.contains { kept in
+                kept.range.overlaps(match.range) && Set(match.cue.flags).isSubset(of: kept.cue.flags)
+            }
+            if !redundant { distinct.append(match) }
+        }
+        var cuesFound: [SafetyAssessment.Cue] = []
+        for match in distinct {
+            let cue = SafetyAssessment.Cue(phrase: Self.string(match.cue.phrase), flags: match.cue.flags.sorted())
+            if !cuesFound.contains(cue) { cuesFound.append(cue) }
+        }
+        return SafetyAssessment(cues: cuesFound, leanings: leanings(in: text, clauses: clauses))
+    }
+
+    /// The police matters asserted in the text, in text order, each phrase once.
+    private func leanings(in text: [Unicode.Scalar], clauses: [Range<Int>]) -> [SafetyAssessment.Leaning] {
+        var leanings: [SafetyAssessment.Leaning] = []
+        for (number, clause) in clauses.enumerated() {
+            for position in clause {
+                guard mayStart(Self.leaningBit, at: position, in: text), let candidates = leaningCues[text[position]] else {
+                    continue
+                }
+                for (cue, category) in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause)
+                    && counts(cue, at: position, clause: number, clauses: clauses, in: text)
+                    && !isNegated(position, clauseStart: clause.lowerBound, in: text, by: negators) {
+                    let leaning = SafetyAssessment.Leaning(phrase: Self.string(cue.phrase), category: category)
+                    if !leanings.contains(leaning) { leanings.append(leaning) }
+                }
+            }
+        }
+        return leanings
+    }
+
+    private static func string(_ phrase: Phrase) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: phrase)
+        return String(view)
+    }
+
+    /// Whether a matched cue has the context it needs and none that vetoes it.
+    private func counts(_ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>], in text: [Unicode.Scalar]) -> Bool {
+        for exclusion in cue.excludedIn {
+            let start = position - exclusion.offset
+            if start >= 0, Self.matches(exclusion.phrase, in: text, at: start, within: 0..<text.count) { return false }
+        }
+        if !cue.vetoedBy.isEmpty, contains(cue.vetoedBy, in: text, range: clauses[number]) { return false }
+        let nearby = max(0, number - 1)...min(clauses.count - 1, number + 1)
+        if !cue.vetoedNearby.isEmpty, nearby.contains(where: { contains(cue.vetoedNearby, in: text, range: clauses[$0]) }) {
+            return false
+        }
+        guard !cue.requiresNearby.isEmpty else { return true }
+        for neighbour in nearby {
+            let clause = clauses[neighbour]
+            for start in clause {
+                for word in cue.requiresNearby where Self.matches(word, in: text, at: start, within: clause) {
+                    // The cue's own text does not supply its context (刀 is no hand for 刀).
+                    let overlapsCue = neighbour == number && start < position + cue.phrase.count && position < start + word.count
+                    if !overlapsCue, !isNegated(start, clauseStart: clause.lowerBound, in: text, by: negators) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Positions and kinds of every phrase saying a danger is over.
+    private func clearances(in text: [Unicode.Scalar], clauses: [Range<Int>]) -> [(position: Int, flags: Set<SafetyFlag>)] {
+        var result: [(position: Int, flags: Set<SafetyFlag>)] = []
+        for clause in clauses {
+            for position in clause {
+                guard mayStart(Self.resolutionBit, at: position, in: text), let candidates = resolutions[text[position]] else {
+                    continue
+                }
+                for resolution in candidates where Self.matches(resolution.phrase, in: text, at: position, within: clause) {
+                    if !isNegated(position, clauseStart: clause.lowerBound, in: text, by: resolutionNegators, window: 3) {
+                        result.append((position, resolution.clears))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Whether a negator stands within `window` scalars before `position` in its clause, with no
+    /// breaker between them; the nearest word decides.
+    private func isNegated(_ position: Int, clauseStart: Int, in text: [Unicode.Scalar], by negators: [Phrase], window: Int = 6) -> Bool {
+        // A cue that itself opens with a breaker (就跳, 要跳) is out of any earlier negator's reach.
+        if breakers.contains(where: { Self.matches($0, in: text, at: position, within: position..<text.count) }) { return false }
+        var start = position - 1
+        while start >= max(clauseStart, position - window) {
+            let bounds = start..<position
+            if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return false }
+            if negators.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }),
+               !falseNegators.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) }) {
+                return true
+            }
+            start -= 1
+        }
+        return false
+    }
+
+    private static let cueBit: UInt8 = 1
+    private static let leaningBit: UInt8 = 2
+    private static let resolutionBit: UInt8 = 4
+
+    private func mayStart(_ bit: UInt8, at position: Int, in text: [Unicode.Scalar]) -> Bool {
+        let value = text[position].value
+        return value >= 0x1_0000 || starts[Int(value)] & bit != 0
+    }
+
+    private func contains(_ words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Bool {
+        for start in range where words.contains(where: { Self.matches($0, in: text, at: start, within: range) }) { return true }
+        return false
+    }
+
+    private static func matches(_ phrase: Phrase, in text: [Unicode.Scalar], at start: Int, within bounds: Range<Int>) -> Bool {
+        guard start >= bounds.lowerBound, start + phrase.count <= bounds.upperBound else { return false }
+        for offset in phrase.indices where text[start + offset] != phrase[offset] { return false }
+        return true
+    }
+
+    /// The clauses of normalised text as ranges of scalar positions, empty ones left out.
+    static func clauses(of text: [Unicode.Scalar]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for (position, scalar) in text.enumerated() where isClauseBreak(scalar) {
+            if position > start { result.append(start..<position) }
+            start = position + 1
+        }
+        if text.count > start { result.append(start..<text.count) }
+        return result
+    }
+
+    private static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ".", ";", "!", "?", " ", "(", ")", "[", "]", "\"": true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import FeedbackService
+import ServiceSupport
+
+await ServiceMain.run(FeedbackModule.self)

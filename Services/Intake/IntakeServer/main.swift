@@ -1,0 +1,4 @@
+import IntakeService
+import ServiceSupport
+
+await ServiceMain.run(IntakeModule.self)

@@ -1,0 +1,4 @@
+import ReportingService
+import ServiceSupport
+
+await ServiceMain.run(ReportingModule.self)

@@ -1,0 +1,4 @@
+import RoutingService
+import ServiceSupport
+
+await ServiceMain.run(RoutingModule.self)

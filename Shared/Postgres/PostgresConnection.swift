@@ -1,0 +1,95 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection (`PGconn`), freed when this object goes.
+///
+/// libpq blocks, so a connection is only ever used from a thread of the `PostgresPool`'s thread pool,
+/// by one thread at a time; the pool guarantees that, hence `@unchecked Sendable`.
+public final class PostgresConnection: @unchecked Sendable {
+    private let handle: OpaquePointer
+
+    /// Opens a connection. `conninfo` is a libpq connection string or `postgres://` URL.
+    init(conninfo: String) throws {
+        guard let handle = PQconnectdb(conninfo) else {
+            throw PostgresError(code: .connectionFailed, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = Self.trimmed(PQerrorMessage(handle))
+            PQfinish(handle)
+            throw PostgresError(code: .connectionFailed, message: message)
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// Whether the connection is still usable.
+    public var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
+
+    /// Runs one statement with its parameters and returns its rows.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws -> PostgresRows {
+        var cStrings: [UnsafeMutablePointer<CChar>?] = query.binds.map { $0.flatMap { strdup($0) } }
+        defer { cStrings.forEach { free($0) } }
+        let result = cStrings.withUnsafeMutableBufferPointer { buffer -> OpaquePointer? in
+            buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) {
+                PQexecParams(handle, query.sql, Int32(query.binds.count), nil, query.binds.isEmpty ? nil : $0, nil, nil, 0)
+            }
+        }
+        return try consume(result)
+    }
+
+    /// Runs one or more statements separated by semicolons, with no parameters (migrations).
+    public func execute(script sql: String) throws {
+        let result = PQexec(handle, sql)
+        _ = try consume(result)
+    }
+
+    /// Turns a result into rows or a `PostgresError`, and frees it.
+    private func consume(_ result: OpaquePointer?) throws -> PostgresRows {
+        guard let result else {
+            throw PostgresError(code: isHealthy ? .queryFailed : .connectionLost, message: Self.trimmed(PQerrorMessage(handle)))
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return Self.rows(of: result)
+        default:
+            // 'C' and 'M' are PG_DIAG_SQLSTATE and PG_DIAG_MESSAGE_PRIMARY; the primary message never
+            // repeats bound values (the detail field can, so it is left out).
+            let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+                ?? Self.trimmed(PQerrorMessage(handle))
+            throw PostgresError(code: isHealthy ? .queryFailed : .connectionLost, sqlState: sqlState, message: message)
+        }
+    }
+
+    private static func rows(of result: OpaquePointer) -> PostgresRows {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        var values = [[String?]]()
+        values.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            var rowValues = [String?]()
+            rowValues.reserveCapacity(columnCount)
+            for column in 0..<columnCount {
+                if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
+                    rowValues.append(nil)
+                } else {
+                    rowValues.append(String(cString: PQgetvalue(result, Int32(row), Int32(column))))
+                }
+            }
+            values.append(rowValues)
+        }
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return PostgresRows(columns: columns, values: values, affectedRows: affected)
+    }
+
+    private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
+        guard let message else { return "unknown libpq error" }
+        return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

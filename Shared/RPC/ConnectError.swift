@@ -1,0 +1,58 @@
+import Foundation
+
+/// An error as the Connect protocol carries it: a code, a message for the caller, and details.
+///
+/// This is the only error type that reaches a client. Each service maps its own errors to it in one
+/// place (`ConnectErrorConvertible`); anything else becomes `internal` with a fixed message.
+public struct ConnectError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The status code.
+    public var code: ConnectCode
+    /// What went wrong, for the caller; never internal error text.
+    public var message: String
+    /// Fields that were wrong and why (sent as a `google.rpc.BadRequest` detail).
+    public var fieldViolations: [FieldViolation]
+
+    /// One wrong field of a request.
+    public struct FieldViolation: Sendable, Equatable, Codable {
+        /// The field's JSON name, with a path for nested fields, e.g. `callerPhone` or `elements.amount`.
+        public var field: String
+        /// What is wrong with it.
+        public var description: String
+
+        /// Creates a violation.
+        public init(field: String, description: String) {
+            self.field = field
+            self.description = description
+        }
+    }
+
+    /// Creates an error.
+    public init(_ code: ConnectCode, _ message: String, fieldViolations: [FieldViolation] = []) {
+        self.code = code
+        self.message = message
+        self.fieldViolations = fieldViolations
+    }
+
+    /// An `invalid_argument` naming every wrong field in its message and details.
+    public static func invalidArgument(_ violations: [FieldViolation]) -> ConnectError {
+        let summary = violations.map { "\($0.field): \($0.description)" }.joined(separator: "; ")
+        return ConnectError(.invalidArgument, summary, fieldViolations: violations)
+    }
+
+    /// An `invalid_argument` for one field.
+    public static func invalidArgument(field: String, _ description: String) -> ConnectError {
+        invalidArgument([FieldViolation(field: field, description: description)])
+    }
+
+    public var description: String { "ConnectError(\(code.rawValue)): \(message)" }
+}
+
+/// An error that knows which `ConnectError` a client should see.
+public protocol ConnectErrorConvertible: Error {
+    /// The error as the client sees it.
+    var connectError: ConnectError { get }
+}
+
+extension ConnectError: ConnectErrorConvertible {
+    public var connectError: ConnectError { self }
+}

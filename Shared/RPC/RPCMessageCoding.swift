@@ -1,0 +1,92 @@
+import Foundation
+import SwiftProtobuf
+
+/// Proto3 JSON in and out, with errors that name the field at fault.
+enum RPCMessageCoding {
+    static let strictOptions = JSONDecodingOptions()
+
+    static let decodingOptions: JSONDecodingOptions = {
+        var options = JSONDecodingOptions()
+        options.ignoreUnknownFields = true
+        return options
+    }()
+
+    /// Decodes a request body, or throws `invalid_argument` naming what is wrong.
+    static func decode<Message: SwiftProtobuf.Message>(_ type: Message.Type, from bytes: [UInt8]) throws -> Message {
+        guard !bytes.isEmpty else {
+            throw ConnectError(.invalidArgument, "request body is empty; send {} for a message with no fields")
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw ConnectError(.invalidArgument, "request body is not valid UTF-8")
+        }
+        do {
+            return try decodeIgnoringUnknownFields(type, bytes)
+        } catch {
+            throw diagnose(type, bytes: bytes, error: error)
+        }
+    }
+
+    /// Unknown fields are ignored, as proto3 JSON asks; but swift-protobuf's lenient mode would also
+    /// drop unknown enum names silently, and a misspelt `CHANNEL_11O` must be an error. So decode
+    /// strictly, and drop an unknown top-level field and retry when that is what failed; only for
+    /// unknown fields nested deeper does the lenient mode take over.
+    private static func decodeIgnoringUnknownFields<Message: SwiftProtobuf.Message>(_ type: Message.Type, _ bytes: [UInt8]) throws -> Message {
+        var current = bytes
+        for _ in 0..<64 {
+            do {
+                return try Message(jsonUTF8Bytes: current, options: strictOptions)
+            } catch JSONDecodingError.unknownField(let name) {
+                guard var object = try? JSONSerialization.jsonObject(with: Data(current)) as? [String: Any],
+                      object.removeValue(forKey: name) != nil,
+                      let stripped = try? JSONSerialization.data(withJSONObject: object)
+                else {
+                    return try Message(jsonUTF8Bytes: current, options: decodingOptions)
+                }
+                current = Array(stripped)
+            }
+        }
+        return try Message(jsonUTF8Bytes: current, options: decodingOptions)
+    }
+
+    /// Works out which top-level field made decoding fail by decoding each field alone. This only
+    /// runs on the error path, so its cost does not matter.
+    private static func diagnose<Message: SwiftProtobuf.Message>(_ type: Message.Type, bytes: [UInt8], error: any Error) -> ConnectError {
+        guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else {
+            return ConnectError(.invalidArgument, "request body is not valid JSON")
+        }
+        guard let object = parsed as? [String: Any] else {
+            return ConnectError(.invalidArgument, "request body must be a JSON object")
+        }
+        for key in object.keys.sorted() {
+            guard let single = try? JSONSerialization.data(withJSONObject: [key: object[key]!]) else { continue }
+            do {
+                _ = try decodeIgnoringUnknownFields(type, Array(single))
+            } catch {
+                return .invalidArgument(field: key, explain(error))
+            }
+        }
+        return ConnectError(.invalidArgument, "request body does not match \(Message.protoMessageName): \(explain(error))")
+    }
+
+    private static func explain(_ error: any Error) -> String {
+        guard let error = error as? JSONDecodingError else { return "has the wrong type or format" }
+        switch error {
+        case .unrecognizedEnumValue: return "is not a known enum value name"
+        case .malformedNumber, .numberRange: return "is not a valid number for this field"
+        case .malformedBool: return "must be true or false"
+        case .malformedString: return "must be a string"
+        case .malformedDuration, .malformedTimestamp: return "must be an RFC 3339 timestamp such as 2026-11-29T08:30:00Z"
+        case .malformedMap: return "must be a JSON object of strings"
+        case .leadingZero: return "has a number with a leading zero"
+        case .truncated: return "is truncated JSON"
+        case .invalidUTF8: return "is not valid UTF-8"
+        case .schemaMismatch, .conflictingOneOf, .missingFieldNames: return "does not match the message's schema"
+        default: return "has the wrong type or format"
+        }
+    }
+
+    /// Encodes a response message as proto3 JSON.
+    static func encode(_ message: some SwiftProtobuf.Message) throws -> [UInt8] {
+        try message.jsonUTF8Bytes()
+    }
+}

@@ -1,0 +1,223 @@
+import CompressNIO
+import FenliuModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SwiftProtobuf
+
+/// Serves Connect unary methods (JSON) on a Hummingbird router.
+///
+/// One place turns every failure into Connect's error shape: a `ConnectErrorConvertible` keeps its
+/// code and message, anything else becomes `internal` with a fixed message and is logged in full.
+public struct RPCServer<Context: RequestContext> {
+    /// Limits applied to every call.
+    public struct Configuration: Sendable {
+        /// Largest request body accepted, compressed or not, in bytes.
+        public var maximumBodyBytes: Int
+
+        /// Creates a configuration.
+        public init(maximumBodyBytes: Int = 64 * 1024) {
+            self.maximumBodyBytes = maximumBodyBytes
+        }
+    }
+
+    private let router: Router<Context>
+    private let configuration: Configuration
+    private let observer: (any RPCObserver)?
+    private let logger: Logger
+
+    /// Creates a server that adds its routes to `router`.
+    public init(router: Router<Context>, configuration: Configuration = Configuration(), observer: (any RPCObserver)? = nil, logger: Logger) {
+        self.router = router
+        self.configuration = configuration
+        self.observer = observer
+        self.logger = logger
+    }
+
+    /// Serves `method` with `handler`: `POST` always, `GET` too when the method has no side effects;
+    /// any other HTTP method on the path answers 405 with `Allow`.
+    public func register<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ method: RPCMethod<Request, Response>,
+        handler: @escaping @Sendable (Request, RPCContext) async throws -> Response
+    ) {
+        let path = RouterPath(method.path)
+        let allowed = method.hasNoSideEffects ? "GET, POST" : "POST"
+        let call = Call(method: method, handler: handler, configuration: configuration, observer: observer, logger: logger)
+        router.post(path) { request, _ in await call.serve(request, viaGet: false) }
+        if method.hasNoSideEffects {
+            router.get(path) { request, _ in await call.serve(request, viaGet: true) }
+        }
+        for other: HTTPRequest.Method in [.get, .put, .delete, .patch, .head, .options] where !(other == .get && method.hasNoSideEffects) {
+            router.on(path, method: other) { _, _ in
+                Hummingbird.Response(status: .methodNotAllowed, headers: [.allow: allowed, .contentType: "application/json"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: Array(#"{"code":"unimplemented","message":"use \#(allowed)"}"#.utf8))))
+            }
+        }
+    }
+
+    /// One registered method: decoding, the handler, encoding and errors.
+    private struct Call<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>: Sendable {
+        let method: RPCMethod<Request, Response>
+        let handler: @Sendable (Request, RPCContext) async throws -> Response
+        let configuration: Configuration
+        let observer: (any RPCObserver)?
+        let logger: Logger
+
+        func serve(_ request: Hummingbird.Request, viaGet: Bool) async -> Hummingbird.Response {
+            let start = ContinuousClock.now
+            var callLogger = logger
+            callLogger[metadataKey: "rpc.method"] = "\(method.service)/\(method.name)"
+            let result: Hummingbird.Response
+            var code: ConnectCode?
+            do {
+                let timeout = try Self.timeout(from: request.headers)
+                let message = try await viaGet ? decodeGet(request) : decodePost(request)
+                let context = RPCContext(
+                    path: method.path, headers: request.headers, deadline: timeout.map { start + $0 }, logger: callLogger
+                )
+                let response = try await Self.withTimeout(timeout) { try await handler(message, context) }
+                result = Self.json(status: .ok, bytes: try RPCMessageCoding.encode(response))
+            } catch is UnsupportedMediaType {
+                code = .unimplemented
+                result = Self.errorResponse(
+                    ConnectError(.unimplemented, "unsupported media type: send Content-Type application/json"), status: .unsupportedMediaType
+                )
+            } catch {
+                let connectError = Self.connectError(for: error, logger: callLogger)
+                code = connectError.code
+                result = Self.errorResponse(connectError)
+            }
+            observer?.callEnded(path: method.path, code: code, duration: ContinuousClock.now - start)
+            return result
+        }
+
+        private func decodePost(_ request: Hummingbird.Request) async throws -> Request {
+            let contentType = request.headers[.contentType]?.split(separator: ";").first.map { String($0).trimmingSpaces.lowercased() }
+            guard contentType == "application/json" else {
+                throw UnsupportedMediaType()
+            }
+            if let version = request.headers[HTTPField.Name("Connect-Protocol-Version")!], version.trimmingSpaces != "1" {
+                throw ConnectError(.invalidArgument, "Connect-Protocol-Version must be 1")
+            }
+            var request = request
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: configuration.maximumBodyBytes)
+            } catch is NIOTooManyBytesError {
+                throw tooLarge()
+            }
+            let encoding = request.headers[.contentEncoding]?.trimmingSpaces.lowercased()
+            let bytes = try decompress(body, encoding: encoding)
+            return try RPCMessageCoding.decode(Request.self, from: bytes)
+        }
+
+        /// Connect GET: `?encoding=json&message=…[&base64=1][&compression=gzip]`.
+        private func decodeGet(_ request: Hummingbird.Request) async throws -> Request {
+            let query = request.uri.queryParameters
+            guard query.get("encoding") == "json" else {
+                throw UnsupportedMediaType()
+            }
+            guard let message = query.get("message") else {
+                throw ConnectError.invalidArgument(field: "message", "the query must carry the request message")
+            }
+            var bytes = Array(message.utf8)
+            if query.get("base64") == "1" {
+                var base64 = message.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+                base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+                guard let data = Data(base64Encoded: base64) else {
+                    throw ConnectError.invalidArgument(field: "message", "is not valid base64url")
+                }
+                bytes = Array(data)
+            }
+            guard bytes.count <= configuration.maximumBodyBytes else { throw tooLarge() }
+            bytes = try decompress(ByteBuffer(bytes: bytes), encoding: query.get("compression"))
+            return try RPCMessageCoding.decode(Request.self, from: bytes)
+        }
+
+        private func decompress(_ body: ByteBuffer, encoding: String?) throws -> [UInt8] {
+            switch encoding {
+            case nil, "", "identity":
+                return Array(body.readableBytesView)
+            case "gzip":
+                var compressed = body
+                do {
+                    let plain = try compressed.decompress(with: .gzip(), maxSize: configuration.maximumBodyBytes)
+                    return Array(plain.readableBytesView)
+                } catch let error as CompressNIOError where error == .bufferOverflow {
+                    throw tooLarge()
+                } catch {
+                    throw ConnectError(.invalidArgument, "request body is not valid gzip")
+                }
+            default:
+                throw ConnectError(.unimplemented, "unsupported compression \"\(encoding!)\"; use gzip or identity")
+            }
+        }
+
+        private func tooLarge() -> ConnectError {
+            ConnectError(.resourceExhausted, "request body is larger than \(configuration.maximumBodyBytes) bytes")
+        }
+
+        static func timeout(from headers: HTTPFields) throws -> Duration? {
+            guard let text = headers[HTTPField.Name("Connect-Timeout-Ms")!] else { return nil }
+            guard text.count <= 10, let milliseconds = Int64(text.trimmingSpaces), milliseconds > 0 else {
+                throw ConnectError(.invalidArgument, "Connect-Timeout-Ms must be a positive integer of at most 10 digits")
+            }
+            return .milliseconds(milliseconds)
+        }
+
+        static func withTimeout<T: Sendable>(_ timeout: Duration?, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+            guard let timeout else { return try await operation() }
+            return try await withThrowingTaskGroup(of: T.self) { group in
+                group.addTask { try await operation() }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw ConnectError(.deadlineExceeded, "the call did not finish within Connect-Timeout-Ms")
+                }
+                defer { group.cancelAll() }
+                return try await group.next()!
+            }
+        }
+
+        static func connectError(for error: any Error, logger: Logger) -> ConnectError {
+            switch error {
+            case let error as any ConnectErrorConvertible:
+                let connectError = error.connectError
+                if connectError.code == .internal || connectError.code == .unknown || connectError.code == .dataLoss {
+                    logger.error("call failed", metadata: ["error": "\(error)"])
+                }
+                return connectError
+            case is CancellationError:
+                return ConnectError(.canceled, "the call was canceled")
+            default:
+                logger.error("call failed with an unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+                return ConnectError(.internal, "internal error")
+            }
+        }
+
+        static func errorResponse(_ error: ConnectError, status: HTTPResponse.Status? = nil) -> Hummingbird.Response {
+            let body = (try? JSONEncoder().encode(ConnectErrorBody(error))) ?? Data(#"{"code":"internal"}"#.utf8)
+            return json(status: status ?? HTTPResponse.Status(code: error.code.httpStatus), bytes: Array(body))
+        }
+
+        static func json(status: HTTPResponse.Status, bytes: [UInt8]) -> Hummingbird.Response {
+            Hummingbird.Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+    }
+}
+
+/// The request's content type is not JSON: answered with 415, as Connect prescribes.
+struct UnsupportedMediaType: Error {}
+
+extension RPCServer {
+    /// Serves `method` with an `unimplemented` answer that says which issue brings it, so the whole
+    /// contract is routable (and documented by its error) before every method exists.
+    public func registerUnimplemented<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ method: RPCMethod<Request, Response>, until plan: String
+    ) {
+        register(method) { _, _ in
+            throw ConnectError(.unimplemented, "\(method.service)/\(method.name) is not implemented yet: \(plan)")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Hummingbird
+import NIOCore
+import Postgres
+
+/// `GET /healthz`, `GET /readyz` and `GET /metrics`, the same on every service.
+enum HealthRoutes {
+    static func register(
+        on router: Router<BasicRequestContext>, database: PostgresPool, migrations: [MigrationSet], metrics: MetricsRegistry
+    ) {
+        router.get("/healthz") { _, _ in
+            json(.ok, #"{"status":"ok"}"#)
+        }
+        router.get("/readyz") { _, _ in
+            do {
+                let pending = try await Migrator.pending(migrations, on: database)
+                guard pending.isEmpty else {
+                    return json(.serviceUnavailable, #"{"status":"migrations pending"}"#)
+                }
+                return json(.ok, #"{"status":"ready"}"#)
+            } catch {
+                return json(.serviceUnavailable, #"{"status":"database unreachable"}"#)
+            }
+        }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: await metrics.render()))
+            )
+        }
+    }
+
+    private static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

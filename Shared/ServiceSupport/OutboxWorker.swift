@@ -1,0 +1,219 @@
+import FenliuModel
+import Foundation
+import HTTPClient
+import Logging
+import Postgres
+import RPC
+import ServiceLifecycle
+
+/// Delivers a service's outbox: claims due messages (`FOR UPDATE SKIP LOCKED`, so replicas share the
+/// work), sends each with its id as `Idempotency-Key`, and records the outcome. Failures retry with
+/// exponential backoff; a message the receiver refuses for good (a bad request) is parked, visible
+/// through metrics and the admin API until someone retries it.
+public final class OutboxWorker: Service, Sendable {
+    /// Batch size and timing.
+    public struct Configuration: Sendable {
+        /// Messages claimed per round.
+        public var batchSize: Int
+        /// How long to sleep when nothing is due and nothing woke the worker.
+        public var pollInterval: Duration
+        /// Delay after the first failure; doubles each attempt.
+        public var baseRetryDelay: Duration
+        /// Longest delay between attempts.
+        public var maximumRetryDelay: Duration
+        /// How long a claim lasts before another replica may take the message (longer than any send).
+        public var claimLease: Duration
+
+        /// Creates a configuration.
+        public init(
+            batchSize: Int = 32, pollInterval: Duration = .milliseconds(500), baseRetryDelay: Duration = .seconds(1),
+            maximumRetryDelay: Duration = .seconds(300), claimLease: Duration = .seconds(60)
+        ) {
+            self.batchSize = batchSize
+            self.pollInterval = pollInterval
+            self.baseRetryDelay = baseRetryDelay
+            self.maximumRetryDelay = maximumRetryDelay
+            self.claimLease = claimLease
+        }
+    }
+
+    /// Finds the secret for a webhook's signing key (e.g. a department's), or `nil`.
+    public typealias SecretLookup = @Sendable (String) async throws -> String?
+
+    private let pool: PostgresPool
+    private let httpClient: HTTPClient
+    private let peers: [ServiceName: String]
+    private let secrets: SecretLookup
+    private let metrics: MetricsRegistry?
+    private let logger: Logger
+    private let configuration: Configuration
+    private let signal = WakeSignal()
+
+    /// Creates a worker.
+    public init(
+        pool: PostgresPool, httpClient: HTTPClient, peers: [ServiceName: String], secrets: @escaping SecretLookup,
+        metrics: MetricsRegistry?, logger: Logger, configuration: Configuration = Configuration()
+    ) {
+        self.pool = pool
+        self.httpClient = httpClient
+        self.peers = peers
+        self.secrets = secrets
+        self.metrics = metrics
+        self.logger = logger
+        self.configuration = configuration
+        metrics?.addCollector { [pool] in
+            guard let backlog = try? await Outbox.backlog(on: pool) else { return [] }
+            return [
+                ("fenliu_outbox_pending", "Outbox messages waiting for delivery.", Double(backlog.pending)),
+                ("fenliu_outbox_parked", "Outbox messages refused by their receiver, waiting for an operator.", Double(backlog.parked)),
+            ]
+        }
+    }
+
+    /// An outbox whose `committed()` wakes this worker.
+    public var outbox: Outbox {
+        Outbox { [signal] in signal.signal() }
+    }
+
+    /// Delivers until graceful shutdown.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                let claimed: Int
+                do {
+                    claimed = try await self.deliverDue()
+                } catch {
+                    self.logger.warning("outbox round failed", metadata: ["error": "\(error)"])
+                    claimed = 0
+                }
+                if claimed < self.configuration.batchSize {
+                    await self.signal.wait(timeout: self.configuration.pollInterval)
+                }
+            }
+        }
+    }
+
+    /// Claims and delivers one batch of due messages; returns how many it claimed.
+    @discardableResult
+    public func deliverDue() async throws -> Int {
+        let lease = configuration.claimLease.components.seconds
+        let batch = configuration.batchSize
+        let claimed = try await pool.withConnection { connection in
+            try connection.query("""
+                UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => \(Int(lease)))
+                WHERE id IN (
+                    SELECT id FROM outbox
+                    WHERE delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= now()
+                    ORDER BY next_attempt_at, created_at
+                    LIMIT \(batch)
+                    FOR UPDATE SKIP LOCKED
+                )
+                RETURNING \(unescaped: OutboxMessage.columns)
+                """).map(OutboxMessage.init(row:))
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for message in claimed {
+                group.addTask { await self.deliver(message) }
+            }
+        }
+        return claimed.count
+    }
+
+    private enum Outcome {
+        case delivered
+        case retry(String)
+        case park(String)
+    }
+
+    private func deliver(_ message: OutboxMessage) async {
+        let outcome = await send(message)
+        let id = message.id
+        do {
+            switch outcome {
+            case .delivered:
+                try await pool.query("UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = \(id)")
+                metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
+            case .retry(let reason):
+                let delay = retryDelay(afterAttempts: message.attempts)
+                try await pool.query("""
+                    UPDATE outbox SET last_error = \(reason), next_attempt_at = now() + make_interval(secs => \(delay))
+                    WHERE id = \(id)
+                    """)
+                metrics?.increment("fenliu_outbox_failures_total", help: "Failed outbox delivery attempts.", labels: ["target": message.target])
+                logger.notice("outbox delivery will be retried", metadata: ["outbox.id": "\(id)", "outbox.target": "\(message.target)", "error": "\(reason)"])
+            case .park(let reason):
+                try await pool.query("UPDATE outbox SET last_error = \(reason), parked_at = now() WHERE id = \(id)")
+                metrics?.increment("fenliu_outbox_failures_total", help: "Failed outbox delivery attempts.", labels: ["target": message.target])
+                logger.error("outbox message parked: the receiver refused it", metadata: ["outbox.id": "\(id)", "outbox.target": "\(message.target)", "error": "\(reason)"])
+            }
+        } catch {
+            // The claim lease expires and the message is tried again; at worst it is delivered twice,
+            // which the receiver's inbox absorbs.
+            logger.warning("could not record an outbox outcome", metadata: ["outbox.id": "\(id)", "error": "\(error)"])
+        }
+    }
+
+    private func send(_ message: OutboxMessage) async -> Outcome {
+        let body = Array(message.body.utf8)
+        if message.target == "webhook" {
+            return await sendWebhook(message, body: body)
+        }
+        guard let service = ServiceName(rawValue: message.target), let baseURL = peers[service] else {
+            return .retry("no URL configured for peer \(message.target)")
+        }
+        do {
+            _ = try await RPCClient(baseURL: baseURL, httpClient: httpClient)
+                .send(path: message.path, jsonBody: body, headers: [("Idempotency-Key", message.id.uuidString.lowercased())])
+            return .delivered
+        } catch let error as ConnectError {
+            let reason = "\(error.code.rawValue): \(error.message)"
+            switch error.code {
+            case .invalidArgument, .failedPrecondition, .outOfRange, .alreadyExists, .permissionDenied, .unauthenticated, .notFound:
+                return .park(reason)
+            default:
+                return .retry(reason)
+            }
+        } catch {
+            return .retry("\(error)")
+        }
+    }
+
+    private func sendWebhook(_ message: OutboxMessage, body: [UInt8]) async -> Outcome {
+        let secret: String?
+        do {
+            secret = try await secrets(message.signingKey ?? "default")
+        } catch {
+            return .retry("could not look up the signing secret: \(error)")
+        }
+        guard let secret else { return .park("no signing secret for key \(message.signingKey ?? "default")") }
+        let request = HTTPClientRequest(method: "POST", url: message.path, headers: [
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", message.id.uuidString.lowercased()),
+            (WebhookSignature.headerName, WebhookSignature.header(for: body, secret: secret)),
+            ("User-Agent", "fenliu-outbox"),
+        ], body: body)
+        do {
+            let response = try await httpClient.execute(request)
+            switch response.status {
+            case 200..<300: return .delivered
+            case 408, 429, 500...: return .retry("HTTP \(response.status)")
+            default: return .park("HTTP \(response.status)")
+            }
+        } catch {
+            return .retry("\(error)")
+        }
+    }
+
+    /// Seconds to wait after `attempts` failed attempts: base × 2^(attempts−1), capped, ±20% jitter so
+    /// many messages to one recovering receiver do not return at the same instant.
+    func retryDelay(afterAttempts attempts: Int) -> Double {
+        let base = Self.seconds(configuration.baseRetryDelay)
+        let cap = Self.seconds(configuration.maximumRetryDelay)
+        let exponential = min(cap, base * pow(2, Double(max(0, attempts - 1))))
+        return exponential * Double.random(in: 0.8...1.2)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,101 @@
+import HTTPClient
+import Hummingbird
+import Logging
+import NIOCore
+import Postgres
+import RPC
+import ServiceLifecycle
+
+/// Builds a runnable service from a module: migrations first, then routes, the outbox worker and
+/// the module's background work. The executables and the tests call this same function.
+public enum ServiceApplication {
+    /// Connects, migrates, and returns the application, ready to `runService()`.
+    ///
+    /// `onServerRunning` receives the bound port (useful with port 0 in tests).
+    public static func build<Module: ServiceModule>(
+        _ module: Module.Type,
+        configuration: ServiceConfiguration,
+        logger: Logger? = nil,
+        outboxConfiguration: OutboxWorker.Configuration? = nil,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
+        var logger = logger ?? Logger(label: Module.service.executableName)
+        logger.logLevel = configuration.logLevel
+
+        let database = try PostgresPool(configuration: PostgresConfiguration(
+            url: configuration.databaseURL, schema: configuration.databaseSchema,
+            poolSize: configuration.databasePoolSize, applicationName: Module.service.executableName
+        ))
+        let migrations = [Outbox.migrations, MigrationSet(component: Module.service.rawValue, migrations: Module.migrations)]
+        try await migrateWhenReachable(migrations, on: database, logger: logger)
+
+        let httpClient = HTTPClient()
+        let metrics = MetricsRegistry()
+        var workerConfiguration = outboxConfiguration ?? OutboxWorker.Configuration()
+        workerConfiguration.pollInterval = outboxConfiguration?.pollInterval ?? configuration.outboxPollInterval
+        let moduleBox = ModuleBox<Module>()
+        let worker = OutboxWorker(
+            pool: database, httpClient: httpClient, peers: configuration.peers,
+            secrets: { key in try await moduleBox.module?.webhookSecret(for: key) ?? configuration.webhookSecret },
+            metrics: metrics, logger: logger, configuration: workerConfiguration
+        )
+        let environment = ServiceEnvironment(
+            configuration: configuration, database: database, httpClient: httpClient, outbox: worker.outbox,
+            metrics: metrics, logger: logger
+        )
+        let module = try await Module(environment: environment)
+        moduleBox.module = module
+
+        let router = Router()
+        HealthRoutes.register(on: router, database: database, migrations: migrations, metrics: metrics)
+        let server = RPCServer(
+            router: router, configuration: .init(maximumBodyBytes: configuration.maximumBodyBytes), observer: metrics, logger: logger
+        )
+        AdminMethods.register(on: server, database: database)
+        module.registerMethods(on: server)
+        module.registerRoutes(on: router)
+
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: Module.service.executableName),
+            services: [ResourceCloser(database: database, httpClient: httpClient), worker] + module.backgroundServices,
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+
+    /// Waits for the database at start-up (compose may start a service before Postgres accepts
+    /// connections), then migrates.
+    private static func migrateWhenReachable(_ migrations: [MigrationSet], on database: PostgresPool, logger: Logger) async throws {
+        var attempt = 0
+        while true {
+            do {
+                let applied = try await Migrator.migrate(migrations, on: database)
+                logger.info("database ready", metadata: ["migrations.applied": "\(applied)"])
+                return
+            } catch let error as PostgresError where error.code == .connectionFailed && attempt < 30 {
+                attempt += 1
+                logger.warning("database not reachable yet; retrying", metadata: ["attempt": "\(attempt)"])
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+}
+
+/// Holds the module for the secret lookup, which is created before the module exists.
+private final class ModuleBox<Module: ServiceModule>: @unchecked Sendable {
+    // Written once during build, before the server starts; read afterwards only.
+    var module: Module?
+}
+
+/// Closes the database pool and HTTP client after everything else has stopped.
+private struct ResourceCloser: Service {
+    let database: PostgresPool
+    let httpClient: HTTPClient
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try? await database.shutdown()
+        try? await httpClient.shutdown()
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import HTTPClient
+import Hummingbird
+import Logging
+
+/// The whole of each service's `main`: read the environment, build, run; or, with `--healthcheck`,
+/// ask the running service's `/readyz` and exit 0 or 1 (the container image has no curl).
+public enum ServiceMain {
+    /// Runs `module` as a process. Never returns normally on success; exits non-zero on failure.
+    public static func run<Module: ServiceModule>(_ module: Module.Type) async {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: Module.service.executableName)
+        let environment = ProcessInfo.processInfo.environment
+        if CommandLine.arguments.contains("--healthcheck") {
+            exit(await healthcheck(port: Int(environment["PORT"] ?? "") ?? Module.service.defaultPort) ? 0 : 1)
+        }
+        do {
+            let configuration = try ServiceConfiguration.fromEnvironment(
+                environment, service: Module.service, requiredPeers: Module.requiredPeers
+            )
+            let application = try await ServiceApplication.build(Module.self, configuration: configuration, logger: logger)
+            try await application.runService()
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(2)
+        } catch {
+            logger.critical("service stopped", metadata: ["error": "\(error)"])
+            exit(1)
+        }
+    }
+
+    private static func healthcheck(port: Int) async -> Bool {
+        let client = HTTPClient(configuration: .init(connectTimeout: .seconds(2), requestTimeout: .seconds(3), maximumConcurrentRequests: 1))
+        defer { Task { try? await client.shutdown() } }
+        let response = try? await client.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/readyz"))
+        return response?.status == 200
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("Postgres against the real server")
+struct PostgresTests {
+    @Test("values round-trip through parameters and results")
+    func roundTrip() async throws {
+        let pool = try await TestDatabase.makePool("roundtrip")
+        defer { Task { try? await pool.shutdown() } }
+        let id = UUID()
+        let when = Date(timeIntervalSince1970: 1_764_400_000.123456)
+        let blob = Data([0, 1, 0xfe, 0xff])
+        let row = try #require(try await pool.query("""
+            SELECT \("來電人反映：路燈壞了 🚦")::text AS text, \(42)::int AS small, \(Int64.max)::bigint AS big,
+                   \(3.25)::float8 AS real, \(true)::bool AS flag, \(when)::timestamptz AS at, \(id)::uuid AS id,
+                   \(blob)::bytea AS blob, \(Optional<String>.none)::text AS missing
+            """).first)
+        #expect(try row.decode("text", as: String.self) == "來電人反映：路燈壞了 🚦")
+        #expect(try row.decode("small", as: Int.self) == 42)
+        #expect(try row.decode("big", as: Int64.self) == Int64.max)
+        #expect(try row.decode("real", as: Double.self) == 3.25)
+        #expect(try row.decode("flag", as: Bool.self))
+        #expect(try row.decode("at", as: Date.self).timeIntervalSince1970 == when.timeIntervalSince1970)
+        #expect(try row.decode("id", as: UUID.self) == id)
+        #expect(try row.decode("blob", as: Data.self) == blob)
+        #expect(try row.decode("missing", as: String?.self) == nil)
+        #expect(throws: PostgresError.self) { try row.decode("missing", as: String.self) }
+    }
+
+    @Test("a value that looks like SQL stays a value")
+    func injectionIsInert() async throws {
+        let pool = try await TestDatabase.makePool("inject")
+        defer { Task { try? await pool.shutdown() } }
+        try await pool.query("CREATE TABLE notes (body text)")
+        let hostile = "x'); DROP TABLE notes; --"
+        try await pool.query("INSERT INTO notes (body) VALUES (\(hostile))")
+        let rows = try await pool.query("SELECT body FROM notes")
+        #expect(rows.count == 1)
+        #expect(try rows.first?.decode("body", as: String.self) == hostile)
+    }
+
+    @Test("bad SQL fails with SQLSTATE 42601 and no bound values in the message")
+    func syntaxError() async throws {
+        let pool = try await TestDatabase.makePool("syntax")
+        defer { Task { try? await pool.shutdown() } }
+        let error = await #expect(throws: PostgresError.self) {
+            try await pool.query("SELEC \("secret-value")")
+        }
+        #expect(error?.sqlState == "42601")
+        #expect(error?.code == .queryFailed)
+        #expect(error?.description.contains("secret-value") == false)
+    }
+
+    @Test("a refused connection is a clear connectionFailed error")
+    func refusedConnection() async throws {
+        let pool = try PostgresPool(configuration: PostgresConfiguration(url: "postgres://nobody@127.0.0.1:1/fenliu", poolSize: 1))
+        defer { Task { try? await pool.shutdown() } }
+        let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+        #expect(error?.code == .connectionFailed)
+        #expect(error?.message.contains("127.0.0.1") == true)
+    }
+
+    @Test("a bad URL or schema name is refused before connecting")
+    func invalidConfiguration() {
+        #expect(throws: PostgresError.self) { try PostgresPool(configuration: PostgresConfiguration(url: "host=x")) }
+        #expect(throws: PostgresError.self) {
+            try PostgresPool(configuration: PostgresConfiguration(url: "postgres://x@y/z", schema: "a; DROP"))
+        }
+    }
+
+    @Test("a transaction rolls back when its body throws")
+    func rollback() async throws {
+        let pool = try await TestDatabase.makePool("rollback")
+        defer { Task { try? await pool.shutdown() } }
+        try await pool.query("CREATE TABLE things (name text)")
+        struct Boom: Error {}
+        await #expect(throws: Boom.self) {
+            try await pool.transaction { connection in
+                try connection.query("INSERT INTO things VALUES ('half')")
+                throw Boom()
+            }
+        }
+        #expect(try await pool.query("SELECT * FROM things").isEmpty)
+    }
+
+    @Test("one service's role cannot read another service's schema")
+    func roleIsolation() async throws {
+        let port = try TestDatabase.port()
+        let intake = try PostgresPool(configuration: PostgresConfiguration(
+            url: "postgres://intake:intake@127.0.0.1:\(port)/fenliu", schema: "intake", poolSize: 1))
+        let routing = try PostgresPool(configuration: PostgresConfiguration(
+            url: "postgres://routing:routing@127.0.0.1:\(port)/fenliu", schema: "routing", poolSize: 1))
+        defer { Task { try? await intake.shutdown(); try? await routing.shutdown() } }
+        let table = "isolation_\(UInt32.random(in: 0...UInt32.max))"
+        try await intake.query("CREATE TABLE \(unescaped: table) (secret text)")
+        try await intake.query("INSERT INTO \(unescaped: table) VALUES ('caller phone')")
+        #expect(try await intake.query("SELECT * FROM \(unescaped: table)").count == 1)
+        let error = await #expect(throws: PostgresError.self) {
+            try await routing.query("SELECT * FROM intake.\(unescaped: table)")
+        }
+        #expect(error?.sqlState == "42501")
+        #expect(error?.isPermissionDenied == true)
+        try await intake.query("DROP TABLE \(unescaped: table)")
+    }
+
+    @Test("the pool reconnects after the server drops its connection")
+    func reconnects() async throws {
+        let pool = try await TestDatabase.makePool("reconnect", size: 1)
+        let admin = try await TestDatabase.makePool("reconnect_admin", size: 1)
+        defer { Task { try? await pool.shutdown(); try? await admin.shutdown() } }
+        let pid = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode("pid", as: Int.self)
+        try await admin.query("SELECT pg_terminate_backend(\(pid))")
+        // The first statement on the dead connection may fail; the one after must work.
+        _ = try? await pool.query("SELECT 1")
+        let newPID = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode("pid", as: Int.self)
+        #expect(newPID != pid)
+    }
+}

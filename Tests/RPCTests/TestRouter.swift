@@ -1,0 +1,41 @@
+import FenliuModel
+import Hummingbird
+import Logging
+import RPC
+import SwiftProtobuf
+
+/// A router with a few methods that exercise the Connect layer.
+enum TestRouter {
+    struct Failure: Error {}
+
+    static func make() -> Router<BasicRequestContext> {
+        let router = Router()
+        let server = RPCServer(router: router, configuration: .init(maximumBodyBytes: 4096), logger: Logger(label: "rpc-test"))
+        // GetCall: echoes the id back as the call's description; ids ask for errors and delays.
+        server.register(IntakeAPI.getCall) { request, context in
+            if let code = ConnectCode(rawValue: request.id) {
+                throw ConnectError(code, "asked for \(code.rawValue)")
+            }
+            if request.id == "crash" { throw Failure() }
+            if request.id == "slow" { try await Task.sleep(for: .seconds(2)) }
+            return Fenliu_Intake_V1_GetCallResponse.with {
+                $0.call.id = request.id
+                $0.call.description_p = context.header("X-Note") ?? ""
+            }
+        }
+        server.register(IntakeAPI.submitCall) { request, _ in
+            if request.callerPhone == "bad" {
+                throw ConnectError.invalidArgument([
+                    .init(field: "callerPhone", description: "must be a phone number"),
+                    .init(field: "district", description: "is not a Chengdu district"),
+                ])
+            }
+            return Fenliu_Intake_V1_SubmitCallResponse.with {
+                $0.call.channel = request.channel
+                $0.call.description_p = request.description_p
+                $0.call.elements = request.elements
+            }
+        }
+        return router
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// A stack started by `scripts/up --detach` in a state folder of its own, on free ports.
+public final class LocalStack: @unchecked Sendable {
+    /// Base URL per service name.
+    public let urls: [String: String]
+    /// The webhook secret the stack signs with.
+    public let webhookSecret: String
+    private let stateDirectory: URL
+    private var stopped = false
+
+    private init(urls: [String: String], webhookSecret: String, stateDirectory: URL) {
+        self.urls = urls
+        self.webhookSecret = webhookSecret
+        self.stateDirectory = stateDirectory
+    }
+
+    /// Starts the stack and waits until every service is ready (scripts/up does the waiting).
+    public static func start() async throws -> LocalStack {
+        try await onOwnThread { try startBlocking() }
+    }
+
+    private static func startBlocking() throws -> LocalStack {
+        let root = try repositoryRoot()
+        let state = root.appendingPathComponent(".fenliu/e2e-\(UInt32.random(in: 0...UInt32.max))")
+        let output = try run(root.appendingPathComponent("scripts/up").path, ["--detach"], state: state)
+        guard output.status == 0 else {
+            throw TestSetupError("scripts/up failed (\(output.status)):\n\(output.text)")
+        }
+        let env = try String(contentsOf: state.appendingPathComponent("stack.env"), encoding: .utf8)
+        var urls = [String: String]()
+        var secret = ""
+        for line in env.split(separator: "\n") {
+            let pair = line.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2 else { continue }
+            if pair[0] == "FENLIU_WEBHOOK_SECRET" { secret = pair[1] }
+            if pair[0].hasPrefix("FENLIU_"), pair[0].hasSuffix("_URL") {
+                urls[String(pair[0].dropFirst(7).dropLast(4)).lowercased()] = pair[1]
+            }
+        }
+        return LocalStack(urls: urls, webhookSecret: secret, stateDirectory: state)
+    }
+
+    /// Stops the stack (once) and removes its state folder.
+    public func stop() async {
+        _ = try? await Self.onOwnThread { self.stopBlocking() }
+    }
+
+    private func stopBlocking() {
+        guard !stopped else { return }
+        stopped = true
+        if let root = try? Self.repositoryRoot() {
+            _ = try? Self.run(root.appendingPathComponent("scripts/down").path, [], state: stateDirectory)
+        }
+        try? FileManager.default.removeItem(at: stateDirectory)
+    }
+
+    /// Runs blocking work (a script and its waitpid) on a new thread, never on the cooperative pool.
+    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let result: Result<T, any Error> = await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: Result { try work() }) }.start()
+        }
+        return try result.get()
+    }
+
+    static func repositoryRoot() throws -> URL {
+        if let root = ProcessInfo.processInfo.environment["FENLIU_REPO_ROOT"] { return URL(fileURLWithPath: root) }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Runs a script with posix_spawn and waits with waitpid on a thread of its own: Foundation's
+    /// `Process.waitUntilExit` blocks a cooperative thread (and hung here, starving other tests).
+    private static func run(_ executable: String, _ arguments: [String], state: URL) throws -> (status: Int32, text: String) {
+        guard ProcessInfo.processInfo.environment["FENLIU_BIN_DIR"] != nil else {
+            throw TestSetupError("FENLIU_BIN_DIR is not set: run the tests with scripts/test")
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["FENLIU_STATE_DIR"] = state.path
+        environment["FENLIU_PORTS"] = "auto"
+        environment["LOG_LEVEL"] = "info"
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("fenliu-stack-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = (["/bin/bash", executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, envp)
+        guard spawned == 0 else { throw TestSetupError("could not start \(executable): errno \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exitCode, text)
+    }
+}

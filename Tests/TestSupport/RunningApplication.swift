@@ -1,0 +1,40 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// Runs an application on 127.0.0.1 for the length of `body`, then shuts it down.
+public enum RunningApplication {
+    /// Builds with `make` (which receives the callback that reports the bound port), runs it, and
+    /// calls `body` with `http://127.0.0.1:<port>`.
+    public static func with<App: ApplicationProtocol, T: Sendable>(
+        _ make: (@escaping @Sendable (Int) async -> Void) async throws -> App,
+        _ body: (String) async throws -> T
+    ) async throws -> T {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = try await make { port in continuation.yield(port) }
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await application.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw TestSetupError("the server never reported its port") }
+            do {
+                let result = try await body("http://127.0.0.1:\(port)")
+                group.cancelAll()
+                return result
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+        }
+    }
+
+    /// Runs a plain router (a stand-in peer or webhook receiver) on a free port.
+    public static func with<T: Sendable>(router: Router<BasicRequestContext>, _ body: (String) async throws -> T) async throws -> T {
+        try await with({ onRunning in
+            Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+                logger: Logger(label: "test-server")
+            )
+        }, body)
+    }
+}

@@ -1,0 +1,111 @@
+# Shared by scripts/up, scripts/down, scripts/test and scripts/bench: system packages, a private
+# PostgreSQL cluster, free ports. Source it; it defines functions only.
+
+FENLIU_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export SWIFT_DETERMINISTIC_HASHING=1
+FENLIU_SERVICES=(intake classification routing feedback reporting)
+
+fenliu_log() { printf '%s\n' "fenliu: $*" >&2; }
+fenliu_die() { fenliu_log "$*"; exit 1; }
+
+# The PostgreSQL server binaries (initdb, pg_ctl), newest version first.
+fenliu_pg_bin() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
+  done
+  return 1
+}
+
+# Installs what building and running Fenliu needs, when run as root; otherwise says what to install.
+fenliu_ensure_packages() {
+  local missing=()
+  [ -f /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
+  [ -f /usr/include/curl/curl.h ] || [ -f "/usr/include/$(gcc -dumpmachine 2>/dev/null)/curl/curl.h" ] || missing+=(libcurl4-openssl-dev)
+  [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+  fenliu_pg_bin >/dev/null || missing+=(postgresql)
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  command -v protoc >/dev/null || missing+=(protobuf-compiler)
+  command -v python3 >/dev/null || missing+=(python3)
+  command -v curl >/dev/null || missing+=(curl)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    fenliu_log "installing ${missing[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    fenliu_die "missing system packages; run: sudo apt-get install ${missing[*]}"
+  fi
+}
+
+# A TCP port nothing listens on right now.
+fenliu_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Whether something accepts connections on 127.0.0.1:$1.
+fenliu_port_busy() {
+  python3 -c 'import socket,sys; s=socket.socket(); s.settimeout(0.3); sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) == 0 else 1)' "$1"
+}
+
+# Runs a PostgreSQL server binary as the user that owns the cluster: postgres when we are root
+# (PostgreSQL refuses to run as root), ourselves otherwise.
+fenliu_as_pg_user() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# Where a cluster's data goes: under the checkout when the server's user can reach it, else a
+# private folder in /tmp (a clone inside a 0700 mktemp folder is out of the postgres user's reach).
+fenliu_pg_dir() {
+  local wanted="$1"
+  mkdir -p "$(dirname "$wanted")"
+  if [ "$(id -u)" != 0 ] || runuser -u postgres -- test -x "$(dirname "$wanted")" 2>/dev/null; then
+    echo "$wanted"
+  else
+    local hash
+    hash=$(printf '%s' "$wanted" | sha1sum | cut -c1-12)
+    echo "${TMPDIR:-/tmp}/fenliu-pg-$hash"
+  fi
+}
+
+# Starts a fresh private cluster in directory $1 on a free port, creates the fenliu database,
+# the five roles and their schemas. Prints the port.
+fenliu_pg_start() {
+  local dir bin port
+  dir=$(fenliu_pg_dir "$1")
+  bin=$(fenliu_pg_bin) || fenliu_die "PostgreSQL server binaries not found"
+  [ -f "$dir/postmaster.pid" ] && fenliu_as_pg_user "$bin/pg_ctl" -D "$dir" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+  fenliu_as_pg_user "$bin/initdb" -D "$dir" -U postgres -A trust -E UTF8 --no-locale >"$dir.initdb.log" 2>&1 \
+    || { cat "$dir.initdb.log" >&2; fenliu_die "initdb failed"; }
+  port=$(fenliu_free_port)
+  fenliu_as_pg_user "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off" \
+    start >/dev/null || { cat "$dir/server.log" >&2; fenliu_die "PostgreSQL did not start"; }
+  echo "$port" >"$dir/fenliu.port"
+  [ "$1" != "$dir" ] && { rm -rf "$1"; ln -sfn "$dir" "$1"; }
+  PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=postgres \
+    bash "$FENLIU_ROOT/docker/postgres/init-roles.sh" 2>/dev/null || fenliu_die "creating roles and schemas failed"
+  echo "$port"
+}
+
+# Stops the cluster in directory $1, if it runs.
+fenliu_pg_stop() {
+  local dir="$1" bin
+  [ -e "$dir" ] || return 0
+  dir=$(readlink -f "$dir")
+  bin=$(fenliu_pg_bin) || return 0
+  [ -f "$dir/postmaster.pid" ] && fenliu_as_pg_user "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1
+  return 0
+}
+
+# The folder with the built executables: $FENLIU_BIN_DIR, or after building them.
+fenliu_bin_dir() {
+  if [ -n "${FENLIU_BIN_DIR:-}" ]; then echo "$FENLIU_BIN_DIR"; return; fi
+  local configuration="${FENLIU_BUILD_CONFIGURATION:-debug}"
+  (cd "$FENLIU_ROOT" && swift build -c "$configuration" >&2) || fenliu_die "swift build failed"
+  (cd "$FENLIU_ROOT" && swift build -c "$configuration" --show-bin-path)
+}
