@@ -284,6 +284,20 @@ public nonisolated struct Fenliu_Classification_V1_Decision: @unchecked Sendable
     set {_uniqueStorage()._description_p = newValue}
   }
 
+  public var duplicateOf: String {
+    get {_storage._duplicateOf}
+    set {_uniqueStorage()._duplicateOf = newValue}
+  }
+
+  public var receivedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._receivedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._receivedAt = newValue}
+  }
+  /// Returns true if `receivedAt` has been explicitly set.
+  public var hasReceivedAt: Bool {_storage._receivedAt != nil}
+  /// Clears the value of `receivedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearReceivedAt() {_uniqueStorage()._receivedAt = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -312,6 +326,9 @@ public nonisolated struct Fenliu_Classification_V1_ClassifyRequest: Sendable {
   public var hasReceivedAt: Bool {self._receivedAt != nil}
   /// Clears the value of `receivedAt`. Subsequent reads from it will return its default value.
   public mutating func clearReceivedAt() {self._receivedAt = nil}
+
+  /// intake linked this call to an earlier one about the same incident
+  public var duplicateOf: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -689,7 +706,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextResponse: SwiftProtob
 
 nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Decision"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0\u{1}state\0\u{3}decided_at\0\u{3}reviewed_by\0\u{3}reviewed_at\0\u{3}review_note\0\u{1}channel\0\u{1}district\0\u{1}description\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0\u{1}state\0\u{3}decided_at\0\u{3}reviewed_by\0\u{3}reviewed_at\0\u{3}review_note\0\u{1}channel\0\u{1}district\0\u{1}description\0\u{3}duplicate_of\0\u{3}received_at\0")
 
   fileprivate class _StorageClass {
     var _callID: String = String()
@@ -709,6 +726,8 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
     var _channel: Fenliu_Common_V1_Channel = .unspecified
     var _district: String = String()
     var _description_p: String = String()
+    var _duplicateOf: String = String()
+    var _receivedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -736,6 +755,8 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
       _channel = source._channel
       _district = source._district
       _description_p = source._description_p
+      _duplicateOf = source._duplicateOf
+      _receivedAt = source._receivedAt
     }
   }
 
@@ -771,6 +792,8 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
         case 15: try { try decoder.decodeSingularEnumField(value: &_storage._channel) }()
         case 16: try { try decoder.decodeSingularStringField(value: &_storage._district) }()
         case 17: try { try decoder.decodeSingularStringField(value: &_storage._description_p) }()
+        case 18: try { try decoder.decodeSingularStringField(value: &_storage._duplicateOf) }()
+        case 19: try { try decoder.decodeSingularMessageField(value: &_storage._receivedAt) }()
         default: break
         }
       }
@@ -834,6 +857,12 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
       if !_storage._description_p.isEmpty {
         try visitor.visitSingularStringField(value: _storage._description_p, fieldNumber: 17)
       }
+      if !_storage._duplicateOf.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._duplicateOf, fieldNumber: 18)
+      }
+      try { if let v = _storage._receivedAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 19)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -860,6 +889,8 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
         if _storage._channel != rhs_storage._channel {return false}
         if _storage._district != rhs_storage._district {return false}
         if _storage._description_p != rhs_storage._description_p {return false}
+        if _storage._duplicateOf != rhs_storage._duplicateOf {return false}
+        if _storage._receivedAt != rhs_storage._receivedAt {return false}
         return true
       }
       if !storagesAreEqual {return false}
@@ -871,7 +902,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
 
 nonisolated extension Fenliu_Classification_V1_ClassifyRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ClassifyRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}description\0\u{1}channel\0\u{1}district\0\u{3}received_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}description\0\u{1}channel\0\u{1}district\0\u{3}received_at\0\u{3}duplicate_of\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -884,6 +915,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyRequest: SwiftProtobuf.Me
       case 3: try { try decoder.decodeSingularEnumField(value: &self.channel) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.district) }()
       case 5: try { try decoder.decodeSingularMessageField(value: &self._receivedAt) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.duplicateOf) }()
       default: break
       }
     }
@@ -909,6 +941,9 @@ nonisolated extension Fenliu_Classification_V1_ClassifyRequest: SwiftProtobuf.Me
     try { if let v = self._receivedAt {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
     } }()
+    if !self.duplicateOf.isEmpty {
+      try visitor.visitSingularStringField(value: self.duplicateOf, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -918,6 +953,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyRequest: SwiftProtobuf.Me
     if lhs.channel != rhs.channel {return false}
     if lhs.district != rhs.district {return false}
     if lhs._receivedAt != rhs._receivedAt {return false}
+    if lhs.duplicateOf != rhs.duplicateOf {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

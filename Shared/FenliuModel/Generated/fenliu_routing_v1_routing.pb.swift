@@ -378,6 +378,13 @@ public nonisolated struct Fenliu_Routing_V1_RouteRequest: Sendable {
   /// Clears the value of `receivedAt`. Subsequent reads from it will return its default value.
   public mutating func clearReceivedAt() {self._receivedAt = nil}
 
+  /// A repeat call about the incident of this earlier call: its tickets are reused, and only a
+  /// destination the earlier call did not reach gets a new ticket.
+  public var duplicateOf: String = String()
+
+  /// routed at once for safety, still in classification's review queue
+  public var needsReview: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1107,7 +1114,7 @@ nonisolated extension Fenliu_Routing_V1_Ticket: SwiftProtobuf.Message, SwiftProt
 
 nonisolated extension Fenliu_Routing_V1_RouteRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RouteRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}district\0\u{1}channel\0\u{1}urgent\0\u{1}summary\0\u{3}received_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}district\0\u{1}channel\0\u{1}urgent\0\u{1}summary\0\u{3}received_at\0\u{3}duplicate_of\0\u{3}needs_review\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1123,6 +1130,8 @@ nonisolated extension Fenliu_Routing_V1_RouteRequest: SwiftProtobuf.Message, Swi
       case 6: try { try decoder.decodeSingularBoolField(value: &self.urgent) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.summary) }()
       case 8: try { try decoder.decodeSingularMessageField(value: &self._receivedAt) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.duplicateOf) }()
+      case 10: try { try decoder.decodeSingularBoolField(value: &self.needsReview) }()
       default: break
       }
     }
@@ -1157,6 +1166,12 @@ nonisolated extension Fenliu_Routing_V1_RouteRequest: SwiftProtobuf.Message, Swi
     try { if let v = self._receivedAt {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
     } }()
+    if !self.duplicateOf.isEmpty {
+      try visitor.visitSingularStringField(value: self.duplicateOf, fieldNumber: 9)
+    }
+    if self.needsReview != false {
+      try visitor.visitSingularBoolField(value: self.needsReview, fieldNumber: 10)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1169,6 +1184,8 @@ nonisolated extension Fenliu_Routing_V1_RouteRequest: SwiftProtobuf.Message, Swi
     if lhs.urgent != rhs.urgent {return false}
     if lhs.summary != rhs.summary {return false}
     if lhs._receivedAt != rhs._receivedAt {return false}
+    if lhs.duplicateOf != rhs.duplicateOf {return false}
+    if lhs.needsReview != rhs.needsReview {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
