@@ -50,10 +50,23 @@ func service(_ name: String, resources: [Resource] = [], exclude: [String] = [])
 
 let serviceNames = ["Intake", "Classification", "Routing", "Feedback", "Reporting"]
 
+/// Offline tools of the classification service: training the model file and evaluating it.
+let classificationTools: [Target] = ["Train", "Eval"].map { tool in
+    .executableTarget(
+        name: "Classification\(tool)",
+        dependencies: ["ClassificationService", "FenliuModel"],
+        path: "Services/Classification/Classification\(tool)",
+        swiftSettings: swiftSettings
+    )
+}
+
 let package = Package(
     name: "Fenliu",
-    platforms: [.macOS(.v14)],
-    products: serviceNames.map { .executable(name: "fenliu-\($0.lowercased())", targets: ["\($0)Server"]) },
+    platforms: [.macOS(.v15)],
+    products: serviceNames.map { .executable(name: "fenliu-\($0.lowercased())", targets: ["\($0)Server"]) } + [
+        .executable(name: "fenliu-classification-train", targets: ["ClassificationTrain"]),
+        .executable(name: "fenliu-classification-eval", targets: ["ClassificationEval"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
@@ -137,4 +150,5 @@ let package = Package(
         + service("Routing", resources: [.copy("Resources")])
         + service("Feedback")
         + service("Reporting")
+        + classificationTools
 )

@@ -77,7 +77,8 @@ struct ClassifierSafetyTests {
         #expect(try !classify(text).safetyFlags.contains(.gasLeak))
     }
 
-    @Test("a fire already out with nobody hurt is a matter, not a danger", arguments: ["火已经灭了，无人受伤", "厨房起火，火已经灭了，无人受伤"])
+    @Test("a fire already out with nobody hurt is a matter, not a danger",
+          arguments: ["火已经灭了，无人受伤", "厨房起火，火已经灭了，无人受伤"])
     func fireAlreadyOut(text: String) throws {
         #expect(try classify(text).safetyFlags.isEmpty)
     }
@@ -128,6 +129,9 @@ struct ClassifierSafetyTests {
         #expect(throws: ClassificationError.descriptionTooLong(limit: limit)) {
             try classify(String(repeating: "着火了", count: 35_000))
         }
+        // Just under the limit and with no punctuation: every cue must not rescan the whole text.
+        let hostile = try classify(String(repeating: "刀", count: limit - 1))
+        #expect(hostile.safetyFlags.isEmpty)
         let digits = try classify("12345 !!! ???")
         #expect(digits.needsReview)
         let withControls = try classify("家里\u{0000}着火\u{0007}了")

@@ -37,6 +37,12 @@ public nonisolated enum Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf.Enum,
   case trapped // = 7
   case missingPerson // = 8
   case poisoning // = 9
+
+  /// exposed to harm no other flag names (lying in a road, not seen for days)
+  case personAtRisk // = 10
+
+  /// sudden illness: heart attack, stroke, childbirth
+  case medicalEmergency // = 11
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -55,6 +61,8 @@ public nonisolated enum Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf.Enum,
     case 7: self = .trapped
     case 8: self = .missingPerson
     case 9: self = .poisoning
+    case 10: self = .personAtRisk
+    case 11: self = .medicalEmergency
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -71,6 +79,8 @@ public nonisolated enum Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf.Enum,
     case .trapped: return 7
     case .missingPerson: return 8
     case .poisoning: return 9
+    case .personAtRisk: return 10
+    case .medicalEmergency: return 11
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -87,6 +97,8 @@ public nonisolated enum Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf.Enum,
     .trapped,
     .missingPerson,
     .poisoning,
+    .personAtRisk,
+    .medicalEmergency,
   ]
 
 }
@@ -592,7 +604,7 @@ public nonisolated struct Fenliu_Classification_V1_PublishCatalogueResponse: Sen
 fileprivate nonisolated let _protobuf_package = "fenliu.classification.v1"
 
 nonisolated extension Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0SAFETY_FLAG_UNSPECIFIED\0\u{1}WEAPON\0\u{1}VIOLENCE\0\u{1}THREAT_TO_LIFE\0\u{1}INJURY\0\u{1}FIRE_OR_SMOKE\0\u{1}GAS_LEAK\0\u{1}TRAPPED\0\u{1}MISSING_PERSON\0\u{1}POISONING\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0SAFETY_FLAG_UNSPECIFIED\0\u{1}WEAPON\0\u{1}VIOLENCE\0\u{1}THREAT_TO_LIFE\0\u{1}INJURY\0\u{1}FIRE_OR_SMOKE\0\u{1}GAS_LEAK\0\u{1}TRAPPED\0\u{1}MISSING_PERSON\0\u{1}POISONING\0\u{1}PERSON_AT_RISK\0\u{1}MEDICAL_EMERGENCY\0")
 }
 
 nonisolated extension Fenliu_Classification_V1_DecisionState: SwiftProtobuf._ProtoNameProviding {

@@ -69,10 +69,12 @@ public struct NgramModel: Sendable {
     let featureIndex: [UInt64: Int32]
     /// Row → n-gram key, for evidence and encoding.
     let keys: [UInt64]
+    /// Row → inverse document frequency.
     let idf: [Float]
     /// Row × category.
     let weights: [Float]
 
+    /// A model from its parts, as training and decoding produce them; rows in `keys` order.
     init(version: String, configuration: Configuration, temperature: Double, categories: [Category], bias: [Double],
          keys: [UInt64], idf: [Float], weights: [Float]) {
         self.version = version

@@ -56,6 +56,7 @@ struct SafetyResolution: Sendable {
     /// The flags it clears, for cues before it in the text.
     let clears: Set<SafetyFlag>
 
+    /// A resolution from a plain string, as written in the tables.
     init(_ phrase: String, _ clears: Set<SafetyFlag>) {
         self.phrase = Array(phrase.unicodeScalars)
         self.clears = clears

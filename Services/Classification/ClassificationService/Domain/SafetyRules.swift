@@ -29,6 +29,7 @@ public struct SafetyRules: Sendable {
         self.init(cues: Self.defaultCues, leaningCues: Self.leaningCues, resolutions: Self.defaultResolutions)
     }
 
+    /// The rule with other tables, for tests of the matcher.
     init(cues: [SafetyCue], leaningCues: [(cue: SafetyCue, category: Category)], resolutions: [SafetyResolution]) {
         self.cues = Dictionary(grouping: cues.filter { !$0.phrase.isEmpty }, by: { $0.phrase[0] })
         self.leaningCues = Dictionary(grouping: leaningCues.filter { !$0.cue.phrase.isEmpty }, by: { $0.cue.phrase[0] })
@@ -49,25 +50,29 @@ public struct SafetyRules: Sendable {
     /// The danger asserted in text already passed through ``TextNormalizer``.
     public func assess(normalized text: [Unicode.Scalar]) -> SafetyAssessment {
         let clauses = Self.clauses(of: text)
-        var found: [(range: Range<Int>, cue: SafetyCue)] = []
-        var denials: [(position: Int, flags: Set<SafetyFlag>)] = []
+        // Only the last occurrence of each cue and the last denial of each kind matter (a clearance
+        // reaches back over everything before it), which also bounds the work on hostile input.
+        var found: [Phrase: (range: Range<Int>, cue: SafetyCue)] = [:]
+        var denials: [Set<SafetyFlag>: Int] = [:]
         for (number, clause) in clauses.enumerated() {
             for position in clause {
                 guard mayStart(Self.cueBit, at: position, in: text), let candidates = cues[text[position]] else { continue }
                 for cue in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause) {
                     guard counts(cue, at: position, clause: number, clauses: clauses, in: text) else { continue }
                     if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, by: negators) {
-                        if !contains(partialSubjects, in: text, range: clause) { denials.append((position, Set(cue.flags))) }
+                        let subject = Self.window(around: position..<(position + cue.phrase.count), in: clause)
+                        if !contains(partialSubjects, in: text, range: subject) { denials[Set(cue.flags)] = position }
                     } else {
-                        found.append((position..<(position + cue.phrase.count), cue))
+                        found[cue.phrase] = (position..<(position + cue.phrase.count), cue)
                     }
                 }
             }
         }
-        let cleared = clearances(in: text, clauses: clauses) + denials
-        let asserted = found.filter { match in
+        let cleared = clearances(in: text, clauses: clauses) + denials.map { (position: $0.value, flags: $0.key) }
+        let asserted = found.values.filter { match in
             let flags = Set(match.cue.flags)
-            let clearedFlags = cleared.filter { $0.position >= match.range.upperBound }.reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.flags) }
+            let clearedFlags = cleared.filter { $0.position >= match.range.upperBound }
+                .reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.flags) }
             return !flags.isSubset(of: clearedFlags)
         }
         // A cue overlapping an earlier one of the same kinds (刀 in 持刀, 困在 after 被困) adds
@@ -113,33 +118,51 @@ public struct SafetyRules: Sendable {
     }
 
     /// Whether a matched cue has the context it needs and none that vetoes it.
-    private func counts(_ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>], in text: [Unicode.Scalar]) -> Bool {
+    ///
+    /// Context is sought in the cue's clause and the clauses either side, but never more than
+    /// `contextReach` scalars away: real clauses are short, and a text with no punctuation must not
+    /// make every cue scan all of it.
+    private func counts(_ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>],
+                        in text: [Unicode.Scalar]) -> Bool {
         for exclusion in cue.excludedIn {
             let start = position - exclusion.offset
             if start >= 0, Self.matches(exclusion.phrase, in: text, at: start, within: 0..<text.count) { return false }
         }
-        if !cue.vetoedBy.isEmpty, contains(cue.vetoedBy, in: text, range: clauses[number]) { return false }
-        let nearby = max(0, number - 1)...min(clauses.count - 1, number + 1)
-        if !cue.vetoedNearby.isEmpty, nearby.contains(where: { contains(cue.vetoedNearby, in: text, range: clauses[$0]) }) {
+        let cueRange = position..<(position + cue.phrase.count)
+        if !cue.vetoedBy.isEmpty, contains(cue.vetoedBy, in: text, range: Self.window(around: cueRange, in: clauses[number])) {
             return false
         }
+        let nearby = (max(0, number - 1)...min(clauses.count - 1, number + 1)).map { Self.window(around: cueRange, in: clauses[$0]) }
+        if !cue.vetoedNearby.isEmpty, nearby.contains(where: { contains(cue.vetoedNearby, in: text, range: $0) }) { return false }
         guard !cue.requiresNearby.isEmpty else { return true }
-        for neighbour in nearby {
-            let clause = clauses[neighbour]
-            for start in clause {
-                for word in cue.requiresNearby where Self.matches(word, in: text, at: start, within: clause) {
+        for (neighbour, range) in zip(max(0, number - 1)..., nearby) {
+            for start in range {
+                for word in cue.requiresNearby where Self.matches(word, in: text, at: start, within: range) {
                     // The cue's own text does not supply its context (刀 is no hand for 刀).
-                    let overlapsCue = neighbour == number && start < position + cue.phrase.count && position < start + word.count
-                    if !overlapsCue, !isNegated(start, clauseStart: clause.lowerBound, in: text, by: negators) { return true }
+                    let overlapsCue = start < cueRange.upperBound && cueRange.lowerBound < start + word.count
+                    if !overlapsCue, !isNegated(start, clauseStart: clauses[neighbour].lowerBound, in: text, by: negators) {
+                        return true
+                    }
                 }
             }
         }
         return false
     }
 
+    /// How far, in scalars, context is sought around a cue.
+    private static let contextReach = 40
+
+    /// The part of `clause` within `contextReach` of `cue` (empty when the clause is farther away).
+    private static func window(around cue: Range<Int>, in clause: Range<Int>) -> Range<Int> {
+        let lower = max(clause.lowerBound, cue.lowerBound - contextReach)
+        let upper = min(clause.upperBound, cue.upperBound + contextReach)
+        return lower < upper ? lower..<upper : lower..<lower
+    }
+
     /// Positions and kinds of every phrase saying a danger is over.
     private func clearances(in text: [Unicode.Scalar], clauses: [Range<Int>]) -> [(position: Int, flags: Set<SafetyFlag>)] {
-        var result: [(position: Int, flags: Set<SafetyFlag>)] = []
+        // The last occurrence of each phrase clears the most, so it alone is kept.
+        var last: [Phrase: (position: Int, flags: Set<SafetyFlag>)] = [:]
         for clause in clauses {
             for position in clause {
                 guard mayStart(Self.resolutionBit, at: position, in: text), let candidates = resolutions[text[position]] else {
@@ -147,17 +170,18 @@ public struct SafetyRules: Sendable {
                 }
                 for resolution in candidates where Self.matches(resolution.phrase, in: text, at: position, within: clause) {
                     if !isNegated(position, clauseStart: clause.lowerBound, in: text, by: resolutionNegators, window: 3) {
-                        result.append((position, resolution.clears))
+                        last[resolution.phrase] = (position, resolution.clears)
                     }
                 }
             }
         }
-        return result
+        return Array(last.values)
     }
 
     /// Whether a negator stands within `window` scalars before `position` in its clause, with no
     /// breaker between them; the nearest word decides.
-    private func isNegated(_ position: Int, clauseStart: Int, in text: [Unicode.Scalar], by negators: [Phrase], window: Int = 6) -> Bool {
+    private func isNegated(_ position: Int, clauseStart: Int, in text: [Unicode.Scalar], by negators: [Phrase],
+                           window: Int = 6) -> Bool {
         // A cue that itself opens with a breaker (就跳, 要跳) is out of any earlier negator's reach.
         if breakers.contains(where: { Self.matches($0, in: text, at: position, within: position..<text.count) }) { return false }
         var start = position - 1

@@ -18,7 +18,9 @@ enum SoftmaxRegression {
                     maximumIterations: Int) -> (weights: [Double], bias: [Double]) {
         let size = featureCount * classCount + classCount
         var theta = [Double](repeating: 0, count: size)
-        guard !samples.isEmpty, classCount > 1 else { return (Array(theta[..<(size - classCount)]), Array(theta[(size - classCount)...])) }
+        guard !samples.isEmpty, classCount > 1 else {
+            return (Array(theta[..<(size - classCount)]), Array(theta[(size - classCount)...]))
+        }
         let penalty = 1 / max(inverseRegularization, 1e-9)
         var (value, gradient) = objective(theta, samples, featureCount, classCount, penalty)
         var history: [(s: [Double], y: [Double], rho: Double)] = []
