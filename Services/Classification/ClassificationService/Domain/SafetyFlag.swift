@@ -67,7 +67,7 @@ public enum SafetyFlag: String, CaseIterable, Sendable, Codable, Hashable, Compa
             return [.emergencyHelp, .crimeReport, .policeComplaint].contains(category)
                 || (self == .trapped && [.fire, .traffic].contains(category)) || (category == .medical && someoneHurt)
         case .missingPerson: return [.emergencyHelp, .crimeReport, .policeComplaint].contains(category)
-        case .personAtRisk: return [.emergencyHelp, .crimeReport, .policeComplaint, .traffic, .medical].contains(category)
+        case .personAtRisk: return [.emergencyHelp, .crimeReport, .policeComplaint, .traffic].contains(category)
         case .poisoning, .injury, .medicalEmergency:
             return [.medical, .crimeReport, .emergencyHelp, .traffic, .policeComplaint].contains(category)
         }

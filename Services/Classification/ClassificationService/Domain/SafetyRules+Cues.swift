@@ -154,12 +154,13 @@ extension SafetyRules {
             [.trapped],
             excludedIn: ["掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
             vetoedBy: ["进不去", "进不了"])
+        // Lost in the wild: an emergency for anyone, not only the vulnerable.
+        cues += SafetyCue.group(["山上迷路", "山里迷路", "山中迷路", "徒步迷路", "找不到下山", "困在山"], [.personAtRisk],
+                                vetoedBy: ["狗", "猫", "宠物"])
         // Missing people: only the vulnerable, and only people.
         cues += SafetyCue.group(
             ["走失", "走丢", "失踪", "不见了", "找不到", "失联", "联系不上", "未归", "没回家", "没有回家", "未回家", "离家出走",
-             "没回来",
-             "没有回来", "未回来",
-             "走散", "迷路"],
+             "没回来", "没有回来", "未回来", "走散", "迷路"],
             [.missingPerson],
             requiresNearby: vulnerablePeople,
             vetoedBy: ["狗", "猫", "宠物", "牛", "羊", "车", "手机", "钱包", "快递", "包裹", "货", "钥匙", "证件", "井盖", "老板",
