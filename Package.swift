@@ -53,7 +53,8 @@ let serviceNames = ["Intake", "Classification", "Routing", "Feedback", "Reportin
 let package = Package(
     name: "Fenliu",
     platforms: [.macOS(.v14)],
-    products: serviceNames.map { .executable(name: "fenliu-\($0.lowercased())", targets: ["\($0)Server"]) },
+    products: serviceNames.map { .executable(name: "fenliu-\($0.lowercased())", targets: ["\($0)Server"]) }
+        + [.executable(name: "fenliu-receiver", targets: ["StandInReceiver"])],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
@@ -135,6 +136,15 @@ let package = Package(
         + service("Intake")
         + service("Classification", resources: [.copy("Resources")], exclude: ["Corpus"])
         + service("Routing", resources: [.copy("Resources")])
+        + [
+            // The local stack's stand-in for the external systems that routing delivers tickets to.
+            .executableTarget(
+                name: "StandInReceiver",
+                dependencies: ["ServiceSupport", hummingbird, logging, nioCore],
+                path: "Services/Routing/StandInReceiver",
+                swiftSettings: swiftSettings
+            ),
+        ]
         + service("Feedback")
         + service("Reporting")
 )
