@@ -13,10 +13,14 @@ public struct RoutingModule: ServiceModule {
     public static let requiredPeers: [ServiceName] = [.feedback]
     public static let migrations: [Migration] = RoutingMigrations.all
 
+    /// The shared runtime: database, outbox, logger.
     let environment: ServiceEnvironment
+    /// Routing's own settings.
     let configuration: RoutingConfiguration
 
+    /// The routing schema.
     var database: PostgresPool { environment.database }
+    /// Deadlines, calendar and returns.
     var policy: RoutingPolicy { configuration.policy }
 
     /// Reads the routing settings and seeds an empty directory (unless turned off).

@@ -13,6 +13,7 @@ extension Category {
         self = Category.allCases[index]
     }
 
+    /// The proto value.
     var proto: Fenliu_Common_V1_Category {
         Fenliu_Common_V1_Category(rawValue: Category.allCases.firstIndex(of: self)! + 1) ?? .unspecified
     }
@@ -26,6 +27,7 @@ extension Destination {
         self = Destination.allCases[index]
     }
 
+    /// The proto value.
     var proto: Fenliu_Common_V1_Destination {
         Fenliu_Common_V1_Destination(rawValue: Destination.allCases.firstIndex(of: self)! + 1) ?? .unspecified
     }
@@ -48,12 +50,14 @@ extension TicketState {
         self = TicketState.allCases[index]
     }
 
+    /// The proto value.
     var proto: Fenliu_Common_V1_TicketStatus {
         Fenliu_Common_V1_TicketStatus(rawValue: TicketState.allCases.firstIndex(of: self)! + 1) ?? .unspecified
     }
 }
 
 extension TicketKind {
+    /// The proto value.
     var proto: Fenliu_Routing_V1_TicketKind {
         switch self {
         case .workOrder: .workOrder
@@ -64,6 +68,7 @@ extension TicketKind {
 }
 
 extension Department.Level {
+    /// The domain level of a proto value, or `nil` for unspecified.
     init?(proto: Fenliu_Routing_V1_DepartmentLevel) {
         switch proto {
         case .municipal: self = .municipal
@@ -73,6 +78,7 @@ extension Department.Level {
         }
     }
 
+    /// The proto value.
     var proto: Fenliu_Routing_V1_DepartmentLevel {
         switch self {
         case .municipal: .municipal
@@ -83,6 +89,7 @@ extension Department.Level {
 }
 
 extension Department {
+    /// The department as the API shows it (never its secret).
     var proto: Fenliu_Routing_V1_Department {
         .with {
             $0.id = id
@@ -98,6 +105,7 @@ extension Department {
 }
 
 extension TicketRecord {
+    /// The ticket as the API and the webhook show it.
     var proto: Fenliu_Routing_V1_Ticket {
         .with { ticket in
             ticket.id = id
@@ -134,6 +142,7 @@ extension TicketRecord {
 }
 
 extension DisputeRecord {
+    /// The dispute as the API shows it.
     var proto: Fenliu_Routing_V1_Dispute {
         .with {
             $0.id = id

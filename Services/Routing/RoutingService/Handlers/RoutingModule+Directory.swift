@@ -79,6 +79,7 @@ extension RoutingModule {
 }
 
 extension PublishedRules {
+    /// The version as the API shows it.
     var proto: Fenliu_Routing_V1_RoutingRules {
         .with { message in
             message.version = version

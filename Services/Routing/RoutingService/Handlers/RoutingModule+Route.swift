@@ -56,14 +56,23 @@ extension RoutingModule {
 
 /// A validated `RouteRequest`.
 struct RouteCall: Sendable {
+    /// The call being routed.
     var callID: String
+    /// The matter.
     var category: Category
+    /// Every destination, primary first.
     var destinations: [Destination]
+    /// The district code, or empty.
     var district: String
+    /// The line the call came in on.
     var channel: Channel?
+    /// Marked urgent by the operator.
     var isUrgent: Bool
+    /// What the caller said, in short.
     var summary: String
+    /// The earlier call this one repeats, if any.
     var duplicateOf: String?
+    /// Whether classification still reviews the call.
     var needsReview: Bool
 
     /// Checks every field and names each bad one.

@@ -4,14 +4,23 @@ import Postgres
 
 /// A dispute as stored: one per returned ticket, growing with each return.
 struct DisputeRecord: Sendable {
+    /// Its id.
     var id: String
+    /// The returned ticket.
     var ticketID: String
+    /// The call that opened it.
     var callID: String
+    /// The matter.
     var category: Category
+    /// The district code, or empty.
     var district: String
+    /// Every department that held it, in order.
     var departmentIDs: [String]
+    /// Every return reason, in order.
     var reasons: [String]
+    /// Whether the 12345 centre arbitrates.
     var isInArbitration: Bool
+    /// When it was created (its age in the queue).
     var createdAt: Date
 }
 

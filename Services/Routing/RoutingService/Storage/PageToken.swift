@@ -12,6 +12,7 @@ struct PageToken: Sendable, Equatable {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
+    /// Creates a token from sort-key parts.
     init(parts: [String]) {
         self.parts = parts
     }

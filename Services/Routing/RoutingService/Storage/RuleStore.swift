@@ -4,9 +4,13 @@ import Postgres
 
 /// A published rules version as stored.
 struct PublishedRules: Sendable {
+    /// The version name.
     var version: String
+    /// When it was published.
     var publishedAt: Date
+    /// Who published it.
     var publishedBy: String
+    /// Its rules, in the order given.
     var rules: [RoutingRule]
 }
 
