@@ -66,6 +66,7 @@ let package = Package(
     products: serviceNames.map { .executable(name: "fenliu-\($0.lowercased())", targets: ["\($0)Server"]) } + [
         .executable(name: "fenliu-classification-train", targets: ["ClassificationTrain"]),
         .executable(name: "fenliu-classification-eval", targets: ["ClassificationEval"]),
+        .executable(name: "fenliu-receiver", targets: ["StandInReceiver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
@@ -148,6 +149,15 @@ let package = Package(
         + service("Intake")
         + service("Classification", resources: [.copy("Resources")], exclude: ["Corpus"])
         + service("Routing", resources: [.copy("Resources")])
+        + [
+            // The local stack's stand-in for the external systems that routing delivers tickets to.
+            .executableTarget(
+                name: "StandInReceiver",
+                dependencies: ["ServiceSupport", hummingbird, logging, nioCore],
+                path: "Services/Routing/StandInReceiver",
+                swiftSettings: swiftSettings
+            ),
+        ]
         + service("Feedback")
         + service("Reporting")
         + classificationTools

@@ -1,0 +1,28 @@
+import FenliuModel
+import ReportingService
+import HTTPClient
+import RPC
+import SwiftProtobuf
+import Testing
+import TestSupport
+
+/// Until its issue lands, the reporting service runs, migrates and serves its whole contract, and each
+/// method says plainly that it is not implemented yet (rather than 404 or a fake answer).
+@Suite("Reporting service: the contract is served")
+struct ReportingContractTests {
+    @Test("it becomes ready and every method answers unimplemented with the reason")
+    func servesContract() async throws {
+        try await TestService.with(ReportingModule.self) { base, _ in
+            let ready = try await TestHTTP.client.execute(HTTPClientRequest(url: base + "/readyz"))
+            #expect(ready.status == 200)
+            let client = RPCClient(baseURL: base, httpClient: TestHTTP.client)
+            for name in ReportingAPI.methodNames {
+                let error = await #expect(throws: ConnectError.self) {
+                    _ = try await client.send(path: "/\(ReportingAPI.service)/\(name)", jsonBody: Array("{}".utf8))
+                }
+                #expect(error?.code == .unimplemented, "\(name)")
+                #expect(error?.message.contains("not implemented yet") == true, "\(name)")
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import FenliuModel
+import Foundation
+import Postgres
+import RPC
+import SwiftProtobuf
+import TestSupport
+import Testing
+
+@Suite("The directory: seed, departments, versioned rules")
+struct DirectoryTests {
+    @Test("the seed directory is loaded on first start: 239 departments for Chengdu's 22 areas, 236 rules")
+    func seeded() async throws {
+        try await RoutingHarness.with { routing in
+            let all = try await routing.client.call(RoutingAPI.listDepartments, .with { $0.includeInactive = true }).departments
+            #expect(all.count == 239)
+            let jinjiang = try await routing.client.call(RoutingAPI.listDepartments, .with { $0.district = "510104" }).departments
+            #expect(jinjiang.count == 10)
+            #expect(jinjiang.contains { $0.name == "锦江区综合行政执法局" && $0.level == .district })
+            let rules = try await routing.client.call(RoutingAPI.getRoutingRules, .init()).rules
+            #expect(rules.version == "2026.1")
+            #expect(rules.rules.count == 236)
+            #expect(rules.publishedBy == "seed")
+        }
+    }
+
+    @Test("a department's secret is write-only and kept when an edit leaves it empty")
+    func secretIsWriteOnly() async throws {
+        try await RoutingHarness.with { routing in
+            let department = Fenliu_Routing_V1_Department.with {
+                $0.id = "510104-chunxi"
+                $0.name = "春熙路街道办事处"
+                $0.level = .street
+                $0.district = "510104"
+                $0.endpointURL = "https://example.invalid/hooks"
+                $0.active = true
+                $0.categories = [.cityAppearance]
+            }
+            let created = try await routing.client.call(RoutingAPI.upsertDepartment, .with {
+                $0.department = department
+                $0.webhookSecret = "street-secret"
+            }).department
+            #expect(created.hasWebhookSecret_p)
+            #expect(try !created.jsonString().contains("street-secret"))
+            var renamed = department
+            renamed.name = "锦江区春熙路街道办事处"
+            let edited = try await routing.client.call(RoutingAPI.upsertDepartment, .with { $0.department = renamed }).department
+            #expect(edited.hasWebhookSecret_p)
+            #expect(edited.name == "锦江区春熙路街道办事处")
+
+            let bad = await #expect(throws: ConnectError.self) {
+                try await routing.client.call(RoutingAPI.upsertDepartment, .with {
+                    $0.department = .with { $0.id = "x y"; $0.level = .district; $0.endpointURL = "ftp://x" }
+                })
+            }
+            #expect(Set(bad?.fieldViolations.map(\.field) ?? [])
+                == ["department.id", "department.name", "department.district", "department.endpointUrl"])
+        }
+    }
+
+    @Test("publishing validates every rule, keeps old versions, and new tickets record the version used")
+    func publishRules() async throws {
+        try await RoutingHarness.with { routing in
+            let bad = await #expect(throws: ConnectError.self) {
+                try await routing.client.call(RoutingAPI.publishRoutingRules, .with {
+                    $0.rules.rules = [
+                        .with { $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-zjj" },
+                        .with { $0.category = .cityAppearance; $0.district = "999"; $0.departmentID = "510104-cgzf" },
+                        .with { $0.category = .environment; $0.departmentID = "ghost" },
+                        .with { $0.departmentID = "510104-cgzf" },
+                        .with { $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-cgzf" },
+                    ]
+                })
+            }
+            #expect(bad?.code == .invalidArgument)
+            #expect(bad?.fieldViolations.map(\.field) == [
+                "rules.rules[1].district", "rules.rules[2].departmentId", "rules.rules[3].category", "rules.rules[4]",
+            ])
+
+            let published = try await routing.client.call(RoutingAPI.publishRoutingRules, .with {
+                $0.rules.publishedBy = "directory admin"
+                $0.rules.rules = [.with { $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-zjj" }]
+            }).rules
+            #expect(published.version == "v2")
+            let ticket = try #require(try await routing.route(call: "call-ads", category: .cityAppearance, destinations: [.hotline12345]).first)
+            #expect(ticket.departmentID == "510104-zjj")
+            let rulesVersion = try await routing.database.query("SELECT rules_version FROM tickets").first?.decode("rules_version", as: String.self)
+            #expect(rulesVersion == "v2")
+
+            #expect(try await routing.client.call(RoutingAPI.getRoutingRules, .with { $0.version = "2026.1" }).rules.rules.count == 236)
+            let duplicate = await #expect(throws: ConnectError.self) {
+                try await routing.client.call(RoutingAPI.publishRoutingRules, .with {
+                    $0.rules.version = "2026.1"
+                    $0.rules.rules = published.rules
+                })
+            }
+            #expect(duplicate?.code == .alreadyExists)
+            let missing = await #expect(throws: ConnectError.self) {
+                try await routing.client.call(RoutingAPI.getRoutingRules, .with { $0.version = "1999" })
+            }
+            #expect(missing?.code == .notFound)
+        }
+    }
+}
