@@ -69,11 +69,7 @@ struct DecisionHandlers: Sendable {
                 try outbox.enqueue(Self.routeRequest(stored, destinations: outcome.destinations, urgent: plan.isUrgent),
                                    to: .peer(.routing, path: RoutingAPI.route.path), on: connection)
             }
-            try outbox.enqueue(Fenliu_Intake_V1_AttachClassificationRequest.with {
-                $0.callID = stored.callID
-                $0.category = stored.category
-                $0.inquiryElements = elements
-            }, to: .peer(.intake, path: IntakeAPI.attachClassification.path), on: connection)
+            try Self.attach(stored, elements: elements, outbox: outbox, on: connection)
             return Fenliu_Classification_V1_ClassifyResponse.with { $0.decision = stored }
         }
         outbox.committed()
@@ -143,15 +139,23 @@ struct DecisionHandlers: Sendable {
                 try outbox.enqueue(Self.routeRequest(decision, destinations: newDestinations, urgent: !decision.safetyFlags.isEmpty),
                                    to: .peer(.routing, path: RoutingAPI.route.path), on: connection)
             }
-            try outbox.enqueue(Fenliu_Intake_V1_AttachClassificationRequest.with {
-                $0.callID = decision.callID
-                $0.category = decision.category
-                $0.inquiryElements = elements
-            }, to: .peer(.intake, path: IntakeAPI.attachClassification.path), on: connection)
+            try Self.attach(decision, elements: elements, outbox: outbox, on: connection)
             return decision
         }
         outbox.committed()
         return .with { $0.decision = resolved }
+    }
+
+    /// Tells intake the call's matter and the inquiry elements its template asks for.
+    static func attach(
+        _ decision: Fenliu_Classification_V1_Decision, elements: [Fenliu_Common_V1_InquiryElement], outbox: Outbox,
+        on connection: PostgresConnection
+    ) throws {
+        try outbox.enqueue(Fenliu_Intake_V1_AttachClassificationRequest.with {
+            $0.callID = decision.callID
+            $0.category = decision.category
+            $0.inquiryElements = elements
+        }, to: .peer(.intake, path: IntakeAPI.attachClassification.path), on: connection)
     }
 
     static func routeRequest(_ decision: Fenliu_Classification_V1_Decision, destinations: [Destination], urgent: Bool) -> Fenliu_Routing_V1_RouteRequest {

@@ -2,45 +2,8 @@ import FenliuModel
 import Foundation
 import SwiftProtobuf
 
-// Between the generated messages and the domain. Enum orders in common.proto and routing.proto match
-// the domain enums' `allCases`, starting at 1, so conversion is by position.
-
-extension Category {
-    /// The domain category of a proto value, or `nil` for unspecified or unknown values.
-    init?(proto: Fenliu_Common_V1_Category) {
-        let index = proto.rawValue - 1
-        guard Category.allCases.indices.contains(index) else { return nil }
-        self = Category.allCases[index]
-    }
-
-    /// The proto value.
-    var proto: Fenliu_Common_V1_Category {
-        Fenliu_Common_V1_Category(rawValue: Category.allCases.firstIndex(of: self)! + 1) ?? .unspecified
-    }
-}
-
-extension Destination {
-    /// The domain destination of a proto value, or `nil`.
-    init?(proto: Fenliu_Common_V1_Destination) {
-        let index = proto.rawValue - 1
-        guard Destination.allCases.indices.contains(index) else { return nil }
-        self = Destination.allCases[index]
-    }
-
-    /// The proto value.
-    var proto: Fenliu_Common_V1_Destination {
-        Fenliu_Common_V1_Destination(rawValue: Destination.allCases.firstIndex(of: self)! + 1) ?? .unspecified
-    }
-}
-
-extension Channel {
-    /// The domain channel of a proto value, or `nil`.
-    init?(proto: Fenliu_Common_V1_Channel) {
-        let index = proto.rawValue - 1
-        guard Channel.allCases.indices.contains(index) else { return nil }
-        self = Channel.allCases[index]
-    }
-}
+// Between the generated messages and the domain. Category, Destination and Channel convert in
+// FenliuModel; routing's own enums follow the same rule: proto order matches `allCases` from 1.
 
 extension TicketState {
     /// The domain state of a proto value, or `nil`.
