@@ -8,10 +8,15 @@ import SwiftProtobuf
 /// Takes a call in: validates it, links it to an incident it repeats, stores it and hands it to
 /// classification in one transaction. Both front doors (Connect and Open311) use this one path.
 struct CallIntake: Sendable {
+    /// The intake schema.
     let database: PostgresPool
+    /// Where the hand-off to classification is written, in the call's transaction.
     let outbox: Outbox
+    /// The service logger; never given caller names or phones above debug.
     let logger: Logger
+    /// The repeat-call rule and its thresholds.
     var rule = RepeatCallRule()
+    /// The current time; Open311 calls are stamped with it and `receivedAt` is checked against it.
     var clock: @Sendable () -> Date = { Date() }
 
     /// The stored call and whether it was stored before (a replay of the same content).

@@ -3,10 +3,15 @@ import Foundation
 
 /// A stored call as intake knows it.
 struct CallRecord: Sendable, Equatable {
+    /// Fenliu's id of the call.
     var id: UUID
+    /// The fields as submitted and validated.
     var submission: CallSubmission
+    /// The first call of the incident this call repeats, if any.
     var duplicateOf: UUID?
+    /// Why the repeat-call rule linked it; empty when not linked.
     var duplicateReason: String
+    /// When intake stored it.
     var createdAt: Date
     /// The matter category, once classification attached it.
     var category: Category?
@@ -50,6 +55,7 @@ struct InquiryElementTemplate: Codable, Sendable, Equatable {
     /// How to ask for it.
     var hint: String
 
+    /// The JSON names, as the catalogue and the contract spell them.
     enum CodingKeys: String, CodingKey {
         case key, label, isRequired = "required", hint
     }

@@ -6,17 +6,29 @@ import Foundation
 /// Text is kept exactly as given (Simplified or Traditional, with its own spacing) apart from the
 /// surrounding whitespace; only the phone number is normalised, so calls compare reliably.
 struct CallSubmission: Equatable, Sendable {
+    /// The line the call came in on.
     var channel: Channel
+    /// The sender's own record id, unique per channel.
     var externalID: String
+    /// When the call was received.
     var receivedAt: Date
+    /// The caller's name; may be empty (anonymous callers).
     var callerName: String
+    /// The normalised phone number; empty only for Open311.
     var callerPhone: String
+    /// The area, given or recognised from the address; `nil` only for Open311.
     var district: District?
+    /// The place as the caller described it.
     var address: String
+    /// WGS 84 latitude, with `longitude` or not at all.
     var latitude: Double?
+    /// WGS 84 longitude, with `latitude` or not at all.
     var longitude: Double?
+    /// The operator's record of the call.
     var description: String
+    /// Inquiry elements (询问要素) by lowerCamelCase key.
     var elements: [String: String]
+    /// The operator who took the call; may be empty.
     var operatorID: String
     /// The Open311 `service_code` the citizen chose, for calls from the Open311 front door.
     var open311ServiceCode: String?

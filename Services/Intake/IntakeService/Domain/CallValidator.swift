@@ -14,18 +14,31 @@ struct CallValidator {
 
     /// The raw fields of a submission, as any front door (Connect or Open311) received them.
     struct Input {
+        /// The line, as the contract carries it.
         var channel: Fenliu_Common_V1_Channel
+        /// The sender's record id.
         var externalID: String
+        /// When the call was received; `nil` when not given.
         var receivedAt: Date?
+        /// The caller's name.
         var callerName = ""
+        /// The caller's phone, in any accepted spelling.
         var callerPhone = ""
+        /// A district code or name; empty to read it from the address.
         var district = ""
+        /// The place of the matter.
         var address = ""
+        /// WGS 84 latitude.
         var latitude: Double?
+        /// WGS 84 longitude.
         var longitude: Double?
+        /// The operator's record or the citizen's report.
         var description = ""
+        /// Inquiry elements by key.
         var elements: [String: String] = [:]
+        /// The operator who took the call.
         var operatorID = ""
+        /// The Open311 service the citizen chose.
         var open311ServiceCode: String?
     }
 

@@ -19,11 +19,17 @@ import Foundation
 /// always points at the first call of a chain, so a third call links to the first, not the second.
 /// Of several matches the same-caller one wins, then the most similar, then the earliest.
 struct RepeatCallRule: Sendable {
+    /// How long after a call the same phone counts as a repeat.
     var sameCallerWindow: TimeInterval = 60 * 60
+    /// How long after a call the same place and matter count as a repeat.
     var samePlaceWindow: TimeInterval = 120 * 60
+    /// Address bigram Jaccard from which two addresses are the same place.
     var addressThreshold = 0.5
+    /// Description bigram Jaccard from which two calls at one place are the same matter.
     var descriptionThreshold = 0.2
+    /// Description bigram Jaccard needed when the place cannot be compared.
     var strongDescriptionThreshold = 0.6
+    /// Distance within which two coordinates are the same place.
     var nearbyMeters = 200.0
 
     /// The longest window, for the storage query that fetches candidates.

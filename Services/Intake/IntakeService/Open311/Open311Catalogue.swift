@@ -6,10 +6,15 @@ import SwiftProtobuf
 
 /// One category citizens may report through Open311, as a GeoReport "service".
 struct Open311Service: Sendable, Equatable {
+    /// The category; its code is the `service_code`.
     var category: Category
+    /// The Chinese name citizens see.
     var name: String
+    /// The catalogue group.
     var group: String
+    /// Words that help a citizen find the service.
     var keywords: [String]
+    /// The inquiry elements, offered as Open311 attributes.
     var elements: [InquiryElementTemplate]
 }
 
@@ -57,6 +62,7 @@ actor Open311Catalogue {
         await services().first { $0.category.code == code }
     }
 
+    /// The citizen-reportable (non-police) categories of a catalogue.
     static func services(from catalogue: Fenliu_Classification_V1_Catalogue) -> [Open311Service] {
         catalogue.categories.compactMap { entry in
             guard let category = Category(proto: entry.category), category.group == .nonPolice else { return nil }
@@ -68,6 +74,7 @@ actor Open311Catalogue {
         }
     }
 
+    /// The built-in non-police categories, without elements.
     static let fallback: [Open311Service] = Category.allCases.filter { $0.group == .nonPolice }.map {
         Open311Service(category: $0, name: $0.chineseName, group: $0.group.rawValue, keywords: [], elements: [])
     }

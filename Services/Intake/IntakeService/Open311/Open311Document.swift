@@ -20,6 +20,7 @@ struct Open311Document: Sendable {
     struct Record: Sendable {
         var fields: [(name: String, value: Value)]
 
+        /// Creates a record with fields in this order.
         init(_ fields: [(name: String, value: Value)]) {
             self.fields = fields
         }
@@ -29,6 +30,7 @@ struct Open311Document: Sendable {
     var root: String
     /// The XML element of each record in a list, e.g. `service`; `nil` for a single-record document.
     var item: String?
+    /// The records.
     var records: [Record]
 
     /// Renders the document in `format`.

@@ -2,9 +2,12 @@ import HTTPTypes
 
 /// An Open311 request that cannot be served, with the descriptions its error list carries.
 struct Open311Failure: Error, Sendable {
+    /// The HTTP status, repeated as each error's `code`.
     var status: HTTPResponse.Status
+    /// One description per problem.
     var descriptions: [String]
 
+    /// Creates a failure.
     init(status: HTTPResponse.Status, _ descriptions: [String]) {
         self.status = status
         self.descriptions = descriptions

@@ -8,9 +8,13 @@ import NIOCore
 /// `/requests/{id}`, each in `.json` and `.xml`. `jurisdiction_id` is accepted and ignored (Fenliu
 /// serves one city); `api_key` is not checked yet, as no keys exist.
 struct Open311Routes: Sendable {
+    /// The path reports take in, the same as SubmitCall's.
     let intake: CallIntake
+    /// The services on offer.
     let catalogue: Open311Catalogue
+    /// Ticket states from routing, when configured.
     let status: Open311StatusSource
+    /// Largest POST body read (`FENLIU_MAX_BODY_BYTES`).
     let maximumBodyBytes: Int
 
     /// Registers the routes on `router`.

@@ -6,10 +6,15 @@ import SwiftProtobuf
 
 /// Where a call's matter stands, in Open311's terms.
 struct Open311RequestStatus: Sendable, Equatable {
+    /// Whether every ticket of the matter is closed.
     var isClosed: Bool
+    /// The `status_notes` citizens read.
     var notes: String
+    /// The responsible department, once assigned.
     var agency: String?
+    /// When the matter is due to be resolved.
     var expected: Date?
+    /// The latest change known.
     var updated: Date?
 
     /// What a call's status is when no ticket is known (routing not configured, unreachable, or not
@@ -22,7 +27,9 @@ struct Open311RequestStatus: Sendable, Equatable {
 /// Routing is optional for intake: without it, or while it is down, every request shows as received
 /// and open, and the front door keeps answering.
 struct Open311StatusSource: Sendable {
+    /// Routing, or `nil` when `FENLIU_ROUTING_URL` is not set.
     let routing: RPCClient?
+    /// Where an unreachable routing service is reported.
     let logger: Logger
 
     /// Statuses of `calls` by call id. The tickets of a repeat call are those of its first call.

@@ -2,6 +2,7 @@ import RPC
 
 /// The one place intake's errors become Connect errors.
 extension IntakeError: ConnectErrorConvertible {
+    /// The error as a Connect client sees it.
     var connectError: ConnectError {
         switch self {
         case .invalidFields(let problems):

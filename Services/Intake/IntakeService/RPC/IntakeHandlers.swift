@@ -8,7 +8,9 @@ import SwiftProtobuf
 
 /// The Connect methods of `fenliu.intake.v1.IntakeService`: decode, call the domain, encode.
 struct IntakeHandlers: Sendable {
+    /// The path calls take in.
     let intake: CallIntake
+    /// The intake schema.
     var database: PostgresPool { intake.database }
 
     /// Registers every method on `server`.
@@ -22,6 +24,7 @@ struct IntakeHandlers: Sendable {
         }
     }
 
+    /// Validates, stores and hands on a call; replays an identical resubmission.
     func submitCall(_ request: Fenliu_Intake_V1_SubmitCallRequest) async throws -> Fenliu_Intake_V1_SubmitCallResponse {
         let input = CallValidator.Input(
             channel: request.channel, externalID: request.externalID, receivedAt: request.hasReceivedAt ? request.receivedAt.date : nil,
@@ -36,6 +39,7 @@ struct IntakeHandlers: Sendable {
         }
     }
 
+    /// One call with its missing inquiry elements.
     func getCall(_ request: Fenliu_Intake_V1_GetCallRequest) async throws -> Fenliu_Intake_V1_GetCallResponse {
         let id = try Self.callID(request.id, field: "id")
         guard let call = try await database.withConnection({ try CallStore.find(id, on: $0) }) else {
@@ -44,6 +48,7 @@ struct IntakeHandlers: Sendable {
         return .with { $0.call = call.proto }
     }
 
+    /// One page of calls, newest first.
     func listCalls(_ request: Fenliu_Intake_V1_ListCallsRequest) async throws -> Fenliu_Intake_V1_ListCallsResponse {
         let listing = try CallListingRequest.listing(from: request)
         var token: PageToken?
@@ -61,6 +66,7 @@ struct IntakeHandlers: Sendable {
         }
     }
 
+    /// Merges inquiry elements into a call; an empty value removes one.
     func updateCallElements(_ request: Fenliu_Intake_V1_UpdateCallElementsRequest) async throws -> Fenliu_Intake_V1_UpdateCallElementsResponse {
         var problems = [FieldProblem]()
         let id: UUID? = UUID(uuidString: request.id)
@@ -88,6 +94,7 @@ struct IntakeHandlers: Sendable {
         return .with { $0.call = call.proto }
     }
 
+    /// Stores classification's category and element template, once per Idempotency-Key.
     func attachClassification(
         _ request: Fenliu_Intake_V1_AttachClassificationRequest, idempotencyKey: String?
     ) async throws -> Fenliu_Intake_V1_AttachClassificationResponse {

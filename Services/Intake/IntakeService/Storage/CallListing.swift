@@ -4,9 +4,13 @@ import Postgres
 
 /// `ListCalls` filters and the keyset query behind them.
 struct CallListing: Sendable {
+    /// Only calls on this line.
     var channel: Channel?
+    /// Only calls in this area.
     var district: District?
+    /// Only calls received at or after this time.
     var receivedFrom: Date?
+    /// Only calls received before this time.
     var receivedTo: Date?
     /// Searched, case-insensitively, in the description and the address.
     var text: String = ""

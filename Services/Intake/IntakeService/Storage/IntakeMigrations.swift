@@ -2,6 +2,7 @@ import Postgres
 
 /// The intake schema. The outbox and inbox tables come from the shared `support` migrations.
 enum IntakeMigrations {
+    /// Intake's migrations in version order.
     static let all: [Migration] = [
         Migration(version: 1, name: "calls", sql: """
             CREATE TABLE calls (
