@@ -20,6 +20,7 @@ struct SubmitCallTests {
             #expect(UUID(uuidString: call.id) != nil)
             #expect(call.district == "510107" && call.districtName == "武侯区")
             #expect(call.externalID == "110-A1")
+            #expect(call.createdAt.nanos % 1000 == 0 && call.receivedAt.nanos % 1000 == 0, "microseconds, as stored")
             // Both rows exist as soon as the answer arrives: one transaction wrote them.
             #expect(try await count("calls", where: "id = '\(call.id)'", in: database) == 1)
             let outbox = try await database.query("SELECT body, path FROM outbox")

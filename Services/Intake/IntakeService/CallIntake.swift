@@ -67,7 +67,7 @@ struct CallIntake: Sendable {
             $0.description_p = record.submission.description
             $0.channel = record.submission.channel.proto
             $0.district = record.submission.district?.code ?? ""
-            $0.receivedAt = .init(date: record.submission.receivedAt)
+            $0.receivedAt = Google_Protobuf_Timestamp(microsecondsOf: record.submission.receivedAt)
             $0.duplicateOf = record.duplicateOf?.uuidString.lowercased() ?? ""
         }
     }

@@ -85,12 +85,11 @@ extension Open311Routes {
             )
             calls = try await intake.database.withConnection { try listing.page(after: nil, on: $0).calls }
         }
-        var statuses = await status.statuses(for: calls)
+        let statuses = await status.statuses(for: calls)
         if let wanted = query.get("status")?.lowercased(), !wanted.isEmpty {
             let accepted = Set(wanted.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             guard accepted.isSubset(of: ["open", "closed"]) else { throw Open311Failure(status: .badRequest, ["status must be open or closed"]) }
             calls = calls.filter { accepted.contains(statuses[$0.id]?.isClosed == true ? "closed" : "open") }
-            statuses = statuses.filter { id, _ in calls.contains { $0.id == id } }
         }
         let services = await catalogue.services()
         let records = calls.map { Self.record($0, status: statuses[$0.id] ?? .received, services: services) }

@@ -9,7 +9,7 @@ extension CallRecord {
             $0.id = id.uuidString.lowercased()
             $0.channel = submission.channel.proto
             $0.externalID = submission.externalID
-            $0.receivedAt = Google_Protobuf_Timestamp(date: submission.receivedAt)
+            $0.receivedAt = Google_Protobuf_Timestamp(microsecondsOf: submission.receivedAt)
             $0.callerName = submission.callerName
             $0.callerPhone = submission.callerPhone
             $0.district = submission.district?.code ?? ""
@@ -24,7 +24,7 @@ extension CallRecord {
             $0.operatorID = submission.operatorID
             $0.duplicateOf = duplicateOf?.uuidString.lowercased() ?? ""
             $0.duplicateReason = duplicateReason
-            $0.createdAt = Google_Protobuf_Timestamp(date: createdAt)
+            $0.createdAt = Google_Protobuf_Timestamp(microsecondsOf: createdAt)
             $0.category = category.map(\.proto) ?? .unspecified
             $0.missingElements = missingElements.map(\.proto)
         }
@@ -60,5 +60,15 @@ extension Category {
         let index = proto.rawValue - 1
         guard Category.allCases.indices.contains(index) else { return nil }
         self = Category.allCases[index]
+    }
+}
+
+extension Google_Protobuf_Timestamp {
+    /// A timestamp at PostgreSQL's microsecond precision, so a stored time does not come back with
+    /// nanosecond noise from the `Date` (a `Double`) it travelled through.
+    init(microsecondsOf date: Date) {
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
+        self.init(seconds: seconds, nanos: Int32(micros - seconds * 1_000_000) * 1000)
     }
 }
