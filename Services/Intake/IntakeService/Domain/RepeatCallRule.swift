@@ -18,6 +18,8 @@ import Foundation
 /// does not see ticket states, and the windows are shorter than any department's deadline. The link
 /// always points at the first call of a chain, so a third call links to the first, not the second.
 /// Of several matches the same-caller one wins, then the most similar, then the earliest.
+/// Two calls stored in the same instant do not see each other (neither is committed yet), so both
+/// may stay unlinked; the rule saves work orders, it does not guarantee a single one.
 struct RepeatCallRule: Sendable {
     /// How long after a call the same phone counts as a repeat.
     var sameCallerWindow: TimeInterval = 60 * 60
