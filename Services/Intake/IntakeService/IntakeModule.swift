@@ -4,23 +4,40 @@ import Postgres
 import RPC
 import ServiceSupport
 
-/// The intake service as the shared runtime runs it.
+/// The intake service as the shared runtime runs it: the Connect API of `fenliu.intake.v1` and the
+/// Open311 GeoReport v2 front door, over one path that validates, links repeat calls, stores and
+/// hands each call to classification.
 public struct IntakeModule: ServiceModule {
+    /// This is the intake service.
     public static let service = ServiceName.intake
+    /// Classification receives every call; routing is optional (Open311 statuses only).
     public static let requiredPeers: [ServiceName] = [.classification]
-    public static let migrations: [Migration] = []
+    /// The `calls` table and its indexes.
+    public static let migrations: [Migration] = IntakeMigrations.all
 
+    /// The shared runtime.
     let environment: ServiceEnvironment
+    /// The one path every call takes in.
+    let intake: CallIntake
+    /// Classification's catalogue as Open311 services, cached.
+    let catalogue: Open311Catalogue
 
+    /// Builds the module from the shared runtime.
     public init(environment: ServiceEnvironment) async throws {
         self.environment = environment
+        self.intake = CallIntake(database: environment.database, outbox: environment.outbox, logger: environment.logger)
+        self.catalogue = Open311Catalogue(client: environment.client(for: .classification), logger: environment.logger)
     }
 
+    /// Serves the five methods of `fenliu.intake.v1.IntakeService`.
     public func registerMethods(on server: RPCServer<BasicRequestContext>) {
-        server.registerUnimplemented(IntakeAPI.submitCall, until: "see issue 3")
-        server.registerUnimplemented(IntakeAPI.getCall, until: "see issue 3")
-        server.registerUnimplemented(IntakeAPI.listCalls, until: "see issue 3")
-        server.registerUnimplemented(IntakeAPI.updateCallElements, until: "see issue 3")
-        server.registerUnimplemented(IntakeAPI.attachClassification, until: "see issue 3")
+        IntakeHandlers(intake: intake).register(on: server)
+    }
+
+    /// Serves the Open311 GeoReport v2 front door under `/open311/v2/`.
+    public func registerRoutes(on router: Router<BasicRequestContext>) {
+        let status = Open311StatusSource(routing: environment.client(for: .routing), logger: environment.logger)
+        Open311Routes(intake: intake, catalogue: catalogue, status: status, maximumBodyBytes: environment.configuration.maximumBodyBytes)
+            .register(on: router)
     }
 }

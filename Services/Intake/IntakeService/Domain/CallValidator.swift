@@ -1,0 +1,156 @@
+import FenliuModel
+import Foundation
+
+/// Checks a submitted call against the standard field rules and collects every violation, so an
+/// operator or integrator fixes the record in one go instead of one error at a time.
+///
+/// Required: `channel`, `externalId`, `receivedAt`, `description`; `callerPhone` on the phone lines
+/// (110, 12345, 119, 120, whose caller ID is always recorded) but not on Open311; a `district` that
+/// exists, given or recognised from `address`, except on Open311, where a citizen may give only
+/// coordinates and the 12345 centre places the call.
+struct CallValidator {
+    /// The current time, injected so tests can pin it.
+    var now: Date
+
+    /// The raw fields of a submission, as any front door (Connect or Open311) received them.
+    struct Input {
+        /// The line, as the contract carries it.
+        var channel: Fenliu_Common_V1_Channel
+        /// The sender's record id.
+        var externalID: String
+        /// When the call was received; `nil` when not given.
+        var receivedAt: Date?
+        /// The caller's name.
+        var callerName = ""
+        /// The caller's phone, in any accepted spelling.
+        var callerPhone = ""
+        /// A district code or name; empty to read it from the address.
+        var district = ""
+        /// The place of the matter.
+        var address = ""
+        /// WGS 84 latitude.
+        var latitude: Double?
+        /// WGS 84 longitude.
+        var longitude: Double?
+        /// The operator's record or the citizen's report.
+        var description = ""
+        /// Inquiry elements by key.
+        var elements: [String: String] = [:]
+        /// The operator who took the call.
+        var operatorID = ""
+        /// The Open311 service the citizen chose.
+        var open311ServiceCode: String?
+    }
+
+    /// The validated call, or `IntakeError.invalidFields` listing every problem.
+    func validate(_ input: Input) throws(IntakeError) -> CallSubmission {
+        var problems = [FieldProblem]()
+        func problem(_ field: String, _ reason: String) { problems.append(FieldProblem(field: field, reason: reason)) }
+
+        let channel = Self.channel(input.channel)
+        if channel == nil { problem("channel", "is required: one of CHANNEL_110, CHANNEL_12345, CHANNEL_119, CHANNEL_120, CHANNEL_OPEN311") }
+
+        let externalID = input.externalID.trimmingCharacters(in: .whitespaces)
+        if externalID.isEmpty {
+            problem("externalId", "is required: the sender's own record id, which makes a resubmission safe")
+        } else if externalID.count > FieldRules.externalIDMaximum {
+            problem("externalId", "is longer than \(FieldRules.externalIDMaximum) characters")
+        } else if externalID.contains(where: \.isWhitespace) || externalID.containsControlCharacter(allowingLineBreaks: false) {
+            problem("externalId", "must not contain spaces or control characters")
+        }
+
+        if let receivedAt = input.receivedAt {
+            if receivedAt.timeIntervalSince(now) > FieldRules.clockSkew {
+                problem("receivedAt", "is in the future (more than \(Int(FieldRules.clockSkew / 60)) minutes after the server's clock)")
+            } else if receivedAt.timeIntervalSince1970 < FieldRules.earliestReceivedAt {
+                problem("receivedAt", "is before 2000-01-01; send the time the call was received")
+            }
+        } else {
+            problem("receivedAt", "is required: when the call was received, RFC 3339 such as 2026-11-29T08:30:00+08:00")
+        }
+
+        let callerName = input.callerName.trimmingCharacters(in: .whitespacesAndNewlines)
+        checkText(callerName, field: "callerName", maximum: FieldRules.callerNameMaximum, problem)
+
+        var phone = ""
+        let phoneText = input.callerPhone.trimmingCharacters(in: .whitespaces)
+        if phoneText.isEmpty {
+            if let channel, channel != .open311 { problem("callerPhone", "is required on the phone lines (the caller ID)") }
+        } else if let parsed = PhoneNumber(phoneText) {
+            phone = parsed.normalized
+        } else {
+            problem("callerPhone", "is not a Chinese mobile (1[3-9] + 9 digits), landline (0 + area code + 7–8 digits) or 3–5 digit service number")
+        }
+
+        let address = input.address.trimmingCharacters(in: .whitespacesAndNewlines)
+        checkText(address, field: "address", maximum: FieldRules.addressMaximum, problem)
+
+        var district: District?
+        if !input.district.trimmingCharacters(in: .whitespaces).isEmpty {
+            district = DistrictResolver.resolve(input.district)
+            if district == nil { problem("district", "is not a code or name of a Chengdu district, county or zone (see districts.tsv)") }
+        } else {
+            district = DistrictResolver.recognize(inAddress: address)
+            if district == nil, let channel, channel != .open311 {
+                problem("district", "is required: give a district code or name, or an address that names the district")
+            }
+        }
+
+        checkCoordinates(latitude: input.latitude, longitude: input.longitude, problem)
+
+        let description = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        if description.isEmpty {
+            problem("description", "is required: the operator's record of what the caller said")
+        } else {
+            checkText(description, field: "description", maximum: FieldRules.descriptionMaximum, allowingLineBreaks: true, problem)
+        }
+
+        let elements = ElementRules.check(input.elements, allowingRemoval: false) { problems.append($0) }
+
+        let operatorID = input.operatorID.trimmingCharacters(in: .whitespaces)
+        checkText(operatorID, field: "operatorId", maximum: FieldRules.operatorIDMaximum, problem)
+
+        guard problems.isEmpty, let channel, let receivedAt = input.receivedAt else { throw .invalidFields(problems) }
+        return CallSubmission(
+            channel: channel, externalID: externalID, receivedAt: receivedAt, callerName: callerName, callerPhone: phone,
+            district: district, address: address, latitude: input.latitude, longitude: input.longitude,
+            description: description, elements: elements, operatorID: operatorID, open311ServiceCode: input.open311ServiceCode
+        )
+    }
+
+    /// The channel of a proto enum value, `nil` for unspecified or unknown numbers.
+    static func channel(_ value: Fenliu_Common_V1_Channel) -> Channel? {
+        switch value {
+        case .channel110: .police110
+        case .channel12345: .hotline12345
+        case .channel119: .fire119
+        case .channel120: .medical120
+        case .open311: .open311
+        case .unspecified, .UNRECOGNIZED: nil
+        }
+    }
+
+    private func checkText(
+        _ text: String, field: String, maximum: Int, allowingLineBreaks: Bool = false, _ problem: (String, String) -> Void
+    ) {
+        if text.count > maximum {
+            problem(field, "is longer than \(maximum) characters (\(text.count))")
+        } else if text.containsControlCharacter(allowingLineBreaks: allowingLineBreaks) {
+            problem(field, "must not contain control characters")
+        }
+    }
+
+    private func checkCoordinates(latitude: Double?, longitude: Double?, _ problem: (String, String) -> Void) {
+        switch (latitude, longitude) {
+        case (nil, nil):
+            return
+        case (.some, nil):
+            problem("longitude", "is required when latitude is given")
+        case (nil, .some):
+            problem("latitude", "is required when longitude is given")
+        case (let latitude?, let longitude?):
+            if !latitude.isFinite || !(-90...90).contains(latitude) { problem("latitude", "must be between -90 and 90 (WGS 84 degrees)") }
+            if !longitude.isFinite || !(-180...180).contains(longitude) { problem("longitude", "must be between -180 and 180 (WGS 84 degrees)") }
+        }
+    }
+}

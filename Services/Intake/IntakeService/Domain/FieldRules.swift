@@ -1,0 +1,37 @@
+/// The standard field rules (信息录入标准字段格式) as numbers, in one place so the README and the
+/// tests quote the same values. Lengths count Characters (a Chinese character is one), not bytes.
+enum FieldRules {
+    /// Longest `externalId`.
+    static let externalIDMaximum = 64
+    /// Longest `callerName`.
+    static let callerNameMaximum = 50
+    /// Longest `address`.
+    static let addressMaximum = 200
+    /// Longest `description`: a long call record, still far below the body limit.
+    static let descriptionMaximum = 2000
+    /// Longest `operatorId`.
+    static let operatorIDMaximum = 64
+    /// Most inquiry elements on one call.
+    static let elementCountMaximum = 50
+    /// Longest element key.
+    static let elementKeyMaximum = 40
+    /// Longest element value.
+    static let elementValueMaximum = 500
+    /// How far in the future `receivedAt` may lie: clocks of the sending systems drift, and a call
+    /// stamped a few minutes ahead is still a real call.
+    static let clockSkew: Double = 5 * 60
+    /// Times before this are a zero or garbage timestamp, not a call.
+    static let earliestReceivedAt: Double = 946_684_800  // 2000-01-01T00:00:00Z
+}
+
+extension String {
+    /// Whether the text holds a control character other than tab and line breaks (NUL above all,
+    /// which PostgreSQL text cannot store).
+    func containsControlCharacter(allowingLineBreaks: Bool) -> Bool {
+        unicodeScalars.contains { scalar in
+            let isControl = scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            guard isControl else { return false }
+            return !(allowingLineBreaks && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import FenliuModel
+import Hummingbird
+import Foundation
+import Postgres
+import RPC
+import ServiceSupport
+import SwiftProtobuf
+
+/// The Connect methods of `fenliu.intake.v1.IntakeService`: decode, call the domain, encode.
+struct IntakeHandlers: Sendable {
+    /// The path calls take in.
+    let intake: CallIntake
+    /// The intake schema.
+    var database: PostgresPool { intake.database }
+
+    /// Registers every method on `server`.
+    func register(on server: RPCServer<BasicRequestContext>) {
+        server.register(IntakeAPI.submitCall) { request, _ in try await submitCall(request) }
+        server.register(IntakeAPI.getCall) { request, _ in try await getCall(request) }
+        server.register(IntakeAPI.listCalls) { request, _ in try await listCalls(request) }
+        server.register(IntakeAPI.updateCallElements) { request, _ in try await updateCallElements(request) }
+        server.register(IntakeAPI.attachClassification) { request, context in
+            try await attachClassification(request, idempotencyKey: context.idempotencyKey)
+        }
+    }
+
+    /// Validates, stores and hands on a call; replays an identical resubmission.
+    func submitCall(_ request: Fenliu_Intake_V1_SubmitCallRequest) async throws -> Fenliu_Intake_V1_SubmitCallResponse {
+        let input = CallValidator.Input(
+            channel: request.channel, externalID: request.externalID, receivedAt: request.hasReceivedAt ? request.receivedAt.date : nil,
+            callerName: request.callerName, callerPhone: request.callerPhone, district: request.district, address: request.address,
+            latitude: request.hasLatitude ? request.latitude : nil, longitude: request.hasLongitude ? request.longitude : nil,
+            description: request.description_p, elements: request.elements, operatorID: request.operatorID
+        )
+        let (call, replayed) = try await intake.submit(input)
+        return .with {
+            $0.call = call.proto
+            $0.replayed = replayed
+        }
+    }
+
+    /// One call with its missing inquiry elements.
+    func getCall(_ request: Fenliu_Intake_V1_GetCallRequest) async throws -> Fenliu_Intake_V1_GetCallResponse {
+        let id = try Self.callID(request.id, field: "id")
+        guard let call = try await database.withConnection({ try CallStore.find(id, on: $0) }) else {
+            throw IntakeError.callNotFound(request.id)
+        }
+        return .with { $0.call = call.proto }
+    }
+
+    /// One page of calls, newest first.
+    func listCalls(_ request: Fenliu_Intake_V1_ListCallsRequest) async throws -> Fenliu_Intake_V1_ListCallsResponse {
+        let listing = try CallListingRequest.listing(from: request)
+        var token: PageToken?
+        if !request.pageToken.isEmpty {
+            guard let decoded = PageToken(encoded: request.pageToken), decoded.filters == listing.fingerprint else {
+                throw IntakeError.invalidFields([FieldProblem(field: "pageToken", reason: "is not a token from a ListCalls answer with these filters")])
+            }
+            token = decoded
+        }
+        let after = token
+        let page = try await database.withConnection { try listing.page(after: after, on: $0) }
+        return .with {
+            $0.calls = page.calls.map(\.proto)
+            $0.nextPageToken = page.next?.encoded ?? ""
+        }
+    }
+
+    /// Merges inquiry elements into a call; an empty value removes one.
+    func updateCallElements(_ request: Fenliu_Intake_V1_UpdateCallElementsRequest) async throws -> Fenliu_Intake_V1_UpdateCallElementsResponse {
+        var problems = [FieldProblem]()
+        let id: UUID? = UUID(uuidString: request.id)
+        if id == nil { problems.append(FieldProblem(field: "id", reason: "must be a call id (a UUID)")) }
+        if request.elements.isEmpty { problems.append(FieldProblem(field: "elements", reason: "is required: the elements to add or change")) }
+        let changes = ElementRules.check(request.elements, allowingRemoval: true) { problems.append($0) }
+        let operatorID = request.operatorID.trimmingCharacters(in: .whitespaces)
+        if operatorID.count > FieldRules.operatorIDMaximum || operatorID.containsControlCharacter(allowingLineBreaks: false) {
+            problems.append(FieldProblem(field: "operatorId", reason: "must be at most \(FieldRules.operatorIDMaximum) characters, without control characters"))
+        }
+        guard problems.isEmpty, let id else { throw IntakeError.invalidFields(problems) }
+        let call = try await database.transaction { connection -> CallRecord in
+            guard let current = try CallStore.find(id, forUpdate: true, on: connection) else { throw IntakeError.callNotFound(request.id) }
+            // An empty value removes an element an operator recorded by mistake.
+            var merged = current.submission.elements
+            for (key, value) in changes { merged[key] = value.isEmpty ? nil : value }
+            guard merged.count <= FieldRules.elementCountMaximum else {
+                throw IntakeError.invalidFields([FieldProblem(field: "elements", reason: "would hold more than \(FieldRules.elementCountMaximum) entries")])
+            }
+            guard let updated = try CallStore.updateElements(id, elements: merged, operatorID: operatorID, on: connection) else {
+                throw IntakeError.callNotFound(request.id)
+            }
+            return updated
+        }
+        return .with { $0.call = call.proto }
+    }
+
+    /// Stores classification's category and element template, once per Idempotency-Key.
+    func attachClassification(
+        _ request: Fenliu_Intake_V1_AttachClassificationRequest, idempotencyKey: String?
+    ) async throws -> Fenliu_Intake_V1_AttachClassificationResponse {
+        var problems = [FieldProblem]()
+        let id = UUID(uuidString: request.callID)
+        if id == nil { problems.append(FieldProblem(field: "callId", reason: "must be a call id (a UUID)")) }
+        let category = Category(proto: request.category)
+        if category == nil { problems.append(FieldProblem(field: "category", reason: "is required: a catalogue category")) }
+        for (index, element) in request.inquiryElements.enumerated() where !ElementRules.isValidKey(element.key) {
+            problems.append(FieldProblem(field: "inquiryElements[\(index)].key", reason: "must be lowerCamelCase ASCII"))
+        }
+        guard problems.isEmpty, let id, let category else { throw IntakeError.invalidFields(problems) }
+        let template = request.inquiryElements.map(InquiryElementTemplate.init)
+        return try await Inbox.once(key: idempotencyKey, method: "AttachClassification", on: database) { connection in
+            guard try CallStore.attachClassification(id, category: category, template: template, on: connection) else {
+                throw IntakeError.callNotFound(request.callID)
+            }
+            return Fenliu_Intake_V1_AttachClassificationResponse()
+        }
+    }
+
+    /// A call id from a request field, or `invalid_argument` naming the field.
+    static func callID(_ text: String, field: String) throws -> UUID {
+        guard let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) else {
+            throw IntakeError.invalidFields([FieldProblem(field: field, reason: text.isEmpty ? "is required" : "must be a call id (a UUID)")])
+        }
+        return id
+    }
+}

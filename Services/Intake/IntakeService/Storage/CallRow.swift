@@ -1,0 +1,55 @@
+import FenliuModel
+import Foundation
+import Postgres
+
+/// Reads `calls` rows into `CallRecord`s.
+enum CallRow {
+    /// The columns every call query selects.
+    static let columns = """
+        id, channel, external_id, received_at, caller_name, caller_phone, district, address, latitude, longitude,
+        description, elements::text AS elements, operator_id, open311_service_code, duplicate_of, duplicate_reason,
+        category, inquiry_elements::text AS inquiry_elements, created_at
+        """
+
+    /// Decodes one row selected with `columns`.
+    static func record(_ row: PostgresRow) throws -> CallRecord {
+        let channelCode: String = try row.decode("channel")
+        guard let channel = Channel(rawValue: channelCode) else {
+            throw PostgresError(code: .decodingFailed, message: "column \"channel\" holds an unknown channel")
+        }
+        let submission = CallSubmission(
+            channel: channel, externalID: try row.decode("external_id"), receivedAt: try row.decode("received_at"),
+            callerName: try row.decode("caller_name"), callerPhone: try row.decode("caller_phone"),
+            district: try row.decode("district", as: String?.self).flatMap(District.withCode), address: try row.decode("address"),
+            latitude: try row.decode("latitude", as: Double?.self), longitude: try row.decode("longitude", as: Double?.self),
+            description: try row.decode("description"), elements: try decodeJSON(row, "elements", as: [String: String].self),
+            operatorID: try row.decode("operator_id"), open311ServiceCode: try row.decode("open311_service_code", as: String?.self)
+        )
+        return CallRecord(
+            id: try row.decode("id"), submission: submission, duplicateOf: try row.decode("duplicate_of", as: UUID?.self),
+            duplicateReason: try row.decode("duplicate_reason"), createdAt: try row.decode("created_at"),
+            category: try row.decode("category", as: String?.self).flatMap(Category.init(code:)),
+            template: try decodeJSON(row, "inquiry_elements", as: [InquiryElementTemplate].self),
+            receivedAtText: try row.decode("received_at")
+        )
+    }
+
+    /// Encodes elements as a JSON object for a `jsonb` column.
+    static func json(_ elements: [String: String]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: elements, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    /// Encodes a template as a JSON array for a `jsonb` column.
+    static func json(_ template: [InquiryElementTemplate]) throws -> String {
+        String(decoding: try JSONEncoder().encode(template), as: UTF8.self)
+    }
+
+    private static func decodeJSON<T: Decodable>(_ row: PostgresRow, _ column: String, as type: T.Type) throws -> T {
+        let text: String = try row.decode(column)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        } catch {
+            throw PostgresError(code: .decodingFailed, message: "column \"\(column)\" is not the expected JSON")
+        }
+    }
+}

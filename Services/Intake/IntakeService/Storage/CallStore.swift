@@ -1,0 +1,99 @@
+import FenliuModel
+import Foundation
+import Postgres
+
+/// The SQL of the `calls` table. Each function runs on a connection the caller holds, so handlers
+/// compose them inside one transaction (a call and its outbox message commit together).
+enum CallStore {
+    /// The outcome of an insert that may meet an earlier call with the same channel and external id.
+    enum InsertOutcome {
+        /// The call is new and stored.
+        case inserted(CallRecord)
+        /// A call with this channel and external id exists; `sameContent` says whether it is a replay.
+        case existing(CallRecord, sameContent: Bool)
+    }
+
+    /// The call with this channel and external id, and whether its content matches `submission`.
+    static func existing(_ submission: CallSubmission, on connection: PostgresConnection) throws -> (CallRecord, Bool)? {
+        let rows = try connection.query("""
+            SELECT \(unescaped: CallRow.columns),
+                   content_hash = encode(sha256(convert_to(\(submission.canonicalContent), 'UTF8')), 'hex') AS same_content
+            FROM calls WHERE channel = \(submission.channel.code) AND external_id = \(submission.externalID)
+            """)
+        guard let row = rows.first else { return nil }
+        return (try CallRow.record(row), try row.decode("same_content", as: Bool.self))
+    }
+
+    /// Calls the repeat-call rule may link to: received within `lookback` before `receivedAt`, by the
+    /// same phone or in the same district (or with no district, for Open311 calls placed by
+    /// coordinates). Bounded, newest first, so a flood of calls cannot make one insert slow.
+    static func repeatCandidates(
+        for submission: CallSubmission, lookback: TimeInterval, on connection: PostgresConnection
+    ) throws -> [CallRecord] {
+        let from = submission.receivedAt.addingTimeInterval(-lookback)
+        let rows = try connection.query("""
+            SELECT \(unescaped: CallRow.columns) FROM calls
+            WHERE received_at BETWEEN \(from) AND \(submission.receivedAt)
+              AND ((\(submission.callerPhone)::text <> '' AND caller_phone = \(submission.callerPhone))
+                   OR district IS NOT DISTINCT FROM \(submission.district?.code)
+                   OR district IS NULL OR \(submission.district == nil)::boolean)
+            ORDER BY received_at DESC LIMIT 200
+            """)
+        return try rows.map(CallRow.record)
+    }
+
+    /// Stores a new call, or finds the call that already holds its channel and external id. A
+    /// concurrent insert of the same key waits for the other transaction and then sees its row, so
+    /// two submissions never create two calls.
+    static func insert(
+        _ submission: CallSubmission, id: UUID, link: RepeatCallRule.Link?, on connection: PostgresConnection
+    ) throws -> InsertOutcome {
+        let rows = try connection.query("""
+            INSERT INTO calls (id, channel, external_id, content_hash, received_at, caller_name, caller_phone, district, address,
+                               latitude, longitude, description, elements, operator_id, open311_service_code, duplicate_of, duplicate_reason)
+            VALUES (\(id), \(submission.channel.code), \(submission.externalID),
+                    encode(sha256(convert_to(\(submission.canonicalContent), 'UTF8')), 'hex'), \(submission.receivedAt),
+                    \(submission.callerName), \(submission.callerPhone), \(submission.district?.code), \(submission.address),
+                    \(submission.latitude), \(submission.longitude), \(submission.description), \(try CallRow.json(submission.elements))::jsonb,
+                    \(submission.operatorID), \(submission.open311ServiceCode), \(link.flatMap { UUID(uuidString: $0.firstCallID) }),
+                    \(link?.reason ?? ""))
+            ON CONFLICT (channel, external_id) DO NOTHING
+            RETURNING \(unescaped: CallRow.columns)
+            """)
+        if let row = rows.first { return .inserted(try CallRow.record(row)) }
+        guard let (record, sameContent) = try existing(submission, on: connection) else {
+            throw PostgresError(code: .queryFailed, message: "a conflicting call vanished during insert")
+        }
+        return .existing(record, sameContent: sameContent)
+    }
+
+    /// The call with `id`, locked for update when asked.
+    static func find(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection) throws -> CallRecord? {
+        let rows = try connection.query("""
+            SELECT \(unescaped: CallRow.columns) FROM calls WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
+            """)
+        return try rows.first.map(CallRow.record)
+    }
+
+    /// Replaces the elements of a call and records who changed them.
+    static func updateElements(_ id: UUID, elements: [String: String], operatorID: String, on connection: PostgresConnection) throws -> CallRecord? {
+        let rows = try connection.query("""
+            UPDATE calls SET elements = \(try CallRow.json(elements))::jsonb, elements_updated_at = now(),
+                             elements_updated_by = NULLIF(\(operatorID), '')
+            WHERE id = \(id) RETURNING \(unescaped: CallRow.columns)
+            """)
+        return try rows.first.map(CallRow.record)
+    }
+
+    /// Stores the category classification decided and the template of inquiry elements it needs.
+    /// A later decision (a human review that corrects the category) replaces an earlier one.
+    static func attachClassification(
+        _ id: UUID, category: Category, template: [InquiryElementTemplate], on connection: PostgresConnection
+    ) throws -> Bool {
+        let rows = try connection.query("""
+            UPDATE calls SET category = \(category.code), inquiry_elements = \(try CallRow.json(template))::jsonb, classified_at = now()
+            WHERE id = \(id)
+            """)
+        return rows.affectedRows == 1
+    }
+}

@@ -1,0 +1,44 @@
+import Postgres
+
+/// The intake schema. The outbox and inbox tables come from the shared `support` migrations.
+enum IntakeMigrations {
+    /// Intake's migrations in version order.
+    static let all: [Migration] = [
+        Migration(version: 1, name: "calls", sql: """
+            CREATE TABLE calls (
+                id uuid PRIMARY KEY,
+                channel text NOT NULL,
+                external_id text NOT NULL,
+                content_hash text NOT NULL,
+                received_at timestamptz NOT NULL,
+                caller_name text NOT NULL DEFAULT '',
+                caller_phone text NOT NULL DEFAULT '',
+                district text,
+                address text NOT NULL DEFAULT '',
+                latitude double precision,
+                longitude double precision,
+                description text NOT NULL,
+                elements jsonb NOT NULL DEFAULT '{}'::jsonb,
+                operator_id text NOT NULL DEFAULT '',
+                open311_service_code text,
+                duplicate_of uuid REFERENCES calls (id),
+                duplicate_reason text NOT NULL DEFAULT '',
+                category text,
+                inquiry_elements jsonb NOT NULL DEFAULT '[]'::jsonb,
+                classified_at timestamptz,
+                elements_updated_at timestamptz,
+                elements_updated_by text,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                -- The sender's record id identifies a call per line: a resubmission finds the first call.
+                CONSTRAINT calls_channel_external_id UNIQUE (channel, external_id),
+                CONSTRAINT calls_coordinates CHECK ((latitude IS NULL) = (longitude IS NULL))
+            );
+            -- ListCalls walks this keyset, newest first.
+            CREATE INDEX calls_received ON calls (received_at DESC, id DESC);
+            -- The repeat-call rule looks back a short window by caller and by district.
+            CREATE INDEX calls_phone_received ON calls (caller_phone, received_at) WHERE caller_phone <> '';
+            CREATE INDEX calls_district_received ON calls (district, received_at);
+            CREATE INDEX calls_duplicate_of ON calls (duplicate_of) WHERE duplicate_of IS NOT NULL;
+            """),
+    ]
+}
