@@ -20,6 +20,7 @@ let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-
 /// The common dependencies of every service library.
 let serviceDependencies: [Target.Dependency] = [
     "FenliuModel", "RPC", "Postgres", "HTTPClient", "ServiceSupport", hummingbird, logging, protobuf,
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
 ]
 
 /// Targets for one service: `<Name>Service` (library), `<Name>Server` (executable) and its tests.

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import RPC
 import SwiftProtobuf
 
 /// The receiving side of the outbox: remembers each `Idempotency-Key` applied, in the same
@@ -16,8 +17,11 @@ public enum Inbox {
         try await pool.transaction { connection in
             guard let key else { return try effect(connection) }
             try connection.query("SELECT pg_advisory_xact_lock(hashtext(\(key)))")
-            let stored = try connection.query("SELECT response FROM inbox WHERE idempotency_key = \(key)")
+            let stored = try connection.query("SELECT method, response FROM inbox WHERE idempotency_key = \(key)")
             if let row = stored.first {
+                guard try row.decode("method", as: String.self) == method else {
+                    throw ConnectError.invalidArgument(field: "Idempotency-Key", "was already used for another method")
+                }
                 return try Response(jsonString: try row.decode("response", as: String.self))
             }
             let response = try effect(connection)

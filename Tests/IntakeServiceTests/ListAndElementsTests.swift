@@ -124,6 +124,24 @@ struct ListAndElementsTests {
         }
     }
 
+    @Test("a late, older classification never overwrites a newer one (a review that corrected it)")
+    func newestClassificationWins() async throws {
+        try await withIntake { client, _, _, _ in
+            let call = try await client.call(IntakeAPI.submitCall, sampleCall()).call
+            let decided = Date(timeIntervalSinceNow: -120)
+            let reviewed = Date(timeIntervalSinceNow: -10)
+            _ = try await client.call(IntakeAPI.attachClassification, .with {
+                $0.callID = call.id; $0.category = .marketRegulation; $0.decidedAt = Google_Protobuf_Timestamp(date: reviewed)
+            }, headers: [("Idempotency-Key", "review")])
+            // The first decision's message arrives after the reviewer's correction (a retried delivery).
+            _ = try await client.call(IntakeAPI.attachClassification, .with {
+                $0.callID = call.id; $0.category = .laborWages; $0.decidedAt = Google_Protobuf_Timestamp(date: decided)
+            }, headers: [("Idempotency-Key", "first")])
+            let fetched = try await client.call(IntakeAPI.getCall, .with { $0.id = call.id }).call
+            #expect(fetched.category == .marketRegulation)
+        }
+    }
+
     @Test("unknown ids are not_found; malformed ids and element keys are invalid_argument naming the field")
     func errors() async throws {
         try await withIntake { client, _, _, _ in

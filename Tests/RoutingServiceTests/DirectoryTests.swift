@@ -100,4 +100,20 @@ struct DirectoryTests {
             #expect(missing?.code == .notFound)
         }
     }
+
+    @Test("110, 119 and 120 cannot lose their endpoint or be deactivated")
+    func emergencyServicesStayReachable() async throws {
+        try await RoutingHarness.with { routing in
+            try await routing.setEndpoint("police-110", url: "http://127.0.0.1:9/hooks/police-110")
+            var police = try required(
+                try await routing.client.call(RoutingAPI.listDepartments, .init()).departments.first { $0.id == "police-110" }, "police-110")
+            police.endpointURL = ""
+            police.active = false
+            let error = await #expect(throws: ConnectError.self) {
+                try await routing.client.call(RoutingAPI.upsertDepartment, .with { $0.department = police })
+            }
+            #expect(error?.code == .invalidArgument)
+            #expect(Set(error?.fieldViolations.map(\.field) ?? []) == ["department.endpointUrl", "department.active"])
+        }
+    }
 }

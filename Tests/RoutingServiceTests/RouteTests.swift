@@ -79,6 +79,19 @@ struct RouteTests {
         }
     }
 
+    @Test("a repeat call never attaches to a finished ticket: the emergency service is sent again")
+    func repeatAfterFinished() async throws {
+        try await RoutingHarness.with { routing in
+            let earlier = try await routing.route(call: "call-a", category: .crimeReport, destinations: [.police110])
+            try await routing.database.query("UPDATE tickets SET status = 'CLOSED' WHERE id = \(earlier[0].id)")
+            let repeated = try await routing.route(call: "call-b", category: .crimeReport, destinations: [.police110], duplicateOf: "call-a")
+            #expect(repeated.count == 1)
+            #expect(repeated[0].id != earlier[0].id)
+            #expect(repeated[0].destination == .police110)
+            #expect(repeated[0].priority == .emergency)
+        }
+    }
+
     @Test("a bad hand-off names every bad field; an unknown ticket is not_found")
     func validation() async throws {
         try await RoutingHarness.with { routing in

@@ -105,6 +105,27 @@ struct OutboxTests {
         }
     }
 
+    @Test("an idempotency key belongs to one method: a repeat is answered from the inbox, reuse elsewhere is refused")
+    func keyBelongsToOneMethod() async throws {
+        let pool = try await TestDatabase.makePool("inbox")
+        defer { Task { try? await pool.shutdown() } }
+        try await Migrator.migrate([Outbox.migrations], on: pool)
+        let runs = Mutex(0)
+        let effect: @Sendable (PostgresConnection) throws -> Fenliu_Reporting_V1_IngestEventsResponse = { _ in
+            runs.withLock { $0 += 1 }
+            return .with { $0.accepted = 7 }
+        }
+        let first = try await Inbox.once(key: "k-1", method: "IngestEvents", on: pool, effect)
+        let again = try await Inbox.once(key: "k-1", method: "IngestEvents", on: pool, effect)
+        #expect(first.accepted == 7 && again.accepted == 7)
+        #expect(runs.withLock { $0 } == 1)
+        let error = await #expect(throws: ConnectError.self) {
+            try await Inbox.once(key: "k-1", method: "Route", on: pool, effect)
+        }
+        #expect(error?.code == .invalidArgument)
+        #expect(error?.fieldViolations.first?.field == "Idempotency-Key")
+    }
+
     private func lastError(_ database: PostgresPool) async throws -> String? {
         try await database.query("SELECT last_error FROM outbox").first?.decode("last_error", as: String?.self)
     }

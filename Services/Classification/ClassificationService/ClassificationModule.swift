@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Postgres
 import RPC
+import ServiceLifecycle
 import ServiceSupport
 
 /// The classification service as the shared runtime runs it.
@@ -17,6 +18,7 @@ public struct ClassificationModule: ServiceModule {
 
     let decisions: DecisionHandlers
     let catalogue: CatalogueHandlers
+    let refresher: CatalogueRefresher
 
     public init(environment: ServiceEnvironment) async throws {
         let store = CatalogueStore(database: environment.database)
@@ -31,7 +33,10 @@ public struct ClassificationModule: ServiceModule {
         let engine = ClassifierEngine(model: model, normalizer: normalizer, catalogue: current, configuration: configuration)
         decisions = DecisionHandlers(engine: engine, environment: environment)
         catalogue = CatalogueHandlers(store: store, engine: engine)
+        refresher = CatalogueRefresher(store: store, engine: engine, interval: .seconds(5), logger: environment.logger)
     }
+
+    public var backgroundServices: [any Service] { [refresher] }
 
     public func registerMethods(on server: RPCServer<BasicRequestContext>) {
         let decisions = self.decisions

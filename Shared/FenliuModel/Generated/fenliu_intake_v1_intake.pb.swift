@@ -368,9 +368,22 @@ public nonisolated struct Fenliu_Intake_V1_AttachClassificationRequest: Sendable
 
   public var inquiryElements: [Fenliu_Common_V1_InquiryElement] = []
 
+  /// When the decision was made (or reviewed). Deliveries can arrive out of order (a retried first
+  /// decision after a reviewer's correction); intake keeps the newest.
+  public var decidedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_decidedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_decidedAt = newValue}
+  }
+  /// Returns true if `decidedAt` has been explicitly set.
+  public var hasDecidedAt: Bool {self._decidedAt != nil}
+  /// Clears the value of `decidedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearDecidedAt() {self._decidedAt = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _decidedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Fenliu_Intake_V1_AttachClassificationResponse: Sendable {
@@ -950,7 +963,7 @@ nonisolated extension Fenliu_Intake_V1_UpdateCallElementsResponse: SwiftProtobuf
 
 nonisolated extension Fenliu_Intake_V1_AttachClassificationRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AttachClassificationRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{3}inquiry_elements\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{3}inquiry_elements\0\u{3}decided_at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -961,12 +974,17 @@ nonisolated extension Fenliu_Intake_V1_AttachClassificationRequest: SwiftProtobu
       case 1: try { try decoder.decodeSingularStringField(value: &self.callID) }()
       case 2: try { try decoder.decodeSingularEnumField(value: &self.category) }()
       case 3: try { try decoder.decodeRepeatedMessageField(value: &self.inquiryElements) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._decidedAt) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.callID.isEmpty {
       try visitor.visitSingularStringField(value: self.callID, fieldNumber: 1)
     }
@@ -976,6 +994,9 @@ nonisolated extension Fenliu_Intake_V1_AttachClassificationRequest: SwiftProtobu
     if !self.inquiryElements.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.inquiryElements, fieldNumber: 3)
     }
+    try { if let v = self._decidedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -983,6 +1004,7 @@ nonisolated extension Fenliu_Intake_V1_AttachClassificationRequest: SwiftProtobu
     if lhs.callID != rhs.callID {return false}
     if lhs.category != rhs.category {return false}
     if lhs.inquiryElements != rhs.inquiryElements {return false}
+    if lhs._decidedAt != rhs._decidedAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -86,7 +86,7 @@ struct DecisionHandlers: Sendable {
 
     func listReviewQueue(_ request: Fenliu_Classification_V1_ListReviewQueueRequest) async throws -> Fenliu_Classification_V1_ListReviewQueueResponse {
         let limit = request.pageSize <= 0 ? 20 : min(Int(request.pageSize), 100)
-        let after = try PageToken.decode(request.pageToken)
+        let after = try PageToken.position(request.pageToken)
         let decisions = try await database.withConnection { try DecisionStore.reviewQueue(after: after, limit: limit + 1, on: $0) }
         return .with {
             $0.decisions = Array(decisions.prefix(limit))
@@ -100,6 +100,7 @@ struct DecisionHandlers: Sendable {
     /// for safety gets tickets only for destinations it did not reach yet: a review may add agencies,
     /// never silently withdraw an emergency dispatch (that is 110's call to make, not ours).
     func resolveReview(_ request: Fenliu_Classification_V1_ResolveReviewRequest) async throws -> Fenliu_Classification_V1_ResolveReviewResponse {
+        guard !request.callID.isEmpty else { throw ConnectError.invalidArgument(field: "callId", "is required") }
         guard let category = Category(proto: request.category) else {
             throw ConnectError.invalidArgument(field: "category", "must be a catalogue category")
         }
@@ -118,7 +119,8 @@ struct DecisionHandlers: Sendable {
         let outbox = self.outbox
         let elements = engine.catalogue.inquiryElements(of: category)
         let resolved = try await database.transaction { connection in
-            guard var decision = try DecisionStore.find(callID: request.callID, on: connection) else {
+            // Locked, so two operators (or a retried call) cannot both pass the pending check.
+            guard var decision = try DecisionStore.find(callID: request.callID, forUpdate: true, on: connection) else {
                 throw ClassificationServiceError.decisionNotFound(request.callID)
             }
             guard decision.state == .pendingReview || decision.state == .routedPendingReview else {
@@ -155,6 +157,7 @@ struct DecisionHandlers: Sendable {
             $0.callID = decision.callID
             $0.category = decision.category
             $0.inquiryElements = elements
+            $0.decidedAt = decision.hasReviewedAt ? decision.reviewedAt : decision.decidedAt
         }, to: .peer(.intake, path: IntakeAPI.attachClassification.path), on: connection)
     }
 

@@ -7,8 +7,8 @@ import SwiftProtobuf
 enum DecisionStore {
     typealias Decision = Fenliu_Classification_V1_Decision
 
-    static func find(callID: String, on connection: PostgresConnection) throws -> Decision? {
-        let rows = try connection.query("SELECT body FROM decisions WHERE call_id = \(callID)")
+    static func find(callID: String, forUpdate: Bool = false, on connection: PostgresConnection) throws -> Decision? {
+        let rows = try connection.query("SELECT body FROM decisions WHERE call_id = \(callID) \(unescaped: forUpdate ? "FOR UPDATE" : "")")
         return try rows.first.map { try Decision(jsonString: try $0.decode("body")) }
     }
 

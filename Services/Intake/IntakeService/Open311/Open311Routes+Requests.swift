@@ -72,7 +72,11 @@ extension Open311Routes {
         var calls: [CallRecord]
         if let ids = query.get("service_request_id"), !ids.isEmpty {
             calls = []
-            for id in ids.split(separator: ",").compactMap({ UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }) {
+            let wanted = ids.split(separator: ",").compactMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
+            guard wanted.count <= 100 else {
+                throw Open311Failure(status: .badRequest, ["service_request_id lists at most 100 ids"])
+            }
+            for id in wanted {
                 if let call = try await findOpen311Call(id) { calls.append(call) }
             }
         } else {

@@ -51,9 +51,9 @@ struct IntakeHandlers: Sendable {
     /// One page of calls, newest first.
     func listCalls(_ request: Fenliu_Intake_V1_ListCallsRequest) async throws -> Fenliu_Intake_V1_ListCallsResponse {
         let listing = try CallListingRequest.listing(from: request)
-        var token: PageToken?
+        var token: CallPageToken?
         if !request.pageToken.isEmpty {
-            guard let decoded = PageToken(encoded: request.pageToken), decoded.filters == listing.fingerprint else {
+            guard let decoded = CallPageToken(encoded: request.pageToken), decoded.filters == listing.fingerprint else {
                 throw IntakeError.invalidFields([FieldProblem(field: "pageToken", reason: "is not a token from a ListCalls answer with these filters")])
             }
             token = decoded
@@ -108,8 +108,9 @@ struct IntakeHandlers: Sendable {
         }
         guard problems.isEmpty, let id, let category else { throw IntakeError.invalidFields(problems) }
         let template = request.inquiryElements.map(InquiryElementTemplate.init)
+        let decidedAt = request.hasDecidedAt ? request.decidedAt.date : nil
         return try await Inbox.once(key: idempotencyKey, method: "AttachClassification", on: database) { connection in
-            guard try CallStore.attachClassification(id, category: category, template: template, on: connection) else {
+            guard try CallStore.attachClassification(id, category: category, template: template, decidedAt: decidedAt, on: connection) else {
                 throw IntakeError.callNotFound(request.callID)
             }
             return Fenliu_Intake_V1_AttachClassificationResponse()

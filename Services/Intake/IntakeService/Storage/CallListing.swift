@@ -21,7 +21,7 @@ struct CallListing: Sendable {
 
     /// The fingerprint a page token carries, so it is only accepted with the same filters.
     var fingerprint: String {
-        PageToken.fingerprint([
+        CallPageToken.fingerprint([
             channel?.code ?? "", district?.code ?? "", receivedFrom.map(\.postgresMicroseconds) ?? "",
             receivedTo.map(\.postgresMicroseconds) ?? "", text, open311ServiceCode ?? "",
         ])
@@ -29,7 +29,7 @@ struct CallListing: Sendable {
 
     /// One page, newest first (`received_at` DESC, `id` DESC), after `token` when given; fetches one
     /// extra row to know whether another page follows.
-    func page(after token: PageToken?, on connection: PostgresConnection) throws -> (calls: [CallRecord], next: PageToken?) {
+    func page(after token: CallPageToken?, on connection: PostgresConnection) throws -> (calls: [CallRecord], next: CallPageToken?) {
         let pattern = text.isEmpty ? nil : "%" + Self.escapeLike(text) + "%"
         let rows = try connection.query("""
             SELECT \(unescaped: CallRow.columns) FROM calls
@@ -47,7 +47,7 @@ struct CallListing: Sendable {
         guard calls.count > limit else { return (calls, nil) }
         calls.removeLast()
         let last = calls[calls.count - 1]
-        return (calls, PageToken(receivedAt: last.receivedAtText, id: last.id, filters: fingerprint))
+        return (calls, CallPageToken(receivedAt: last.receivedAtText, id: last.id, filters: fingerprint))
     }
 
     /// Escapes LIKE's wildcards so a search for "100%" finds "100%", not everything.

@@ -86,14 +86,18 @@ enum CallStore {
     }
 
     /// Stores the category classification decided and the template of inquiry elements it needs.
-    /// A later decision (a human review that corrects the category) replaces an earlier one.
+    /// A later decision (a human review that corrects the category) replaces an earlier one, judged
+    /// by when each was decided, not by when it arrived: the outbox may deliver a retried first
+    /// decision after the correction. Returns whether the call exists.
     static func attachClassification(
-        _ id: UUID, category: Category, template: [InquiryElementTemplate], on connection: PostgresConnection
+        _ id: UUID, category: Category, template: [InquiryElementTemplate], decidedAt: Date?, on connection: PostgresConnection
     ) throws -> Bool {
         let rows = try connection.query("""
-            UPDATE calls SET category = \(category.code), inquiry_elements = \(try CallRow.json(template))::jsonb, classified_at = now()
-            WHERE id = \(id)
+            UPDATE calls SET category = \(category.code), inquiry_elements = \(try CallRow.json(template))::jsonb,
+                classified_at = COALESCE(\(decidedAt)::timestamptz, now())
+            WHERE id = \(id) AND (classified_at IS NULL OR classified_at <= COALESCE(\(decidedAt)::timestamptz, now()))
             """)
-        return rows.affectedRows == 1
+        if rows.affectedRows == 1 { return true }
+        return try !connection.query("SELECT 1 FROM calls WHERE id = \(id)").isEmpty
     }
 }

@@ -4,6 +4,9 @@ import RPC
 
 /// Checks directory edits before they are stored, naming every bad field.
 enum DirectoryValidation {
+    /// The departments behind POLICE_110, FIRE_119 and MEDICAL_120.
+    static let emergencyServiceIDs: Set<String> = ["police-110", "fire-119", "medical-120"]
+
     /// A department from an `UpsertDepartment` request.
     static func department(_ message: Fenliu_Routing_V1_Department) throws -> Department {
         var violations = [ConnectError.FieldViolation]()
@@ -25,6 +28,15 @@ enum DirectoryValidation {
         let endpoint = message.endpointURL
         if !endpoint.isEmpty && !(endpoint.hasPrefix("http://") || endpoint.hasPrefix("https://")) {
             violations.append(.init(field: "department.endpointUrl", description: "must be an http:// or https:// URL, or empty"))
+        }
+        // 110, 119 and 120 must always be reachable: their tickets have nowhere else to go.
+        if emergencyServiceIDs.contains(id) {
+            if endpoint.isEmpty {
+                violations.append(.init(field: "department.endpointUrl", description: "\(id) is an emergency service and must keep an endpoint"))
+            }
+            if !message.active {
+                violations.append(.init(field: "department.active", description: "\(id) is an emergency service and cannot be deactivated"))
+            }
         }
         let categories = message.categories.compactMap(Category.init(proto:))
         if categories.count != message.categories.count {

@@ -61,9 +61,9 @@ extension RoutingModule {
     func listDisputes(_ request: Fenliu_Routing_V1_ListDisputesRequest) async throws -> Fenliu_Routing_V1_ListDisputesResponse {
         let from = request.hasFrom ? request.from.date : nil
         let to = request.hasTo ? request.to.date : nil
-        let limit = try PageToken.pageSize(request.pageSize, field: "pageSize")
+        let limit = try RoutingPageToken.pageSize(request.pageSize, field: "pageSize")
         var after: (Date, String)?
-        if let token = try PageToken.decode(request.pageToken, parts: 2, field: "pageToken") {
+        if let token = try RoutingPageToken.decode(request.pageToken, parts: 2, field: "pageToken") {
             guard let created = Date(postgresText: token.parts[0]) else { throw RoutingError.invalidField("pageToken", "is not a page token from this service") }
             after = (created, token.parts[1])
         }
@@ -72,7 +72,7 @@ extension RoutingModule {
         return .with {
             $0.disputes = page.disputes.map(\.proto)
             if page.hasMore, let last = page.disputes.last {
-                $0.nextPageToken = PageToken(parts: [last.createdAt.postgresText, last.id]).encoded
+                $0.nextPageToken = RoutingPageToken(parts: [last.createdAt.postgresText, last.id]).encoded
             }
         }
     }

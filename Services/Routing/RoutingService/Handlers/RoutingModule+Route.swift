@@ -24,8 +24,10 @@ extension RoutingModule {
         var reached = [Destination: String]()
         for ticket in try TicketStore.forCall(call.callID, on: connection) { reached[ticket.destination] = ticket.id }
         if let earlier = call.duplicateOf {
+            // A finished ticket is never reused: "he is back with a knife" forty minutes after the
+            // police closed the first ticket must dispatch again, not attach to a closed job.
             for ticket in try TicketStore.forCall(earlier, on: connection)
-            where call.destinations.contains(ticket.destination) && reached[ticket.destination] == nil {
+            where call.destinations.contains(ticket.destination) && reached[ticket.destination] == nil && !ticket.state.isFinished {
                 try TicketStore.attach(callID: call.callID, to: ticket.id, on: connection)
                 reached[ticket.destination] = ticket.id
             }

@@ -33,8 +33,8 @@ extension RoutingModule {
             guard let priority = TicketPriority(rawValue: request.priority.rawValue) else { throw RoutingError.invalidField("priority", "is not a priority") }
             query.priority = priority
         }
-        query.limit = try PageToken.pageSize(request.pageSize, field: "pageSize")
-        query.after = try PageToken.decode(request.pageToken, parts: 3, field: "pageToken").map(TicketQuery.key(from:))
+        query.limit = try RoutingPageToken.pageSize(request.pageSize, field: "pageSize")
+        query.after = try RoutingPageToken.decode(request.pageToken, parts: 3, field: "pageToken").map(TicketQuery.key(from:))
         let finalQuery = query
         let page = try await database.withConnection { try finalQuery.page(on: $0) }
         return .with {

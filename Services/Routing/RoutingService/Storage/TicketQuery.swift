@@ -35,12 +35,12 @@ struct TicketQuery: Sendable {
     }
 
     /// The token that continues after `key`.
-    static func token(after key: QueueKey) -> PageToken {
-        PageToken(parts: [String(key.priority.rawValue), key.createdAt.postgresText, key.id])
+    static func token(after key: QueueKey) -> RoutingPageToken {
+        RoutingPageToken(parts: [String(key.priority.rawValue), key.createdAt.postgresText, key.id])
     }
 
     /// The key a token continues after.
-    static func key(from token: PageToken) throws -> QueueKey {
+    static func key(from token: RoutingPageToken) throws -> QueueKey {
         guard let raw = Int(token.parts[0]), let priority = TicketPriority(rawValue: raw), let created = Date(postgresText: token.parts[1]) else {
             throw RoutingError.invalidField("pageToken", "is not a page token from this service")
         }

@@ -68,6 +68,7 @@ enum TicketStore {
         try connection.query("""
             SELECT id FROM tickets WHERE department_id = \(departmentID) AND outbox_id IS NULL
             AND status NOT IN ('RESOLVED', 'CLOSED') ORDER BY created_at, id
+            FOR UPDATE
             """).map { try $0.decode("id", as: String.self) }
     }
 

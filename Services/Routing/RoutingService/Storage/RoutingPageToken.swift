@@ -1,15 +1,15 @@
 import Foundation
+import ServiceSupport
 
 /// An opaque keyset-pagination token: the sort key of the last item of a page, base64url-encoded
 /// so clients treat it as a string and never build one themselves.
-struct PageToken: Sendable, Equatable {
+struct RoutingPageToken: Sendable, Equatable {
     /// The parts of the last item's sort key, e.g. priority, creation time, id.
     var parts: [String]
 
     /// Encodes the token.
     var encoded: String {
-        Data(parts.joined(separator: "\u{1F}").utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        PageToken.encode(parts.joined(separator: "\u{1F}"))
     }
 
     /// Creates a token from sort-key parts.
@@ -19,16 +19,14 @@ struct PageToken: Sendable, Equatable {
 
     /// Decodes a token with `count` parts; an empty string is the first page (`nil`). Throws for a
     /// token this service did not make.
-    static func decode(_ text: String, parts count: Int, field: String) throws -> PageToken? {
+    static func decode(_ text: String, parts count: Int, field: String) throws -> RoutingPageToken? {
         guard !text.isEmpty else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let decoded = String(data: data, encoding: .utf8) else {
+        guard let decoded = PageToken.decode(text) else {
             throw RoutingError.invalidField(field, "is not a page token from this service")
         }
         let parts = decoded.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == count else { throw RoutingError.invalidField(field, "is not a page token from this service") }
-        return PageToken(parts: parts)
+        return RoutingPageToken(parts: parts)
     }
 
     /// The page size to use: `requested`, or `standard` when 0, capped at `maximum`.

@@ -1,10 +1,11 @@
 import Foundation
 import Postgres
+import ServiceSupport
 
 /// The opaque `pageToken` of `ListCalls`: where the previous page ended in the order
 /// (`received_at` DESC, `id` DESC), plus a fingerprint of the filters, so a token is refused when
 /// reused with other filters instead of silently skipping or repeating calls.
-struct PageToken: Equatable, Sendable {
+struct CallPageToken: Equatable, Sendable {
     /// `received_at` of the last call on the previous page, as PostgreSQL wrote it.
     var receivedAt: String
     /// The id of that call.
@@ -14,9 +15,7 @@ struct PageToken: Equatable, Sendable {
 
     /// The token as the client sees it: unpadded base64url.
     var encoded: String {
-        let plain = "v1\n\(receivedAt)\n\(id.uuidString.lowercased())\n\(filters)"
-        return Data(plain.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        PageToken.encode("v1\n\(receivedAt)\n\(id.uuidString.lowercased())\n\(filters)")
     }
 
     /// Creates a token.
@@ -28,10 +27,7 @@ struct PageToken: Equatable, Sendable {
 
     /// Reads a token a client sent back, or `nil` when it is not one of ours.
     init?(encoded: String) {
-        guard encoded.count <= 512 else { return nil }
-        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+        guard encoded.count <= 512, let text = PageToken.decode(encoded) else { return nil }
         let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 4, parts[0] == "v1", Date(postgresText: parts[1]) != nil, let id = UUID(uuidString: parts[2]) else { return nil }
         self.init(receivedAt: parts[1], id: id, filters: parts[3])
