@@ -68,6 +68,7 @@ let package = Package(
         .executable(name: "fenliu-classification-train", targets: ["ClassificationTrain"]),
         .executable(name: "fenliu-classification-eval", targets: ["ClassificationEval"]),
         .executable(name: "fenliu-receiver", targets: ["StandInReceiver"]),
+        .executable(name: "protoc-gen-fenliu", targets: ["ProtocGenFenliu"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
@@ -99,6 +100,7 @@ let package = Package(
             name: "FenliuModel",
             dependencies: [protobuf],
             path: "Shared/FenliuModel",
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -118,6 +120,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/ServiceSupport",
+            swiftSettings: swiftSettings
+        ),
+        // Generates the method tables and handler protocols from Shared/Proto (scripts/generate-protos).
+        .executableTarget(
+            name: "ProtocGenFenliu",
+            dependencies: [.product(name: "SwiftProtobufPluginLibrary", package: "swift-protobuf")],
+            path: "Shared/ProtocGenFenliu",
             swiftSettings: swiftSettings
         ),
         .target(

@@ -23,7 +23,7 @@ final class CurlEasyHandle: @unchecked Sendable {
     /// Performs one exchange, blocking the calling thread.
     func perform(_ request: HTTPClientRequest, connectTimeout: Duration, timeout: Duration) throws -> HTTPClientResponse {
         curl_easy_reset(handle)
-        let collector = ResponseCollector()
+        let collector = ResponseCollector(policy: request.responseBody)
         let context = Unmanaged.passRetained(collector)
         defer { context.release() }
 
@@ -39,7 +39,10 @@ final class CurlEasyHandle: @unchecked Sendable {
         try check(fenliu_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         try check(fenliu_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, connectTimeout.milliseconds))
         try check(fenliu_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeout.milliseconds))
-        try check(fenliu_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
+        if case .collect = request.responseBody {
+            // "" offers every encoding libcurl can decode; the limit applies to the decoded bytes.
+            try check(fenliu_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
+        }
         try check(fenliu_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
         try check(fenliu_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"))
         try check(fenliu_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
@@ -72,6 +75,9 @@ final class CurlEasyHandle: @unchecked Sendable {
         } else {
             code = curl_easy_perform(handle)
         }
+        if collector.isOverLimit {
+            throw HTTPClientError(code: .responseTooLarge, message: "the response body is larger than the limit of this request")
+        }
         guard code == CURLE_OK else { throw Self.error(for: code) }
 
         var status = 0
@@ -102,13 +108,29 @@ final class CurlEasyHandle: @unchecked Sendable {
 
 /// Collects what libcurl hands to the write and header callbacks.
 private final class ResponseCollector {
+    let policy: HTTPClientRequest.ResponseBodyPolicy
     var body: [UInt8] = []
     var headers: [(name: String, value: String)] = []
+    /// Set when the body passed the limit; the write callback then stops the transfer.
+    var isOverLimit = false
+
+    init(policy: HTTPClientRequest.ResponseBodyPolicy) {
+        self.policy = policy
+    }
 
     static let writeBody: fenliu_curl_data_callback = { data, size, count, context in
         let length = size * count
         guard let data, let context else { return length }
         let collector = Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue()
+        switch collector.policy {
+        case .discard:
+            return length
+        case .collect(let limit):
+            guard collector.body.count + length <= limit else {
+                collector.isOverLimit = true
+                return 0  // fewer bytes than offered: libcurl aborts with CURLE_WRITE_ERROR
+            }
+        }
         data.withMemoryRebound(to: UInt8.self, capacity: length) {
             collector.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
         }

@@ -10,17 +10,34 @@ public struct HTTPClientRequest: Sendable {
     public var body: [UInt8]?
     /// The whole exchange's time limit; `nil` uses the client's default.
     public var timeout: Duration?
+    /// What to do with the response body.
+    public var responseBody: ResponseBodyPolicy
+
+    /// What the client keeps of a response body. A peer or a webhook receiver is not trusted to send
+    /// a small one, so nothing is collected without a limit.
+    public enum ResponseBodyPolicy: Sendable, Equatable {
+        /// Keep the body, decompressed if the server compressed it, up to this many bytes; a larger
+        /// body fails the exchange with `responseTooLarge`.
+        case collect(upTo: Int)
+        /// Read and drop the body without decompressing it (webhook acknowledgements: only the
+        /// status counts).
+        case discard
+
+        /// 4 MiB: far above any Fenliu answer.
+        public static let standard = ResponseBodyPolicy.collect(upTo: 4 << 20)
+    }
 
     /// Creates a request.
     public init(
         method: String = "GET", url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
-        timeout: Duration? = nil
+        timeout: Duration? = nil, responseBody: ResponseBodyPolicy = .standard
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.responseBody = responseBody
     }
 }
 
@@ -67,6 +84,8 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible {
         public static let transferFailed = Code("transferFailed")
         /// The client was shut down.
         public static let clientClosed = Code("clientClosed")
+        /// The response body was larger than the request allowed.
+        public static let responseTooLarge = Code("responseTooLarge")
 
         public var description: String { name }
     }

@@ -39,6 +39,8 @@ public enum Migrator {
     public static func migrate(_ sets: [MigrationSet], on pool: PostgresPool) async throws -> Int {
         try await pool.transaction { connection in
             try connection.query("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
+            // An index on a big table may take longer than a request's statement limit.
+            try connection.execute(script: "SET LOCAL statement_timeout = 0")
             try connection.execute(script: """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     component text NOT NULL,

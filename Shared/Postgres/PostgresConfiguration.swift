@@ -10,17 +10,30 @@ public struct PostgresConfiguration: Sendable {
     public var applicationName: String
     /// Seconds libpq waits for a connection to open.
     public var connectTimeoutSeconds: Int
+    /// Longest a statement may run when the request sets no deadline of its own (`statement_timeout`).
+    public var statementTimeoutMilliseconds: Int
+    /// Longest a transaction may sit idle before the server ends it (`idle_in_transaction_session_timeout`),
+    /// so a stuck client can never hold locks for long.
+    public var idleInTransactionTimeoutMilliseconds: Int
+    /// How long unacknowledged data may wait on the socket before the connection counts as dead
+    /// (`tcp_user_timeout`); with TCP keepalives this bounds how long a black-holed network to the
+    /// server hangs a call, instead of the operating system's 15 minutes.
+    public var tcpUserTimeoutMilliseconds: Int
 
     /// Creates a configuration.
     public init(
         url: String, schema: String? = nil, poolSize: Int = 4, applicationName: String = "fenliu",
-        connectTimeoutSeconds: Int = 5
+        connectTimeoutSeconds: Int = 5, statementTimeoutMilliseconds: Int = 30_000,
+        idleInTransactionTimeoutMilliseconds: Int = 60_000, tcpUserTimeoutMilliseconds: Int = 15_000
     ) {
         self.url = url
         self.schema = schema
         self.poolSize = poolSize
         self.applicationName = applicationName
         self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+        self.idleInTransactionTimeoutMilliseconds = idleInTransactionTimeoutMilliseconds
+        self.tcpUserTimeoutMilliseconds = tcpUserTimeoutMilliseconds
     }
 
     /// Checks the URL and schema name before anything connects.
@@ -36,16 +49,20 @@ public struct PostgresConfiguration: Sendable {
         }
     }
 
-    /// The libpq connection string: the URL plus our parameters.
+    /// The libpq connection string: the URL plus our parameters. Keepalives probe an idle connection
+    /// after 10 s, every 5 s, 3 times, so a dead server or network is noticed within about 25 s.
     var conninfo: String {
         let separator = url.contains("?") ? "&" : "?"
         return url + separator + "connect_timeout=\(connectTimeoutSeconds)&application_name=\(applicationName)"
+            + "&keepalives=1&keepalives_idle=10&keepalives_interval=5&keepalives_count=3"
+            + "&tcp_user_timeout=\(tcpUserTimeoutMilliseconds)"
     }
 
     /// The statements each new connection runs first. The schema is a checked identifier, so it can
     /// be written into the SQL (SET takes no parameters).
     var sessionSetup: String {
-        var sql = "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD';"
+        var sql = "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET statement_timeout = \(statementTimeoutMilliseconds);"
+        sql += " SET idle_in_transaction_session_timeout = \(idleInTransactionTimeoutMilliseconds);"
         if let schema { sql += " SET search_path TO \(schema);" }
         return sql
     }

@@ -31,6 +31,10 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one statement with its parameters and returns its rows.
     @discardableResult
     public func query(_ query: PostgresQuery) throws -> PostgresRows {
+        // libpq takes C strings: a NUL would silently cut the value short. Refuse it instead.
+        if let position = query.binds.firstIndex(where: { $0?.utf8.contains(0) == true }) {
+            throw PostgresError(code: .invalidValue, message: "parameter $\(position + 1) contains a NUL character")
+        }
         var cStrings: [UnsafeMutablePointer<CChar>?] = query.binds.map { $0.flatMap { strdup($0) } }
         defer { cStrings.forEach { free($0) } }
         let result = cStrings.withUnsafeMutableBufferPointer { buffer -> OpaquePointer? in

@@ -20,6 +20,10 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         public static let invalidConfiguration = Code("invalidConfiguration")
         /// The pool was shut down.
         public static let poolClosed = Code("poolClosed")
+        /// A value cannot be sent (text with a NUL character, which PostgreSQL cannot store).
+        public static let invalidValue = Code("invalidValue")
+        /// The request's deadline passed (before the statement, or `statement_timeout` cut it short).
+        public static let deadlineExceeded = Code("deadlineExceeded")
 
         public var description: String { name }
     }
@@ -40,6 +44,22 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
 
     /// Whether the server refused the statement because a unique constraint was violated.
     public var isUniqueViolation: Bool { sqlState == "23505" }
+
+    /// Whether the server or the network is the problem (not the statement): retrying later may work.
+    /// Class 08 (connection exceptions), 53300 (too many connections) and 57P01–57P03 (shutting down,
+    /// crashed, starting up) count, as do failures to connect or a connection lost mid-statement.
+    public var isUnavailable: Bool {
+        if code == .connectionFailed || code == .connectionLost || code == .poolClosed { return true }
+        guard let sqlState else { return false }
+        return sqlState.hasPrefix("08") || sqlState == "53300" || ["57P01", "57P02", "57P03"].contains(sqlState)
+    }
+
+    /// Whether the statement ran out of time (`statement_timeout`, SQLSTATE 57014) or never started
+    /// because the deadline had passed.
+    public var isTimeout: Bool { code == .deadlineExceeded || sqlState == "57014" }
+
+    /// Whether the transaction lost a race it may win on retry (serialization failure, deadlock).
+    public var isConflict: Bool { sqlState == "40001" || sqlState == "40P01" }
 
     /// Whether the statement was refused for lack of privileges.
     public var isPermissionDenied: Bool { sqlState == "42501" }

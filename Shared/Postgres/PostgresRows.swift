@@ -78,3 +78,33 @@ public struct PostgresRow: Sendable {
         return value
     }
 }
+
+extension PostgresRow {
+    /// Reads a text column as one of an enum's known values; an unknown value is an error, never a
+    /// silent default, so a row written by a newer version (or by hand) is noticed.
+    public func decode<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
+        let text: String = try decode(column)
+        guard let value = T(rawValue: text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \"\(column)\" holds an unknown \(T.self)")
+        }
+        return value
+    }
+
+    /// Reads a text column that may be NULL as one of an enum's known values.
+    public func decode<T: RawRepresentable>(_ column: String, as type: T?.Type) throws -> T? where T.RawValue == String {
+        guard let text = try decode(column, as: String?.self) else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \"\(column)\" holds an unknown \(T.self)")
+        }
+        return value
+    }
+
+    /// Reads an integer column as one of an enum's known values.
+    public func decode<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T where T.RawValue == Int {
+        let number: Int = try decode(column)
+        guard let value = T(rawValue: number) else {
+            throw PostgresError(code: .decodingFailed, message: "column \"\(column)\" holds an unknown \(T.self)")
+        }
+        return value
+    }
+}

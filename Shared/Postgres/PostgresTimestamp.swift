@@ -6,7 +6,9 @@ import Foundation
 /// `2026-11-29 11:10:06.123456+00`; we send `2026-11-29T11:10:06.123456Z`. Both keep microseconds.
 enum PostgresTimestamp {
     static func format(_ date: Date) -> String {
-        let totalMicros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        // Clamped rather than trapping: a date this far out is garbage, and a request must never crash.
+        let scaled = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let totalMicros = Int64(exactly: scaled) ?? (scaled > 0 ? 253_402_300_799_000_000 : -62_135_596_800_000_000)
         var seconds = totalMicros / 1_000_000
         var micros = totalMicros % 1_000_000
         if micros < 0 {

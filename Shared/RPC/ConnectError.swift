@@ -1,3 +1,4 @@
+import FenliuModel
 import Foundation
 
 /// An error as the Connect protocol carries it: a code, a message for the caller, and details.
@@ -11,20 +12,6 @@ public struct ConnectError: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
     /// Fields that were wrong and why (sent as a `google.rpc.BadRequest` detail).
     public var fieldViolations: [FieldViolation]
-
-    /// One wrong field of a request.
-    public struct FieldViolation: Sendable, Equatable, Codable {
-        /// The field's JSON name, with a path for nested fields, e.g. `callerPhone` or `elements.amount`.
-        public var field: String
-        /// What is wrong with it.
-        public var description: String
-
-        /// Creates a violation.
-        public init(field: String, description: String) {
-            self.field = field
-            self.description = description
-        }
-    }
 
     /// Creates an error.
     public init(_ code: ConnectCode, _ message: String, fieldViolations: [FieldViolation] = []) {
@@ -42,6 +29,11 @@ public struct ConnectError: Error, Sendable, Equatable, CustomStringConvertible 
     /// An `invalid_argument` for one field.
     public static func invalidArgument(field: String, _ description: String) -> ConnectError {
         invalidArgument([FieldViolation(field: field, description: description)])
+    }
+
+    /// The answer of a method the service does not implement (yet).
+    public static func unimplemented<Request, Response>(_ method: RPCMethod<Request, Response>) -> ConnectError {
+        ConnectError(.unimplemented, "\(method.service)/\(method.name) is not implemented yet")
     }
 
     public var description: String { "ConnectError(\(code.rawValue)): \(message)" }

@@ -1,3 +1,4 @@
+import FenliuModel
 import Foundation
 
 /// The JSON body of a Connect error: `{"code":…, "message":…, "details":[…]}`.
@@ -17,7 +18,7 @@ struct ConnectErrorBody: Codable {
     }
 
     struct Debug: Codable {
-        var fieldViolations: [ConnectError.FieldViolation]
+        var fieldViolations: [FieldViolation]
     }
 
     static let badRequestType = "google.rpc.BadRequest"
@@ -44,7 +45,7 @@ struct ConnectErrorBody: Codable {
     /// `google.rpc.BadRequest { repeated FieldViolation field_violations = 1; }` with
     /// `FieldViolation { string field = 1; string description = 2; }`, encoded by hand: two string
     /// fields do not justify vendoring googleapis.
-    static func encodeBadRequest(_ violations: [ConnectError.FieldViolation]) -> Data {
+    static func encodeBadRequest(_ violations: [FieldViolation]) -> Data {
         var message = Data()
         for violation in violations {
             var inner = Data()

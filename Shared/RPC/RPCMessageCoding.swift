@@ -19,11 +19,39 @@ enum RPCMessageCoding {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw ConnectError(.invalidArgument, "request body is not valid UTF-8")
         }
+        let message: Message
         do {
-            return try decodeIgnoringUnknownFields(type, bytes)
+            message = try decodeIgnoringUnknownFields(type, bytes)
         } catch {
             throw diagnose(type, bytes: bytes, error: error)
         }
+        if let field = fieldWithNUL(bytes) {
+            throw ConnectError.invalidArgument(field: field, "must not contain NUL characters")
+        }
+        return message
+    }
+
+    /// The top-level field whose text holds a NUL character (JSON `\u0000`), or `nil`. PostgreSQL
+    /// text cannot store NUL and C strings would cut the value short, so such text is refused here,
+    /// naming the field, rather than stored shortened. Only bodies that contain the escape at all
+    /// are parsed a second time.
+    private static func fieldWithNUL(_ bytes: [UInt8]) -> String? {
+        let escape = Array("\\u0000".utf8)
+        guard bytes.count >= escape.count,
+              (0...(bytes.count - escape.count)).contains(where: { start in
+                  (0..<escape.count).allSatisfy { bytes[start + $0] == escape[$0] }
+              }),
+              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        else { return nil }
+        func containsNUL(_ value: Any) -> Bool {
+            switch value {
+            case let text as String: text.unicodeScalars.contains("\u{0}")
+            case let list as [Any]: list.contains(where: containsNUL)
+            case let map as [String: Any]: map.contains { containsNUL($0.key) || containsNUL($0.value) }
+            default: false
+            }
+        }
+        return object.keys.sorted().first { containsNUL(object[$0]!) }
     }
 
     /// Unknown fields are ignored, as proto3 JSON asks; but swift-protobuf's lenient mode would also

@@ -209,15 +209,3 @@ public struct RPCServer<Context: RequestContext> {
 
 /// The request's content type is not JSON: answered with 415, as Connect prescribes.
 struct UnsupportedMediaType: Error {}
-
-extension RPCServer {
-    /// Serves `method` with an `unimplemented` answer that says which issue brings it, so the whole
-    /// contract is routable (and documented by its error) before every method exists.
-    public func registerUnimplemented<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
-        _ method: RPCMethod<Request, Response>, until plan: String
-    ) {
-        register(method) { _, _ in
-            throw ConnectError(.unimplemented, "\(method.service)/\(method.name) is not implemented yet: \(plan)")
-        }
-    }
-}

@@ -30,6 +30,25 @@ public struct Outbox: Sendable {
                 applied_at timestamptz NOT NULL DEFAULT now()
             );
             """),
+        // Webhooks name their subscriber (a department, a subscription) and are resolved to a URL
+        // and secret when sent, so an endpoint changed after the message was written is used; a
+        // message whose receiver changed (a reassigned ticket) can be canceled. Every scan the
+        // worker, the metrics, the admin API and the purge make has an index that bounds it by the
+        // rows it returns, not by the size of the table.
+        Migration(version: 2, name: "subscribers, cancellation, retention, bounded scans", sql: """
+            ALTER TABLE outbox RENAME COLUMN signing_key TO subscriber;
+            ALTER TABLE outbox ADD COLUMN canceled_at timestamptz;
+            DROP INDEX outbox_due;
+            CREATE INDEX outbox_due ON outbox (next_attempt_at, created_at)
+                WHERE delivered_at IS NULL AND parked_at IS NULL AND canceled_at IS NULL;
+            CREATE INDEX outbox_undelivered ON outbox (created_at, id) WHERE delivered_at IS NULL AND canceled_at IS NULL;
+            CREATE INDEX outbox_created ON outbox (created_at, id);
+            CREATE INDEX outbox_subscriber ON outbox (subscriber)
+                WHERE subscriber IS NOT NULL AND delivered_at IS NULL AND canceled_at IS NULL;
+            CREATE INDEX outbox_delivered ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
+            CREATE INDEX outbox_canceled ON outbox (canceled_at) WHERE canceled_at IS NOT NULL;
+            CREATE INDEX inbox_applied ON inbox (applied_at);
+            """),
     ])
 
     private let wakeUp: @Sendable () -> Void
@@ -39,30 +58,33 @@ public struct Outbox: Sendable {
         self.wakeUp = wakeUp
     }
 
-    /// Writes a message inside the caller's transaction and returns its id.
+    /// Writes a hand-off to the peer service that serves `method`, inside the caller's transaction,
+    /// and returns its id.
     @discardableResult
-    public func enqueue(_ message: some SwiftProtobuf.Message, to destination: OutboxDestination, on connection: PostgresConnection) throws -> UUID {
-        let body: String = try message.jsonString()
-        return try enqueue(json: body, to: destination, on: connection)
+    public func enqueue<Request, Response>(
+        _ method: RPCMethod<Request, Response>, _ request: Request, on connection: PostgresConnection
+    ) throws -> UUID {
+        guard let peer = ServiceName(rawValue: method.serviceShortName) else {
+            throw PostgresError(code: .invalidValue, message: "no Fenliu service serves \(method.service)")
+        }
+        return try insert(target: peer.rawValue, path: method.path, body: try request.jsonString(), subscriber: nil, on: connection)
     }
 
-    /// Writes an already-encoded JSON body inside the caller's transaction.
+    /// Writes a webhook for `subscriber` (a department id, a subscription id) inside the caller's
+    /// transaction. The module resolves the subscriber's URL and secret when the message is sent
+    /// (`ServiceModule.webhookEndpoint(for:)`).
     @discardableResult
-    public func enqueue(json body: String, to destination: OutboxDestination, on connection: PostgresConnection) throws -> UUID {
+    public func enqueue(webhook message: some SwiftProtobuf.Message, for subscriber: String, on connection: PostgresConnection) throws -> UUID {
+        try insert(target: Self.webhookTarget, path: "", body: try message.jsonString(), subscriber: subscriber, on: connection)
+    }
+
+    /// The `target` of webhook messages.
+    static let webhookTarget = "webhook"
+
+    private func insert(target: String, path: String, body: String, subscriber: String?, on connection: PostgresConnection) throws -> UUID {
         let id = UUID()
-        let path: String
-        let signingKey: String?
-        switch destination {
-        case .peer(_, let rpcPath):
-            path = rpcPath
-            signingKey = nil
-        case .webhook(let url, let key):
-            path = url
-            signingKey = key
-        }
         try connection.query("""
-            INSERT INTO outbox (id, target, path, body, signing_key)
-            VALUES (\(id), \(destination.target), \(path), \(body), \(signingKey))
+            INSERT INTO outbox (id, target, path, body, subscriber) VALUES (\(id), \(target), \(path), \(body), \(subscriber))
             """)
         return id
     }
@@ -73,23 +95,53 @@ public struct Outbox: Sendable {
         wakeUp()
     }
 
-    /// Undelivered messages (and delivered ones when asked), oldest first.
-    public static func list(includeDelivered: Bool, limit: Int, on pool: PostgresPool) async throws -> [OutboxMessage] {
-        try await pool.withConnection { connection in
-            let rows = try connection.query("""
-                SELECT \(unescaped: OutboxMessage.columns) FROM outbox
-                WHERE \(includeDelivered) OR delivered_at IS NULL
-                ORDER BY created_at LIMIT \(limit)
-                """)
-            return try rows.map(OutboxMessage.init(row:))
-        }
+    /// Withdraws a message that is not delivered yet (its receiver changed), in the caller's
+    /// transaction. One being sent at this moment may still arrive; receivers apply by key anyway.
+    public static func cancel(_ id: UUID, on connection: PostgresConnection) throws {
+        try connection.query("UPDATE outbox SET canceled_at = now() WHERE id = \(id) AND delivered_at IS NULL AND canceled_at IS NULL")
     }
 
-    /// Counts of pending and parked messages.
+    /// Makes the waiting messages of `subscriber` due now (its endpoint just changed), in the
+    /// caller's transaction. Parked messages stay parked for an operator.
+    public static func wake(subscriber: String, on connection: PostgresConnection) throws {
+        try connection.query("""
+            UPDATE outbox SET next_attempt_at = now()
+            WHERE subscriber = \(subscriber) AND delivered_at IS NULL AND canceled_at IS NULL AND parked_at IS NULL
+            """)
+    }
+
+    /// One page of messages oldest first: undelivered ones (pending or parked), or every message
+    /// still kept when `includeDelivered`.
+    public static func list(
+        includeDelivered: Bool, after: PageToken?, limit: Int, on pool: PostgresPool
+    ) async throws -> (messages: [OutboxMessage], hasMore: Bool) {
+        let afterCreated = after?.time(0)
+        let afterID = after.flatMap { UUID(uuidString: $0.text(1)) }
+        let rows = try await pool.withConnection { connection in
+            if includeDelivered {
+                return try connection.query("""
+                    SELECT \(unescaped: OutboxMessage.columns) FROM outbox
+                    WHERE (\(afterCreated)::timestamptz IS NULL OR (created_at, id) > (\(afterCreated), \(afterID)))
+                    ORDER BY created_at, id LIMIT \(limit + 1)
+                    """)
+            }
+            return try connection.query("""
+                SELECT \(unescaped: OutboxMessage.columns) FROM outbox
+                WHERE delivered_at IS NULL AND canceled_at IS NULL
+                  AND (\(afterCreated)::timestamptz IS NULL OR (created_at, id) > (\(afterCreated), \(afterID)))
+                ORDER BY created_at, id LIMIT \(limit + 1)
+                """)
+        }
+        let messages = try rows.map(OutboxMessage.init(row:))
+        return (Array(messages.prefix(limit)), messages.count > limit)
+    }
+
+    /// How many messages wait for delivery and how many are parked: a scan of the undelivered rows
+    /// only (a partial index), however many delivered ones the table keeps.
     public static func backlog(on pool: PostgresPool) async throws -> (pending: Int, parked: Int) {
         let rows = try await pool.query("""
             SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending, count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked
-            FROM outbox WHERE delivered_at IS NULL
+            FROM outbox WHERE delivered_at IS NULL AND canceled_at IS NULL
             """)
         guard let row = rows.first else { return (0, 0) }
         return (try row.decode("pending"), try row.decode("parked"))
@@ -100,10 +152,40 @@ public struct Outbox: Sendable {
         try await pool.withConnection { connection in
             let rows = try connection.query("""
                 UPDATE outbox SET parked_at = NULL, next_attempt_at = now()
-                WHERE id = \(id) AND delivered_at IS NULL
+                WHERE id = \(id) AND delivered_at IS NULL AND canceled_at IS NULL
                 RETURNING \(unescaped: OutboxMessage.columns)
                 """)
             return try rows.first.map(OutboxMessage.init(row:))
         }
+    }
+
+    /// Deletes delivered and canceled messages and applied inbox keys older than `retention`, in
+    /// batches so no statement holds many locks; returns how many rows went. Parked messages stay
+    /// until an operator retries them.
+    @discardableResult
+    public static func purge(olderThan retention: Duration, on pool: PostgresPool, batchSize: Int = 1000) async throws -> Int {
+        let seconds = Double(retention.components.seconds)
+        var removed = 0
+        for statement: PostgresQuery in [
+            """
+            DELETE FROM outbox WHERE id IN (SELECT id FROM outbox
+                WHERE delivered_at < now() - make_interval(secs => \(seconds)) LIMIT \(batchSize))
+            """,
+            """
+            DELETE FROM outbox WHERE id IN (SELECT id FROM outbox
+                WHERE canceled_at < now() - make_interval(secs => \(seconds)) LIMIT \(batchSize))
+            """,
+            """
+            DELETE FROM inbox WHERE idempotency_key IN (SELECT idempotency_key FROM inbox
+                WHERE applied_at < now() - make_interval(secs => \(seconds)) LIMIT \(batchSize))
+            """,
+        ] {
+            while true {
+                let count = try await pool.query(statement).affectedRows
+                removed += count
+                if count < batchSize { break }
+            }
+        }
+        return removed
     }
 }

@@ -1,36 +1,21 @@
 import Foundation
 import Postgres
 
-/// Where an outbox message goes.
-public enum OutboxDestination: Sendable, Equatable {
-    /// A Connect method of a peer service, e.g. `.peer(.routing, path: RoutingAPI.route.path)`.
-    case peer(ServiceName, path: String)
-    /// An external system's webhook, signed with the secret that `signingKey` names.
-    case webhook(url: String, signingKey: String)
-
-    var target: String {
-        switch self {
-        case .peer(let service, _): service.rawValue
-        case .webhook: "webhook"
-        }
-    }
-}
-
 /// One message in a service's outbox, as the admin API and the delivery worker see it.
 public struct OutboxMessage: Sendable {
     /// The message id, also sent as `Idempotency-Key`.
     public let id: UUID
     /// Peer service name, or `webhook`.
     public let target: String
-    /// The peer's RPC path, or the webhook URL.
+    /// The peer's RPC path; empty for webhooks, whose URL is resolved when sent.
     public let path: String
     /// The JSON body.
     public let body: String
-    /// For webhooks: which secret signs it.
-    public let signingKey: String?
-    /// Delivery attempts so far.
+    /// For webhooks: who receives it (a department id, a subscription id).
+    public let subscriber: String?
+    /// Delivery attempts so far (a claim counts one; the worker's outcome is tied to it).
     public let attempts: Int
-    /// Why the last attempt failed.
+    /// Why the last attempt failed, or why the message waits.
     public let lastError: String?
     /// When it was written.
     public let createdAt: Date
@@ -40,10 +25,13 @@ public struct OutboxMessage: Sendable {
     public let deliveredAt: Date?
     /// When it was set aside because the receiver refused it for good.
     public let parkedAt: Date?
+    /// When it was withdrawn (its receiver changed before it was delivered).
+    public let canceledAt: Date?
 
-    /// `pending`, `parked` or `delivered`.
+    /// `pending`, `parked`, `delivered` or `canceled`.
     public var state: String {
         if deliveredAt != nil { return "delivered" }
+        if canceledAt != nil { return "canceled" }
         if parkedAt != nil { return "parked" }
         return "pending"
     }
@@ -53,14 +41,16 @@ public struct OutboxMessage: Sendable {
         target = try row.decode("target")
         path = try row.decode("path")
         body = try row.decode("body")
-        signingKey = try row.decode("signing_key", as: String?.self)
+        subscriber = try row.decode("subscriber", as: String?.self)
         attempts = try row.decode("attempts")
         lastError = try row.decode("last_error", as: String?.self)
         createdAt = try row.decode("created_at")
         nextAttemptAt = try row.decode("next_attempt_at")
         deliveredAt = try row.decode("delivered_at", as: Date?.self)
         parkedAt = try row.decode("parked_at", as: Date?.self)
+        canceledAt = try row.decode("canceled_at", as: Date?.self)
     }
 
-    static let columns = "id, target, path, body, signing_key, attempts, last_error, created_at, next_attempt_at, delivered_at, parked_at"
+    static let columns =
+        "id, target, path, body, subscriber, attempts, last_error, created_at, next_attempt_at, delivered_at, parked_at, canceled_at"
 }

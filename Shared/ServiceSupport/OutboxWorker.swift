@@ -9,7 +9,8 @@ import ServiceLifecycle
 /// Delivers a service's outbox: claims due messages (`FOR UPDATE SKIP LOCKED`, so replicas share the
 /// work), sends each with its id as `Idempotency-Key`, and records the outcome. Failures retry with
 /// exponential backoff; a message the receiver refuses for good (a bad request) is parked, visible
-/// through metrics and the admin API until someone retries it.
+/// through metrics and the admin API until someone retries it. Delivered messages and applied inbox
+/// keys are purged after the retention period.
 public final class OutboxWorker: Service, Sendable {
     /// Batch size and timing.
     public struct Configuration: Sendable {
@@ -19,45 +20,56 @@ public final class OutboxWorker: Service, Sendable {
         public var pollInterval: Duration
         /// Delay after the first failure; doubles each attempt.
         public var baseRetryDelay: Duration
-        /// Longest delay between attempts.
+        /// Longest delay between attempts; also how long a webhook waits for a subscriber without an
+        /// endpoint before looking again (setting the endpoint wakes it at once).
         public var maximumRetryDelay: Duration
         /// How long a claim lasts before another replica may take the message (longer than any send).
         public var claimLease: Duration
+        /// How long delivered messages and applied inbox keys are kept.
+        public var retention: Duration
+        /// How often the purge runs.
+        public var purgeInterval: Duration
 
         /// Creates a configuration.
         public init(
             batchSize: Int = 32, pollInterval: Duration = .milliseconds(500), baseRetryDelay: Duration = .seconds(1),
-            maximumRetryDelay: Duration = .seconds(300), claimLease: Duration = .seconds(60)
+            maximumRetryDelay: Duration = .seconds(300), claimLease: Duration = .seconds(60), retention: Duration = .seconds(7 * 86_400),
+            purgeInterval: Duration = .seconds(3600)
         ) {
             self.batchSize = batchSize
             self.pollInterval = pollInterval
             self.baseRetryDelay = baseRetryDelay
             self.maximumRetryDelay = maximumRetryDelay
             self.claimLease = claimLease
+            self.retention = retention
+            self.purgeInterval = purgeInterval
         }
     }
 
-    /// Finds the secret for a webhook's signing key (e.g. a department's), or `nil`.
-    public typealias SecretLookup = @Sendable (String) async throws -> String?
+    /// Finds where a webhook subscriber's messages go now (see `ServiceModule.webhookEndpoint(for:)`).
+    public typealias EndpointLookup = @Sendable (String) async throws -> WebhookEndpoint?
 
     private let pool: PostgresPool
     private let httpClient: HTTPClient
     private let peers: [ServiceName: String]
-    private let secrets: SecretLookup
+    private let endpoints: EndpointLookup
+    private let defaultSecret: String?
     private let metrics: MetricsRegistry?
     private let logger: Logger
     private let configuration: Configuration
     private let signal = WakeSignal()
 
-    /// Creates a worker.
+    /// Creates a worker. `httpClient` should be the worker's own, so request-time calls of the
+    /// service never hold up its hand-offs.
     public init(
-        pool: PostgresPool, httpClient: HTTPClient, peers: [ServiceName: String], secrets: @escaping SecretLookup,
-        metrics: MetricsRegistry?, logger: Logger, configuration: Configuration = Configuration()
+        pool: PostgresPool, httpClient: HTTPClient, peers: [ServiceName: String], endpoints: @escaping EndpointLookup,
+        defaultSecret: String?, metrics: MetricsRegistry?, logger: Logger, configuration: Configuration = Configuration()
     ) {
         self.pool = pool
         self.httpClient = httpClient
         self.peers = peers
-        self.secrets = secrets
+        self.endpoints = endpoints
+        self.defaultSecret = defaultSecret
         self.metrics = metrics
         self.logger = logger
         self.configuration = configuration
@@ -75,10 +87,20 @@ public final class OutboxWorker: Service, Sendable {
         Outbox { [signal] in signal.signal() }
     }
 
-    /// Delivers until graceful shutdown.
+    /// Delivers until graceful shutdown, purging old rows now and then.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            var nextPurge = ContinuousClock.now
             while !Task.isCancelled {
+                if ContinuousClock.now >= nextPurge {
+                    nextPurge = ContinuousClock.now + self.configuration.purgeInterval
+                    do {
+                        let removed = try await Outbox.purge(olderThan: self.configuration.retention, on: self.pool)
+                        if removed > 0 { self.logger.info("purged old outbox and inbox rows", metadata: ["rows": "\(removed)"]) }
+                    } catch {
+                        self.logger.warning("outbox purge failed", metadata: ["error": "\(error)"])
+                    }
+                }
                 let claimed: Int
                 do {
                     claimed = try await self.deliverDue()
@@ -96,14 +118,14 @@ public final class OutboxWorker: Service, Sendable {
     /// Claims and delivers one batch of due messages; returns how many it claimed.
     @discardableResult
     public func deliverDue() async throws -> Int {
-        let lease = configuration.claimLease.components.seconds
+        let lease = Double(configuration.claimLease.components.seconds)
         let batch = configuration.batchSize
         let claimed = try await pool.withConnection { connection in
             try connection.query("""
-                UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => \(Int(lease)))
+                UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => \(lease))
                 WHERE id IN (
                     SELECT id FROM outbox
-                    WHERE delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= now()
+                    WHERE delivered_at IS NULL AND parked_at IS NULL AND canceled_at IS NULL AND next_attempt_at <= now()
                     ORDER BY next_attempt_at, created_at
                     LIMIT \(batch)
                     FOR UPDATE SKIP LOCKED
@@ -123,28 +145,40 @@ public final class OutboxWorker: Service, Sendable {
         case delivered
         case retry(String)
         case park(String)
+        /// Not an attempt: the subscriber has no endpoint yet. Looked at again after the longest
+        /// retry delay, or at once when the endpoint is set (`Outbox.wake`).
+        case postpone(String)
     }
 
     private func deliver(_ message: OutboxMessage) async {
         let outcome = await send(message)
         let id = message.id
+        // Every outcome is recorded only while our claim stands (`attempts` unchanged): if the lease
+        // ran out and another replica claimed the message, its outcome is the one that counts.
+        let claim = message.attempts
         do {
             switch outcome {
             case .delivered:
-                try await pool.query("UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = \(id)")
+                try await pool.query("UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = \(id) AND attempts = \(claim)")
                 metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
             case .retry(let reason):
                 let delay = retryDelay(afterAttempts: message.attempts)
                 try await pool.query("""
                     UPDATE outbox SET last_error = \(reason), next_attempt_at = now() + make_interval(secs => \(delay))
-                    WHERE id = \(id)
+                    WHERE id = \(id) AND attempts = \(claim)
                     """)
                 metrics?.increment("fenliu_outbox_failures_total", help: "Failed outbox delivery attempts.", labels: ["target": message.target])
                 logger.notice("outbox delivery will be retried", metadata: ["outbox.id": "\(id)", "outbox.target": "\(message.target)", "error": "\(reason)"])
             case .park(let reason):
-                try await pool.query("UPDATE outbox SET last_error = \(reason), parked_at = now() WHERE id = \(id)")
+                try await pool.query("UPDATE outbox SET last_error = \(reason), parked_at = now() WHERE id = \(id) AND attempts = \(claim)")
                 metrics?.increment("fenliu_outbox_failures_total", help: "Failed outbox delivery attempts.", labels: ["target": message.target])
                 logger.error("outbox message parked: the receiver refused it", metadata: ["outbox.id": "\(id)", "outbox.target": "\(message.target)", "error": "\(reason)"])
+            case .postpone(let reason):
+                let delay = Self.seconds(configuration.maximumRetryDelay)
+                try await pool.query("""
+                    UPDATE outbox SET attempts = attempts - 1, last_error = \(reason), next_attempt_at = now() + make_interval(secs => \(delay))
+                    WHERE id = \(id) AND attempts = \(claim)
+                    """)
             }
         } catch {
             // The claim lease expires and the message is tried again; at worst it is delivered twice,
@@ -155,7 +189,7 @@ public final class OutboxWorker: Service, Sendable {
 
     private func send(_ message: OutboxMessage) async -> Outcome {
         let body = Array(message.body.utf8)
-        if message.target == "webhook" {
+        if message.target == Outbox.webhookTarget {
             return await sendWebhook(message, body: body)
         }
         guard let service = ServiceName(rawValue: message.target), let baseURL = peers[service] else {
@@ -179,28 +213,38 @@ public final class OutboxWorker: Service, Sendable {
     }
 
     private func sendWebhook(_ message: OutboxMessage, body: [UInt8]) async -> Outcome {
-        let secret: String?
+        guard let subscriber = message.subscriber else { return .park("a webhook without a subscriber") }
+        let endpoint: WebhookEndpoint?
         do {
-            secret = try await secrets(message.signingKey ?? "default")
+            endpoint = try await endpoints(subscriber)
         } catch {
-            return .retry("could not look up the signing secret: \(error)")
+            return .retry("could not look up the endpoint of \(subscriber): \(error)")
         }
-        guard let secret else { return .park("no signing secret for key \(message.signingKey ?? "default")") }
-        let request = HTTPClientRequest(method: "POST", url: message.path, headers: [
+        guard let endpoint else { return .postpone("waiting: \(subscriber) has no endpoint") }
+        guard let secret = endpoint.secret ?? defaultSecret else { return .park("no signing secret for \(subscriber)") }
+        let request = HTTPClientRequest(method: "POST", url: endpoint.url, headers: [
             ("Content-Type", "application/json"),
             ("Idempotency-Key", message.id.uuidString.lowercased()),
             (WebhookSignature.headerName, WebhookSignature.header(for: body, secret: secret)),
             ("User-Agent", "fenliu-outbox"),
-        ], body: body)
+        ], body: body, responseBody: .discard)
         do {
             let response = try await httpClient.execute(request)
-            switch response.status {
-            case 200..<300: return .delivered
-            case 408, 429, 500...: return .retry("HTTP \(response.status)")
-            default: return .park("HTTP \(response.status)")
-            }
+            return Self.webhookOutcome(status: response.status)
         } catch {
             return .retry("\(error)")
+        }
+    }
+
+    /// What a webhook receiver's status means. 2xx: applied. 409: the receiver already has the
+    /// message (it applies by key), so it counts as delivered. 401 (a secret being rotated), 404 (a
+    /// receiver being deployed), 408, 429 and 5xx: try again later. Any other 4xx: the receiver
+    /// refuses this message for good; park it for an operator.
+    private static func webhookOutcome(status: Int) -> Outcome {
+        switch status {
+        case 200..<300, 409: .delivered
+        case 401, 404, 408, 429, 500...: .retry("HTTP \(status)")
+        default: .park("HTTP \(status)")
         }
     }
 
@@ -209,7 +253,7 @@ public final class OutboxWorker: Service, Sendable {
     func retryDelay(afterAttempts attempts: Int) -> Double {
         let base = Self.seconds(configuration.baseRetryDelay)
         let cap = Self.seconds(configuration.maximumRetryDelay)
-        let exponential = min(cap, base * pow(2, Double(max(0, attempts - 1))))
+        let exponential = min(cap, base * pow(2, Double(min(max(0, attempts - 1), 62))))
         return exponential * Double.random(in: 0.8...1.2)
     }
 

@@ -15,6 +15,7 @@ public enum ServiceApplication {
     public static func build<Module: ServiceModule>(
         _ module: Module.Type,
         configuration: ServiceConfiguration,
+        moduleConfiguration: Module.Configuration,
         logger: Logger? = nil,
         outboxConfiguration: OutboxWorker.Configuration? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -30,20 +31,22 @@ public enum ServiceApplication {
         try await migrateWhenReachable(migrations, on: database, logger: logger)
 
         let httpClient = HTTPClient()
+        let deliveryClient = HTTPClient()
         let metrics = MetricsRegistry()
         var workerConfiguration = outboxConfiguration ?? OutboxWorker.Configuration()
         workerConfiguration.pollInterval = outboxConfiguration?.pollInterval ?? configuration.outboxPollInterval
+        workerConfiguration.retention = outboxConfiguration?.retention ?? configuration.outboxRetention
         let moduleBox = ModuleBox<Module>()
         let worker = OutboxWorker(
-            pool: database, httpClient: httpClient, peers: configuration.peers,
-            secrets: { key in try await moduleBox.module?.webhookSecret(for: key) ?? configuration.webhookSecret },
-            metrics: metrics, logger: logger, configuration: workerConfiguration
+            pool: database, httpClient: deliveryClient, peers: configuration.peers,
+            endpoints: { subscriber in try await moduleBox.module?.webhookEndpoint(for: subscriber) },
+            defaultSecret: configuration.webhookSecret, metrics: metrics, logger: logger, configuration: workerConfiguration
         )
         let environment = ServiceEnvironment(
             configuration: configuration, database: database, httpClient: httpClient, outbox: worker.outbox,
             metrics: metrics, logger: logger
         )
-        let module = try await Module(environment: environment)
+        let module = try await Module(environment: environment, configuration: moduleConfiguration)
         moduleBox.module = module
 
         let router = Router()
@@ -51,14 +54,17 @@ public enum ServiceApplication {
         let server = RPCServer(
             router: router, configuration: .init(maximumBodyBytes: configuration.maximumBodyBytes), observer: metrics, logger: logger
         )
-        AdminMethods.register(on: server, database: database)
-        module.registerMethods(on: server)
+        let registry = MethodRegistry(server: server, database: database, outbox: worker.outbox)
+        AdminHandlers(database: database).register(on: registry)
+        for handler in module.handlers { handler.register(on: registry) }
         module.registerRoutes(on: router)
 
+        let idle = configuration.idleTimeout.components.seconds
         return Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .seconds(idle))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: Module.service.executableName),
-            services: [ResourceCloser(database: database, httpClient: httpClient), worker] + module.backgroundServices,
+            services: [ResourceCloser(database: database, httpClients: [httpClient, deliveryClient]), worker] + module.backgroundServices,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )
@@ -73,7 +79,7 @@ public enum ServiceApplication {
                 let applied = try await Migrator.migrate(migrations, on: database)
                 logger.info("database ready", metadata: ["migrations.applied": "\(applied)"])
                 return
-            } catch let error as PostgresError where error.code == .connectionFailed && attempt < 30 {
+            } catch let error as PostgresError where error.isUnavailable && attempt < 30 {
                 attempt += 1
                 logger.warning("database not reachable yet; retrying", metadata: ["attempt": "\(attempt)"])
                 try await Task.sleep(for: .seconds(1))
@@ -82,20 +88,20 @@ public enum ServiceApplication {
     }
 }
 
-/// Holds the module for the secret lookup, which is created before the module exists.
+/// Holds the module for the endpoint lookup, which is created before the module exists.
 private final class ModuleBox<Module: ServiceModule>: @unchecked Sendable {
     // Written once during build, before the server starts; read afterwards only.
     var module: Module?
 }
 
-/// Closes the database pool and HTTP client after everything else has stopped.
+/// Closes the database pool and HTTP clients after everything else has stopped.
 private struct ResourceCloser: Service {
     let database: PostgresPool
-    let httpClient: HTTPClient
+    let httpClients: [HTTPClient]
 
     func run() async throws {
         try? await gracefulShutdown()
         try? await database.shutdown()
-        try? await httpClient.shutdown()
+        for client in httpClients { try? await client.shutdown() }
     }
 }

@@ -1,6 +1,7 @@
 import Logging
+import Postgres
 
-/// Everything a service reads from its environment, read once at start-up.
+/// Everything every service reads from its environment, read once at start-up.
 public struct ServiceConfiguration: Sendable {
     /// Which service this is.
     public var service: ServiceName
@@ -24,12 +25,17 @@ public struct ServiceConfiguration: Sendable {
     public var maximumBodyBytes: Int
     /// How often the outbox worker looks for due messages when nothing woke it (`FENLIU_OUTBOX_POLL_MS`, default 500).
     public var outboxPollInterval: Duration
+    /// How long delivered outbox messages and applied inbox keys are kept (`FENLIU_OUTBOX_RETENTION_DAYS`, default 7).
+    public var outboxRetention: Duration
+    /// How long a client connection may stay idle before the server closes it (`FENLIU_IDLE_TIMEOUT_S`, default 60).
+    public var idleTimeout: Duration
 
     /// Creates a configuration directly (tests do).
     public init(
         service: ServiceName, host: String = "127.0.0.1", port: Int = 0, databaseURL: String, databaseSchema: String? = nil,
         databasePoolSize: Int = 4, peers: [ServiceName: String] = [:], webhookSecret: String? = nil,
-        logLevel: Logger.Level = .info, maximumBodyBytes: Int = 64 * 1024, outboxPollInterval: Duration = .milliseconds(500)
+        logLevel: Logger.Level = .info, maximumBodyBytes: Int = 64 * 1024, outboxPollInterval: Duration = .milliseconds(500),
+        outboxRetention: Duration = .seconds(7 * 86_400), idleTimeout: Duration = .seconds(60)
     ) {
         self.service = service
         self.host = host
@@ -42,69 +48,61 @@ public struct ServiceConfiguration: Sendable {
         self.logLevel = logLevel
         self.maximumBodyBytes = maximumBodyBytes
         self.outboxPollInterval = outboxPollInterval
+        self.outboxRetention = outboxRetention
+        self.idleTimeout = idleTimeout
     }
 
-    /// Reads the configuration of `service` from environment variables. Every problem is collected
-    /// and reported at once, so a DevOps engineer fixes the deployment in one go.
-    public static func fromEnvironment(
-        _ environment: [String: String], service: ServiceName, requiredPeers: [ServiceName]
-    ) throws(ConfigurationError) -> ServiceConfiguration {
-        var problems = [String]()
-        func integer(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
-            guard let text = environment[name], !text.isEmpty else { return value }
-            guard let number = Int(text), range.contains(number) else {
-                problems.append("\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
-                return value
-            }
-            return number
-        }
-        let port = integer("PORT", default: service.defaultPort, range: 0...65535)
-        let poolSize = integer("DATABASE_POOL_SIZE", default: 4, range: 1...64)
-        let maximumBody = integer("FENLIU_MAX_BODY_BYTES", default: 64 * 1024, range: 1024...(16 * 1024 * 1024))
-        let pollMilliseconds = integer("FENLIU_OUTBOX_POLL_MS", default: 500, range: 10...60_000)
-        let databaseURL = environment["DATABASE_URL"] ?? ""
+    /// Reads the configuration of `service`; problems are recorded on `reader`.
+    public static func read(
+        from reader: inout ConfigurationReader, service: ServiceName, requiredPeers: [ServiceName]
+    ) -> ServiceConfiguration {
+        let port = reader.integer("PORT", default: service.defaultPort, in: 0...65535)
+        let poolSize = reader.integer("DATABASE_POOL_SIZE", default: 4, in: 1...64)
+        let maximumBody = reader.integer("FENLIU_MAX_BODY_BYTES", default: 64 * 1024, in: 1024...(16 * 1024 * 1024))
+        let pollMilliseconds = reader.integer("FENLIU_OUTBOX_POLL_MS", default: 500, in: 10...60_000)
+        let retentionDays = reader.integer("FENLIU_OUTBOX_RETENTION_DAYS", default: 7, in: 1...3650)
+        let idleSeconds = reader.integer("FENLIU_IDLE_TIMEOUT_S", default: 60, in: 1...3600)
+        let databaseURL = reader.text("DATABASE_URL") ?? ""
         if databaseURL.isEmpty {
-            problems.append("DATABASE_URL is not set (postgres://\(service.rawValue):PASSWORD@HOST:5432/fenliu)")
+            reader.problem("DATABASE_URL is not set (postgres://\(service.rawValue):PASSWORD@HOST:5432/fenliu)")
+        } else if !(databaseURL.hasPrefix("postgres://") || databaseURL.hasPrefix("postgresql://")) {
+            reader.problem("DATABASE_URL must start with postgres:// or postgresql://")
+        }
+        let schema = reader.text("DATABASE_SCHEMA")
+        if let schema, !PostgresConfiguration.isPlainIdentifier(schema) {
+            reader.problem("DATABASE_SCHEMA must match [a-z_][a-z0-9_]*, got \"\(schema)\"")
         }
         var peers = [ServiceName: String]()
         for peer in ServiceName.allCases where peer != service {
-            if let url = environment[peer.urlVariable], !url.isEmpty {
-                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                    problems.append("\(peer.urlVariable) must be an http:// or https:// URL, got \"\(url)\"")
-                    continue
-                }
+            if let url = reader.url(peer.urlVariable) {
                 peers[peer] = url
-            } else if requiredPeers.contains(peer) {
-                problems.append("\(peer.urlVariable) is not set; \(service.rawValue) calls \(peer.rawValue)")
+            } else if reader.text(peer.urlVariable) == nil, requiredPeers.contains(peer) {
+                reader.problem("\(peer.urlVariable) is not set; \(service.rawValue) calls \(peer.rawValue)")
             }
         }
         var logLevel = Logger.Level.info
-        if let text = environment["LOG_LEVEL"], !text.isEmpty {
+        if let text = reader.text("LOG_LEVEL") {
             if let level = Logger.Level(rawValue: text.lowercased()) {
                 logLevel = level
             } else {
-                problems.append("LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
+                reader.problem("LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
             }
         }
-        guard problems.isEmpty else { throw ConfigurationError(service: service, problems: problems) }
         return ServiceConfiguration(
-            service: service, host: environment["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "0.0.0.0", port: port,
-            databaseURL: databaseURL, databaseSchema: environment["DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
-            databasePoolSize: poolSize, peers: peers,
-            webhookSecret: environment["FENLIU_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
-            logLevel: logLevel, maximumBodyBytes: maximumBody, outboxPollInterval: .milliseconds(pollMilliseconds)
+            service: service, host: reader.text("HOST") ?? "0.0.0.0", port: port, databaseURL: databaseURL,
+            databaseSchema: schema, databasePoolSize: poolSize, peers: peers, webhookSecret: reader.text("FENLIU_WEBHOOK_SECRET"),
+            logLevel: logLevel, maximumBodyBytes: maximumBody, outboxPollInterval: .milliseconds(pollMilliseconds),
+            outboxRetention: .seconds(retentionDays * 86_400), idleTimeout: .seconds(idleSeconds)
         )
     }
-}
 
-/// The environment does not describe a runnable service.
-public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
-    /// The service being configured.
-    public let service: ServiceName
-    /// Each problem, in words a DevOps engineer can act on.
-    public let problems: [String]
-
-    public var description: String {
-        "fenliu-\(service.rawValue) cannot start:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    /// Reads the configuration of `service` from environment variables, listing every problem at once.
+    public static func fromEnvironment(
+        _ environment: [String: String], service: ServiceName, requiredPeers: [ServiceName]
+    ) throws(ConfigurationError) -> ServiceConfiguration {
+        var reader = ConfigurationReader(environment)
+        let configuration = read(from: &reader, service: service, requiredPeers: requiredPeers)
+        guard reader.problems.isEmpty else { throw ConfigurationError(service: service, problems: reader.problems) }
+        return configuration
     }
 }

@@ -15,10 +15,13 @@ public enum ServiceMain {
             exit(await healthcheck(port: Int(environment["PORT"] ?? "") ?? Module.service.defaultPort) ? 0 : 1)
         }
         do {
-            let configuration = try ServiceConfiguration.fromEnvironment(
-                environment, service: Module.service, requiredPeers: Module.requiredPeers
+            var reader = ConfigurationReader(environment)
+            let configuration = ServiceConfiguration.read(from: &reader, service: Module.service, requiredPeers: Module.requiredPeers)
+            let moduleConfiguration = Module.Configuration.read(from: &reader)
+            guard reader.problems.isEmpty else { throw ConfigurationError(service: Module.service, problems: reader.problems) }
+            let application = try await ServiceApplication.build(
+                Module.self, configuration: configuration, moduleConfiguration: moduleConfiguration, logger: logger
             )
-            let application = try await ServiceApplication.build(Module.self, configuration: configuration, logger: logger)
             try await application.runService()
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))

@@ -5,9 +5,13 @@ import Postgres
 import RPC
 import ServiceLifecycle
 
-/// What each service adds to the shared runtime: its migrations, its RPC handlers, any extra HTTP
-/// routes (Open311, dashboards) and background work (deadline clocks).
+/// What each service adds to the shared runtime: its migrations, its handlers (the generated
+/// `<Service>Handler` protocols), any extra HTTP routes (Open311, dashboards), background work
+/// (deadline clocks) and where its webhooks go.
 public protocol ServiceModule: Sendable {
+    /// The service's own settings, read at start-up with the shared reader (every problem listed).
+    associatedtype Configuration: ModuleConfiguration = NoModuleConfiguration
+
     /// Which service this is.
     static var service: ServiceName { get }
     /// The peers it cannot run without; start-up stops with a clear message when one is not configured.
@@ -15,11 +19,11 @@ public protocol ServiceModule: Sendable {
     /// The service's own schema migrations, in version order.
     static var migrations: [Migration] { get }
 
-    /// Builds the module from the shared runtime.
-    init(environment: ServiceEnvironment) async throws
+    /// Builds the module from the shared runtime and its own settings.
+    init(environment: ServiceEnvironment, configuration: Configuration) async throws
 
-    /// Registers the service's Connect methods.
-    func registerMethods(on server: RPCServer<BasicRequestContext>)
+    /// The Connect handlers; each registers every method of its service.
+    var handlers: [any ServiceHandler] { get }
 
     /// Registers plain HTTP routes beside the Connect ones.
     func registerRoutes(on router: Router<BasicRequestContext>)
@@ -27,14 +31,29 @@ public protocol ServiceModule: Sendable {
     /// Long-running work started and stopped with the server.
     var backgroundServices: [any Service] { get }
 
-    /// Finds the secret that signs webhooks for `signingKey` (e.g. a department id). The default
-    /// returns `FENLIU_WEBHOOK_SECRET` for every key.
-    func webhookSecret(for signingKey: String) async throws -> String?
+    /// Where webhooks for `subscriber` go now (an outbox webhook names its subscriber, e.g. a
+    /// department id, and is resolved when it is sent); `nil` while the subscriber has no endpoint.
+    func webhookEndpoint(for subscriber: String) async throws -> WebhookEndpoint?
 }
 
 extension ServiceModule {
     public func registerRoutes(on router: Router<BasicRequestContext>) {}
     public var backgroundServices: [any Service] { [] }
+    public func webhookEndpoint(for subscriber: String) async throws -> WebhookEndpoint? { nil }
+}
+
+/// Where a webhook goes, resolved when it is sent.
+public struct WebhookEndpoint: Sendable, Equatable {
+    /// The receiver's URL.
+    public var url: String
+    /// The receiver's own secret; `nil` signs with `FENLIU_WEBHOOK_SECRET`.
+    public var secret: String?
+
+    /// Creates an endpoint.
+    public init(url: String, secret: String? = nil) {
+        self.url = url
+        self.secret = secret
+    }
 }
 
 /// The shared runtime a module is built from.
@@ -43,7 +62,8 @@ public struct ServiceEnvironment: Sendable {
     public let configuration: ServiceConfiguration
     /// The service's database, already migrated.
     public let database: PostgresPool
-    /// The libcurl client shared by every outbound call.
+    /// The libcurl client for calls the service makes while serving requests (the outbox worker
+    /// has its own, so slow request-time calls never hold up hand-offs).
     public let httpClient: HTTPClient
     /// The service's outbox.
     public let outbox: Outbox
@@ -52,12 +72,21 @@ public struct ServiceEnvironment: Sendable {
     /// The service's logger.
     public let logger: Logger
 
+    /// Creates an environment (the runtime does; tests of a single handler may too).
+    public init(
+        configuration: ServiceConfiguration, database: PostgresPool, httpClient: HTTPClient, outbox: Outbox,
+        metrics: MetricsRegistry, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.database = database
+        self.httpClient = httpClient
+        self.outbox = outbox
+        self.metrics = metrics
+        self.logger = logger
+    }
+
     /// A client for a peer service, or `nil` when its URL is not configured.
     public func client(for peer: ServiceName, timeout: Duration = .seconds(10)) -> RPCClient? {
         configuration.peers[peer].map { RPCClient(baseURL: $0, httpClient: httpClient, timeout: timeout) }
     }
-}
-
-extension ServiceModule {
-    public func webhookSecret(for signingKey: String) async throws -> String? { nil }
 }

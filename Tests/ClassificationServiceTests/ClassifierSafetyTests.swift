@@ -123,10 +123,10 @@ struct ClassifierSafetyTests {
 
     @Test("bad input is rejected or flagged, never a crash")
     func badInput() throws {
-        #expect(throws: ClassificationError.emptyDescription) { try classify("") }
-        #expect(throws: ClassificationError.emptyDescription) { try classify(" \u{3000}\t\n\u{0007}\u{200B} ") }
+        #expect(throws: DescriptionError.emptyDescription) { try classify("") }
+        #expect(throws: DescriptionError.emptyDescription) { try classify(" \u{3000}\t\n\u{0007}\u{200B} ") }
         let limit = classifier.configuration.maximumDescriptionLength
-        #expect(throws: ClassificationError.descriptionTooLong(limit: limit)) {
+        #expect(throws: DescriptionError.descriptionTooLong(limit: limit)) {
             try classify(String(repeating: "着火了", count: 35_000))
         }
         // Just under the limit and with no punctuation: every cue must not rescan the whole text.

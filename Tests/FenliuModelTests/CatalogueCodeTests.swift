@@ -45,12 +45,16 @@ struct CatalogueCodeTests {
 
     @Test("all 22 areas of districts.tsv, with their codes and names")
     func districts() throws {
-        let tsv = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/spec/districts.tsv")
-        let rows = try String(contentsOf: tsv, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: "\t") }
+        let tsv = try #require(District.tableURL, "districts.tsv is not in FenliuModel's bundle")
+        let rows = try String(contentsOf: tsv, encoding: .utf8).split(separator: "\n").dropFirst().map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)
+        }
         #expect(District.all.count == 22)
         #expect(rows.count == 22)
-        for row in rows {
-            #expect(District.withCode(String(row[0]))?.name == String(row[1]))
+        for (row, district) in zip(rows, District.all) {
+            #expect(String(row[0]) == district.code)
+            #expect(String(row[1]) == district.name)
+            #expect(String(row[2]) == district.kind.rawValue)
         }
     }
 

@@ -11,13 +11,13 @@ struct FieldValidationTests {
 
     func valid() -> CallValidator.Input {
         CallValidator.Input(
-            channel: .channel110, externalID: "110-2026-000123", receivedAt: now.addingTimeInterval(-60),
+            channel: .police110, externalID: "110-2026-000123", receivedAt: now.addingTimeInterval(-60),
             callerName: "张三", callerPhone: "13800138000", district: "武侯区", address: "人民南路四段1号",
             description: "报警人称小区门口路灯不亮", elements: ["location": "小区门口"], operatorID: "op-7"
         )
     }
 
-    func problems(_ input: CallValidator.Input) -> [FieldProblem] {
+    func problems(_ input: CallValidator.Input) -> [FieldViolation] {
         do {
             _ = try CallValidator(now: now).validate(input)
             return []
@@ -38,7 +38,7 @@ struct FieldValidationTests {
     @Test("every violation of one call is reported at once, each naming its JSON field")
     func collectsEveryViolation() {
         var input = valid()
-        input.channel = .unspecified
+        input.channel = nil
         input.externalID = ""
         input.receivedAt = now.addingTimeInterval(3600)
         input.callerPhone = "12345678"

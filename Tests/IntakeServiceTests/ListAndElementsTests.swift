@@ -124,18 +124,22 @@ struct ListAndElementsTests {
         }
     }
 
-    @Test("a late, older classification never overwrites a newer one (a review that corrected it)")
+    @Test("a late, older classification never overwrites a newer one (a review that corrected it), whatever the clocks say")
     func newestClassificationWins() async throws {
         try await withIntake { client, _, _, _ in
             let call = try await client.call(IntakeAPI.submitCall, sampleCall()).call
-            let decided = Date(timeIntervalSinceNow: -120)
-            let reviewed = Date(timeIntervalSinceNow: -10)
+            // The reviewing replica's clock runs two minutes behind the one that classified: by the
+            // clocks the correction is older. The revision still says it is newer.
+            let decided = Date(timeIntervalSinceNow: -10)
+            let reviewed = Date(timeIntervalSinceNow: -120)
             _ = try await client.call(IntakeAPI.attachClassification, .with {
                 $0.callID = call.id; $0.category = .marketRegulation; $0.decidedAt = Google_Protobuf_Timestamp(date: reviewed)
+                $0.revision = 2
             }, headers: [("Idempotency-Key", "review")])
             // The first decision's message arrives after the reviewer's correction (a retried delivery).
             _ = try await client.call(IntakeAPI.attachClassification, .with {
                 $0.callID = call.id; $0.category = .laborWages; $0.decidedAt = Google_Protobuf_Timestamp(date: decided)
+                $0.revision = 1
             }, headers: [("Idempotency-Key", "first")])
             let fetched = try await client.call(IntakeAPI.getCall, .with { $0.id = call.id }).call
             #expect(fetched.category == .marketRegulation)

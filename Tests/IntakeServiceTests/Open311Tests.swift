@@ -116,13 +116,14 @@ struct Open311Tests {
             let body = try await request.collectBody(upTo: 65536)
             let asked = try Fenliu_Routing_V1_ListTicketsRequest(jsonUTF8Bytes: Array(body.readableBytesView))
             let response = Fenliu_Routing_V1_ListTicketsResponse.with {
-                $0.tickets = [.with {
-                    $0.callID = asked.callID
+                $0.tickets = asked.callIds.map { id in .with {
+                    $0.callID = id
+                    $0.incidentID = id
                     $0.status = .closed
                     $0.departmentName = "武侯区人社局"
                     $0.resolveDueAt = Google_Protobuf_Timestamp(seconds: 1_800_000_000)
                     $0.createdAt = Google_Protobuf_Timestamp(date: Date())
-                }]
+                } }
             }
             return StandInClassification.json(try response.jsonString())
         }

@@ -10,20 +10,27 @@ import TestSupport
 struct ConfigurationTests {
     @Test("environment variables: seeding switch, default endpoint, returns; bad values are named")
     func environment() throws {
-        let standard = try RoutingConfiguration.fromEnvironment([:])
+        let standard = try RoutingConfiguration.fromEnvironment([:], service: .routing)
         #expect(standard.seedsDirectory)
         #expect(standard.defaultEndpoint == nil)
         #expect(standard.policy.returns.maximumReturns == 2)
         let custom = try RoutingConfiguration.fromEnvironment([
             "FENLIU_ROUTING_SEED_DIRECTORY": "off", "FENLIU_ROUTING_DEFAULT_ENDPOINT": "http://127.0.0.1:8090/hooks/",
             "FENLIU_ROUTING_MAX_RETURNS": "3",
-        ])
+        ], service: .routing)
         #expect(!custom.seedsDirectory)
         #expect(custom.defaultEndpoint == "http://127.0.0.1:8090/hooks")
         #expect(custom.policy.returns.maximumReturns == 3)
-        #expect(throws: PolicyError.self) { try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_MAX_RETURNS": "0"]) }
-        #expect(throws: PolicyError.self) { try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_DEFAULT_ENDPOINT": "receiver:8090"]) }
-        #expect(throws: PolicyError.self) { try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_POLICY_FILE": "/nonexistent.json"]) }
+        #expect(throws: ConfigurationError.self) { try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_MAX_RETURNS": "0"], service: .routing) }
+        #expect(throws: ConfigurationError.self) { try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_DEFAULT_ENDPOINT": "receiver:8090"], service: .routing) }
+        #expect(throws: ConfigurationError.self) { try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_POLICY_FILE": "/nonexistent.json"], service: .routing) }
+        // Every problem at once, so a deployment is fixed in one go.
+        let error = #expect(throws: ConfigurationError.self) {
+            try RoutingConfiguration.fromEnvironment(
+                ["FENLIU_ROUTING_MAX_RETURNS": "0", "FENLIU_ROUTING_SEED_DIRECTORY": "maybe", "FENLIU_ROUTING_DEFAULT_ENDPOINT": "x"], service: .routing
+            )
+        }
+        #expect(error?.problems.count == 3)
     }
 
     @Test("seeding fills an empty directory once, gives departments the default endpoint, and never runs again")

@@ -64,9 +64,10 @@ struct DeliveryTests {
                 let delivery = try #require(deliveries.first)
                 #expect(WebhookSignature.verify(header: delivery.signature, body: delivery.body, secret: "police-secret"))
                 #expect(!WebhookSignature.verify(header: delivery.signature, body: delivery.body, secret: "test-secret"))
-                let sent = try Fenliu_Routing_V1_Ticket(jsonUTF8Bytes: delivery.body)
-                #expect(sent.id == ticket.id)
+                let sent = try Fenliu_Routing_V1_TicketDelivery(jsonUTF8Bytes: delivery.body)
+                #expect(sent.ticketID == ticket.id)
                 #expect(sent.kind == .policeTicket)
+                #expect(sent.event == "ticket.dispatched")
             }
         }
     }

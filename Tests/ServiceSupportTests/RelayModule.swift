@@ -1,13 +1,13 @@
 import FenliuModel
 import Hummingbird
 import Postgres
-import SwiftProtobuf
 import RPC
 import ServiceSupport
+import SwiftProtobuf
 
 /// A module that both sends (SubmitCall stores a row and hands an event on through the outbox) and
 /// receives (IngestEvents applies each message once through the inbox), so one module plays both
-/// ends of a hand-off.
+/// ends of a hand-off. A webhook's subscriber is the URL itself.
 struct RelayModule: ServiceModule {
     static let service = ServiceName.reporting
     static let requiredPeers: [ServiceName] = []
@@ -17,34 +17,48 @@ struct RelayModule: ServiceModule {
 
     let environment: ServiceEnvironment
 
-    init(environment: ServiceEnvironment) async throws {
+    init(environment: ServiceEnvironment, configuration: NoModuleConfiguration) async throws {
         self.environment = environment
     }
 
-    func registerMethods(on server: RPCServer<BasicRequestContext>) {
-        let database = environment.database
-        let outbox = environment.outbox
-        server.register(IntakeAPI.submitCall) { request, _ in
-            let id = request.externalID
-            let event = Fenliu_Reporting_V1_IngestEventsRequest.with { $0.events = [.with { $0.id = id; $0.type = "relay" }] }
-            try await database.transaction { connection in
-                try connection.query("INSERT INTO sent (id) VALUES (\(id))")
-                if request.description_p == "webhook" {
-                    try outbox.enqueue(event, to: .webhook(url: request.address, signingKey: "default"), on: connection)
-                } else {
-                    try outbox.enqueue(event, to: .peer(.reporting, path: ReportingAPI.ingestEvents.path), on: connection)
-                }
+    var handlers: [any ServiceHandler] {
+        [RelaySender(database: environment.database, outbox: environment.outbox), RelayReceiver()]
+    }
+
+    func webhookEndpoint(for subscriber: String) async throws -> WebhookEndpoint? {
+        subscriber.hasPrefix("http") ? WebhookEndpoint(url: subscriber) : nil
+    }
+}
+
+/// SubmitCall stores a row and hands an event on, to the relay's peer or to a webhook.
+struct RelaySender: IntakeServiceHandler {
+    let database: PostgresPool
+    let outbox: Outbox
+
+    func submitCall(_ request: Fenliu_Intake_V1_SubmitCallRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_SubmitCallResponse {
+        let id = request.externalID
+        let event = Fenliu_Reporting_V1_IngestEventsRequest.with { $0.events = [.with { $0.id = id; $0.type = "relay" }] }
+        let outbox = self.outbox
+        try await database.transaction { connection in
+            try connection.query("INSERT INTO sent (id) VALUES (\(id))")
+            if request.description_p == "webhook" {
+                try outbox.enqueue(webhook: event, for: request.address, on: connection)
+            } else {
+                try outbox.enqueue(ReportingAPI.ingestEvents, event, on: connection)
             }
-            outbox.committed()
-            return Fenliu_Intake_V1_SubmitCallResponse.with { $0.call.id = id }
         }
-        server.register(ReportingAPI.ingestEvents) { request, context in
-            try await Inbox.once(key: context.idempotencyKey, method: "IngestEvents", on: database) { connection in
-                for event in request.events {
-                    try connection.query("INSERT INTO received (id) VALUES (\(event.id))")
-                }
-                return Fenliu_Reporting_V1_IngestEventsResponse.with { $0.accepted = Int32(request.events.count) }
+        return Fenliu_Intake_V1_SubmitCallResponse.with { $0.call.id = id }
+    }
+}
+
+/// IngestEvents applies each delivery once.
+struct RelayReceiver: ReportingServiceHandler {
+    func ingestEvents(_ request: Fenliu_Reporting_V1_IngestEventsRequest, context: RPCContext) async throws -> Effect<Fenliu_Reporting_V1_IngestEventsResponse> {
+        Effect { connection in
+            for event in request.events {
+                try connection.query("INSERT INTO received (id) VALUES (\(event.id))")
             }
+            return Fenliu_Reporting_V1_IngestEventsResponse.with { $0.accepted = Int32(request.events.count) }
         }
     }
 }

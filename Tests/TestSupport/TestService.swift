@@ -9,6 +9,7 @@ public enum TestService {
     /// schema's pool (for assertions on stored rows).
     public static func with<Module: ServiceModule, T: Sendable>(
         _ module: Module.Type,
+        configuration moduleConfiguration: Module.Configuration? = nil,
         peers: [ServiceName: String] = [:],
         port: Int = 0,
         webhookSecret: String? = "test-secret",
@@ -20,11 +21,15 @@ public enum TestService {
             service: Module.service, port: port, databaseURL: try TestDatabase.url(), databaseSchema: schema, databasePoolSize: 3,
             peers: peers, webhookSecret: webhookSecret, logLevel: .warning
         )
+        // The module's settings as an empty environment gives them: every default.
+        var reader = ConfigurationReader([:])
+        let defaults = Module.Configuration.read(from: &reader)
         let database = try PostgresPool(configuration: PostgresConfiguration(url: try TestDatabase.url(), schema: schema, poolSize: 1))
         defer { Task { try? await database.shutdown() } }
         return try await RunningApplication.with({ onRunning in
             try await ServiceApplication.build(
-                Module.self, configuration: configuration, outboxConfiguration: outbox, onServerRunning: onRunning
+                Module.self, configuration: configuration, moduleConfiguration: moduleConfiguration ?? defaults,
+                outboxConfiguration: outbox, onServerRunning: onRunning
             )
         }) { baseURL in try await body(baseURL, database) }
     }

@@ -96,8 +96,17 @@ BEGIN
 END
 \$\$;
 "
+    # Extensions live in a schema of their own that every role may use but none owns: pg_trgm
+    # backs intake's text search (ListCalls) with trigram indexes. Creating an extension needs the
+    # superuser this script runs as; the services' migrations only use it.
+    sql+="
+CREATE SCHEMA IF NOT EXISTS extensions;
+REVOKE ALL ON SCHEMA extensions FROM PUBLIC;
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
+"
     for role in "${roles[@]}"; do
         sql+="
+GRANT USAGE ON SCHEMA extensions TO ${role};
 GRANT CONNECT ON DATABASE :\"db\" TO ${role};
 CREATE SCHEMA IF NOT EXISTS ${role} AUTHORIZATION ${role};
 ALTER SCHEMA ${role} OWNER TO ${role};

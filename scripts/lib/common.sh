@@ -17,25 +17,64 @@ fenliu_pg_bin() {
   return 1
 }
 
+# What the build, the tests and the local stack read from the system, and the Debian package that
+# brings each: one line per file or command, so a missing package is named at once with its
+# apt-get line instead of failing deep inside a later step. `fenliu_ensure_packages` installs what
+# is missing when run as root, then checks every file again.
+fenliu_requirements() {
+  local triple
+  triple=$(gcc -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)
+  cat <<EOT
+file /usr/include/postgresql/libpq-fe.h libpq-dev
+file /usr/include/$triple/curl/curl.h|/usr/include/curl/curl.h libcurl4-openssl-dev
+file /usr/include/zlib.h zlib1g-dev
+file /usr/lib/postgresql/*/bin/initdb postgresql
+file /usr/share/postgresql/*/extension/pg_trgm.control postgresql-contrib
+command psql postgresql-client
+command protoc protobuf-compiler
+file /usr/include/google/protobuf/timestamp.proto|/usr/include/google/protobuf/descriptor.proto libprotobuf-dev
+command python3 python3
+command curl curl
+EOT
+}
+
+# Whether one requirement line's file (any of its |-separated globs) or command exists.
+fenliu_requirement_met() {
+  local kind="$1" what="$2" pattern
+  if [ "$kind" = command ]; then command -v "$what" >/dev/null; return; fi
+  local IFS='|'
+  for pattern in $what; do
+    # shellcheck disable=SC2086
+    compgen -G "$pattern" >/dev/null && return 0
+  done
+  return 1
+}
+
+# The packages whose files or commands are missing, one per line.
+fenliu_missing_packages() {
+  local kind what package
+  while read -r kind what package; do
+    fenliu_requirement_met "$kind" "$what" || echo "$package"
+  done < <(fenliu_requirements) | sort -u
+}
+
 # Installs what building and running Fenliu needs, when run as root; otherwise says what to install.
 fenliu_ensure_packages() {
-  local missing=()
-  [ -f /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
-  [ -f /usr/include/curl/curl.h ] || [ -f "/usr/include/$(gcc -dumpmachine 2>/dev/null)/curl/curl.h" ] || missing+=(libcurl4-openssl-dev)
-  [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
-  fenliu_pg_bin >/dev/null || missing+=(postgresql)
-  command -v psql >/dev/null || missing+=(postgresql-client)
-  command -v protoc >/dev/null || missing+=(protobuf-compiler)
-  command -v python3 >/dev/null || missing+=(python3)
-  command -v curl >/dev/null || missing+=(curl)
+  local missing
+  mapfile -t missing < <(fenliu_missing_packages)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     fenliu_log "installing ${missing[*]}"
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || fenliu_die "apt-get install ${missing[*]} failed"
   else
     fenliu_die "missing system packages; run: sudo apt-get install ${missing[*]}"
   fi
+  local kind what package
+  while read -r kind what package; do
+    fenliu_requirement_met "$kind" "$what" || fenliu_die "still missing after installing: $what (from $package)"
+  done < <(fenliu_requirements)
 }
 
 # A TCP port nothing listens on right now.

@@ -1,7 +1,6 @@
 import FenliuModel
 import Hummingbird
 import Postgres
-import RPC
 import ServiceSupport
 
 /// The intake service as the shared runtime runs it: the Connect API of `fenliu.intake.v1` and the
@@ -23,16 +22,16 @@ public struct IntakeModule: ServiceModule {
     let catalogue: Open311Catalogue
 
     /// Builds the module from the shared runtime.
-    public init(environment: ServiceEnvironment) async throws {
+    public init(environment: ServiceEnvironment, configuration: IntakeConfiguration) async throws {
         self.environment = environment
         self.intake = CallIntake(database: environment.database, outbox: environment.outbox, logger: environment.logger)
-        self.catalogue = Open311Catalogue(client: environment.client(for: .classification), logger: environment.logger)
+        self.catalogue = Open311Catalogue(
+            client: environment.client(for: .classification), logger: environment.logger, freshFor: configuration.open311CatalogueLifetime
+        )
     }
 
-    /// Serves the five methods of `fenliu.intake.v1.IntakeService`.
-    public func registerMethods(on server: RPCServer<BasicRequestContext>) {
-        IntakeHandlers(intake: intake).register(on: server)
-    }
+    /// `fenliu.intake.v1.IntakeService`.
+    public var handlers: [any ServiceHandler] { [IntakeHandlers(intake: intake)] }
 
     /// Serves the Open311 GeoReport v2 front door under `/open311/v2/`.
     public func registerRoutes(on router: Router<BasicRequestContext>) {

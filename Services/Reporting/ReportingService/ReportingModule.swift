@@ -1,24 +1,15 @@
 import FenliuModel
-import Hummingbird
 import Postgres
-import RPC
 import ServiceSupport
 
-/// The reporting service as the shared runtime runs it.
+/// The reporting service as the shared runtime runs it. Its methods answer `unimplemented` until
+/// the reporting issue implements them (the generated handler's defaults).
 public struct ReportingModule: ServiceModule {
     public static let service = ServiceName.reporting
     public static let requiredPeers: [ServiceName] = []
     public static let migrations: [Migration] = []
 
-    let environment: ServiceEnvironment
+    public init(environment: ServiceEnvironment, configuration: NoModuleConfiguration) async throws {}
 
-    public init(environment: ServiceEnvironment) async throws {
-        self.environment = environment
-    }
-
-    public func registerMethods(on server: RPCServer<BasicRequestContext>) {
-        server.registerUnimplemented(ReportingAPI.ingestEvents, until: "the reporting issue brings it")
-        server.registerUnimplemented(ReportingAPI.getMonthlyBulletin, until: "the reporting issue brings it")
-        server.registerUnimplemented(ReportingAPI.listDisputedMatters, until: "the reporting issue brings it")
-    }
+    public var handlers: [any ServiceHandler] { [ReportingHandlers()] }
 }

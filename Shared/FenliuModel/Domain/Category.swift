@@ -1,7 +1,7 @@
 /// A matter category of the catalogue (清单).
 ///
 /// The raw values are the stable API codes (proto enum value names in `fenliu.common.v1.Category`);
-/// `chineseName` is what operators see. The list and its order follow `shared/spec/catalogue.md`.
+/// `chineseName` is what operators see. The list and its order follow the catalogue (`Shared/Proto/fenliu/common/v1/common.proto`).
 public enum Category: String, CaseIterable, Sendable, Codable, Hashable {
     case publicFacilities = "PUBLIC_FACILITIES"
     case cityAppearance = "CITY_APPEARANCE"

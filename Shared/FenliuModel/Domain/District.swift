@@ -1,7 +1,11 @@
-/// One of Chengdu's 22 administrative areas (`shared/spec/districts.tsv`).
+import Foundation
+
+/// One of Chengdu's 22 administrative areas (`Resources/districts.tsv`, the table the project was
+/// given, shipped with the model).
 ///
 /// Codes are GB/T 2260 codes, except the two functional zones, which have none and use this
-/// project's `CDGX` and `TFXQ`. The table is small and fixed by law, so it is code, not data.
+/// project's `CDGX` and `TFXQ`. The table is small and fixed by law, so the lookup is code, and a
+/// test checks it against the shipped table.
 public struct District: Sendable, Hashable, Codable {
     /// The area's code, e.g. `510104` or `CDGX`.
     public let code: String
@@ -16,6 +20,11 @@ public struct District: Sendable, Hashable, Codable {
         case county
         case countyLevelCity = "county-level city"
         case functionalZone = "functional zone"
+    }
+
+    /// The shipped table (`code`, `name`, `kind`, `note`, tab-separated, one header line).
+    public static var tableURL: URL? {
+        Bundle.module.url(forResource: "districts", withExtension: "tsv", subdirectory: "Resources")
     }
 
     /// All 22 areas in the order of `districts.tsv`.

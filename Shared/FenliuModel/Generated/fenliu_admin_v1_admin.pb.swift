@@ -34,7 +34,7 @@ public nonisolated struct Fenliu_Admin_V1_OutboxMessage: Sendable {
 
   public var path: String = String()
 
-  /// "pending", "parked", "delivered"
+  /// "pending", "parked", "delivered", "canceled"
   public var state: String = String()
 
   public var attempts: Int32 = 0
@@ -84,7 +84,10 @@ public nonisolated struct Fenliu_Admin_V1_ListOutboxRequest: Sendable {
 
   public var includeDelivered: Bool = false
 
+  /// default 100, at most 1,000
   public var pageSize: Int32 = 0
+
+  public var pageToken: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -101,6 +104,8 @@ public nonisolated struct Fenliu_Admin_V1_ListOutboxResponse: Sendable {
   public var pending: Int64 = 0
 
   public var parked: Int64 = 0
+
+  public var nextPageToken: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -220,7 +225,7 @@ nonisolated extension Fenliu_Admin_V1_OutboxMessage: SwiftProtobuf.Message, Swif
 
 nonisolated extension Fenliu_Admin_V1_ListOutboxRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListOutboxRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}include_delivered\0\u{3}page_size\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}include_delivered\0\u{3}page_size\0\u{3}page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -230,6 +235,7 @@ nonisolated extension Fenliu_Admin_V1_ListOutboxRequest: SwiftProtobuf.Message, 
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularBoolField(value: &self.includeDelivered) }()
       case 2: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
       default: break
       }
     }
@@ -242,12 +248,16 @@ nonisolated extension Fenliu_Admin_V1_ListOutboxRequest: SwiftProtobuf.Message, 
     if self.pageSize != 0 {
       try visitor.visitSingularInt32Field(value: self.pageSize, fieldNumber: 2)
     }
+    if !self.pageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Fenliu_Admin_V1_ListOutboxRequest, rhs: Fenliu_Admin_V1_ListOutboxRequest) -> Bool {
     if lhs.includeDelivered != rhs.includeDelivered {return false}
     if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.pageToken != rhs.pageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -255,7 +265,7 @@ nonisolated extension Fenliu_Admin_V1_ListOutboxRequest: SwiftProtobuf.Message, 
 
 nonisolated extension Fenliu_Admin_V1_ListOutboxResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListOutboxResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}messages\0\u{1}pending\0\u{1}parked\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}messages\0\u{1}pending\0\u{1}parked\0\u{3}next_page_token\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -266,6 +276,7 @@ nonisolated extension Fenliu_Admin_V1_ListOutboxResponse: SwiftProtobuf.Message,
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.messages) }()
       case 2: try { try decoder.decodeSingularInt64Field(value: &self.pending) }()
       case 3: try { try decoder.decodeSingularInt64Field(value: &self.parked) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
       default: break
       }
     }
@@ -281,6 +292,9 @@ nonisolated extension Fenliu_Admin_V1_ListOutboxResponse: SwiftProtobuf.Message,
     if self.parked != 0 {
       try visitor.visitSingularInt64Field(value: self.parked, fieldNumber: 3)
     }
+    if !self.nextPageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextPageToken, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -288,6 +302,7 @@ nonisolated extension Fenliu_Admin_V1_ListOutboxResponse: SwiftProtobuf.Message,
     if lhs.messages != rhs.messages {return false}
     if lhs.pending != rhs.pending {return false}
     if lhs.parked != rhs.parked {return false}
+    if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

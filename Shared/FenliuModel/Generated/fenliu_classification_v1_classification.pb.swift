@@ -310,6 +310,12 @@ public nonisolated struct Fenliu_Classification_V1_Decision: @unchecked Sendable
   /// Clears the value of `receivedAt`. Subsequent reads from it will return its default value.
   public mutating func clearReceivedAt() {_uniqueStorage()._receivedAt = nil}
 
+  /// 1 when classified, one more with each review
+  public var revision: Int64 {
+    get {_storage._revision}
+    set {_uniqueStorage()._revision = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -718,7 +724,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextResponse: SwiftProtob
 
 nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Decision"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0\u{1}state\0\u{3}decided_at\0\u{3}reviewed_by\0\u{3}reviewed_at\0\u{3}review_note\0\u{1}channel\0\u{1}district\0\u{1}description\0\u{3}duplicate_of\0\u{3}received_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0\u{1}state\0\u{3}decided_at\0\u{3}reviewed_by\0\u{3}reviewed_at\0\u{3}review_note\0\u{1}channel\0\u{1}district\0\u{1}description\0\u{3}duplicate_of\0\u{3}received_at\0\u{1}revision\0")
 
   fileprivate class _StorageClass {
     var _callID: String = String()
@@ -740,6 +746,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
     var _description_p: String = String()
     var _duplicateOf: String = String()
     var _receivedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _revision: Int64 = 0
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -769,6 +776,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
       _description_p = source._description_p
       _duplicateOf = source._duplicateOf
       _receivedAt = source._receivedAt
+      _revision = source._revision
     }
   }
 
@@ -806,6 +814,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
         case 17: try { try decoder.decodeSingularStringField(value: &_storage._description_p) }()
         case 18: try { try decoder.decodeSingularStringField(value: &_storage._duplicateOf) }()
         case 19: try { try decoder.decodeSingularMessageField(value: &_storage._receivedAt) }()
+        case 20: try { try decoder.decodeSingularInt64Field(value: &_storage._revision) }()
         default: break
         }
       }
@@ -875,6 +884,9 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
       try { if let v = _storage._receivedAt {
         try visitor.visitSingularMessageField(value: v, fieldNumber: 19)
       } }()
+      if _storage._revision != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._revision, fieldNumber: 20)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -903,6 +915,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
         if _storage._description_p != rhs_storage._description_p {return false}
         if _storage._duplicateOf != rhs_storage._duplicateOf {return false}
         if _storage._receivedAt != rhs_storage._receivedAt {return false}
+        if _storage._revision != rhs_storage._revision {return false}
         return true
       }
       if !storagesAreEqual {return false}

@@ -9,7 +9,7 @@
 //   https://github.com/apple/swift-protobuf/
 
 /// Shared vocabulary of every Fenliu service. Enum value names are stable API codes: the
-/// category and destination names are exactly those of shared/spec/catalogue.md.
+/// category and destination names are the stable codes of the matter catalogue (清单).
 
 import SwiftProtobuf
 

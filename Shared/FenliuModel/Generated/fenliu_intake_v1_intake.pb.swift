@@ -368,8 +368,7 @@ public nonisolated struct Fenliu_Intake_V1_AttachClassificationRequest: Sendable
 
   public var inquiryElements: [Fenliu_Common_V1_InquiryElement] = []
 
-  /// When the decision was made (or reviewed). Deliveries can arrive out of order (a retried first
-  /// decision after a reviewer's correction); intake keeps the newest.
+  /// When the decision was made (or reviewed), for people reading the call.
   public var decidedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
     get {_decidedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
     set {_decidedAt = newValue}
@@ -378,6 +377,11 @@ public nonisolated struct Fenliu_Intake_V1_AttachClassificationRequest: Sendable
   public var hasDecidedAt: Bool {self._decidedAt != nil}
   /// Clears the value of `decidedAt`. Subsequent reads from it will return its default value.
   public mutating func clearDecidedAt() {self._decidedAt = nil}
+
+  /// The decision's revision: 1 when classified, one more with each review. Deliveries can arrive
+  /// out of order (a retried first decision after a reviewer's correction); intake keeps the highest
+  /// revision. A number, not a time, so two replicas' clocks never decide which one wins.
+  public var revision: Int64 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -963,7 +967,7 @@ nonisolated extension Fenliu_Intake_V1_UpdateCallElementsResponse: SwiftProtobuf
 
 nonisolated extension Fenliu_Intake_V1_AttachClassificationRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AttachClassificationRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{3}inquiry_elements\0\u{3}decided_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{3}inquiry_elements\0\u{3}decided_at\0\u{1}revision\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -975,6 +979,7 @@ nonisolated extension Fenliu_Intake_V1_AttachClassificationRequest: SwiftProtobu
       case 2: try { try decoder.decodeSingularEnumField(value: &self.category) }()
       case 3: try { try decoder.decodeRepeatedMessageField(value: &self.inquiryElements) }()
       case 4: try { try decoder.decodeSingularMessageField(value: &self._decidedAt) }()
+      case 5: try { try decoder.decodeSingularInt64Field(value: &self.revision) }()
       default: break
       }
     }
@@ -997,6 +1002,9 @@ nonisolated extension Fenliu_Intake_V1_AttachClassificationRequest: SwiftProtobu
     try { if let v = self._decidedAt {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
     } }()
+    if self.revision != 0 {
+      try visitor.visitSingularInt64Field(value: self.revision, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1005,6 +1013,7 @@ nonisolated extension Fenliu_Intake_V1_AttachClassificationRequest: SwiftProtobu
     if lhs.category != rhs.category {return false}
     if lhs.inquiryElements != rhs.inquiryElements {return false}
     if lhs._decidedAt != rhs._decidedAt {return false}
+    if lhs.revision != rhs.revision {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

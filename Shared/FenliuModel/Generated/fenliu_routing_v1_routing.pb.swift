@@ -342,6 +342,153 @@ public nonisolated struct Fenliu_Routing_V1_Ticket: @unchecked Sendable {
     set {_uniqueStorage()._summary = newValue}
   }
 
+  /// The first call of the ticket's incident: the call itself, or the call it repeats. An incident
+  /// has at most one open ticket per destination.
+  public var incidentID: String {
+    get {_storage._incidentID}
+    set {_uniqueStorage()._incidentID = newValue}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// The body of the webhook POST that delivers a ticket to its destination system (the 12345
+/// platform's department queue, 110, 119 or 120). This is an external contract, kept apart from the
+/// internal `Ticket` API message so that changing the API never changes what those systems receive;
+/// fields are only ever added. Signed with `Fenliu-Signature` (see the README).
+public nonisolated struct Fenliu_Routing_V1_TicketDelivery: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Why it is sent: "ticket.dispatched" (new), "ticket.reassigned" (after a return or a manual
+  /// assignment), "ticket.assignment_pending" (waiting for the 12345 centre).
+  public var event: String {
+    get {_storage._event}
+    set {_uniqueStorage()._event = newValue}
+  }
+
+  public var ticketID: String {
+    get {_storage._ticketID}
+    set {_uniqueStorage()._ticketID = newValue}
+  }
+
+  public var callID: String {
+    get {_storage._callID}
+    set {_uniqueStorage()._callID = newValue}
+  }
+
+  public var kind: Fenliu_Routing_V1_TicketKind {
+    get {_storage._kind}
+    set {_uniqueStorage()._kind = newValue}
+  }
+
+  public var destination: Fenliu_Common_V1_Destination {
+    get {_storage._destination}
+    set {_uniqueStorage()._destination = newValue}
+  }
+
+  public var category: Fenliu_Common_V1_Category {
+    get {_storage._category}
+    set {_uniqueStorage()._category = newValue}
+  }
+
+  /// 中文 name of the category, e.g. 公共设施
+  public var categoryName: String {
+    get {_storage._categoryName}
+    set {_uniqueStorage()._categoryName = newValue}
+  }
+
+  /// code, e.g. 510104
+  public var district: String {
+    get {_storage._district}
+    set {_uniqueStorage()._district = newValue}
+  }
+
+  /// e.g. 锦江区
+  public var districtName: String {
+    get {_storage._districtName}
+    set {_uniqueStorage()._districtName = newValue}
+  }
+
+  /// the holder the message is for
+  public var departmentID: String {
+    get {_storage._departmentID}
+    set {_uniqueStorage()._departmentID = newValue}
+  }
+
+  public var departmentName: String {
+    get {_storage._departmentName}
+    set {_uniqueStorage()._departmentName = newValue}
+  }
+
+  public var priority: Fenliu_Routing_V1_Priority {
+    get {_storage._priority}
+    set {_uniqueStorage()._priority = newValue}
+  }
+
+  public var status: Fenliu_Common_V1_TicketStatus {
+    get {_storage._status}
+    set {_uniqueStorage()._status = newValue}
+  }
+
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._createdAt = newValue}
+  }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {_storage._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {_uniqueStorage()._createdAt = nil}
+
+  public var signForDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._signForDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._signForDueAt = newValue}
+  }
+  /// Returns true if `signForDueAt` has been explicitly set.
+  public var hasSignForDueAt: Bool {_storage._signForDueAt != nil}
+  /// Clears the value of `signForDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearSignForDueAt() {_uniqueStorage()._signForDueAt = nil}
+
+  public var resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._resolveDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._resolveDueAt = newValue}
+  }
+  /// Returns true if `resolveDueAt` has been explicitly set.
+  public var hasResolveDueAt: Bool {_storage._resolveDueAt != nil}
+  /// Clears the value of `resolveDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearResolveDueAt() {_uniqueStorage()._resolveDueAt = nil}
+
+  public var feedbackDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._feedbackDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._feedbackDueAt = newValue}
+  }
+  /// Returns true if `feedbackDueAt` has been explicitly set.
+  public var hasFeedbackDueAt: Bool {_storage._feedbackDueAt != nil}
+  /// Clears the value of `feedbackDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearFeedbackDueAt() {_uniqueStorage()._feedbackDueAt = nil}
+
+  /// what the caller said, in short
+  public var summary: String {
+    get {_storage._summary}
+    set {_uniqueStorage()._summary = newValue}
+  }
+
+  public var returnCount: Int32 {
+    get {_storage._returnCount}
+    set {_uniqueStorage()._returnCount = newValue}
+  }
+
+  /// why this holder (the latest assignment)
+  public var assignmentReason: String {
+    get {_storage._assignmentReason}
+    set {_uniqueStorage()._assignmentReason = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -442,6 +589,7 @@ public nonisolated struct Fenliu_Routing_V1_ListTicketsRequest: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// tickets this call opened or was attached to
   public var callID: String = String()
 
   public var departmentID: String = String()
@@ -455,6 +603,10 @@ public nonisolated struct Fenliu_Routing_V1_ListTicketsRequest: Sendable {
   public var pageSize: Int32 = 0
 
   public var pageToken: String = String()
+
+  /// Tickets of any of these calls (at most 1,000 ids): one request for a whole list of calls, as
+  /// the Open311 door asks. Combined with the other filters like call_id.
+  public var callIds: [String] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -925,7 +1077,7 @@ nonisolated extension Fenliu_Routing_V1_Assignment: SwiftProtobuf.Message, Swift
 
 nonisolated extension Fenliu_Routing_V1_Ticket: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Ticket"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}call_id\0\u{1}kind\0\u{1}destination\0\u{1}category\0\u{1}district\0\u{3}department_id\0\u{3}department_name\0\u{1}priority\0\u{1}status\0\u{3}delivery_state\0\u{3}created_at\0\u{3}sign_for_due_at\0\u{3}resolve_due_at\0\u{3}feedback_due_at\0\u{1}history\0\u{3}return_count\0\u{1}summary\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}call_id\0\u{1}kind\0\u{1}destination\0\u{1}category\0\u{1}district\0\u{3}department_id\0\u{3}department_name\0\u{1}priority\0\u{1}status\0\u{3}delivery_state\0\u{3}created_at\0\u{3}sign_for_due_at\0\u{3}resolve_due_at\0\u{3}feedback_due_at\0\u{1}history\0\u{3}return_count\0\u{1}summary\0\u{3}incident_id\0")
 
   fileprivate class _StorageClass {
     var _id: String = String()
@@ -946,6 +1098,7 @@ nonisolated extension Fenliu_Routing_V1_Ticket: SwiftProtobuf.Message, SwiftProt
     var _history: [Fenliu_Routing_V1_Assignment] = []
     var _returnCount: Int32 = 0
     var _summary: String = String()
+    var _incidentID: String = String()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -974,6 +1127,7 @@ nonisolated extension Fenliu_Routing_V1_Ticket: SwiftProtobuf.Message, SwiftProt
       _history = source._history
       _returnCount = source._returnCount
       _summary = source._summary
+      _incidentID = source._incidentID
     }
   }
 
@@ -1010,6 +1164,7 @@ nonisolated extension Fenliu_Routing_V1_Ticket: SwiftProtobuf.Message, SwiftProt
         case 16: try { try decoder.decodeRepeatedMessageField(value: &_storage._history) }()
         case 17: try { try decoder.decodeSingularInt32Field(value: &_storage._returnCount) }()
         case 18: try { try decoder.decodeSingularStringField(value: &_storage._summary) }()
+        case 19: try { try decoder.decodeSingularStringField(value: &_storage._incidentID) }()
         default: break
         }
       }
@@ -1076,6 +1231,9 @@ nonisolated extension Fenliu_Routing_V1_Ticket: SwiftProtobuf.Message, SwiftProt
       if !_storage._summary.isEmpty {
         try visitor.visitSingularStringField(value: _storage._summary, fieldNumber: 18)
       }
+      if !_storage._incidentID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._incidentID, fieldNumber: 19)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -1103,6 +1261,210 @@ nonisolated extension Fenliu_Routing_V1_Ticket: SwiftProtobuf.Message, SwiftProt
         if _storage._history != rhs_storage._history {return false}
         if _storage._returnCount != rhs_storage._returnCount {return false}
         if _storage._summary != rhs_storage._summary {return false}
+        if _storage._incidentID != rhs_storage._incidentID {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Routing_V1_TicketDelivery: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TicketDelivery"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}event\0\u{3}ticket_id\0\u{3}call_id\0\u{1}kind\0\u{1}destination\0\u{1}category\0\u{3}category_name\0\u{1}district\0\u{3}district_name\0\u{3}department_id\0\u{3}department_name\0\u{1}priority\0\u{1}status\0\u{3}created_at\0\u{3}sign_for_due_at\0\u{3}resolve_due_at\0\u{3}feedback_due_at\0\u{1}summary\0\u{3}return_count\0\u{3}assignment_reason\0")
+
+  fileprivate class _StorageClass {
+    var _event: String = String()
+    var _ticketID: String = String()
+    var _callID: String = String()
+    var _kind: Fenliu_Routing_V1_TicketKind = .unspecified
+    var _destination: Fenliu_Common_V1_Destination = .unspecified
+    var _category: Fenliu_Common_V1_Category = .unspecified
+    var _categoryName: String = String()
+    var _district: String = String()
+    var _districtName: String = String()
+    var _departmentID: String = String()
+    var _departmentName: String = String()
+    var _priority: Fenliu_Routing_V1_Priority = .unspecified
+    var _status: Fenliu_Common_V1_TicketStatus = .unspecified
+    var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _signForDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _feedbackDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _summary: String = String()
+    var _returnCount: Int32 = 0
+    var _assignmentReason: String = String()
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _event = source._event
+      _ticketID = source._ticketID
+      _callID = source._callID
+      _kind = source._kind
+      _destination = source._destination
+      _category = source._category
+      _categoryName = source._categoryName
+      _district = source._district
+      _districtName = source._districtName
+      _departmentID = source._departmentID
+      _departmentName = source._departmentName
+      _priority = source._priority
+      _status = source._status
+      _createdAt = source._createdAt
+      _signForDueAt = source._signForDueAt
+      _resolveDueAt = source._resolveDueAt
+      _feedbackDueAt = source._feedbackDueAt
+      _summary = source._summary
+      _returnCount = source._returnCount
+      _assignmentReason = source._assignmentReason
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._event) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._ticketID) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._callID) }()
+        case 4: try { try decoder.decodeSingularEnumField(value: &_storage._kind) }()
+        case 5: try { try decoder.decodeSingularEnumField(value: &_storage._destination) }()
+        case 6: try { try decoder.decodeSingularEnumField(value: &_storage._category) }()
+        case 7: try { try decoder.decodeSingularStringField(value: &_storage._categoryName) }()
+        case 8: try { try decoder.decodeSingularStringField(value: &_storage._district) }()
+        case 9: try { try decoder.decodeSingularStringField(value: &_storage._districtName) }()
+        case 10: try { try decoder.decodeSingularStringField(value: &_storage._departmentID) }()
+        case 11: try { try decoder.decodeSingularStringField(value: &_storage._departmentName) }()
+        case 12: try { try decoder.decodeSingularEnumField(value: &_storage._priority) }()
+        case 13: try { try decoder.decodeSingularEnumField(value: &_storage._status) }()
+        case 14: try { try decoder.decodeSingularMessageField(value: &_storage._createdAt) }()
+        case 15: try { try decoder.decodeSingularMessageField(value: &_storage._signForDueAt) }()
+        case 16: try { try decoder.decodeSingularMessageField(value: &_storage._resolveDueAt) }()
+        case 17: try { try decoder.decodeSingularMessageField(value: &_storage._feedbackDueAt) }()
+        case 18: try { try decoder.decodeSingularStringField(value: &_storage._summary) }()
+        case 19: try { try decoder.decodeSingularInt32Field(value: &_storage._returnCount) }()
+        case 20: try { try decoder.decodeSingularStringField(value: &_storage._assignmentReason) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._event.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._event, fieldNumber: 1)
+      }
+      if !_storage._ticketID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._ticketID, fieldNumber: 2)
+      }
+      if !_storage._callID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._callID, fieldNumber: 3)
+      }
+      if _storage._kind != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._kind, fieldNumber: 4)
+      }
+      if _storage._destination != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._destination, fieldNumber: 5)
+      }
+      if _storage._category != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._category, fieldNumber: 6)
+      }
+      if !_storage._categoryName.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._categoryName, fieldNumber: 7)
+      }
+      if !_storage._district.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._district, fieldNumber: 8)
+      }
+      if !_storage._districtName.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._districtName, fieldNumber: 9)
+      }
+      if !_storage._departmentID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._departmentID, fieldNumber: 10)
+      }
+      if !_storage._departmentName.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._departmentName, fieldNumber: 11)
+      }
+      if _storage._priority != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._priority, fieldNumber: 12)
+      }
+      if _storage._status != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._status, fieldNumber: 13)
+      }
+      try { if let v = _storage._createdAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 14)
+      } }()
+      try { if let v = _storage._signForDueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 15)
+      } }()
+      try { if let v = _storage._resolveDueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 16)
+      } }()
+      try { if let v = _storage._feedbackDueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 17)
+      } }()
+      if !_storage._summary.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._summary, fieldNumber: 18)
+      }
+      if _storage._returnCount != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._returnCount, fieldNumber: 19)
+      }
+      if !_storage._assignmentReason.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._assignmentReason, fieldNumber: 20)
+      }
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Routing_V1_TicketDelivery, rhs: Fenliu_Routing_V1_TicketDelivery) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._event != rhs_storage._event {return false}
+        if _storage._ticketID != rhs_storage._ticketID {return false}
+        if _storage._callID != rhs_storage._callID {return false}
+        if _storage._kind != rhs_storage._kind {return false}
+        if _storage._destination != rhs_storage._destination {return false}
+        if _storage._category != rhs_storage._category {return false}
+        if _storage._categoryName != rhs_storage._categoryName {return false}
+        if _storage._district != rhs_storage._district {return false}
+        if _storage._districtName != rhs_storage._districtName {return false}
+        if _storage._departmentID != rhs_storage._departmentID {return false}
+        if _storage._departmentName != rhs_storage._departmentName {return false}
+        if _storage._priority != rhs_storage._priority {return false}
+        if _storage._status != rhs_storage._status {return false}
+        if _storage._createdAt != rhs_storage._createdAt {return false}
+        if _storage._signForDueAt != rhs_storage._signForDueAt {return false}
+        if _storage._resolveDueAt != rhs_storage._resolveDueAt {return false}
+        if _storage._feedbackDueAt != rhs_storage._feedbackDueAt {return false}
+        if _storage._summary != rhs_storage._summary {return false}
+        if _storage._returnCount != rhs_storage._returnCount {return false}
+        if _storage._assignmentReason != rhs_storage._assignmentReason {return false}
         return true
       }
       if !storagesAreEqual {return false}
@@ -1287,7 +1649,7 @@ nonisolated extension Fenliu_Routing_V1_GetTicketResponse: SwiftProtobuf.Message
 
 nonisolated extension Fenliu_Routing_V1_ListTicketsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListTicketsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{3}department_id\0\u{1}destination\0\u{1}status\0\u{1}priority\0\u{3}page_size\0\u{3}page_token\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{3}department_id\0\u{1}destination\0\u{1}status\0\u{1}priority\0\u{3}page_size\0\u{3}page_token\0\u{3}call_ids\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1302,6 +1664,7 @@ nonisolated extension Fenliu_Routing_V1_ListTicketsRequest: SwiftProtobuf.Messag
       case 5: try { try decoder.decodeSingularEnumField(value: &self.priority) }()
       case 6: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
+      case 8: try { try decoder.decodeRepeatedStringField(value: &self.callIds) }()
       default: break
       }
     }
@@ -1329,6 +1692,9 @@ nonisolated extension Fenliu_Routing_V1_ListTicketsRequest: SwiftProtobuf.Messag
     if !self.pageToken.isEmpty {
       try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 7)
     }
+    if !self.callIds.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.callIds, fieldNumber: 8)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1340,6 +1706,7 @@ nonisolated extension Fenliu_Routing_V1_ListTicketsRequest: SwiftProtobuf.Messag
     if lhs.priority != rhs.priority {return false}
     if lhs.pageSize != rhs.pageSize {return false}
     if lhs.pageToken != rhs.pageToken {return false}
+    if lhs.callIds != rhs.callIds {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -70,7 +70,7 @@ public struct ClassificationOutcome: Sendable, Hashable {
 /// Only input that carries nothing to classify, or is too large to be a call note, is rejected;
 /// anything else (digits only, stray control characters, Latin text) is classified and, when the
 /// model has little to go on, marked `needsReview`.
-public enum ClassificationError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum DescriptionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The description is empty once control characters and white space are removed.
     case emptyDescription
     /// The description has more than `limit` Unicode scalars.

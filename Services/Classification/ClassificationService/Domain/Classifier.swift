@@ -81,9 +81,9 @@ public struct Classifier: Sendable {
 
     /// The decision for one call.
     ///
-    /// - Throws: ``ClassificationError/emptyDescription`` when nothing is left after normalising,
-    ///   ``ClassificationError/descriptionTooLong(limit:)`` past `maximumDescriptionLength`.
-    public func classify(_ input: ClassificationInput) throws(ClassificationError) -> ClassificationOutcome {
+    /// - Throws: ``DescriptionError/emptyDescription`` when nothing is left after normalising,
+    ///   ``DescriptionError/descriptionTooLong(limit:)`` past `maximumDescriptionLength`.
+    public func classify(_ input: ClassificationInput) throws(DescriptionError) -> ClassificationOutcome {
         // Counted before normalising, so an oversized body costs one pass and no allocation.
         let limit = configuration.maximumDescriptionLength
         if input.description.unicodeScalars.count > limit { throw .descriptionTooLong(limit: limit) }

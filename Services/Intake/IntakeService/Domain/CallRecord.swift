@@ -17,8 +17,6 @@ struct CallRecord: Sendable, Equatable {
     var category: Category?
     /// The inquiry elements the category's template asks for (attached with the category).
     var template: [InquiryElementTemplate]
-    /// `received_at` exactly as PostgreSQL wrote it, for page tokens that must not lose a microsecond.
-    var receivedAtText: String
 
     /// The required elements of the template that the call does not have yet (blank counts as missing).
     var missingElements: [InquiryElementTemplate] {

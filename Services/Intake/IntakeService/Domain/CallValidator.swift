@@ -14,8 +14,8 @@ struct CallValidator {
 
     /// The raw fields of a submission, as any front door (Connect or Open311) received them.
     struct Input {
-        /// The line, as the contract carries it.
-        var channel: Fenliu_Common_V1_Channel
+        /// The line; `nil` when not given or not a known one.
+        var channel: Channel?
         /// The sender's record id.
         var externalID: String
         /// When the call was received; `nil` when not given.
@@ -44,10 +44,10 @@ struct CallValidator {
 
     /// The validated call, or `IntakeError.invalidFields` listing every problem.
     func validate(_ input: Input) throws(IntakeError) -> CallSubmission {
-        var problems = [FieldProblem]()
-        func problem(_ field: String, _ reason: String) { problems.append(FieldProblem(field: field, reason: reason)) }
+        var problems = [FieldViolation]()
+        func problem(_ field: String, _ reason: String) { problems.append(FieldViolation(field: field, description: reason)) }
 
-        let channel = Self.channel(input.channel)
+        let channel = input.channel
         if channel == nil { problem("channel", "is required: one of CHANNEL_110, CHANNEL_12345, CHANNEL_119, CHANNEL_120, CHANNEL_OPEN311") }
 
         let externalID = input.externalID.trimmingCharacters(in: .whitespaces)
@@ -116,18 +116,6 @@ struct CallValidator {
             district: district, address: address, latitude: input.latitude, longitude: input.longitude,
             description: description, elements: elements, operatorID: operatorID, open311ServiceCode: input.open311ServiceCode
         )
-    }
-
-    /// The channel of a proto enum value, `nil` for unspecified or unknown numbers.
-    static func channel(_ value: Fenliu_Common_V1_Channel) -> Channel? {
-        switch value {
-        case .channel110: .police110
-        case .channel12345: .hotline12345
-        case .channel119: .fire119
-        case .channel120: .medical120
-        case .open311: .open311
-        case .unspecified, .UNRECOGNIZED: nil
-        }
     }
 
     private func checkText(

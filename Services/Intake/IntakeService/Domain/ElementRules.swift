@@ -1,3 +1,4 @@
+import FenliuModel
 import Foundation
 
 /// Rules for inquiry elements (询问要素): keys are the catalogue's lowerCamelCase ASCII names
@@ -6,28 +7,28 @@ enum ElementRules {
     /// Checks `elements`, reports each bad entry as `elements.<key>`, and returns them trimmed.
     /// With `allowingRemoval`, an empty value is kept (it means "remove this element").
     static func check(
-        _ elements: [String: String], allowingRemoval: Bool, report: (FieldProblem) -> Void
+        _ elements: [String: String], allowingRemoval: Bool, report: (FieldViolation) -> Void
     ) -> [String: String] {
         if elements.count > FieldRules.elementCountMaximum {
-            report(FieldProblem(field: "elements", reason: "has more than \(FieldRules.elementCountMaximum) entries"))
+            report(FieldViolation(field: "elements", description: "has more than \(FieldRules.elementCountMaximum) entries"))
         }
         var cleaned = [String: String]()
         for key in elements.keys.sorted() {
             let value = elements[key]!.trimmingCharacters(in: .whitespacesAndNewlines)
             guard isValidKey(key) else {
                 let shown = key.count > FieldRules.elementKeyMaximum ? String(key.prefix(FieldRules.elementKeyMaximum)) + "…" : key
-                report(FieldProblem(
+                report(FieldViolation(
                     field: "elements.\(shown)",
-                    reason: "key must be lowerCamelCase ASCII (a letter, then letters or digits), at most \(FieldRules.elementKeyMaximum) characters"
+                    description: "key must be lowerCamelCase ASCII (a letter, then letters or digits), at most \(FieldRules.elementKeyMaximum) characters"
                 ))
                 continue
             }
             if value.isEmpty && !allowingRemoval {
-                report(FieldProblem(field: "elements.\(key)", reason: "is empty; leave the element out instead"))
+                report(FieldViolation(field: "elements.\(key)", description: "is empty; leave the element out instead"))
             } else if value.count > FieldRules.elementValueMaximum {
-                report(FieldProblem(field: "elements.\(key)", reason: "is longer than \(FieldRules.elementValueMaximum) characters"))
+                report(FieldViolation(field: "elements.\(key)", description: "is longer than \(FieldRules.elementValueMaximum) characters"))
             } else if value.containsControlCharacter(allowingLineBreaks: true) {
-                report(FieldProblem(field: "elements.\(key)", reason: "must not contain control characters"))
+                report(FieldViolation(field: "elements.\(key)", description: "must not contain control characters"))
             } else {
                 cleaned[key] = value
             }

@@ -1,6 +1,7 @@
 import FenliuModel
 import Foundation
 import Postgres
+import ServiceSupport
 
 /// `ListCalls` filters and the keyset query behind them.
 struct CallListing: Sendable {
@@ -21,16 +22,27 @@ struct CallListing: Sendable {
 
     /// The fingerprint a page token carries, so it is only accepted with the same filters.
     var fingerprint: String {
-        CallPageToken.fingerprint([
+        PageToken.fingerprint([
             channel?.code ?? "", district?.code ?? "", receivedFrom.map(\.postgresMicroseconds) ?? "",
             receivedTo.map(\.postgresMicroseconds) ?? "", text, open311ServiceCode ?? "",
         ])
     }
 
+    /// The keyset position a `pageToken` names for these filters, `nil` for the first page.
+    func position(of token: String) throws -> PageToken? {
+        let position = try PageToken.decode(token, filters: fingerprint, kinds: [.time, .text])
+        if let position, UUID(uuidString: position.text(1)) == nil {
+            throw IntakeError.invalidFields([FieldViolation(field: "pageToken", description: "is not a page token this listing issued")])
+        }
+        return position
+    }
+
     /// One page, newest first (`received_at` DESC, `id` DESC), after `token` when given; fetches one
     /// extra row to know whether another page follows.
-    func page(after token: CallPageToken?, on connection: PostgresConnection) throws -> (calls: [CallRecord], next: CallPageToken?) {
+    func page(after token: PageToken?, on connection: PostgresConnection) throws -> (calls: [CallRecord], next: PageToken?) {
         let pattern = text.isEmpty ? nil : "%" + Self.escapeLike(text) + "%"
+        let afterReceived = token?.time(0)
+        let afterID = token.flatMap { UUID(uuidString: $0.text(1)) }
         let rows = try connection.query("""
             SELECT \(unescaped: CallRow.columns) FROM calls
             WHERE (\(channel?.code)::text IS NULL OR channel = \(channel?.code))
@@ -39,7 +51,7 @@ struct CallListing: Sendable {
               AND (\(receivedTo)::timestamptz IS NULL OR received_at < \(receivedTo))
               AND (\(pattern)::text IS NULL OR description ILIKE \(pattern) OR address ILIKE \(pattern))
               AND (\(open311ServiceCode)::text IS NULL OR open311_service_code = \(open311ServiceCode))
-              AND (\(token?.receivedAt)::timestamptz IS NULL OR (received_at, id) < (\(token?.receivedAt)::timestamptz, \(token?.id)::uuid))
+              AND (\(afterReceived)::timestamptz IS NULL OR (received_at, id) < (\(afterReceived)::timestamptz, \(afterID)::uuid))
             ORDER BY received_at DESC, id DESC
             LIMIT \(limit + 1)
             """)
@@ -47,7 +59,7 @@ struct CallListing: Sendable {
         guard calls.count > limit else { return (calls, nil) }
         calls.removeLast()
         let last = calls[calls.count - 1]
-        return (calls, CallPageToken(receivedAt: last.receivedAtText, id: last.id, filters: fingerprint))
+        return (calls, PageToken(position: [.time(last.submission.receivedAt), .text(last.id.uuidString)], filters: fingerprint))
     }
 
     /// Escapes LIKE's wildcards so a search for "100%" finds "100%", not everything.

@@ -13,14 +13,10 @@ enum CallRow {
 
     /// Decodes one row selected with `columns`.
     static func record(_ row: PostgresRow) throws -> CallRecord {
-        let channelCode: String = try row.decode("channel")
-        guard let channel = Channel(rawValue: channelCode) else {
-            throw PostgresError(code: .decodingFailed, message: "column \"channel\" holds an unknown channel")
-        }
         let submission = CallSubmission(
-            channel: channel, externalID: try row.decode("external_id"), receivedAt: try row.decode("received_at"),
+            channel: try row.decode("channel", as: Channel.self), externalID: try row.decode("external_id"), receivedAt: try row.decode("received_at"),
             callerName: try row.decode("caller_name"), callerPhone: try row.decode("caller_phone"),
-            district: try row.decode("district", as: String?.self).flatMap(District.withCode), address: try row.decode("address"),
+            district: try district(row), address: try row.decode("address"),
             latitude: try row.decode("latitude", as: Double?.self), longitude: try row.decode("longitude", as: Double?.self),
             description: try row.decode("description"), elements: try decodeJSON(row, "elements", as: [String: String].self),
             operatorID: try row.decode("operator_id"), open311ServiceCode: try row.decode("open311_service_code", as: String?.self)
@@ -28,9 +24,8 @@ enum CallRow {
         return CallRecord(
             id: try row.decode("id"), submission: submission, duplicateOf: try row.decode("duplicate_of", as: UUID?.self),
             duplicateReason: try row.decode("duplicate_reason"), createdAt: try row.decode("created_at"),
-            category: try row.decode("category", as: String?.self).flatMap(Category.init(code:)),
-            template: try decodeJSON(row, "inquiry_elements", as: [InquiryElementTemplate].self),
-            receivedAtText: try row.decode("received_at")
+            category: try row.decode("category", as: Category?.self),
+            template: try decodeJSON(row, "inquiry_elements", as: [InquiryElementTemplate].self)
         )
     }
 
@@ -42,6 +37,14 @@ enum CallRow {
     /// Encodes a template as a JSON array for a `jsonb` column.
     static func json(_ template: [InquiryElementTemplate]) throws -> String {
         String(decoding: try JSONEncoder().encode(template), as: UTF8.self)
+    }
+
+    private static func district(_ row: PostgresRow) throws -> District? {
+        guard let code = try row.decode("district", as: String?.self) else { return nil }
+        guard let district = District.withCode(code) else {
+            throw PostgresError(code: .decodingFailed, message: "column \"district\" holds an unknown district")
+        }
+        return district
     }
 
     private static func decodeJSON<T: Decodable>(_ row: PostgresRow, _ column: String, as type: T.Type) throws -> T {

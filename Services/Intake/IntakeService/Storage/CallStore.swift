@@ -75,6 +75,15 @@ enum CallStore {
         return try rows.first.map(CallRow.record)
     }
 
+    /// The calls with these ids, in the order given (unknown ids left out), with one query.
+    static func find(_ ids: [UUID], on connection: PostgresConnection) throws -> [CallRecord] {
+        guard !ids.isEmpty else { return [] }
+        let list = "{" + ids.map { $0.uuidString.lowercased() }.joined(separator: ",") + "}"
+        let found = try connection.query("SELECT \(unescaped: CallRow.columns) FROM calls WHERE id = ANY(\(list)::uuid[])").map(CallRow.record)
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+
     /// Replaces the elements of a call and records who changed them.
     static func updateElements(_ id: UUID, elements: [String: String], operatorID: String, on connection: PostgresConnection) throws -> CallRecord? {
         let rows = try connection.query("""
@@ -87,15 +96,15 @@ enum CallStore {
 
     /// Stores the category classification decided and the template of inquiry elements it needs.
     /// A later decision (a human review that corrects the category) replaces an earlier one, judged
-    /// by when each was decided, not by when it arrived: the outbox may deliver a retried first
+    /// by the decision's revision, not by when it arrived: the outbox may deliver a retried first
     /// decision after the correction. Returns whether the call exists.
     static func attachClassification(
-        _ id: UUID, category: Category, template: [InquiryElementTemplate], decidedAt: Date?, on connection: PostgresConnection
+        _ id: UUID, category: Category, template: [InquiryElementTemplate], revision: Int64, on connection: PostgresConnection
     ) throws -> Bool {
         let rows = try connection.query("""
             UPDATE calls SET category = \(category.code), inquiry_elements = \(try CallRow.json(template))::jsonb,
-                classified_at = COALESCE(\(decidedAt)::timestamptz, now())
-            WHERE id = \(id) AND (classified_at IS NULL OR classified_at <= COALESCE(\(decidedAt)::timestamptz, now()))
+                classified_at = now(), classification_revision = \(revision)
+            WHERE id = \(id) AND (classification_revision IS NULL OR classification_revision <= \(revision))
             """)
         if rows.affectedRows == 1 { return true }
         return try !connection.query("SELECT 1 FROM calls WHERE id = \(id)").isEmpty

@@ -40,5 +40,15 @@ enum IntakeMigrations {
             CREATE INDEX calls_district_received ON calls (district, received_at);
             CREATE INDEX calls_duplicate_of ON calls (duplicate_of) WHERE duplicate_of IS NOT NULL;
             """),
+        // The newest classification wins by its revision (a number classification counts up with
+        // each review), not by which replica's clock said later. ListCalls' text search is a
+        // substring match (ILIKE '%…%'), which only trigram indexes serve; pg_trgm is installed in
+        // the `extensions` schema by docker/postgres/init-roles.sh.
+        Migration(version: 2, name: "classification revision, trigram text search", sql: """
+            ALTER TABLE calls ADD COLUMN classification_revision bigint;
+            CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
+            CREATE INDEX calls_description_trgm ON calls USING gin (description extensions.gin_trgm_ops);
+            CREATE INDEX calls_address_trgm ON calls USING gin (address extensions.gin_trgm_ops);
+            """),
     ]
 }

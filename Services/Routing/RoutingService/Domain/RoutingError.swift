@@ -1,11 +1,10 @@
-import RPC
+import FenliuModel
 
-/// Everything the routing service refuses, mapped to Connect codes in one place (`connectError`).
+/// Everything the routing service refuses, in domain words; `RoutingError+Connect.swift` maps each
+/// case to a Connect code in one place.
 public enum RoutingError: Error, Sendable, Equatable {
-    /// A request field is missing or wrong.
-    case invalidField(String, String)
-    /// Several request fields are wrong (rule validation reports every bad rule at once).
-    case invalidFields([ConnectError.FieldViolation])
+    /// One or more request fields are wrong; every problem is listed.
+    case invalidFields([FieldViolation])
     /// No ticket with this id.
     case ticketNotFound(String)
     /// No department with this id.
@@ -16,27 +15,10 @@ public enum RoutingError: Error, Sendable, Equatable {
     case rulesVersionExists(String)
     /// The ticket cannot be returned or assigned in its current state.
     case precondition(String)
-}
 
-extension RoutingError: ConnectErrorConvertible {
-    /// The error as a client sees it.
-    public var connectError: ConnectError {
-        switch self {
-        case .invalidField(let field, let description):
-            .invalidArgument(field: field, description)
-        case .invalidFields(let violations):
-            .invalidArgument(violations)
-        case .ticketNotFound(let id):
-            ConnectError(.notFound, "no ticket \"\(id)\"")
-        case .departmentNotFound(let id):
-            ConnectError(.notFound, "no department \"\(id)\"")
-        case .rulesVersionNotFound(let version):
-            ConnectError(.notFound, version.isEmpty ? "no routing rules have been published" : "no routing rules version \"\(version)\"")
-        case .rulesVersionExists(let version):
-            ConnectError(.alreadyExists, "routing rules version \"\(version)\" is already published; versions are never overwritten")
-        case .precondition(let message):
-            ConnectError(.failedPrecondition, message)
-        }
+    /// One wrong field.
+    static func invalidField(_ field: String, _ description: String) -> RoutingError {
+        .invalidFields([FieldViolation(field: field, description: description)])
     }
 }
 

@@ -9,7 +9,7 @@ enum DirectoryValidation {
 
     /// A department from an `UpsertDepartment` request.
     static func department(_ message: Fenliu_Routing_V1_Department) throws -> Department {
-        var violations = [ConnectError.FieldViolation]()
+        var violations = [FieldViolation]()
         let id = message.id
         if id.isEmpty || id.count > 64 || !id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }) {
             violations.append(.init(field: "department.id", description: "is required: 1–64 ASCII letters, digits, - or _"))
@@ -55,7 +55,7 @@ enum DirectoryValidation {
         guard !messages.isEmpty else { throw RoutingError.invalidField("rules.rules", "at least one rule is required") }
         let active = Set(departments.filter(\.isActive).map(\.id))
         let known = Set(departments.map(\.id))
-        var violations = [ConnectError.FieldViolation]()
+        var violations = [FieldViolation]()
         var seen = [String: Int]()
         var rules = [RoutingRule]()
         for (index, message) in messages.enumerated() {

@@ -45,19 +45,28 @@ enum DepartmentStore {
             """)
     }
 
-    /// The department's own webhook secret, or `nil` when it has none.
-    static func secret(for id: String, on connection: PostgresConnection) throws -> String? {
-        try connection.query("SELECT webhook_secret FROM departments WHERE id = \(id)").first?.decode("webhook_secret", as: String?.self)
+    /// Where the department's tickets go now: its endpoint and its own secret (`nil`: sign with the
+    /// default); `nil` when it has no endpoint (or does not exist).
+    static func endpoint(of id: String, on connection: PostgresConnection) throws -> (url: String, secret: String?)? {
+        guard let row = try connection.query("SELECT endpoint_url, webhook_secret FROM departments WHERE id = \(id)").first else { return nil }
+        let url: String = try row.decode("endpoint_url")
+        guard !url.isEmpty else { return nil }
+        return (url, try row.decode("webhook_secret", as: String?.self))
     }
 
     private static func department(from row: PostgresRow) throws -> Department {
         let categories: String = try row.decode("categories")
         return Department(
             id: try row.decode("id"), name: try row.decode("name"),
-            level: Department.Level(rawValue: try row.decode("level")) ?? .district,
+            level: try row.decode("level", as: Department.Level.self),
             district: try row.decode("district"), endpointURL: try row.decode("endpoint_url"),
             isActive: try row.decode("active"), hasWebhookSecret: try row.decode("has_secret"),
-            categories: categories.split(separator: ",").compactMap { Category(code: String($0)) }
+            categories: try categories.split(separator: ",").map { code in
+                guard let category = Category(code: String(code)) else {
+                    throw PostgresError(code: .decodingFailed, message: "column \"categories\" holds an unknown category")
+                }
+                return category
+            }
         )
     }
 }

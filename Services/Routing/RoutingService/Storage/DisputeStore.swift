@@ -1,6 +1,7 @@
 import FenliuModel
 import Foundation
 import Postgres
+import ServiceSupport
 
 /// A dispute as stored: one per returned ticket, growing with each return.
 struct DisputeRecord: Sendable {
@@ -59,11 +60,11 @@ enum DisputeStore {
     }
 
     /// Disputes opened in [from, to), oldest first, after the page key `after`.
-    static func list(from: Date?, to: Date?, after: (Date, String)?, limit: Int, on connection: PostgresConnection) throws -> (disputes: [DisputeRecord], hasMore: Bool) {
+    static func list(from: Date?, to: Date?, after: PageToken?, limit: Int, on connection: PostgresConnection) throws -> (disputes: [DisputeRecord], hasMore: Bool) {
         let rows = try connection.query("""
             SELECT \(unescaped: columns) FROM disputes
             WHERE (\(from == nil) OR created_at >= \(from)::timestamptz) AND (\(to == nil) OR created_at < \(to)::timestamptz)
-              AND (\(after == nil) OR (created_at, id) > (\(after?.0)::timestamptz, \(after?.1)))
+              AND (\(after == nil) OR (created_at, id) > (\(after?.time(0))::timestamptz, \(after?.text(1))))
             ORDER BY created_at, id LIMIT \(limit + 1)
             """)
         let records = try rows.map(record(from:))
@@ -79,7 +80,7 @@ enum DisputeStore {
         let reasons: String = try row.decode("reasons")
         return DisputeRecord(
             id: try row.decode("id"), ticketID: try row.decode("ticket_id"), callID: try row.decode("call_id"),
-            category: Category(code: try row.decode("category")) ?? .otherService, district: try row.decode("district"),
+            category: try row.decode("category", as: Category.self), district: try row.decode("district"),
             departmentIDs: try JSONDecoder().decode([String].self, from: Data(departments.utf8)),
             reasons: try JSONDecoder().decode([String].self, from: Data(reasons.utf8)),
             isInArbitration: try row.decode("in_arbitration"), createdAt: try row.decode("created_at")

@@ -76,5 +76,20 @@ enum RoutingMigrations {
             );
             CREATE INDEX disputes_created ON disputes (created_at, id);
             """),
+        // One incident (the first call of a chain of repeat calls) × destination has at most one
+        // open ticket, enforced by the database: a repeat call routed before its first call, or the
+        // two routed at once, can no longer open two tickets for one department. Rows from version
+        // 1 count each call as its own incident. The queue indexes serve ListTickets by status and
+        // by destination without scanning every ticket.
+        Migration(version: 2, name: "one open ticket per incident and destination; queue indexes", sql: """
+            ALTER TABLE tickets ADD COLUMN incident_id text;
+            UPDATE tickets SET incident_id = call_id;
+            ALTER TABLE tickets ALTER COLUMN incident_id SET NOT NULL;
+            CREATE UNIQUE INDEX tickets_open_per_incident ON tickets (incident_id, destination)
+                WHERE status NOT IN ('RESOLVED', 'CLOSED');
+            CREATE INDEX tickets_incident ON tickets (incident_id);
+            CREATE INDEX tickets_status_queue ON tickets (status, priority, created_at, id);
+            CREATE INDEX tickets_destination_queue ON tickets (destination, priority, created_at, id);
+            """),
     ]
 }

@@ -57,8 +57,11 @@ enum RuleStore {
         return PublishedRules(
             version: try row.decode("version"), publishedAt: try row.decode("published_at"),
             publishedBy: try row.decode("published_by"),
-            rules: stored.compactMap { rule in
-                Category(code: rule.category).map { RoutingRule(category: $0, district: rule.district, departmentID: rule.departmentId) }
+            rules: try stored.map { rule in
+                guard let category = Category(code: rule.category) else {
+                    throw PostgresError(code: .decodingFailed, message: "column \"rules\" holds an unknown category")
+                }
+                return RoutingRule(category: category, district: rule.district, departmentID: rule.departmentId)
             }
         )
     }

@@ -1,11 +1,13 @@
 import FenliuModel
 import Foundation
 import Postgres
+import ServiceSupport
 
 /// A queue or search over tickets (`ListTickets`): every filter optional, ordered by priority then
 /// age, paged by keyset so a page never repeats or skips a ticket while new ones arrive.
 struct TicketQuery: Sendable {
     var callID = ""
+    var callIDs: [String] = []
     var departmentID = ""
     var destination: Destination?
     var state: TicketState?
@@ -13,14 +15,23 @@ struct TicketQuery: Sendable {
     var after: QueueKey?
     var limit = 50
 
+    /// The fingerprint a page token carries, so it is only accepted with the same filters.
+    var fingerprint: String {
+        PageToken.fingerprint([
+            callID, callIDs.joined(separator: ","), departmentID, destination?.code ?? "", state?.rawValue ?? "",
+            priority.map { String($0.rawValue) } ?? "",
+        ])
+    }
+
     /// One page, and whether more follow.
     func page(on connection: PostgresConnection) throws -> (tickets: [TicketRecord], hasMore: Bool) {
         let afterPriority = after?.priority.rawValue ?? 0
         let afterCreated = after?.createdAt ?? Date(timeIntervalSince1970: 0)
         let afterID = after?.id ?? ""
         let rows = try connection.query("""
-            \(unescaped: TicketStore.selection)
+            \(unescaped: TicketRow.selection)
             WHERE (\(callID) = '' OR t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID)))
+              AND (\(callIDs.isEmpty) OR t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = ANY(\(TicketRow.textArray(callIDs))::text[])))
               AND (\(departmentID) = '' OR t.department_id = \(departmentID))
               AND (\(destination?.code ?? "") = '' OR t.destination = \(destination?.code ?? ""))
               AND (\(state?.rawValue ?? "") = '' OR t.status = \(state?.rawValue ?? ""))
@@ -29,21 +40,22 @@ struct TicketQuery: Sendable {
             ORDER BY t.priority, t.created_at, t.id
             LIMIT \(limit + 1)
             """)
-        let records = try rows.map(TicketStore.record(from:))
+        let records = try rows.map(TicketRow.record)
         let page = Array(records.prefix(limit))
         return (try TicketStore.withHistory(page, on: connection), records.count > limit)
     }
 
     /// The token that continues after `key`.
-    static func token(after key: QueueKey) -> RoutingPageToken {
-        RoutingPageToken(parts: [String(key.priority.rawValue), key.createdAt.postgresText, key.id])
+    func token(after key: QueueKey) -> PageToken {
+        PageToken(position: [.integer(Int64(key.priority.rawValue)), .time(key.createdAt), .text(key.id)], filters: fingerprint)
     }
 
-    /// The key a token continues after.
-    static func key(from token: RoutingPageToken) throws -> QueueKey {
-        guard let raw = Int(token.parts[0]), let priority = TicketPriority(rawValue: raw), let created = Date(postgresText: token.parts[1]) else {
-            throw RoutingError.invalidField("pageToken", "is not a page token from this service")
+    /// The key a client's token continues after, `nil` for the first page.
+    func key(from token: String) throws -> QueueKey? {
+        guard let position = try PageToken.decode(token, filters: fingerprint, kinds: [.integer, .time, .text]) else { return nil }
+        guard let raw = Int(exactly: position.integer(0)), let priority = TicketPriority(rawValue: raw) else {
+            throw RoutingError.invalidField("pageToken", "is not a page token this listing issued")
         }
-        return QueueKey(priority: priority, createdAt: created, id: token.parts[2])
+        return QueueKey(priority: priority, createdAt: position.time(1), id: position.text(2))
     }
 }

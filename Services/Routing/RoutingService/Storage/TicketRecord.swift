@@ -29,6 +29,8 @@ struct TicketRecord: Sendable {
     var id: String
     /// The call that opened it.
     var callID: String
+    /// The first call of its incident (the call itself, or the one it repeats).
+    var incidentID: String
     /// Work order, police ticket or alert.
     var kind: TicketKind
     /// Where it goes.
@@ -70,6 +72,8 @@ struct NewTicket: Sendable {
     var id: String
     /// The call that opened it.
     var callID: String
+    /// The first call of its incident.
+    var incidentID: String
     /// What the planner decided.
     var plan: PlannedTicket
     /// The matter.

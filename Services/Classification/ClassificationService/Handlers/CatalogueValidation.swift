@@ -1,0 +1,57 @@
+import FenliuModel
+import Foundation
+import RPC
+
+/// Checks a catalogue before it is published: every category once, sensible texts, and the safety
+/// rule — a police, fire or medical category must keep its emergency destination, so no catalogue
+/// edit can send such matters to 12345 alone.
+enum CatalogueValidation {
+    static func violations(of catalogue: Fenliu_Classification_V1_Catalogue) -> [FieldViolation] {
+        var violations = [FieldViolation]()
+        func add(_ field: String, _ description: String) {
+            violations.append(.init(field: "catalogue.\(field)", description: description))
+        }
+        let version = catalogue.version.trimmingCharacters(in: .whitespaces)
+        if version.isEmpty || version.count > 64 { add("version", "must be 1 to 64 characters") }
+        if catalogue.publishedBy.trimmingCharacters(in: .whitespaces).isEmpty { add("publishedBy", "must name who publishes") }
+        var seen = Set<Category>()
+        for (index, entry) in catalogue.categories.enumerated() {
+            let path = "categories[\(index)]"
+            guard let category = Category(proto: entry.category) else {
+                add("\(path).category", "must be a catalogue category")
+                continue
+            }
+            if !seen.insert(category).inserted { add("\(path).category", "\(category.code) appears twice") }
+            if entry.chineseName.trimmingCharacters(in: .whitespaces).isEmpty { add("\(path).chineseName", "must not be empty") }
+            let destinations = entry.defaultDestinations.compactMap(Destination.init(proto:))
+            if destinations.isEmpty || destinations.count != entry.defaultDestinations.count {
+                add("\(path).defaultDestinations", "must list known destinations")
+            } else if Set(destinations).count != destinations.count {
+                add("\(path).defaultDestinations", "lists a destination twice")
+            }
+            if category.isEmergencyService, !destinations.contains(category.defaultDestination) {
+                add("\(path).defaultDestinations", "\(category.code) must keep \(category.defaultDestination.code): emergency matters are never diverted")
+            }
+            var keys = Set<String>()
+            for (elementIndex, element) in entry.inquiryElements.enumerated() {
+                let elementPath = "\(path).inquiryElements[\(elementIndex)]"
+                if !isElementKey(element.key) { add("\(elementPath).key", "must be lowerCamelCase ASCII") }
+                if !keys.insert(element.key).inserted { add("\(elementPath).key", "\(element.key) appears twice") }
+                if element.label.trimmingCharacters(in: .whitespaces).isEmpty { add("\(elementPath).label", "must not be empty") }
+            }
+            for (keywordIndex, keyword) in entry.keywords.enumerated()
+            where keyword.trimmingCharacters(in: .whitespaces).isEmpty || keyword.count > 32 {
+                add("\(path).keywords[\(keywordIndex)]", "must be 1 to 32 characters")
+            }
+        }
+        for missing in Category.allCases where !seen.contains(missing) {
+            add("categories", "\(missing.code) is missing; every category must be listed")
+        }
+        return violations
+    }
+
+    private static func isElementKey(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, ("a"..."z").contains(first), key.count <= 40 else { return false }
+        return key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
+}

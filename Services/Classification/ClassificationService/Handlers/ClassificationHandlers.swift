@@ -1,0 +1,132 @@
+import FenliuModel
+import Foundation
+import Postgres
+import RPC
+import ServiceSupport
+import SwiftProtobuf
+
+/// The Connect methods of `fenliu.classification.v1.ClassificationService`: decisions here, the
+/// review queue in `+Review`, the catalogue in `+Catalogue`.
+struct ClassificationHandlers: ClassificationServiceHandler {
+    /// The model and the catalogue in use.
+    let engine: ClassifierEngine
+    /// The classification schema.
+    let database: PostgresPool
+    /// Where hand-offs to routing and intake are written, in the decision's transaction.
+    let outbox: Outbox
+    /// Catalogue versions.
+    let catalogues: CatalogueStore
+
+    func classifyText(
+        _ request: Fenliu_Classification_V1_ClassifyTextRequest, context: RPCContext
+    ) async throws -> Fenliu_Classification_V1_ClassifyTextResponse {
+        let input = ClassificationInput(
+            description: request.description_p, channel: Channel(proto: request.channel),
+            district: request.district.isEmpty ? nil : request.district
+        )
+        do {
+            let (outcome, catalogue) = try engine.classify(input)
+            return Fenliu_Classification_V1_ClassifyTextResponse(outcome, catalogueVersion: catalogue.version)
+        } catch {
+            throw ClassificationError.invalidDescription(error)
+        }
+    }
+
+    /// The hand-off from intake: decide, store, and pass on through the outbox, once per call. A
+    /// call that already has a decision (a retried hand-off without its key, or two deliveries at
+    /// once) gets that decision back and hands nothing on again.
+    func classify(
+        _ request: Fenliu_Classification_V1_ClassifyRequest, context: RPCContext
+    ) async throws -> Effect<Fenliu_Classification_V1_ClassifyResponse> {
+        guard !request.callID.isEmpty else {
+            throw ClassificationError.invalidFields([FieldViolation(field: "callId", description: "is required")])
+        }
+        let channel = Channel(proto: request.channel)
+        let input = ClassificationInput(
+            description: request.description_p, channel: channel, district: request.district.isEmpty ? nil : request.district
+        )
+        let (outcome, catalogue): (ClassificationOutcome, Fenliu_Classification_V1_Catalogue)
+        do {
+            (outcome, catalogue) = try engine.classify(input)
+        } catch {
+            catalogue = engine.catalogue
+            outcome = DecisionPolicy.unclassifiable(channel: channel, reason: error.description, modelVersion: "none")
+        }
+        let plan = DecisionPolicy.plan(for: outcome)
+        var decision = Fenliu_Classification_V1_Decision()
+        decision.callID = request.callID
+        decision.category = outcome.category.proto
+        decision.destinations = outcome.destinations.map(\.proto)
+        decision.confidence = outcome.confidence
+        decision.needsReview = plan.needsReview
+        decision.evidence = outcome.evidence.map(\.proto)
+        decision.safetyFlags = outcome.safetyFlags.map(\.proto)
+        decision.modelVersion = outcome.modelVersion
+        decision.catalogueVersion = catalogue.version
+        decision.state = !plan.needsReview ? .decided : (plan.routesNow ? .routedPendingReview : .pendingReview)
+        decision.decidedAt = Google_Protobuf_Timestamp(date: Date())
+        decision.channel = request.channel
+        decision.district = request.district
+        decision.description_p = request.description_p
+        decision.duplicateOf = request.duplicateOf
+        decision.revision = 1
+        if request.hasReceivedAt { decision.receivedAt = request.receivedAt }
+
+        let outbox = self.outbox
+        let elements = catalogue.inquiryElements(of: outcome.category)
+        let newDecision = decision
+        return Effect { connection in
+            let (stored, isNew) = try DecisionStore.insert(newDecision, on: connection)
+            if isNew {
+                if plan.routesNow {
+                    let route = Self.routeRequest(stored, destinations: outcome.destinations, urgent: plan.isUrgent)
+                    try outbox.enqueue(RoutingAPI.route, route, on: connection)
+                }
+                try Self.attach(stored, elements: elements, outbox: outbox, on: connection)
+            }
+            return Fenliu_Classification_V1_ClassifyResponse.with { $0.decision = stored }
+        }
+    }
+
+    func getDecision(
+        _ request: Fenliu_Classification_V1_GetDecisionRequest, context: RPCContext
+    ) async throws -> Fenliu_Classification_V1_GetDecisionResponse {
+        let callID = request.callID
+        guard let decision = try await database.withConnection({ try DecisionStore.find(callID: callID, on: $0) }) else {
+            throw ClassificationError.decisionNotFound(callID: callID)
+        }
+        return .with { $0.decision = decision }
+    }
+
+    /// Tells intake the call's matter and the inquiry elements its template asks for.
+    static func attach(
+        _ decision: Fenliu_Classification_V1_Decision, elements: [Fenliu_Common_V1_InquiryElement], outbox: Outbox,
+        on connection: PostgresConnection
+    ) throws {
+        try outbox.enqueue(IntakeAPI.attachClassification, .with {
+            $0.callID = decision.callID
+            $0.category = decision.category
+            $0.inquiryElements = elements
+            $0.decidedAt = decision.hasReviewedAt ? decision.reviewedAt : decision.decidedAt
+            $0.revision = decision.revision
+        }, on: connection)
+    }
+
+    /// What routing receives for a decision.
+    static func routeRequest(
+        _ decision: Fenliu_Classification_V1_Decision, destinations: [Destination], urgent: Bool
+    ) -> Fenliu_Routing_V1_RouteRequest {
+        Fenliu_Routing_V1_RouteRequest.with {
+            $0.callID = decision.callID
+            $0.category = decision.category
+            $0.destinations = destinations.map(\.proto)
+            $0.district = decision.district
+            $0.channel = decision.channel
+            $0.urgent = urgent
+            $0.summary = String(decision.description_p.prefix(500))
+            if decision.hasReceivedAt { $0.receivedAt = decision.receivedAt }
+            $0.duplicateOf = decision.duplicateOf
+            $0.needsReview = decision.state == .routedPendingReview
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import ServiceSupport
+
+/// `fenliu.feedback.v1.FeedbackService`.
+struct FeedbackHandlers: FeedbackServiceHandler {}

@@ -1,0 +1,75 @@
+import FenliuModel
+import Foundation
+import Logging
+import Postgres
+import ServiceSupport
+import SwiftProtobuf
+
+/// Takes a call in: validates it, links it to an incident it repeats, stores it and hands it to
+/// classification in one transaction. Both front doors (Connect and Open311) use this one path.
+struct CallIntake: Sendable {
+    /// The intake schema.
+    let database: PostgresPool
+    /// Where the hand-off to classification is written, in the call's transaction.
+    let outbox: Outbox
+    /// The service logger; never given caller names or phones above debug.
+    let logger: Logger
+    /// The repeat-call rule and its thresholds.
+    var rule = RepeatCallRule()
+    /// The current time; Open311 calls are stamped with it and `receivedAt` is checked against it.
+    var clock: @Sendable () -> Date = { Date() }
+
+    /// The stored call and whether it was stored before (a replay of the same content).
+    func submit(_ input: CallValidator.Input) async throws -> (call: CallRecord, replayed: Bool) {
+        let submission = try CallValidator(now: clock()).validate(input)
+        let rule = self.rule
+        let outbox = self.outbox
+        let result: (CallRecord, Bool) = try await database.transaction { connection in
+            if let (existing, sameContent) = try CallStore.existing(submission, on: connection) {
+                return try Self.replay(existing, sameContent: sameContent)
+            }
+            let id = UUID()
+            let candidates = try CallStore.repeatCandidates(for: submission, lookback: rule.lookback, on: connection)
+            let facts = CallRecord.facts(of: submission, id: id)
+            let link = rule.link(facts, candidates: candidates.map(\.repeatFacts))
+            switch try CallStore.insert(submission, id: id, link: link, on: connection) {
+            case .existing(let existing, let sameContent):
+                return try Self.replay(existing, sameContent: sameContent)
+            case .inserted(let record):
+                try outbox.enqueue(ClassificationAPI.classify, Self.classifyRequest(for: record), on: connection)
+                return (record, false)
+            }
+        }
+        if !result.1 {
+            // Both front doors come here; the Open311 one is not an RPC, so wake the worker here.
+            outbox.committed()
+            logger.info("call stored", metadata: [
+                "call.id": "\(result.0.id)", "call.channel": "\(submission.channel.code)",
+                "call.district": "\(submission.district?.code ?? "-")", "call.duplicate_of": "\(result.0.duplicateOf?.uuidString.lowercased() ?? "-")",
+            ])
+        }
+        return result
+    }
+
+    private static func replay(_ existing: CallRecord, sameContent: Bool) throws -> (CallRecord, Bool) {
+        guard sameContent else {
+            throw IntakeError.externalIDConflict(
+                channel: existing.submission.channel.code, externalID: existing.submission.externalID,
+                existingCallID: existing.id.uuidString.lowercased()
+            )
+        }
+        return (existing, true)
+    }
+
+    /// The hand-off message classification receives.
+    static func classifyRequest(for record: CallRecord) -> Fenliu_Classification_V1_ClassifyRequest {
+        .with {
+            $0.callID = record.id.uuidString.lowercased()
+            $0.description_p = record.submission.description
+            $0.channel = record.submission.channel.proto
+            $0.district = record.submission.district?.code ?? ""
+            $0.receivedAt = Google_Protobuf_Timestamp(microsecondsOf: record.submission.receivedAt)
+            $0.duplicateOf = record.duplicateOf?.uuidString.lowercased() ?? ""
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import ServiceSupport
+
+/// `fenliu.reporting.v1.ReportingService`.
+struct ReportingHandlers: ReportingServiceHandler {}

@@ -1,0 +1,62 @@
+import FenliuModel
+import Foundation
+import Postgres
+import RPC
+import ServiceSupport
+import SwiftProtobuf
+
+extension RoutingHandlers {
+    /// `Route`: the hand-off from classification, applied once per `Idempotency-Key`, and once per
+    /// incident and destination even without one. An incident is the first call of a chain of
+    /// repeat calls (`duplicateOf`); whichever of its calls is routed first opens the ticket, and the
+    /// others attach to it: a call held for review and its repeat routed meanwhile share one ticket.
+    /// Only a finished ticket makes room for a new one ("he is back with a knife" forty minutes
+    /// after the police closed the first ticket must dispatch again).
+    func route(_ request: Fenliu_Routing_V1_RouteRequest, context: RPCContext) async throws -> Effect<Fenliu_Routing_V1_RouteResponse> {
+        let call = try RouteCall(request)
+        let policy = self.policy
+        let outbox = self.outbox
+        return Effect { connection in
+            try Self.route(call, now: Date(), policy: policy, outbox: outbox, on: connection)
+        }
+    }
+
+    private static func route(
+        _ call: RouteCall, now: Date, policy: RoutingPolicy, outbox: Outbox, on connection: PostgresConnection
+    ) throws -> Fenliu_Routing_V1_RouteResponse {
+        // Per incident, so a call and its repeats are routed one after the other; the unique index
+        // on open tickets per incident and destination holds even if something else got it wrong.
+        try connection.query("SELECT pg_advisory_xact_lock(hashtext(\("route:" + call.incidentID)))")
+        var reached = [Destination: String]()
+        for ticket in try TicketStore.forCall(call.callID, on: connection) where reached[ticket.destination] == nil {
+            reached[ticket.destination] = ticket.id
+        }
+        for ticket in try TicketStore.openForIncident(call.incidentID, on: connection)
+        where call.destinations.contains(ticket.destination) && reached[ticket.destination] == nil {
+            try TicketStore.attach(callID: call.callID, to: ticket.id, on: connection)
+            reached[ticket.destination] = ticket.id
+        }
+        let (resolver, version) = try resolver(on: connection)
+        let plans = TicketPlanner(resolver: resolver).plan(
+            category: call.category, district: call.district, destinations: call.destinations,
+            channel: call.channel, isUrgent: call.isUrgent
+        )
+        for plan in plans where reached[plan.destination] == nil {
+            let id = UUID().uuidString.lowercased()
+            let deadlines = policy.deadlines.deadlines(priority: plan.priority, from: now, owesUrgentFeedback: plan.owesUrgentFeedback)
+            try TicketStore.insert(NewTicket(
+                id: id, callID: call.callID, incidentID: call.incidentID, plan: plan, category: call.category, district: call.district,
+                createdAt: now, deadlines: deadlines, summary: call.summary, channel: call.channel?.code ?? "",
+                needsReview: call.needsReview, rulesVersion: version
+            ), on: connection)
+            let event = plan.state == .pendingAssignment ? DeliveryEvent.assignmentPending : DeliveryEvent.dispatched
+            try deliver(id, event: event, outbox: outbox, on: connection)
+            reached[plan.destination] = id
+        }
+        var tickets = [Fenliu_Routing_V1_Ticket]()
+        for destination in call.destinations {
+            if let id = reached[destination], let ticket = try TicketStore.find(id, on: connection) { tickets.append(ticket.proto) }
+        }
+        return .with { $0.tickets = tickets }
+    }
+}

@@ -1,0 +1,14 @@
+extension Destination {
+    /// The proto value. The proto enum numbers its values in `allCases` order from 1 (0 is
+    /// `*_UNSPECIFIED`); `FenliuModelTests` checks that the names match too.
+    public var proto: Fenliu_Common_V1_Destination {
+        Fenliu_Common_V1_Destination(rawValue: (Self.allCases.firstIndex(of: self) ?? -1) + 1) ?? .unspecified
+    }
+
+    /// The destination of a proto value, or `nil` for unspecified or unknown values.
+    public init?(proto: Fenliu_Common_V1_Destination) {
+        let index = proto.rawValue - 1
+        guard Self.allCases.indices.contains(index) else { return nil }
+        self = Self.allCases[index]
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Reads settings from environment variables and collects every problem instead of stopping at the
+/// first, so a DevOps engineer fixes a deployment in one go. The shared settings and each service's
+/// own settings are read with the same reader; start-up stops (exit 2) when it holds any problem.
+public struct ConfigurationReader: Sendable {
+    /// The variables being read.
+    public let environment: [String: String]
+    /// Every problem found so far, in words an operator can act on.
+    public private(set) var problems: [String] = []
+
+    /// Creates a reader over `environment`.
+    public init(_ environment: [String: String]) {
+        self.environment = environment
+    }
+
+    /// The variable's value, or `nil` when it is unset or empty.
+    public func text(_ name: String) -> String? {
+        guard let value = environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// Records a problem.
+    public mutating func problem(_ description: String) {
+        problems.append(description)
+    }
+
+    /// A whole number in `range`, `fallback` when unset; a bad value is a problem.
+    public mutating func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
+        guard let text = text(name) else { return fallback }
+        guard let number = Int(text), range.contains(number) else {
+            problem("\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
+            return fallback
+        }
+        return number
+    }
+
+    /// A number in `range`, `fallback` when unset; a bad value is a problem.
+    public mutating func number(_ name: String, default fallback: Double, in range: ClosedRange<Double>) -> Double {
+        guard let text = text(name) else { return fallback }
+        guard let number = Double(text), number.isFinite, range.contains(number) else {
+            problem("\(name) must be a number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
+            return fallback
+        }
+        return number
+    }
+
+    /// A switch: `true`/`1`/`yes`/`on` or `false`/`0`/`no`/`off`, `fallback` when unset.
+    public mutating func flag(_ name: String, default fallback: Bool) -> Bool {
+        guard let text = text(name)?.lowercased() else { return fallback }
+        switch text {
+        case "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off": return false
+        default:
+            problem("\(name) must be true or false (also 1/0, yes/no, on/off), got \"\(text)\"")
+            return fallback
+        }
+    }
+
+    /// An `http://` or `https://` URL without a trailing slash, or `nil` when unset.
+    public mutating func url(_ name: String) -> String? {
+        guard let text = text(name) else { return nil }
+        guard text.hasPrefix("http://") || text.hasPrefix("https://") else {
+            problem("\(name) must be an http:// or https:// URL, got \"\(text)\"")
+            return nil
+        }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
+    /// The contents of the file a variable names, or `nil` when unset.
+    public mutating func file(_ name: String) -> Data? {
+        guard let path = text(name) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            problem("\(name): cannot read \(path)")
+            return nil
+        }
+        return data
+    }
+}
+
+/// The environment does not describe a runnable service: every problem, listed.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    /// The service being configured.
+    public let service: ServiceName
+    /// Each problem, in words a DevOps engineer can act on.
+    public let problems: [String]
+
+    /// Creates an error.
+    public init(service: ServiceName, problems: [String]) {
+        self.service = service
+        self.problems = problems
+    }
+
+    public var description: String {
+        "fenliu-\(service.rawValue) cannot start:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// A service's own settings, read with the shared reader (see `ServiceModule.Configuration`).
+public protocol ModuleConfiguration: Sendable {
+    /// Reads the settings; bad values are recorded as problems on `reader`, never ignored.
+    static func read(from reader: inout ConfigurationReader) -> Self
+}
+
+/// For services without settings of their own.
+public struct NoModuleConfiguration: ModuleConfiguration {
+    /// Creates the empty configuration.
+    public init() {}
+
+    public static func read(from reader: inout ConfigurationReader) -> NoModuleConfiguration { NoModuleConfiguration() }
+}
+
+extension ModuleConfiguration {
+    /// Reads the settings from `environment` alone and throws every problem (for tests and tools;
+    /// a service reads them together with the shared settings).
+    public static func fromEnvironment(_ environment: [String: String], service: ServiceName) throws(ConfigurationError) -> Self {
+        var reader = ConfigurationReader(environment)
+        let configuration = read(from: &reader)
+        guard reader.problems.isEmpty else { throw ConfigurationError(service: service, problems: reader.problems) }
+        return configuration
+    }
+}
