@@ -131,7 +131,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Postgres", "HTTPClient", "RPC", "ServiceSupport", hummingbird, logging],
+            dependencies: ["FenliuModel", "Postgres", "HTTPClient", "RPC", "ServiceSupport", hummingbird, logging, protobuf],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
@@ -140,8 +140,10 @@ let package = Package(
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "TestSupport", hummingbird], swiftSettings: swiftSettings),
         .testTarget(
             name: "RPCTests",
-            dependencies: ["RPC", "FenliuModel", "HTTPClient", "TestSupport", hummingbird, protobuf,
-                           .product(name: "CompressNIO", package: "compress-nio")],
+            dependencies: [
+                "RPC", "FenliuModel", "HTTPClient", "TestSupport", hummingbird, protobuf,
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -166,7 +168,7 @@ let package = Package(
                 dependencies: ["ServiceSupport", hummingbird, logging, nioCore],
                 path: "Services/Routing/StandInReceiver",
                 swiftSettings: swiftSettings
-            ),
+            )
         ]
         + service("Feedback")
         + service("Reporting")

@@ -65,11 +65,12 @@ final class CurlEasyHandle: @unchecked Sendable {
             // COPYPOSTFIELDS copies the bytes, so the array need not outlive this call.
             try check(fenliu_curl_setopt_size(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
             code = body.withUnsafeBufferPointer { buffer in
-                let copied = if let base = buffer.baseAddress {
-                    fenliu_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
-                } else {
-                    fenliu_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
-                }
+                let copied =
+                    if let base = buffer.baseAddress {
+                        fenliu_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+                    } else {
+                        fenliu_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+                    }
                 return copied == CURLE_OK ? curl_easy_perform(handle) : copied
             }
         } else {

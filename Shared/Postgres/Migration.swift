@@ -41,21 +41,23 @@ public enum Migrator {
             try connection.query("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
             // An index on a big table may take longer than a request's statement limit.
             try connection.execute(script: "SET LOCAL statement_timeout = 0")
-            try connection.execute(script: """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    component text NOT NULL,
-                    version integer NOT NULL,
-                    name text NOT NULL,
-                    applied_at timestamptz NOT NULL DEFAULT now(),
-                    PRIMARY KEY (component, version)
-                )
-                """)
+            try connection.execute(
+                script: """
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        component text NOT NULL,
+                        version integer NOT NULL,
+                        name text NOT NULL,
+                        applied_at timestamptz NOT NULL DEFAULT now(),
+                        PRIMARY KEY (component, version)
+                    )
+                    """)
             var applied = 0
             for set in sets {
                 let done = try appliedVersions(of: set.component, on: connection)
                 for migration in set.migrations where !done.contains(migration.version) {
                     try connection.execute(script: migration.sql)
-                    try connection.query("""
+                    try connection.query(
+                        """
                         INSERT INTO schema_migrations (component, version, name)
                         VALUES (\(set.component), \(migration.version), \(migration.name))
                         """)

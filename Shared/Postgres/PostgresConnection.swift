@@ -36,7 +36,7 @@ public final class PostgresConnection: @unchecked Sendable {
             throw PostgresError(code: .invalidValue, message: "parameter $\(position + 1) contains a NUL character")
         }
         var cStrings: [UnsafeMutablePointer<CChar>?] = query.binds.map { $0.flatMap { strdup($0) } }
-        defer { cStrings.forEach { free($0) } }
+        defer { for pointer in cStrings { free(pointer) } }
         let result = cStrings.withUnsafeMutableBufferPointer { buffer -> OpaquePointer? in
             buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) {
                 PQexecParams(handle, query.sql, Int32(query.binds.count), nil, query.binds.isEmpty ? nil : $0, nil, nil, 0)
@@ -64,7 +64,8 @@ public final class PostgresConnection: @unchecked Sendable {
             // 'C' and 'M' are PG_DIAG_SQLSTATE and PG_DIAG_MESSAGE_PRIMARY; the primary message never
             // repeats bound values (the detail field can, so it is left out).
             let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            let message =
+                PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
                 ?? Self.trimmed(PQerrorMessage(handle))
             throw PostgresError(code: isHealthy ? .queryFailed : .connectionLost, sqlState: sqlState, message: message)
         }

@@ -64,8 +64,9 @@ public struct RPCClient: Sendable {
     /// The Connect error a non-200 response carries.
     static func error(from response: HTTPClientResponse) -> ConnectError {
         if response.header("Content-Type")?.lowercased().hasPrefix("application/json") == true,
-           let body = try? JSONDecoder().decode(ConnectErrorBody.self, from: Data(response.body)),
-           let error = body.connectError {
+            let body = try? JSONDecoder().decode(ConnectErrorBody.self, from: Data(response.body)),
+            let error = body.connectError
+        {
             return error
         }
         return ConnectError(ConnectCode(inferringFromHTTPStatus: response.status), "HTTP status \(response.status)")

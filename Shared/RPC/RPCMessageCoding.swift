@@ -38,10 +38,10 @@ enum RPCMessageCoding {
     private static func fieldWithNUL(_ bytes: [UInt8]) -> String? {
         let escape = Array("\\u0000".utf8)
         guard bytes.count >= escape.count,
-              (0...(bytes.count - escape.count)).contains(where: { start in
-                  (0..<escape.count).allSatisfy { bytes[start + $0] == escape[$0] }
-              }),
-              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+            (0...(bytes.count - escape.count)).contains(where: { start in
+                (0..<escape.count).allSatisfy { bytes[start + $0] == escape[$0] }
+            }),
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
         else { return nil }
         func containsNUL(_ value: Any) -> Bool {
             switch value {
@@ -65,8 +65,8 @@ enum RPCMessageCoding {
                 return try Message(jsonUTF8Bytes: current, options: strictOptions)
             } catch JSONDecodingError.unknownField(let name) {
                 guard var object = try? JSONSerialization.jsonObject(with: Data(current)) as? [String: Any],
-                      object.removeValue(forKey: name) != nil,
-                      let stripped = try? JSONSerialization.data(withJSONObject: object)
+                    object.removeValue(forKey: name) != nil,
+                    let stripped = try? JSONSerialization.data(withJSONObject: object)
                 else {
                     return try Message(jsonUTF8Bytes: current, options: decodingOptions)
                 }

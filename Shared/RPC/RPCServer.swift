@@ -51,8 +51,9 @@ public struct RPCServer<Context: RequestContext> {
         }
         for other: HTTPRequest.Method in [.get, .put, .delete, .patch, .head, .options] where !(other == .get && method.hasNoSideEffects) {
             router.on(path, method: other) { _, _ in
-                Hummingbird.Response(status: .methodNotAllowed, headers: [.allow: allowed, .contentType: "application/json"],
-                         body: .init(byteBuffer: ByteBuffer(bytes: Array(#"{"code":"unimplemented","message":"use \#(allowed)"}"#.utf8))))
+                Hummingbird.Response(
+                    status: .methodNotAllowed, headers: [.allow: allowed, .contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: Array(#"{"code":"unimplemented","message":"use \#(allowed)"}"#.utf8))))
             }
         }
     }

@@ -25,7 +25,8 @@ public enum Inbox {
                 return try Response(jsonString: try row.decode("response", as: String.self))
             }
             let response = try effect(connection)
-            try connection.query("""
+            try connection.query(
+                """
                 INSERT INTO inbox (idempotency_key, method, response) VALUES (\(key), \(method), \(try response.jsonString()))
                 """)
             return response

@@ -7,49 +7,55 @@ import SwiftProtobuf
 /// delivered afterwards by `OutboxWorker`, so a hand-off is never lost and never sent twice to effect.
 public struct Outbox: Sendable {
     /// The `support` component's migrations: the outbox and inbox tables every service has.
-    public static let migrations = MigrationSet(component: "support", migrations: [
-        Migration(version: 1, name: "outbox and inbox", sql: """
-            CREATE TABLE outbox (
-                id uuid PRIMARY KEY,
-                target text NOT NULL,
-                path text NOT NULL,
-                body text NOT NULL,
-                signing_key text,
-                created_at timestamptz NOT NULL DEFAULT now(),
-                attempts integer NOT NULL DEFAULT 0,
-                next_attempt_at timestamptz NOT NULL DEFAULT now(),
-                last_error text,
-                delivered_at timestamptz,
-                parked_at timestamptz
-            );
-            CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL AND parked_at IS NULL;
-            CREATE TABLE inbox (
-                idempotency_key text PRIMARY KEY,
-                method text NOT NULL,
-                response text NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now()
-            );
-            """),
-        // Webhooks name their subscriber (a department, a subscription) and are resolved to a URL
-        // and secret when sent, so an endpoint changed after the message was written is used; a
-        // message whose receiver changed (a reassigned ticket) can be canceled. Every scan the
-        // worker, the metrics, the admin API and the purge make has an index that bounds it by the
-        // rows it returns, not by the size of the table.
-        Migration(version: 2, name: "subscribers, cancellation, retention, bounded scans", sql: """
-            ALTER TABLE outbox RENAME COLUMN signing_key TO subscriber;
-            ALTER TABLE outbox ADD COLUMN canceled_at timestamptz;
-            DROP INDEX outbox_due;
-            CREATE INDEX outbox_due ON outbox (next_attempt_at, created_at)
-                WHERE delivered_at IS NULL AND parked_at IS NULL AND canceled_at IS NULL;
-            CREATE INDEX outbox_undelivered ON outbox (created_at, id) WHERE delivered_at IS NULL AND canceled_at IS NULL;
-            CREATE INDEX outbox_created ON outbox (created_at, id);
-            CREATE INDEX outbox_subscriber ON outbox (subscriber)
-                WHERE subscriber IS NOT NULL AND delivered_at IS NULL AND canceled_at IS NULL;
-            CREATE INDEX outbox_delivered ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
-            CREATE INDEX outbox_canceled ON outbox (canceled_at) WHERE canceled_at IS NOT NULL;
-            CREATE INDEX inbox_applied ON inbox (applied_at);
-            """),
-    ])
+    public static let migrations = MigrationSet(
+        component: "support",
+        migrations: [
+            Migration(
+                version: 1, name: "outbox and inbox",
+                sql: """
+                    CREATE TABLE outbox (
+                        id uuid PRIMARY KEY,
+                        target text NOT NULL,
+                        path text NOT NULL,
+                        body text NOT NULL,
+                        signing_key text,
+                        created_at timestamptz NOT NULL DEFAULT now(),
+                        attempts integer NOT NULL DEFAULT 0,
+                        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+                        last_error text,
+                        delivered_at timestamptz,
+                        parked_at timestamptz
+                    );
+                    CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL AND parked_at IS NULL;
+                    CREATE TABLE inbox (
+                        idempotency_key text PRIMARY KEY,
+                        method text NOT NULL,
+                        response text NOT NULL,
+                        applied_at timestamptz NOT NULL DEFAULT now()
+                    );
+                    """),
+            // Webhooks name their subscriber (a department, a subscription) and are resolved to a URL
+            // and secret when sent, so an endpoint changed after the message was written is used; a
+            // message whose receiver changed (a reassigned ticket) can be canceled. Every scan the
+            // worker, the metrics, the admin API and the purge make has an index that bounds it by the
+            // rows it returns, not by the size of the table.
+            Migration(
+                version: 2, name: "subscribers, cancellation, retention, bounded scans",
+                sql: """
+                    ALTER TABLE outbox RENAME COLUMN signing_key TO subscriber;
+                    ALTER TABLE outbox ADD COLUMN canceled_at timestamptz;
+                    DROP INDEX outbox_due;
+                    CREATE INDEX outbox_due ON outbox (next_attempt_at, created_at)
+                        WHERE delivered_at IS NULL AND parked_at IS NULL AND canceled_at IS NULL;
+                    CREATE INDEX outbox_undelivered ON outbox (created_at, id) WHERE delivered_at IS NULL AND canceled_at IS NULL;
+                    CREATE INDEX outbox_created ON outbox (created_at, id);
+                    CREATE INDEX outbox_subscriber ON outbox (subscriber)
+                        WHERE subscriber IS NOT NULL AND delivered_at IS NULL AND canceled_at IS NULL;
+                    CREATE INDEX outbox_delivered ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
+                    CREATE INDEX outbox_canceled ON outbox (canceled_at) WHERE canceled_at IS NOT NULL;
+                    CREATE INDEX inbox_applied ON inbox (applied_at);
+                    """),
+        ])
 
     private let wakeUp: @Sendable () -> Void
 
@@ -81,9 +87,14 @@ public struct Outbox: Sendable {
     /// The `target` of webhook messages.
     static let webhookTarget = "webhook"
 
+    /// How `last_error` begins while a webhook waits for its subscriber to get an endpoint: not a
+    /// failed attempt, so a reader of the table (routing's delivery state) can tell the two apart.
+    public static let waitingPrefix = "waiting: "
+
     private func insert(target: String, path: String, body: String, subscriber: String?, on connection: PostgresConnection) throws -> UUID {
         let id = UUID()
-        try connection.query("""
+        try connection.query(
+            """
             INSERT INTO outbox (id, target, path, body, subscriber) VALUES (\(id), \(target), \(path), \(body), \(subscriber))
             """)
         return id
@@ -104,7 +115,8 @@ public struct Outbox: Sendable {
     /// Makes the waiting messages of `subscriber` due now (its endpoint just changed), in the
     /// caller's transaction. Parked messages stay parked for an operator.
     public static func wake(subscriber: String, on connection: PostgresConnection) throws {
-        try connection.query("""
+        try connection.query(
+            """
             UPDATE outbox SET next_attempt_at = now()
             WHERE subscriber = \(subscriber) AND delivered_at IS NULL AND canceled_at IS NULL AND parked_at IS NULL
             """)
@@ -119,13 +131,15 @@ public struct Outbox: Sendable {
         let afterID = after.flatMap { UUID(uuidString: $0.text(1)) }
         let rows = try await pool.withConnection { connection in
             if includeDelivered {
-                return try connection.query("""
+                return try connection.query(
+                    """
                     SELECT \(unescaped: OutboxMessage.columns) FROM outbox
                     WHERE (\(afterCreated)::timestamptz IS NULL OR (created_at, id) > (\(afterCreated), \(afterID)))
                     ORDER BY created_at, id LIMIT \(limit + 1)
                     """)
             }
-            return try connection.query("""
+            return try connection.query(
+                """
                 SELECT \(unescaped: OutboxMessage.columns) FROM outbox
                 WHERE delivered_at IS NULL AND canceled_at IS NULL
                   AND (\(afterCreated)::timestamptz IS NULL OR (created_at, id) > (\(afterCreated), \(afterID)))
@@ -139,7 +153,8 @@ public struct Outbox: Sendable {
     /// How many messages wait for delivery and how many are parked: a scan of the undelivered rows
     /// only (a partial index), however many delivered ones the table keeps.
     public static func backlog(on pool: PostgresPool) async throws -> (pending: Int, parked: Int) {
-        let rows = try await pool.query("""
+        let rows = try await pool.query(
+            """
             SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending, count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked
             FROM outbox WHERE delivered_at IS NULL AND canceled_at IS NULL
             """)
@@ -150,7 +165,8 @@ public struct Outbox: Sendable {
     /// Puts a parked or waiting message back in line now; `nil` when no undelivered message has that id.
     public static func retry(id: UUID, on pool: PostgresPool) async throws -> OutboxMessage? {
         try await pool.withConnection { connection in
-            let rows = try connection.query("""
+            let rows = try connection.query(
+                """
                 UPDATE outbox SET parked_at = NULL, next_attempt_at = now()
                 WHERE id = \(id) AND delivered_at IS NULL AND canceled_at IS NULL
                 RETURNING \(unescaped: OutboxMessage.columns)

@@ -121,7 +121,8 @@ public final class OutboxWorker: Service, Sendable {
         let lease = Double(configuration.claimLease.components.seconds)
         let batch = configuration.batchSize
         let claimed = try await pool.withConnection { connection in
-            try connection.query("""
+            try connection.query(
+                """
                 UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => \(lease))
                 WHERE id IN (
                     SELECT id FROM outbox
@@ -131,7 +132,8 @@ public final class OutboxWorker: Service, Sendable {
                     FOR UPDATE SKIP LOCKED
                 )
                 RETURNING \(unescaped: OutboxMessage.columns)
-                """).map(OutboxMessage.init(row:))
+                """
+            ).map(OutboxMessage.init(row:))
         }
         await withTaskGroup(of: Void.self) { group in
             for message in claimed {
@@ -163,7 +165,8 @@ public final class OutboxWorker: Service, Sendable {
                 metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
             case .retry(let reason):
                 let delay = retryDelay(afterAttempts: message.attempts)
-                try await pool.query("""
+                try await pool.query(
+                    """
                     UPDATE outbox SET last_error = \(reason), next_attempt_at = now() + make_interval(secs => \(delay))
                     WHERE id = \(id) AND attempts = \(claim)
                     """)
@@ -172,10 +175,13 @@ public final class OutboxWorker: Service, Sendable {
             case .park(let reason):
                 try await pool.query("UPDATE outbox SET last_error = \(reason), parked_at = now() WHERE id = \(id) AND attempts = \(claim)")
                 metrics?.increment("fenliu_outbox_failures_total", help: "Failed outbox delivery attempts.", labels: ["target": message.target])
-                logger.error("outbox message parked: the receiver refused it", metadata: ["outbox.id": "\(id)", "outbox.target": "\(message.target)", "error": "\(reason)"])
+                logger.error(
+                    "outbox message parked: the receiver refused it",
+                    metadata: ["outbox.id": "\(id)", "outbox.target": "\(message.target)", "error": "\(reason)"])
             case .postpone(let reason):
                 let delay = Self.seconds(configuration.maximumRetryDelay)
-                try await pool.query("""
+                try await pool.query(
+                    """
                     UPDATE outbox SET attempts = attempts - 1, last_error = \(reason), next_attempt_at = now() + make_interval(secs => \(delay))
                     WHERE id = \(id) AND attempts = \(claim)
                     """)
@@ -220,14 +226,16 @@ public final class OutboxWorker: Service, Sendable {
         } catch {
             return .retry("could not look up the endpoint of \(subscriber): \(error)")
         }
-        guard let endpoint else { return .postpone("waiting: \(subscriber) has no endpoint") }
+        guard let endpoint else { return .postpone(Outbox.waitingPrefix + "\(subscriber) has no endpoint") }
         guard let secret = endpoint.secret ?? defaultSecret else { return .park("no signing secret for \(subscriber)") }
-        let request = HTTPClientRequest(method: "POST", url: endpoint.url, headers: [
-            ("Content-Type", "application/json"),
-            ("Idempotency-Key", message.id.uuidString.lowercased()),
-            (WebhookSignature.headerName, WebhookSignature.header(for: body, secret: secret)),
-            ("User-Agent", "fenliu-outbox"),
-        ], body: body, responseBody: .discard)
+        let request = HTTPClientRequest(
+            method: "POST", url: endpoint.url,
+            headers: [
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", message.id.uuidString.lowercased()),
+                (WebhookSignature.headerName, WebhookSignature.header(for: body, secret: secret)),
+                ("User-Agent", "fenliu-outbox"),
+            ], body: body, responseBody: .discard)
         do {
             let response = try await httpClient.execute(request)
             return Self.webhookOutcome(status: response.status)

@@ -23,10 +23,11 @@ public enum ServiceApplication {
         var logger = logger ?? Logger(label: Module.service.executableName)
         logger.logLevel = configuration.logLevel
 
-        let database = try PostgresPool(configuration: PostgresConfiguration(
-            url: configuration.databaseURL, schema: configuration.databaseSchema,
-            poolSize: configuration.databasePoolSize, applicationName: Module.service.executableName
-        ))
+        let database = try PostgresPool(
+            configuration: PostgresConfiguration(
+                url: configuration.databaseURL, schema: configuration.databaseSchema,
+                poolSize: configuration.databasePoolSize, applicationName: Module.service.executableName
+            ))
         let migrations = [Outbox.migrations, MigrationSet(component: Module.service.rawValue, migrations: Module.migrations)]
         try await migrateWhenReachable(migrations, on: database, logger: logger)
 

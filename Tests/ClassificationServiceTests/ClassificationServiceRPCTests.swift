@@ -8,41 +8,19 @@ import RPC
 import ServiceSupport
 import SwiftProtobuf
 import Synchronization
-import Testing
 import TestSupport
-
-/// Stand-ins for routing and intake that record what classification hands them.
-final class HandOffRecorder: Sendable {
-    let routes = Mutex<[(key: String, request: Fenliu_Routing_V1_RouteRequest)]>([])
-    let attachments = Mutex<[Fenliu_Intake_V1_AttachClassificationRequest]>([])
-
-    func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.post(RouterPath(RoutingAPI.route.path)) { request, _ in
-            var request = request
-            let body = try await request.collectBody(upTo: 1 << 20)
-            let message = try Fenliu_Routing_V1_RouteRequest(jsonUTF8Bytes: Array(body.readableBytesView))
-            self.routes.withLock { $0.append((request.headers[HTTPField.Name("Idempotency-Key")!] ?? "", message)) }
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(string: "{}")))
-        }
-        router.post(RouterPath(IntakeAPI.attachClassification.path)) { request, _ in
-            var request = request
-            let body = try await request.collectBody(upTo: 1 << 20)
-            let message = try Fenliu_Intake_V1_AttachClassificationRequest(jsonUTF8Bytes: Array(body.readableBytesView))
-            self.attachments.withLock { $0.append(message) }
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(string: "{}")))
-        }
-        return router
-    }
-}
+import Testing
 
 @Suite("Classification service over Connect, with a real PostgreSQL")
 struct ClassificationServiceRPCTests {
     let http = TestHTTP.client
 
-    func withService(_ body: (RPCClient, HandOffRecorder, PostgresPool) async throws -> Void) async throws {
-        let recorder = HandOffRecorder()
-        try await RunningApplication.with(router: recorder.router()) { peers in
+    /// Runs classification against one stand-in for routing and intake that takes every hand-off.
+    func withService(_ body: (RPCClient, StandInPeer, PostgresPool) async throws -> Void) async throws {
+        let recorder = StandInPeer()
+        recorder.accept(RoutingAPI.route)
+        recorder.accept(IntakeAPI.attachClassification)
+        try await RunningApplication.with(router: recorder.router) { peers in
             try await TestService.with(ClassificationModule.self, peers: [.routing: peers, .intake: peers]) { base, database in
                 try await body(RPCClient(baseURL: base, httpClient: http), recorder, database)
             }
@@ -52,10 +30,12 @@ struct ClassificationServiceRPCTests {
     @Test("ClassifyText explains a safety-rule decision and a diversion")
     func classifyText() async throws {
         try await withService { client, _, _ in
-            let danger = try await client.call(ClassificationAPI.classifyText, .with {
-                $0.description_p = "来电人反映：包工头拖欠工资三个月，现在有工人站在楼顶扬言要跳下去"
-                $0.channel = .channel12345
-            })
+            let danger = try await client.call(
+                ClassificationAPI.classifyText,
+                .with {
+                    $0.description_p = "来电人反映：包工头拖欠工资三个月，现在有工人站在楼顶扬言要跳下去"
+                    $0.channel = .channel12345
+                })
             #expect(danger.category == .emergencyHelp)
             #expect(danger.destinations.first == .police110)
             #expect(danger.safetyFlags.contains(.threatToLife))
@@ -63,10 +43,12 @@ struct ClassificationServiceRPCTests {
             #expect(danger.catalogueVersion == "2026.1")
             #expect(!danger.modelVersion.isEmpty)
 
-            let streetlight = try await client.call(ClassificationAPI.classifyText, .with {
-                $0.description_p = "市民来电反映：青羊区光华村街口的路灯坏了一个多星期，晚上很黑，请求维修"
-                $0.channel = .channel12345
-            })
+            let streetlight = try await client.call(
+                ClassificationAPI.classifyText,
+                .with {
+                    $0.description_p = "市民来电反映：青羊区光华村街口的路灯坏了一个多星期，晚上很黑，请求维修"
+                    $0.channel = .channel12345
+                })
             #expect(streetlight.category == .publicFacilities)
             #expect(streetlight.destinations == [.hotline12345])
             #expect(streetlight.safetyFlags.isEmpty)
@@ -91,13 +73,13 @@ struct ClassificationServiceRPCTests {
             let first = try await client.call(ClassificationAPI.classify, request, headers: [("Idempotency-Key", "k-1")])
             #expect(first.decision.state == .decided)
             #expect(first.decision.category == .cityAppearance)
-            #expect(await eventually { recorder.routes.withLock { $0.count } == 1 && recorder.attachments.withLock { $0.count } == 1 })
-            let route = try #require(recorder.routes.withLock { $0.first })
+            #expect(await eventually { recorder.calls(to: RoutingAPI.route).count == 1 && recorder.calls(to: IntakeAPI.attachClassification).count == 1 })
+            let route = try #require(recorder.calls(to: RoutingAPI.route).first)
             #expect(route.request.callID == "call-a")
             #expect(route.request.destinations == [.hotline12345])
             #expect(route.request.district == "510104")
             #expect(UUID(uuidString: route.key) != nil)
-            #expect(recorder.attachments.withLock { $0.first?.inquiryElements.isEmpty } == false)
+            #expect(recorder.calls(to: IntakeAPI.attachClassification).first?.request.inquiryElements.isEmpty == false)
 
             // The same hand-off again (same key, or a new key): one decision, no second route.
             let again = try await client.call(ClassificationAPI.classify, request, headers: [("Idempotency-Key", "k-1")])
@@ -105,25 +87,49 @@ struct ClassificationServiceRPCTests {
             #expect(again.decision == first.decision)
             #expect(other.decision == first.decision)
             try await Task.sleep(for: .milliseconds(300))
-            #expect(recorder.routes.withLock { $0.count } == 1)
+            #expect(recorder.calls(to: RoutingAPI.route).count == 1)
             let stored = try await client.call(ClassificationAPI.getDecision, .with { $0.callID = "call-a" })
             #expect(stored.decision.catalogueVersion == "2026.1")
             #expect(try await database.query("SELECT count(*) AS n FROM decisions").first?.decode("n", as: Int.self) == 1)
         }
     }
 
+    @Test("the same hand-off delivered ten times at once, without a key, is decided and handed on once")
+    func concurrentHandOffsWithoutKey() async throws {
+        try await withService { client, recorder, database in
+            let request = Fenliu_Classification_V1_ClassifyRequest.with {
+                $0.callID = "call-twice"
+                $0.description_p = "来电人反映：武侯区玉林北路路灯坏了一个多星期"
+                $0.channel = .channel12345
+                $0.district = "510107"
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 1...10 { group.addTask { _ = try await client.call(ClassificationAPI.classify, request) } }
+                try await group.waitForAll()
+            }
+            let queued = try await database.query("SELECT count(*) AS n FROM outbox WHERE target = 'routing'").first?.decode("n", as: Int.self)
+            #expect(queued == 1)
+            #expect(await eventually { recorder.calls(to: RoutingAPI.route).count == 1 })
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(recorder.calls(to: RoutingAPI.route).count == 1)
+            #expect(recorder.calls(to: IntakeAPI.attachClassification).count == 1)
+        }
+    }
+
     @Test("danger is routed at once and urgently, to every agency the facts need")
     func dangerRoutesAtOnce() async throws {
         try await withService { client, recorder, _ in
-            let response = try await client.call(ClassificationAPI.classify, .with {
-                $0.callID = "call-fire"
-                $0.description_p = "报警人称：成华区建设路一居民楼三楼起火，浓烟很大，有一名老人被烧伤，还有人被困在楼上"
-                $0.channel = .channel110
-            })
+            let response = try await client.call(
+                ClassificationAPI.classify,
+                .with {
+                    $0.callID = "call-fire"
+                    $0.description_p = "报警人称：成华区建设路一居民楼三楼起火，浓烟很大，有一名老人被烧伤，还有人被困在楼上"
+                    $0.channel = .channel110
+                })
             #expect(response.decision.category == .fire)
             #expect(response.decision.state == .decided || response.decision.state == .routedPendingReview)
-            #expect(await eventually { !recorder.routes.withLock { $0.isEmpty } })
-            let route = try #require(recorder.routes.withLock { $0.first?.request })
+            #expect(await eventually { !recorder.calls(to: RoutingAPI.route).isEmpty })
+            let route = try #require(recorder.calls(to: RoutingAPI.route).first?.request)
             #expect(route.urgent)
             #expect(route.destinations.first == .fire119)
             #expect(Set(route.destinations).isSuperset(of: [.fire119, .medical120]))
@@ -133,31 +139,44 @@ struct ClassificationServiceRPCTests {
     @Test("an unsure 12345 matter waits for review, then flows on as the operator decides")
     func reviewQueue() async throws {
         try await withService { client, recorder, _ in
-            let held = try await client.call(ClassificationAPI.classify, .with {
-                $0.callID = "call-unsure"
-                $0.description_p = "13800001111 12345"
-                $0.channel = .channel12345
-            })
+            let held = try await client.call(
+                ClassificationAPI.classify,
+                .with {
+                    $0.callID = "call-unsure"
+                    $0.description_p = "13800001111 12345"
+                    $0.channel = .channel12345
+                })
             #expect(held.decision.needsReview)
             #expect(held.decision.state == .pendingReview)
             let queue = try await client.call(ClassificationAPI.listReviewQueue, .init())
             #expect(queue.decisions.map(\.callID) == ["call-unsure"])
             try await Task.sleep(for: .milliseconds(300))
-            #expect(recorder.routes.withLock { $0.isEmpty })
+            #expect(recorder.calls(to: RoutingAPI.route).isEmpty)
 
-            let resolved = try await client.call(ClassificationAPI.resolveReview, .with {
-                $0.callID = "call-unsure"
-                $0.category = .marketRegulation
-                $0.reviewerID = "op-7"
-                $0.note = "回电确认：健身房预付卡退费"
-            })
+            let resolved = try await client.call(
+                ClassificationAPI.resolveReview,
+                .with {
+                    $0.callID = "call-unsure"
+                    $0.category = .marketRegulation
+                    $0.reviewerID = "op-7"
+                    $0.note = "回电确认：健身房预付卡退费"
+                })
             #expect(resolved.decision.state == .reviewed)
             #expect(resolved.decision.reviewedBy == "op-7")
             #expect(resolved.decision.destinations == [.hotline12345])
-            #expect(await eventually { recorder.routes.withLock { $0.count } == 1 })
+            #expect(await eventually { recorder.calls(to: RoutingAPI.route).count == 1 })
             #expect(try await client.call(ClassificationAPI.listReviewQueue, .init()).decisions.isEmpty)
+            // Intake learns each decision with its revision: the review outranks the first decision
+            // whatever order the two hand-offs arrive in.
+            #expect(await eventually { recorder.calls(to: IntakeAPI.attachClassification).count == 2 })
+            #expect(Set(recorder.calls(to: IntakeAPI.attachClassification).map(\.request.revision)) == [1, 2])
+            #expect(resolved.decision.revision == 2)
             let twice = await #expect(throws: ConnectError.self) {
-                try await client.call(ClassificationAPI.resolveReview, .with { $0.callID = "call-unsure"; $0.category = .otherService; $0.reviewerID = "op-7" })
+                try await client.call(
+                    ClassificationAPI.resolveReview,
+                    .with {
+                        $0.callID = "call-unsure"; $0.category = .otherService; $0.reviewerID = "op-7"
+                    })
             }
             #expect(twice?.code == .failedPrecondition)
             let missing = await #expect(throws: ConnectError.self) {
@@ -173,9 +192,11 @@ struct ClassificationServiceRPCTests {
             let current = try await client.call(ClassificationAPI.getCatalogue, .init()).catalogue
             #expect(current.version == "2026.1")
             #expect(current.categories.count == 16)
-            _ = try await client.call(ClassificationAPI.classify, .with {
-                $0.callID = "before"; $0.description_p = "来电人反映：小区楼下烧烤摊占道经营到凌晨"; $0.channel = .channel12345
-            })
+            _ = try await client.call(
+                ClassificationAPI.classify,
+                .with {
+                    $0.callID = "before"; $0.description_p = "来电人反映：小区楼下烧烤摊占道经营到凌晨"; $0.channel = .channel12345
+                })
 
             var unsafe = current
             unsafe.version = "2026.2"
@@ -204,9 +225,12 @@ struct ClassificationServiceRPCTests {
 
             let before = try await client.call(ClassificationAPI.getDecision, .with { $0.callID = "before" }).decision
             #expect(before.catalogueVersion == "2026.1")
-            let after = try await client.call(ClassificationAPI.classify, .with {
-                $0.callID = "after"; $0.description_p = "来电人反映：小区楼下烧烤摊占道经营到凌晨"; $0.channel = .channel12345
-            }).decision
+            let after = try await client.call(
+                ClassificationAPI.classify,
+                .with {
+                    $0.callID = "after"; $0.description_p = "来电人反映：小区楼下烧烤摊占道经营到凌晨"; $0.channel = .channel12345
+                }
+            ).decision
             #expect(after.catalogueVersion == "2026.2")
         }
     }

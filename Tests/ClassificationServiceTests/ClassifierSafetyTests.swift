@@ -1,6 +1,7 @@
-@testable import ClassificationService
 import FenliuModel
 import Testing
+
+@testable import ClassificationService
 
 /// The safety rule (守牢110生命线) through the whole classifier, both ways: danger must reach the
 /// emergency services whatever the model says, and denied or resolved danger must not.
@@ -12,11 +13,13 @@ struct ClassifierSafetyTests {
         try classifier.classify(ClassificationInput(description: text, channel: channel))
     }
 
-    @Test("a wage claim with a threat to jump is EMERGENCY_HELP for 110", arguments: [
-        "工人讨薪，老板拖欠工资三个月，扬言要跳楼",
-        "工人討薪，老板拖欠工资三个月，揚言要跳樓",
-        "包工头不给钱，他说今天不给钱就跳下去",
-    ])
+    @Test(
+        "a wage claim with a threat to jump is EMERGENCY_HELP for 110",
+        arguments: [
+            "工人讨薪，老板拖欠工资三个月，扬言要跳楼",
+            "工人討薪，老板拖欠工资三个月，揚言要跳樓",
+            "包工头不给钱，他说今天不给钱就跳下去",
+        ])
     func wageClaimWithJumpThreat(text: String) throws {
         let outcome = try classify(text)
         #expect(outcome.category == .emergencyHelp)
@@ -26,11 +29,13 @@ struct ClassifierSafetyTests {
         #expect(outcome.evidence.first?.kind == .safetyRule)
     }
 
-    @Test("a neighbour dispute with a kitchen knife is CRIME_REPORT", arguments: [
-        "邻居纠纷，对方拿着菜刀站在门口骂",
-        "鄰居糾紛，對方拿着菜刀站在门口骂",
-        "邻居吵架，一方手持菜刀",
-    ])
+    @Test(
+        "a neighbour dispute with a kitchen knife is CRIME_REPORT",
+        arguments: [
+            "邻居纠纷，对方拿着菜刀站在门口骂",
+            "鄰居糾紛，對方拿着菜刀站在门口骂",
+            "邻居吵架，一方手持菜刀",
+        ])
     func neighbourDisputeWithKnife(text: String) throws {
         let outcome = try classify(text)
         #expect(outcome.category == .crimeReport)
@@ -38,10 +43,12 @@ struct ClassifierSafetyTests {
         #expect(outcome.safetyFlags.contains(.weapon))
     }
 
-    @Test("a fire with injured people alerts fire, ambulance and police", arguments: [
-        "厨房着火了，有人受伤",
-        "廚房著火了，有人受傷",
-    ])
+    @Test(
+        "a fire with injured people alerts fire, ambulance and police",
+        arguments: [
+            "厨房着火了，有人受伤",
+            "廚房著火了，有人受傷",
+        ])
     func fireWithInjured(text: String) throws {
         let outcome = try classify(text)
         #expect(outcome.category == .fire)
@@ -77,26 +84,31 @@ struct ClassifierSafetyTests {
         #expect(try !classify(text).safetyFlags.contains(.gasLeak))
     }
 
-    @Test("a fire already out with nobody hurt is a matter, not a danger",
-          arguments: ["火已经灭了，无人受伤", "厨房起火，火已经灭了，无人受伤"])
+    @Test(
+        "a fire already out with nobody hurt is a matter, not a danger",
+        arguments: ["火已经灭了，无人受伤", "厨房起火，火已经灭了，无人受伤"])
     func fireAlreadyOut(text: String) throws {
         #expect(try classify(text).safetyFlags.isEmpty)
     }
 
-    @Test("denials and resolutions written by the operator", arguments: [
-        "未发生冲突", "双方情绪已稳定，无人员被困", "孩子走失了，已经找到了", "没有受伤", "担心引发火灾",
-        "烧烤摊油烟大，不是着火", "网购的菜刀生锈了要退货", "有人在砍行道树",
-    ])
+    @Test(
+        "denials and resolutions written by the operator",
+        arguments: [
+            "未发生冲突", "双方情绪已稳定，无人员被困", "孩子走失了，已经找到了", "没有受伤", "担心引发火灾",
+            "烧烤摊油烟大，不是着火", "网购的菜刀生锈了要退货", "有人在砍行道树",
+        ])
     func denialsDoNotFire(text: String) {
         let assessment = SafetyRules().assess(normalized: Fixtures.normalizer.normalizedScalars(text))
         #expect(assessment.flags.isEmpty, "\(text) raised \(assessment.flags)")
     }
 
-    @Test("danger in the describer's own words still fires", arguments: [
-        ("不小心摔倒受伤了", SafetyFlag.injury), ("无故被打", .violence), ("老人走失了，已找了二十分钟未找到", .missingPerson),
-        ("家暴，我老公拿皮带抽我", .violence), ("有人倒在地上，没有呼吸", .injury), ("门从外面反锁了，我出不来", .trapped),
-        ("厨房起火，火已扑灭，但卧室又冒烟了", .fire),
-    ])
+    @Test(
+        "danger in the describer's own words still fires",
+        arguments: [
+            ("不小心摔倒受伤了", SafetyFlag.injury), ("无故被打", .violence), ("老人走失了，已找了二十分钟未找到", .missingPerson),
+            ("家暴，我老公拿皮带抽我", .violence), ("有人倒在地上，没有呼吸", .injury), ("门从外面反锁了，我出不来", .trapped),
+            ("厨房起火，火已扑灭，但卧室又冒烟了", .fire),
+        ])
     func dangerFires(text: String, flag: SafetyFlag) {
         let assessment = SafetyRules().assess(normalized: Fixtures.normalizer.normalizedScalars(text))
         #expect(assessment.flags.contains(flag), "\(text) raised \(assessment.flags)")
@@ -149,9 +161,10 @@ struct ClassifierSafetyTests {
     @Test("operator keywords raise their category and show as evidence")
     func operatorKeywords() throws {
         let plain = try classify("那个东西坏了")
-        let boosted = Classifier(model: Fixtures.model, normalizer: Fixtures.normalizer,
-                                 keywords: [.publicFacilities: ["东西坏了"]],
-                                 configuration: .init(keywordBoost: 5))
+        let boosted = Classifier(
+            model: Fixtures.model, normalizer: Fixtures.normalizer,
+            keywords: [.publicFacilities: ["东西坏了"]],
+            configuration: .init(keywordBoost: 5))
         let outcome = try boosted.classify(ClassificationInput(description: "那个东西坏了"))
         #expect(outcome.category == .publicFacilities)
         #expect(outcome.evidence.contains { $0.kind == .keyword && $0.text == "东西坏了" })

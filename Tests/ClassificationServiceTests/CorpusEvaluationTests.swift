@@ -1,7 +1,8 @@
-@testable import ClassificationService
 import FenliuModel
 import Foundation
 import Testing
+
+@testable import ClassificationService
 
 @Suite("Corpus and evaluation")
 struct CorpusEvaluationTests {
@@ -51,8 +52,9 @@ struct CorpusEvaluationTests {
         #expect(report.classificationsPerSecond > 0)
         #expect(report.description.contains("destination accuracy"))
         #expect(report.description.contains("CRIME_REPORT"))
-        let missed = CorpusEvaluation.evaluate(Fixtures.classifier, on: [Corpus.Record(text: "小区停水了", category: .fire, index: 0)],
-                                               timingSeconds: 0)
+        let missed = CorpusEvaluation.evaluate(
+            Fixtures.classifier, on: [Corpus.Record(text: "小区停水了", category: .fire, index: 0)],
+            timingSeconds: 0)
         #expect(missed.dangerMisses.count == 1)
     }
 
@@ -63,8 +65,9 @@ struct CorpusEvaluationTests {
     func realCorpus() throws {
         let directory = try #require(realCorpusDirectory)
         let table = try #require(Fixtures.resourceTable)
-        let report = try CorpusEvaluation.run(corpusDirectory: directory, normalizer: TextNormalizer(traditionalToSimplified: table),
-                                              timingSeconds: 0.5)
+        let report = try CorpusEvaluation.run(
+            corpusDirectory: directory, normalizer: TextNormalizer(traditionalToSimplified: table),
+            timingSeconds: 0.5)
         #expect(report.dangerMisses.isEmpty, "\(report)")
         #expect(report.destinationAccuracy >= 0.97, "\(report)")
         #expect(report.categoryAccuracy >= 0.90, "\(report)")

@@ -1,7 +1,8 @@
-@testable import ClassificationService
 import FenliuModel
 import Foundation
 import Testing
+
+@testable import ClassificationService
 
 /// The statistical model on a tiny inline corpus (the real corpus is tested in CorpusEvaluationTests).
 @Suite("N-gram model")
@@ -19,12 +20,14 @@ struct NgramModelTests {
         #expect(Double(correct) / Double(Fixtures.examples.count) >= 0.9)
     }
 
-    @Test("it generalises to unseen wording", arguments: [
-        ("我们小区今天又停水了", Category.publicFacilities),
-        ("老板欠了我两个月工资", .laborWages),
-        ("我的电瓶车昨晚被偷了", .crimeReport),
-        ("两辆车追尾了", .traffic),
-    ])
+    @Test(
+        "it generalises to unseen wording",
+        arguments: [
+            ("我们小区今天又停水了", Category.publicFacilities),
+            ("老板欠了我两个月工资", .laborWages),
+            ("我的电瓶车昨晚被偷了", .crimeReport),
+            ("两辆车追尾了", .traffic),
+        ])
     func generalises(text: String, category: Category) {
         #expect(predict(text).category == category)
     }
@@ -74,8 +77,9 @@ struct NgramModelTests {
 
     @Test("training is deterministic")
     func deterministic() throws {
-        let again = NgramModel.train(Fixtures.examples, normalizer: normalizer,
-                                     configuration: .init(minimumDocumentFrequency: 1), version: "fixture-1")
+        let again = NgramModel.train(
+            Fixtures.examples, normalizer: normalizer,
+            configuration: .init(minimumDocumentFrequency: 1), version: "fixture-1")
         #expect(try again.jsonData() == model.jsonData())
     }
 
@@ -84,10 +88,10 @@ struct NgramModelTests {
         #expect(throws: (any Error).self) { try NgramModel(jsonData: Data("{}".utf8)) }
         #expect(throws: (any Error).self) { try NgramModel(jsonData: Data("not json".utf8)) }
         let badRow = """
-        {"version":"x","configuration":{"maximumNgramLength":2,"minimumDocumentFrequency":1,"inverseRegularization":10,
-        "maximumIterations":10,"calibrationStride":0},"temperature":1,"categories":["FIRE","MEDICAL"],"quantum":0.001,
-        "bias":[0,0],"features":{"火":[1000,5]}}
-        """
+            {"version":"x","configuration":{"maximumNgramLength":2,"minimumDocumentFrequency":1,"inverseRegularization":10,
+            "maximumIterations":10,"calibrationStride":0},"temperature":1,"categories":["FIRE","MEDICAL"],"quantum":0.001,
+            "bias":[0,0],"features":{"火":[1000,5]}}
+            """
         #expect(throws: (any Error).self) { try NgramModel(jsonData: Data(badRow.utf8)) }
     }
 

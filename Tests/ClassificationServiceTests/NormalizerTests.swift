@@ -1,6 +1,7 @@
-@testable import ClassificationService
 import Foundation
 import Testing
+
+@testable import ClassificationService
 
 @Suite("Text normaliser")
 struct NormalizerTests {

@@ -3,8 +3,8 @@ import Foundation
 import HTTPClient
 import RPC
 import SwiftProtobuf
-import Testing
 import TestSupport
+import Testing
 
 /// The diversion path through real processes: a call enters intake, classification decides, routing
 /// creates the tickets — over real HTTP, with a real PostgreSQL, as `scripts/up` runs it.
@@ -28,26 +28,32 @@ struct DiversionTests {
         let routing = RPCClient(baseURL: try #require(stack.urls["routing"]), httpClient: http)
         let now = Google_Protobuf_Timestamp(date: Date())
 
-        let streetlight = try await intake.call(IntakeAPI.submitCall, .with {
-            $0.channel = .channel110
-            $0.externalID = "110-e2e-1"
-            $0.receivedAt = now
-            $0.callerName = "张先生"
-            $0.callerPhone = "13800001234"
-            $0.district = "武侯区"
-            $0.address = "武侯区玉林北路12号附近"
-            $0.description_p = "报警人称：玉林北路12号门口的路灯坏了一个多星期，晚上路过很黑，请求相关部门维修。"
-        }).call
-        let fire = try await intake.call(IntakeAPI.submitCall, .with {
-            $0.channel = .channel12345
-            $0.externalID = "12345-e2e-2"
-            $0.receivedAt = now
-            $0.callerName = "李女士"
-            $0.callerPhone = "13900005678"
-            $0.district = "510108"
-            $0.address = "成华区建设北路二段某小区5栋"
-            $0.description_p = "来电人反映：对面楼5栋三楼冒出浓烟，好像着火了，有老人被烧伤，还有人被困在楼上出不来。"
-        }).call
+        let streetlight = try await intake.call(
+            IntakeAPI.submitCall,
+            .with {
+                $0.channel = .channel110
+                $0.externalID = "110-e2e-1"
+                $0.receivedAt = now
+                $0.callerName = "张先生"
+                $0.callerPhone = "13800001234"
+                $0.district = "武侯区"
+                $0.address = "武侯区玉林北路12号附近"
+                $0.description_p = "报警人称：玉林北路12号门口的路灯坏了一个多星期，晚上路过很黑，请求相关部门维修。"
+            }
+        ).call
+        let fire = try await intake.call(
+            IntakeAPI.submitCall,
+            .with {
+                $0.channel = .channel12345
+                $0.externalID = "12345-e2e-2"
+                $0.receivedAt = now
+                $0.callerName = "李女士"
+                $0.callerPhone = "13900005678"
+                $0.district = "510108"
+                $0.address = "成华区建设北路二段某小区5栋"
+                $0.description_p = "来电人反映：对面楼5栋三楼冒出浓烟，好像着火了，有老人被烧伤，还有人被困在楼上出不来。"
+            }
+        ).call
 
         var streetlightTickets: [Fenliu_Routing_V1_Ticket] = []
         let diverted = await eventually(timeout: .seconds(30)) {

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPClient
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the real `scripts/up --detach` and `scripts/down`: real processes, a real private
 /// PostgreSQL, real HTTP between them.

@@ -84,18 +84,21 @@ struct ProtoConversionTests {
     func roundTrip() throws {
         for category in Category.allCases {
             #expect(Category(proto: category.proto) == category)
-            #expect(try Fenliu_Classification_V1_ClassifyTextResponse.with { $0.category = category.proto }.jsonString()
-                .contains("\"\(category.code)\""))
+            #expect(
+                try Fenliu_Classification_V1_ClassifyTextResponse.with { $0.category = category.proto }.jsonString()
+                    .contains("\"\(category.code)\""))
         }
         for destination in Destination.allCases {
             #expect(Destination(proto: destination.proto) == destination)
-            #expect(try Fenliu_Classification_V1_ClassifyTextResponse.with { $0.destinations = [destination.proto] }.jsonString()
-                .contains("\"\(destination.code)\""))
+            #expect(
+                try Fenliu_Classification_V1_ClassifyTextResponse.with { $0.destinations = [destination.proto] }.jsonString()
+                    .contains("\"\(destination.code)\""))
         }
         for channel in Channel.allCases {
             #expect(Channel(proto: channel.proto) == channel)
-            #expect(try Fenliu_Classification_V1_ClassifyTextRequest.with { $0.channel = channel.proto }.jsonString()
-                .contains("\"\(channel.code)\""))
+            #expect(
+                try Fenliu_Classification_V1_ClassifyTextRequest.with { $0.channel = channel.proto }.jsonString()
+                    .contains("\"\(channel.code)\""))
         }
         #expect(Category(proto: .unspecified) == nil)
         #expect(Channel(proto: .unspecified) == nil)

@@ -1,9 +1,10 @@
+import Foundation
 import HTTPClient
 import HTTPTypes
 import Hummingbird
 import NIOCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite("HTTPClient over libcurl against a live server")
 struct HTTPClientTests {
@@ -32,8 +33,9 @@ struct HTTPClientTests {
         defer { Task { try? await client.shutdown() } }
         try await RunningApplication.with(router: Self.echoRouter()) { base in
             let body = Array("报警人称：有人打架".utf8)
-            let response = try await client.execute(HTTPClientRequest(
-                method: "POST", url: base + "/echo", headers: [("X-Test", "yes")], body: body))
+            let response = try await client.execute(
+                HTTPClientRequest(
+                    method: "POST", url: base + "/echo", headers: [("X-Test", "yes")], body: body))
             #expect(response.status == 201)
             #expect(response.body == body)
             #expect(response.header("x-seen") == "yes")
@@ -89,6 +91,63 @@ struct HTTPClientTests {
         defer { Task { try? await client.shutdown() } }
         await #expect(throws: HTTPClientError.self) {
             try await client.execute(HTTPClientRequest(url: "file:///etc/passwd"))
+        }
+    }
+}
+
+@Suite("HTTPClient: what it keeps of a response")
+struct ResponseLimitTests {
+    /// A server answering `/big` with 5 MiB, and `/bomb` with 64 MiB of zeros gzip-compressed to ~64 KiB.
+    static func router() throws -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/big") { _, _ in
+            Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: 5 << 20)))
+        }
+        let bomb = try gzip(count: 64 << 20)
+        router.get("/bomb") { _, _ in
+            Response(status: .ok, headers: [.contentEncoding: "gzip"], body: .init(byteBuffer: ByteBuffer(bytes: bomb)))
+        }
+        return router
+    }
+
+    /// `count` zero bytes, gzip-compressed by the system's gzip.
+    static func gzip(count: Int) throws -> [UInt8] {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("zeros-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: input.path, contents: Data(count: count))
+        defer { try? FileManager.default.removeItem(at: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-c", input.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(data)
+    }
+
+    @Test("a body over the request's limit fails the exchange instead of filling memory, compressed or not")
+    func limits() async throws {
+        try await RunningApplication.with(router: try Self.router()) { base in
+            let big = await #expect(throws: HTTPClientError.self) {
+                try await TestHTTP.client.execute(HTTPClientRequest(url: base + "/big", responseBody: .collect(upTo: 1 << 20)))
+            }
+            #expect(big?.code == .responseTooLarge)
+            let bomb = await #expect(throws: HTTPClientError.self) {
+                try await TestHTTP.client.execute(HTTPClientRequest(url: base + "/bomb"))
+            }
+            #expect(bomb?.code == .responseTooLarge)
+            let fits = try await TestHTTP.client.execute(HTTPClientRequest(url: base + "/big", responseBody: .collect(upTo: 8 << 20)))
+            #expect(fits.body.count == 5 << 20)
+        }
+    }
+
+    @Test("a discarded body is read and dropped, however large")
+    func discard() async throws {
+        try await RunningApplication.with(router: try Self.router()) { base in
+            let response = try await TestHTTP.client.execute(HTTPClientRequest(url: base + "/bomb", responseBody: .discard))
+            #expect(response.status == 200)
+            #expect(response.body.isEmpty)
         }
     }
 }

@@ -1,11 +1,12 @@
 import FenliuModel
-import RPC
 import Foundation
 import HTTPClient
-import Testing
+import RPC
 import ServiceSupport
 import Synchronization
 import TestSupport
+import Testing
+
 @testable import IntakeService
 
 @Suite("Bad input never becomes a 500 or a half-stored call")
@@ -18,7 +19,12 @@ struct BadInputTests {
         ("invalid UTF-8", [0x7B, 0x22, 0x64, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D]),
         ("not an object", Array("[1,2]".utf8)),
         ("1 MB description", Array(#"{"description":""#.utf8) + Array(repeating: UInt8(ascii: "a"), count: 1 << 20) + Array(#""}"#.utf8)),
-        ("NUL in a field", Array(#"{"channel":"CHANNEL_110","externalId":"a","description":"x\u0000y","callerPhone":"13800138000","district":"510104","receivedAt":"2026-01-01T00:00:00Z"}"#.utf8)),
+        (
+            "NUL in a field",
+            Array(
+                #"{"channel":"CHANNEL_110","externalId":"a","description":"x\u0000y","callerPhone":"13800138000","district":"510104","receivedAt":"2026-01-01T00:00:00Z"}"#
+                    .utf8)
+        ),
         ("all fields empty", Array("{}".utf8)),
     ]
 
@@ -26,9 +32,10 @@ struct BadInputTests {
     func malformed(index: Int) async throws {
         let (name, body) = Self.bodies[index]
         try await withIntake { _, _, base, database in
-            let response = try await TestHTTP.client.execute(HTTPClientRequest(
-                method: "POST", url: base + IntakeAPI.submitCall.path, headers: [("Content-Type", "application/json")], body: body
-            ))
+            let response = try await TestHTTP.client.execute(
+                HTTPClientRequest(
+                    method: "POST", url: base + IntakeAPI.submitCall.path, headers: [("Content-Type", "application/json")], body: body
+                ))
             #expect((400..<500).contains(response.status), "\(name): \(response.status)")
             let error = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
             #expect(["invalid_argument", "resource_exhausted"].contains(error?["code"] as? String), "\(name)")

@@ -3,6 +3,7 @@ import Foundation
 import ServiceSupport
 import Synchronization
 import Testing
+
 @testable import IntakeService
 
 @Suite("Standard field rules (no I/O)")
@@ -49,10 +50,11 @@ struct FieldValidationTests {
         input.elements = ["Bad Key": "x", "amountOwed": String(repeating: "万", count: 501)]
         input.operatorID = String(repeating: "o", count: 65)
         let fields = Set(problems(input).map(\.field))
-        #expect(fields == [
-            "channel", "externalId", "receivedAt", "callerPhone", "district", "description", "latitude",
-            "elements.Bad Key", "elements.amountOwed", "operatorId",
-        ])
+        #expect(
+            fields == [
+                "channel", "externalId", "receivedAt", "callerPhone", "district", "description", "latitude",
+                "elements.Bad Key", "elements.amountOwed", "operatorId",
+            ])
     }
 
     @Test("lengths count characters, not bytes: 2000 Chinese characters fit, 2001 do not")
@@ -75,18 +77,22 @@ struct FieldValidationTests {
         #expect(problems(input).map(\.field) == ["receivedAt"])
     }
 
-    @Test("phone numbers: mobiles, landlines and service numbers in their usual spellings", arguments: [
-        ("13800138000", "13800138000"), ("+86 138 0013 8000", "13800138000"), ("008613800138000", "13800138000"),
-        ("028-85551234", "028-85551234"), ("02885551234", "028-85551234"), ("0838-2221234", "0838-2221234"),
-        ("110", "110"), ("12345", "12345"),
-    ])
+    @Test(
+        "phone numbers: mobiles, landlines and service numbers in their usual spellings",
+        arguments: [
+            ("13800138000", "13800138000"), ("+86 138 0013 8000", "13800138000"), ("008613800138000", "13800138000"),
+            ("028-85551234", "028-85551234"), ("02885551234", "028-85551234"), ("0838-2221234", "0838-2221234"),
+            ("110", "110"), ("12345", "12345"),
+        ])
     func phoneAccepted(text: String, normalized: String) {
         #expect(PhoneNumber(text)?.normalized == normalized)
     }
 
-    @Test("phone numbers that are none of the forms are refused", arguments: [
-        "12800138000", "1380013800", "abc", "028-123", "+1 415 555 0100", "0", "138001380001",
-    ])
+    @Test(
+        "phone numbers that are none of the forms are refused",
+        arguments: [
+            "12800138000", "1380013800", "abc", "028-123", "+1 415 555 0100", "0", "138001380001",
+        ])
     func phoneRefused(text: String) {
         #expect(PhoneNumber(text) == nil)
     }

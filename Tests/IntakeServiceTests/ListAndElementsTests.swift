@@ -2,11 +2,12 @@ import FenliuModel
 import Foundation
 import Postgres
 import RPC
-import SwiftProtobuf
-import Testing
 import ServiceSupport
+import SwiftProtobuf
 import Synchronization
 import TestSupport
+import Testing
+
 @testable import IntakeService
 
 @Suite("GetCall, ListCalls, UpdateCallElements, AttachClassification")
@@ -36,7 +37,11 @@ struct ListAndElementsTests {
             var token = ""
             var pages = 0
             repeat {
-                let page = try await client.call(IntakeAPI.listCalls, .with { $0.pageSize = 7; $0.pageToken = token })
+                let page = try await client.call(
+                    IntakeAPI.listCalls,
+                    .with {
+                        $0.pageSize = 7; $0.pageToken = token
+                    })
                 #expect(page.calls.count <= 7)
                 seen += page.calls
                 token = page.nextPageToken
@@ -60,10 +65,12 @@ struct ListAndElementsTests {
             #expect(jinjiang.calls.map(\.id) == [stored[0].id])
             let text = try await client.call(IntakeAPI.listCalls, .with { $0.text = "路灯" })
             #expect(text.calls.count == 4)
-            let window = try await client.call(IntakeAPI.listCalls, .with {
-                $0.receivedFrom = stored[2].receivedAt
-                $0.receivedTo = stored[5].receivedAt
-            })
+            let window = try await client.call(
+                IntakeAPI.listCalls,
+                .with {
+                    $0.receivedFrom = stored[2].receivedAt
+                    $0.receivedTo = stored[5].receivedAt
+                })
             #expect(window.calls.map(\.id) == [stored[4].id, stored[3].id, stored[2].id])
             let big = try await client.call(IntakeAPI.listCalls, .with { $0.pageSize = 5000 })
             #expect(big.calls.count == 12 && big.nextPageToken.isEmpty)
@@ -79,7 +86,11 @@ struct ListAndElementsTests {
             let page = try await client.call(IntakeAPI.listCalls, .with { $0.pageSize = 1 })
             for (token, channel) in [(page.nextPageToken, Fenliu_Common_V1_Channel.channel110), ("bm90IGEgdG9rZW4", .unspecified)] {
                 let error = await #expect(throws: ConnectError.self) {
-                    try await client.call(IntakeAPI.listCalls, .with { $0.pageSize = 1; $0.pageToken = token; $0.channel = channel })
+                    try await client.call(
+                        IntakeAPI.listCalls,
+                        .with {
+                            $0.pageSize = 1; $0.pageToken = token; $0.channel = channel
+                        })
                 }
                 #expect(error?.fieldViolations.map(\.field) == ["pageToken"])
             }
@@ -94,7 +105,7 @@ struct ListAndElementsTests {
             let call = try await client.call(IntakeAPI.submitCall, request).call
             #expect(call.missingElements.isEmpty, "no template before classification")
 
-            let wages = try #require(StandInClassification.catalogue.categories.first)
+            let wages = try #require(testCatalogue.categories.first)
             let attach = Fenliu_Intake_V1_AttachClassificationRequest.with {
                 $0.callID = call.id
                 $0.category = .laborWages
@@ -110,16 +121,24 @@ struct ListAndElementsTests {
             #expect(fetched.missingElements.map(\.key) == ["amountOwed", "workerCount"])
             #expect(fetched.missingElements.first?.label == "拖欠金额")
 
-            fetched = try await client.call(IntakeAPI.updateCallElements, .with {
-                $0.id = call.id
-                $0.elements = ["amountOwed": "约30万元", "workerCount": "20"]
-                $0.operatorID = "op-12345-3"
-            }).call
+            fetched = try await client.call(
+                IntakeAPI.updateCallElements,
+                .with {
+                    $0.id = call.id
+                    $0.elements = ["amountOwed": "约30万元", "workerCount": "20"]
+                    $0.operatorID = "op-12345-3"
+                }
+            ).call
             #expect(fetched.missingElements.isEmpty)
             #expect(fetched.elements == ["employer": "某某建筑公司", "amountOwed": "约30万元", "workerCount": "20"])
 
             // An empty value removes an element recorded by mistake, and it is missing again.
-            fetched = try await client.call(IntakeAPI.updateCallElements, .with { $0.id = call.id; $0.elements = ["workerCount": ""] }).call
+            fetched = try await client.call(
+                IntakeAPI.updateCallElements,
+                .with {
+                    $0.id = call.id; $0.elements = ["workerCount": ""]
+                }
+            ).call
             #expect(fetched.missingElements.map(\.key) == ["workerCount"])
         }
     }
@@ -132,15 +151,19 @@ struct ListAndElementsTests {
             // clocks the correction is older. The revision still says it is newer.
             let decided = Date(timeIntervalSinceNow: -10)
             let reviewed = Date(timeIntervalSinceNow: -120)
-            _ = try await client.call(IntakeAPI.attachClassification, .with {
-                $0.callID = call.id; $0.category = .marketRegulation; $0.decidedAt = Google_Protobuf_Timestamp(date: reviewed)
-                $0.revision = 2
-            }, headers: [("Idempotency-Key", "review")])
+            _ = try await client.call(
+                IntakeAPI.attachClassification,
+                .with {
+                    $0.callID = call.id; $0.category = .marketRegulation; $0.decidedAt = Google_Protobuf_Timestamp(date: reviewed)
+                    $0.revision = 2
+                }, headers: [("Idempotency-Key", "review")])
             // The first decision's message arrives after the reviewer's correction (a retried delivery).
-            _ = try await client.call(IntakeAPI.attachClassification, .with {
-                $0.callID = call.id; $0.category = .laborWages; $0.decidedAt = Google_Protobuf_Timestamp(date: decided)
-                $0.revision = 1
-            }, headers: [("Idempotency-Key", "first")])
+            _ = try await client.call(
+                IntakeAPI.attachClassification,
+                .with {
+                    $0.callID = call.id; $0.category = .laborWages; $0.decidedAt = Google_Protobuf_Timestamp(date: decided)
+                    $0.revision = 1
+                }, headers: [("Idempotency-Key", "first")])
             let fetched = try await client.call(IntakeAPI.getCall, .with { $0.id = call.id }).call
             #expect(fetched.category == .marketRegulation)
         }
@@ -153,20 +176,37 @@ struct ListAndElementsTests {
             let notFound = await #expect(throws: ConnectError.self) { try await client.call(IntakeAPI.getCall, .with { $0.id = unknown }) }
             #expect(notFound?.code == .notFound)
             let attachMissing = await #expect(throws: ConnectError.self) {
-                try await client.call(IntakeAPI.attachClassification, .with { $0.callID = unknown; $0.category = .fire })
+                try await client.call(
+                    IntakeAPI.attachClassification,
+                    .with {
+                        $0.callID = unknown; $0.category = .fire
+                    })
             }
             #expect(attachMissing?.code == .notFound)
             let badID = await #expect(throws: ConnectError.self) { try await client.call(IntakeAPI.getCall, .with { $0.id = "42" }) }
             #expect(badID?.fieldViolations.map(\.field) == ["id"])
             let call = try await client.call(IntakeAPI.submitCall, sampleCall()).call
             let badKey = await #expect(throws: ConnectError.self) {
-                try await client.call(IntakeAPI.updateCallElements, .with { $0.id = call.id; $0.elements = ["拖欠金额": "3万"] })
+                try await client.call(
+                    IntakeAPI.updateCallElements,
+                    .with {
+                        $0.id = call.id; $0.elements = ["拖欠金额": "3万"]
+                    })
             }
             #expect(badKey?.fieldViolations.map(\.field) == ["elements.拖欠金额"])
             let noCategory = await #expect(throws: ConnectError.self) {
                 try await client.call(IntakeAPI.attachClassification, .with { $0.callID = call.id })
             }
             #expect(noCategory?.fieldViolations.map(\.field) == ["category"])
+        }
+    }
+
+    @Test("the text search is served by trigram indexes, not a scan of every call")
+    func textSearchUsesIndexes() async throws {
+        try await withIntake { _, _, _, database in
+            let plan = try await database.indexPlan("SELECT id FROM calls WHERE description ILIKE '%路灯%' OR address ILIKE '%路灯%'")
+            #expect(plan.contains("calls_description_trgm"), "\(plan)")
+            #expect(plan.contains("calls_address_trgm"), "\(plan)")
         }
     }
 }

@@ -3,11 +3,12 @@ import Foundation
 import HTTPClient
 import Hummingbird
 import RPC
-import SwiftProtobuf
-import Testing
 import ServiceSupport
+import SwiftProtobuf
 import Synchronization
 import TestSupport
+import Testing
+
 @testable import IntakeService
 
 @Suite("The Open311 GeoReport v2 front door")
@@ -59,7 +60,9 @@ struct Open311Tests {
             #expect(attributes[0]["datatype"] as? String == "string" && attributes[0]["order"] as? Int == 1)
 
             let xml = try await get(base + "/open311/v2/services/CONSTRUCTION.xml")
-            #expect(xml.text.contains("<service_definition><service_code>CONSTRUCTION</service_code><attributes><attribute><variable>true</variable><code>source</code>"))
+            #expect(
+                xml.text.contains(
+                    "<service_definition><service_code>CONSTRUCTION</service_code><attributes><attribute><variable>true</variable><code>source</code>"))
 
             let police = try await get(base + "/open311/v2/services/CRIME_REPORT.json")
             #expect(police.status == 404)
@@ -71,7 +74,8 @@ struct Open311Tests {
     @Test("POST requests (form-encoded) becomes an Open311 call handed to classification; GET shows it in both formats")
     func createAndRead() async throws {
         try await withIntake { client, classification, base, _ in
-            let form = "jurisdiction_id=chengdu.gov.cn&service_code=LABOR_WAGES&address_string=%E6%88%90%E9%83%BD%E5%B8%82%E6%AD%A6%E4%BE%AF%E5%8C%BA%E7%A7%91%E5%8D%8E%E5%8C%97%E8%B7%AF65%E5%8F%B7"
+            let form =
+                "jurisdiction_id=chengdu.gov.cn&service_code=LABOR_WAGES&address_string=%E6%88%90%E9%83%BD%E5%B8%82%E6%AD%A6%E4%BE%AF%E5%8C%BA%E7%A7%91%E5%8D%8E%E5%8C%97%E8%B7%AF65%E5%8F%B7"
                 + "&lat=30.63&long=104.08&first_name=%E5%B0%8F%E6%98%8E&last_name=%E7%8E%8B&phone=028-85551234"
                 + "&description=%E5%B7%A5%E5%9C%B0%E6%8B%96%E6%AC%A0%E5%B7%A5%E8%B5%84&attribute[employer]=%E6%9F%90%E5%85%AC%E5%8F%B8&attribute[since]="
             let created = try await post(base + "/open311/v2/requests.json", form: form)
@@ -86,7 +90,7 @@ struct Open311Tests {
             #expect(call.callerName == "王小明")
             #expect(call.callerPhone == "028-85551234")
             #expect(call.elements == ["employer": "某公司"])
-            #expect(await eventually { classification.deliveries.withLock { $0.contains { $0.request.callID == id } } })
+            #expect(await eventually { classification.calls(to: ClassificationAPI.classify).contains { $0.request.callID == id } })
 
             let one = try await get(base + "/open311/v2/requests/\(id).json")
             let records = try #require(try json(one) as? [[String: Any]])
@@ -108,36 +112,46 @@ struct Open311Tests {
         }
     }
 
-    @Test("status, agency and expected time come from routing's tickets when routing is configured")
+    @Test("status, agency and expected time come from routing's tickets, asked for a whole list in one call")
     func statusFromRouting() async throws {
-        let router = Router()
-        router.post(RouterPath(RoutingAPI.listTickets.path)) { request, _ in
-            var request = request
-            let body = try await request.collectBody(upTo: 65536)
-            let asked = try Fenliu_Routing_V1_ListTicketsRequest(jsonUTF8Bytes: Array(body.readableBytesView))
-            let response = Fenliu_Routing_V1_ListTicketsResponse.with {
-                $0.tickets = asked.callIds.map { id in .with {
-                    $0.callID = id
-                    $0.incidentID = id
-                    $0.status = .closed
-                    $0.departmentName = "武侯区人社局"
-                    $0.resolveDueAt = Google_Protobuf_Timestamp(seconds: 1_800_000_000)
-                    $0.createdAt = Google_Protobuf_Timestamp(date: Date())
-                } }
+        let routing = StandInPeer()
+        routing.answer(RoutingAPI.listTickets) { asked in
+            .with {
+                $0.tickets = asked.callIds.map { id in
+                    .with {
+                        $0.callID = id
+                        $0.incidentID = id
+                        $0.status = .closed
+                        $0.departmentName = "武侯区人社局"
+                        $0.resolveDueAt = Google_Protobuf_Timestamp(seconds: 1_800_000_000)
+                        $0.createdAt = Google_Protobuf_Timestamp(date: Date())
+                    }
+                }
             }
-            return StandInClassification.json(try response.jsonString())
         }
-        try await RunningApplication.with(router: router) { routing in
-            try await withIntake(routing: routing) { _, _, base, _ in
-                let created = try await post(base + "/open311/v2/requests.xml", form: "service_code=CONSTRUCTION&lat=30.6&long=104.0&description=%E5%A4%9C%E9%97%B4%E6%96%BD%E5%B7%A5")
+        try await RunningApplication.with(router: routing.router) { routingURL in
+            try await withIntake(routing: routingURL) { _, _, base, _ in
+                let created = try await post(
+                    base + "/open311/v2/requests.xml", form: "service_code=CONSTRUCTION&lat=30.6&long=104.0&description=%E5%A4%9C%E9%97%B4%E6%96%BD%E5%B7%A5")
                 #expect(created.status == 201)
                 #expect(created.text.contains("<service_requests><request><service_request_id>"))
+                for index in 1...11 {
+                    let more = try await post(
+                        base + "/open311/v2/requests.json",
+                        form: "service_code=CONSTRUCTION&lat=\(29 + Double(index) * 0.1)&long=103.0&description=report\(index)")
+                    #expect(more.status == 201)
+                }
                 let list = try await get(base + "/open311/v2/requests.json")
-                let record = try #require((try json(list) as? [[String: Any]])?.first)
+                let records = try #require(try json(list) as? [[String: Any]])
+                #expect(records.count == 12)
+                let record = try #require(records.last)
                 #expect(record["status"] as? String == "closed")
                 #expect(record["agency_responsible"] as? String == "武侯区人社局")
                 #expect(record["expected_datetime"] as? String == "2027-01-15T08:00:00Z")
                 #expect(record["status_notes"] as? String == "已办结")
+                // Twelve requests, one question to routing, not one per request.
+                #expect(routing.calls(to: RoutingAPI.listTickets).count == 1)
+                #expect(routing.calls(to: RoutingAPI.listTickets).first?.request.callIds.count == 12)
             }
         }
     }
@@ -155,7 +169,9 @@ struct Open311Tests {
             #expect(badFields.status == 400)
             #expect(badFields.text.contains("<errors><error><code>400</code><description>lat: is not a number</description></error>"))
 
-            let invalid = try await post(base + "/open311/v2/requests.json", form: "service_code=LABOR_WAGES&lat=30.6&long=104&phone=123456789&description=%E5%9D%8F&attribute[Bad-Key]=1")
+            let invalid = try await post(
+                base + "/open311/v2/requests.json",
+                form: "service_code=LABOR_WAGES&lat=30.6&long=104&phone=123456789&description=%E5%9D%8F&attribute[Bad-Key]=1")
             let reasons = (try json(invalid) as? [[String: Any]])?.compactMap { $0["description"] as? String } ?? []
             #expect(reasons.contains { $0.hasPrefix("phone:") } && reasons.contains { $0.hasPrefix("attribute[Bad-Key]:") })
 

@@ -2,6 +2,7 @@ import Foundation
 import ServiceSupport
 import Synchronization
 import Testing
+
 @testable import IntakeService
 
 @Suite("The repeat-call rule (no I/O)")

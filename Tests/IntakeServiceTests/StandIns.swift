@@ -4,86 +4,74 @@ import HTTPTypes
 import Hummingbird
 import Postgres
 import RPC
+import ServiceSupport
 import SwiftProtobuf
 import Synchronization
-import ServiceSupport
 import TestSupport
+
 @testable import IntakeService
 
-/// A stand-in classification service: records every Classify hand-off with its Idempotency-Key and
-/// serves a small catalogue, so intake's tests see exactly what classification would receive.
-final class StandInClassification: Sendable {
-    /// One delivery as it arrived.
-    struct Delivery: Sendable {
-        var idempotencyKey: String
-        var request: Fenliu_Classification_V1_ClassifyRequest
-    }
+/// The catalogue the stand-in classification serves: wage arrears with three required elements,
+/// noise with two, and a police category that Open311 must not offer.
+let testCatalogue = Fenliu_Classification_V1_Catalogue.with {
+    $0.version = "test-1"
+    $0.categories = [
+        .with {
+            $0.category = .laborWages
+            $0.chineseName = "劳务酬薪"
+            $0.group = "non-police"
+            $0.keywords = ["欠薪", "讨薪"]
+            $0.inquiryElements = [
+                .with {
+                    $0.key = "employer"; $0.label = "用工单位"; $0.required = true; $0.hint = "单位名称"
+                },
+                .with {
+                    $0.key = "amountOwed"; $0.label = "拖欠金额"; $0.required = true; $0.hint = "元"
+                },
+                .with {
+                    $0.key = "workerCount"; $0.label = "涉及人数"; $0.required = true
+                },
+                .with {
+                    $0.key = "since"; $0.label = "拖欠起始时间"; $0.required = false
+                },
+            ]
+        },
+        .with {
+            $0.category = .construction
+            $0.chineseName = "施工管理"
+            $0.group = "non-police"
+            $0.inquiryElements = [
+                .with {
+                    $0.key = "source"; $0.label = "噪音来源"; $0.required = true
+                },
+                .with {
+                    $0.key = "hours"; $0.label = "施工时段"; $0.required = true
+                },
+            ]
+        },
+        .with {
+            $0.category = .crimeReport
+            $0.chineseName = "报警"
+            $0.group = "police"
+        },
+    ]
+}
 
-    let deliveries = Mutex<[Delivery]>([])
-
-    /// The catalogue served by GetCatalogue: wage arrears with three required elements, noise with
-    /// two, and a police category that Open311 must not offer.
-    static let catalogue = Fenliu_Classification_V1_Catalogue.with {
-        $0.version = "test-1"
-        $0.categories = [
-            .with {
-                $0.category = .laborWages
-                $0.chineseName = "劳务酬薪"
-                $0.group = "non-police"
-                $0.keywords = ["欠薪", "讨薪"]
-                $0.inquiryElements = [
-                    .with { $0.key = "employer"; $0.label = "用工单位"; $0.required = true; $0.hint = "单位名称" },
-                    .with { $0.key = "amountOwed"; $0.label = "拖欠金额"; $0.required = true; $0.hint = "元" },
-                    .with { $0.key = "workerCount"; $0.label = "涉及人数"; $0.required = true },
-                    .with { $0.key = "since"; $0.label = "拖欠起始时间"; $0.required = false },
-                ]
-            },
-            .with {
-                $0.category = .construction
-                $0.chineseName = "施工管理"
-                $0.group = "non-police"
-                $0.inquiryElements = [
-                    .with { $0.key = "source"; $0.label = "噪音来源"; $0.required = true },
-                    .with { $0.key = "hours"; $0.label = "施工时段"; $0.required = true },
-                ]
-            },
-            .with {
-                $0.category = .crimeReport
-                $0.chineseName = "报警"
-                $0.group = "police"
-            },
-        ]
-    }
-
-    /// The router to run with `RunningApplication.with(router:)`.
-    var router: Router<BasicRequestContext> {
-        let router = Router()
-        router.post(RouterPath(ClassificationAPI.classify.path)) { [self] request, _ in
-            var request = request
-            let body = try await request.collectBody(upTo: 1 << 20)
-            let key = request.headers[HTTPField.Name("Idempotency-Key")!] ?? ""
-            let message = try Fenliu_Classification_V1_ClassifyRequest(jsonUTF8Bytes: Array(body.readableBytesView))
-            self.deliveries.withLock { $0.append(Delivery(idempotencyKey: key, request: message)) }
-            return Self.json("{}")
-        }
-        router.post(RouterPath(ClassificationAPI.getCatalogue.path)) { _, _ in
-            Self.json(try Fenliu_Classification_V1_GetCatalogueResponse.with { $0.catalogue = Self.catalogue }.jsonString())
-        }
-        return router
-    }
-
-    static func json(_ text: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(string: text)))
-    }
+/// A stand-in classification: takes every Classify hand-off and serves `testCatalogue`.
+func classificationStandIn() -> StandInPeer {
+    let peer = StandInPeer()
+    peer.accept(ClassificationAPI.classify)
+    peer.answer(ClassificationAPI.getCatalogue) { _ in .with { $0.catalogue = testCatalogue } }
+    return peer
 }
 
 /// Runs intake against a stand-in classification and calls `body` with a client, the stand-in,
 /// intake's base URL and its database.
 func withIntake<T: Sendable>(
     routing: String? = nil,
-    _ body: (RPCClient, StandInClassification, String, PostgresPool) async throws -> T
+    _ body: (RPCClient, StandInPeer, String, PostgresPool) async throws -> T
 ) async throws -> T {
-    let classification = StandInClassification()
+    let classification = classificationStandIn()
     return try await RunningApplication.with(router: classification.router) { classificationURL in
         var peers: [ServiceName: String] = [.classification: classificationURL]
         if let routing { peers[.routing] = routing }

@@ -2,11 +2,12 @@ import FenliuModel
 import Foundation
 import Postgres
 import RPC
-import SwiftProtobuf
-import Testing
 import ServiceSupport
+import SwiftProtobuf
 import Synchronization
 import TestSupport
+import Testing
+
 @testable import IntakeService
 
 @Suite("SubmitCall: stored, handed on, idempotent")
@@ -29,9 +30,9 @@ struct SubmitCallTests {
             #expect(queued.callID == call.id)
             #expect(try outbox.first?.decode("path", as: String.self) == ClassificationAPI.classify.path)
 
-            #expect(await eventually { classification.deliveries.withLock { $0.count == 1 } })
-            let delivery = try #require(classification.deliveries.withLock { $0.first })
-            #expect(UUID(uuidString: delivery.idempotencyKey) != nil)
+            #expect(await eventually { classification.calls(to: ClassificationAPI.classify).count == 1 })
+            let delivery = try #require(classification.calls(to: ClassificationAPI.classify).first)
+            #expect(UUID(uuidString: delivery.key) != nil)
             #expect(delivery.request.callID == call.id)
             #expect(delivery.request.description_p == "报警人称工地拖欠工资三个月，约二十名工人讨薪")
             #expect(delivery.request.channel == .channel110)
@@ -152,8 +153,8 @@ struct SubmitCallTests {
             otherPlace.description_p = "商场门口有人占道经营"
             #expect(try await client.call(IntakeAPI.submitCall, otherPlace).call.duplicateOf.isEmpty)
 
-            #expect(await eventually { classification.deliveries.withLock { $0.count == 3 } })
-            let handedOn = classification.deliveries.withLock { $0.first { $0.request.callID == second.id } }
+            #expect(await eventually { classification.calls(to: ClassificationAPI.classify).count == 3 })
+            let handedOn = classification.calls(to: ClassificationAPI.classify).first { $0.request.callID == second.id }
             #expect(handedOn?.request.duplicateOf == first.id)
         }
     }

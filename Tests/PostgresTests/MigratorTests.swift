@@ -1,13 +1,17 @@
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Migrations")
 struct MigratorTests {
-    let migrations = [MigrationSet(component: "demo", migrations: [
-        Migration(version: 1, name: "calls", sql: "CREATE TABLE calls (id int PRIMARY KEY); CREATE INDEX calls_id ON calls (id);"),
-        Migration(version: 2, name: "calls.note", sql: "ALTER TABLE calls ADD COLUMN note text"),
-    ])]
+    let migrations = [
+        MigrationSet(
+            component: "demo",
+            migrations: [
+                Migration(version: 1, name: "calls", sql: "CREATE TABLE calls (id int PRIMARY KEY); CREATE INDEX calls_id ON calls (id);"),
+                Migration(version: 2, name: "calls.note", sql: "ALTER TABLE calls ADD COLUMN note text"),
+            ])
+    ]
 
     @Test("applies once, records versions, and a second run is a no-op")
     func idempotent() async throws {
@@ -41,10 +45,14 @@ struct MigratorTests {
     func failingMigration() async throws {
         let pool = try await TestDatabase.makePool("migrate_fail")
         defer { Task { try? await pool.shutdown() } }
-        let broken = [MigrationSet(component: "broken", migrations: [
-            Migration(version: 1, name: "ok", sql: "CREATE TABLE fine (id int)"),
-            Migration(version: 2, name: "bad", sql: "CREATE TABLE oops (id nosuchtype)"),
-        ])]
+        let broken = [
+            MigrationSet(
+                component: "broken",
+                migrations: [
+                    Migration(version: 1, name: "ok", sql: "CREATE TABLE fine (id int)"),
+                    Migration(version: 2, name: "bad", sql: "CREATE TABLE oops (id nosuchtype)"),
+                ])
+        ]
         await #expect(throws: PostgresError.self) { try await Migrator.migrate(broken, on: pool) }
         #expect(try await pool.query("SELECT to_regclass('fine') IS NULL AS absent").first?.decode("absent", as: Bool.self) == true)
     }

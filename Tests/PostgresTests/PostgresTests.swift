@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Postgres against the real server")
 struct PostgresTests {
@@ -12,11 +12,14 @@ struct PostgresTests {
         let id = UUID()
         let when = Date(timeIntervalSince1970: 1_764_400_000.123456)
         let blob = Data([0, 1, 0xfe, 0xff])
-        let row = try #require(try await pool.query("""
-            SELECT \("來電人反映：路燈壞了 🚦")::text AS text, \(42)::int AS small, \(Int64.max)::bigint AS big,
-                   \(3.25)::float8 AS real, \(true)::bool AS flag, \(when)::timestamptz AS at, \(id)::uuid AS id,
-                   \(blob)::bytea AS blob, \(Optional<String>.none)::text AS missing
-            """).first)
+        let row = try #require(
+            try await pool.query(
+                """
+                SELECT \("來電人反映：路燈壞了 🚦")::text AS text, \(42)::int AS small, \(Int64.max)::bigint AS big,
+                       \(3.25)::float8 AS real, \(true)::bool AS flag, \(when)::timestamptz AS at, \(id)::uuid AS id,
+                       \(blob)::bytea AS blob, \(Optional<String>.none)::text AS missing
+                """
+            ).first)
         #expect(try row.decode("text", as: String.self) == "來電人反映：路燈壞了 🚦")
         #expect(try row.decode("small", as: Int.self) == 42)
         #expect(try row.decode("big", as: Int64.self) == Int64.max)
@@ -88,11 +91,17 @@ struct PostgresTests {
     @Test("one service's role cannot read another service's schema")
     func roleIsolation() async throws {
         let port = try TestDatabase.port()
-        let intake = try PostgresPool(configuration: PostgresConfiguration(
-            url: "postgres://intake:intake@127.0.0.1:\(port)/fenliu", schema: "intake", poolSize: 1))
-        let routing = try PostgresPool(configuration: PostgresConfiguration(
-            url: "postgres://routing:routing@127.0.0.1:\(port)/fenliu", schema: "routing", poolSize: 1))
-        defer { Task { try? await intake.shutdown(); try? await routing.shutdown() } }
+        let intake = try PostgresPool(
+            configuration: PostgresConfiguration(
+                url: "postgres://intake:intake@127.0.0.1:\(port)/fenliu", schema: "intake", poolSize: 1))
+        let routing = try PostgresPool(
+            configuration: PostgresConfiguration(
+                url: "postgres://routing:routing@127.0.0.1:\(port)/fenliu", schema: "routing", poolSize: 1))
+        defer {
+            Task {
+                try? await intake.shutdown(); try? await routing.shutdown()
+            }
+        }
         let table = "isolation_\(UInt32.random(in: 0...UInt32.max))"
         try await intake.query("CREATE TABLE \(unescaped: table) (secret text)")
         try await intake.query("INSERT INTO \(unescaped: table) VALUES ('caller phone')")
@@ -109,7 +118,11 @@ struct PostgresTests {
     func reconnects() async throws {
         let pool = try await TestDatabase.makePool("reconnect", size: 1)
         let admin = try await TestDatabase.makePool("reconnect_admin", size: 1)
-        defer { Task { try? await pool.shutdown(); try? await admin.shutdown() } }
+        defer {
+            Task {
+                try? await pool.shutdown(); try? await admin.shutdown()
+            }
+        }
         let pid = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode("pid", as: Int.self)
         try await admin.query("SELECT pg_terminate_backend(\(pid))")
         // The first statement on the dead connection may fail; the one after must work.

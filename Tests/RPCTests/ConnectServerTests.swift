@@ -5,14 +5,16 @@ import HTTPClient
 import NIOCore
 import RPC
 import SwiftProtobuf
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Connect unary over HTTP/JSON")
 struct ConnectServerTests {
     let client = TestHTTP.client
 
-    func post(_ base: String, _ path: String, body: [UInt8], headers: [(name: String, value: String)] = [("Content-Type", "application/json")]) async throws -> HTTPClientResponse {
+    func post(_ base: String, _ path: String, body: [UInt8], headers: [(name: String, value: String)] = [("Content-Type", "application/json")]) async throws
+        -> HTTPClientResponse
+    {
         try await client.execute(HTTPClientRequest(method: "POST", url: base + path, headers: headers, body: body))
     }
 
@@ -49,7 +51,8 @@ struct ConnectServerTests {
                 .call(IntakeAPI.getCall, .with { $0.id = "c-1" }, headers: [("X-Note", "hello")])
             #expect(response.call.id == "c-1")
             #expect(response.call.description_p == "hello")
-            let raw = try await post(base, IntakeAPI.submitCall.path, body: Array(#"{"channel":"CHANNEL_110","description":"有人打架","elements":{"weapon":"刀"}}"#.utf8))
+            let raw = try await post(
+                base, IntakeAPI.submitCall.path, body: Array(#"{"channel":"CHANNEL_110","description":"有人打架","elements":{"weapon":"刀"}}"#.utf8))
             #expect(raw.status == 200)
             #expect(raw.header("Content-Type") == "application/json")
             #expect(raw.text.contains(#""channel":"CHANNEL_110""#))
@@ -60,7 +63,8 @@ struct ConnectServerTests {
     @Test("original proto field names and unknown fields are accepted")
     func lenientJSON() async throws {
         try await RunningApplication.with(router: TestRouter.make()) { base in
-            let response = try await post(base, IntakeAPI.submitCall.path, body: Array(#"{"caller_phone":"13800000000","description":"x","futureField":1}"#.utf8))
+            let response = try await post(
+                base, IntakeAPI.submitCall.path, body: Array(#"{"caller_phone":"13800000000","description":"x","futureField":1}"#.utf8))
             #expect(response.status == 200)
         }
     }
@@ -70,18 +74,24 @@ struct ConnectServerTests {
         try await RunningApplication.with(router: TestRouter.make()) { base in
             var plain = ByteBuffer(string: #"{"id":"gz-7"}"#)
             let compressed = try plain.compress(with: .gzip())
-            let response = try await post(base, IntakeAPI.getCall.path, body: Array(compressed.readableBytesView), headers: [
-                ("Content-Type", "application/json"), ("Content-Encoding", "gzip"),
-            ])
+            let response = try await post(
+                base, IntakeAPI.getCall.path, body: Array(compressed.readableBytesView),
+                headers: [
+                    ("Content-Type", "application/json"), ("Content-Encoding", "gzip"),
+                ])
             #expect(response.status == 200)
             #expect(response.text.contains("gz-7"))
-            let corrupt = try await post(base, IntakeAPI.getCall.path, body: [1, 2, 3], headers: [
-                ("Content-Type", "application/json"), ("Content-Encoding", "gzip"),
-            ])
+            let corrupt = try await post(
+                base, IntakeAPI.getCall.path, body: [1, 2, 3],
+                headers: [
+                    ("Content-Type", "application/json"), ("Content-Encoding", "gzip"),
+                ])
             #expect(corrupt.status == 400)
-            let brotli = try await post(base, IntakeAPI.getCall.path, body: [1, 2, 3], headers: [
-                ("Content-Type", "application/json"), ("Content-Encoding", "br"),
-            ])
+            let brotli = try await post(
+                base, IntakeAPI.getCall.path, body: [1, 2, 3],
+                headers: [
+                    ("Content-Type", "application/json"), ("Content-Encoding", "br"),
+                ])
             #expect(try errorBody(brotli)["code"] as? String == "unimplemented")
         }
     }
@@ -133,6 +143,22 @@ struct ConnectServerTests {
         }
     }
 
+    @Test("text with a NUL character is invalid_argument naming the field, never stored cut short")
+    func refusesNUL() async throws {
+        try await RunningApplication.with(router: TestRouter.make()) { base in
+            let response = try await post(base, IntakeAPI.submitCall.path, body: Array(#"{"channel":"CHANNEL_110","description":"有人\u0000打架"}"#.utf8))
+            #expect(response.status == 400)
+            let body = try errorBody(response)
+            #expect(body["code"] as? String == "invalid_argument")
+            #expect((body["message"] as? String)?.hasPrefix("description:") == true)
+            let nested = try await post(base, IntakeAPI.submitCall.path, body: Array(#"{"elements":{"weapon":"刀\u0000"}}"#.utf8))
+            #expect((try errorBody(nested)["message"] as? String)?.hasPrefix("elements:") == true)
+            // An escaped backslash followed by "u0000" is plain text, not a NUL.
+            let literal = try await post(base, IntakeAPI.submitCall.path, body: Array(#"{"description":"C:\\u0000"}"#.utf8))
+            #expect(literal.status == 200)
+        }
+    }
+
     @Test("field violations travel as a google.rpc.BadRequest detail")
     func fieldViolations() async throws {
         try await RunningApplication.with(router: TestRouter.make()) { base in
@@ -160,14 +186,18 @@ struct ConnectServerTests {
     @Test("Connect-Timeout-Ms is honoured")
     func timeout() async throws {
         try await RunningApplication.with(router: TestRouter.make()) { base in
-            let response = try await post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"slow"}"#.utf8), headers: [
-                ("Content-Type", "application/json"), ("Connect-Timeout-Ms", "100"),
-            ])
+            let response = try await post(
+                base, IntakeAPI.getCall.path, body: Array(#"{"id":"slow"}"#.utf8),
+                headers: [
+                    ("Content-Type", "application/json"), ("Connect-Timeout-Ms", "100"),
+                ])
             #expect(response.status == 504)
             #expect(try errorBody(response)["code"] as? String == "deadline_exceeded")
-            let bad = try await post(base, IntakeAPI.getCall.path, body: Array("{}".utf8), headers: [
-                ("Content-Type", "application/json"), ("Connect-Timeout-Ms", "soon"),
-            ])
+            let bad = try await post(
+                base, IntakeAPI.getCall.path, body: Array("{}".utf8),
+                headers: [
+                    ("Content-Type", "application/json"), ("Connect-Timeout-Ms", "soon"),
+                ])
             #expect(bad.status == 400)
         }
     }

@@ -1,10 +1,10 @@
 import FenliuModel
-import ReportingService
 import HTTPClient
 import RPC
+import ReportingService
 import SwiftProtobuf
-import Testing
 import TestSupport
+import Testing
 
 /// Until its issue lands, the reporting service runs, migrates and serves its whole contract, and each
 /// method says plainly that it is not implemented yet (rather than 404 or a fake answer).

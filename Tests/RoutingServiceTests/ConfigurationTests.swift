@@ -1,10 +1,11 @@
 import FenliuModel
 import Foundation
 import Postgres
-@testable import RoutingService
 import ServiceSupport
-import Testing
 import TestSupport
+import Testing
+
+@testable import RoutingService
 
 @Suite("Routing configuration and seeding")
 struct ConfigurationTests {
@@ -14,16 +15,21 @@ struct ConfigurationTests {
         #expect(standard.seedsDirectory)
         #expect(standard.defaultEndpoint == nil)
         #expect(standard.policy.returns.maximumReturns == 2)
-        let custom = try RoutingConfiguration.fromEnvironment([
-            "FENLIU_ROUTING_SEED_DIRECTORY": "off", "FENLIU_ROUTING_DEFAULT_ENDPOINT": "http://127.0.0.1:8090/hooks/",
-            "FENLIU_ROUTING_MAX_RETURNS": "3",
-        ], service: .routing)
+        let custom = try RoutingConfiguration.fromEnvironment(
+            [
+                "FENLIU_ROUTING_SEED_DIRECTORY": "off", "FENLIU_ROUTING_DEFAULT_ENDPOINT": "http://127.0.0.1:8090/hooks/",
+                "FENLIU_ROUTING_MAX_RETURNS": "3",
+            ], service: .routing)
         #expect(!custom.seedsDirectory)
         #expect(custom.defaultEndpoint == "http://127.0.0.1:8090/hooks")
         #expect(custom.policy.returns.maximumReturns == 3)
         #expect(throws: ConfigurationError.self) { try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_MAX_RETURNS": "0"], service: .routing) }
-        #expect(throws: ConfigurationError.self) { try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_DEFAULT_ENDPOINT": "receiver:8090"], service: .routing) }
-        #expect(throws: ConfigurationError.self) { try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_POLICY_FILE": "/nonexistent.json"], service: .routing) }
+        #expect(throws: ConfigurationError.self) {
+            try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_DEFAULT_ENDPOINT": "receiver:8090"], service: .routing)
+        }
+        #expect(throws: ConfigurationError.self) {
+            try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_POLICY_FILE": "/nonexistent.json"], service: .routing)
+        }
         // Every problem at once, so a deployment is fixed in one go.
         let error = #expect(throws: ConfigurationError.self) {
             try RoutingConfiguration.fromEnvironment(

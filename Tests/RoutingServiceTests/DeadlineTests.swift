@@ -1,6 +1,7 @@
 import Foundation
-@testable import RoutingService
 import Testing
+
+@testable import RoutingService
 
 @Suite("Deadlines per priority")
 struct DeadlineTests {
@@ -51,7 +52,8 @@ struct DeadlineTests {
 
     @Test("a policy file overrides only what it names, and a bad key is named")
     func policyFile() throws {
-        let json = #"{"maxReturns": 3, "deadlines": {"NORMAL": {"resolve": "3wd"}}, "calendar": {"hours": ["08:30-12:00", "14:00-18:00"], "holidays": ["2026-12-07"]}}"#
+        let json =
+            #"{"maxReturns": 3, "deadlines": {"NORMAL": {"resolve": "3wd"}}, "calendar": {"hours": ["08:30-12:00", "14:00-18:00"], "holidays": ["2026-12-07"]}}"#
         let policy = try RoutingPolicy.parse(Data(json.utf8))
         #expect(policy.returns.maximumReturns == 3)
         #expect(policy.deadlines.rules[.normal]?.resolve == .workingDays(3))

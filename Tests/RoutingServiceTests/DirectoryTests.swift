@@ -35,10 +35,13 @@ struct DirectoryTests {
                 $0.active = true
                 $0.categories = [.cityAppearance]
             }
-            let created = try await routing.client.call(RoutingAPI.upsertDepartment, .with {
-                $0.department = department
-                $0.webhookSecret = "street-secret"
-            }).department
+            let created = try await routing.client.call(
+                RoutingAPI.upsertDepartment,
+                .with {
+                    $0.department = department
+                    $0.webhookSecret = "street-secret"
+                }
+            ).department
             #expect(created.hasWebhookSecret_p)
             #expect(try !created.jsonString().contains("street-secret"))
             var renamed = department
@@ -48,12 +51,17 @@ struct DirectoryTests {
             #expect(edited.name == "锦江区春熙路街道办事处")
 
             let bad = await #expect(throws: ConnectError.self) {
-                try await routing.client.call(RoutingAPI.upsertDepartment, .with {
-                    $0.department = .with { $0.id = "x y"; $0.level = .district; $0.endpointURL = "ftp://x" }
-                })
+                try await routing.client.call(
+                    RoutingAPI.upsertDepartment,
+                    .with {
+                        $0.department = .with {
+                            $0.id = "x y"; $0.level = .district; $0.endpointURL = "ftp://x"
+                        }
+                    })
             }
-            #expect(Set(bad?.fieldViolations.map(\.field) ?? [])
-                == ["department.id", "department.name", "department.district", "department.endpointUrl"])
+            #expect(
+                Set(bad?.fieldViolations.map(\.field) ?? [])
+                    == ["department.id", "department.name", "department.district", "department.endpointUrl"])
         }
     }
 
@@ -61,25 +69,43 @@ struct DirectoryTests {
     func publishRules() async throws {
         try await RoutingHarness.with { routing in
             let bad = await #expect(throws: ConnectError.self) {
-                try await routing.client.call(RoutingAPI.publishRoutingRules, .with {
-                    $0.rules.rules = [
-                        .with { $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-zjj" },
-                        .with { $0.category = .cityAppearance; $0.district = "999"; $0.departmentID = "510104-cgzf" },
-                        .with { $0.category = .environment; $0.departmentID = "ghost" },
-                        .with { $0.departmentID = "510104-cgzf" },
-                        .with { $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-cgzf" },
-                    ]
-                })
+                try await routing.client.call(
+                    RoutingAPI.publishRoutingRules,
+                    .with {
+                        $0.rules.rules = [
+                            .with {
+                                $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-zjj"
+                            },
+                            .with {
+                                $0.category = .cityAppearance; $0.district = "999"; $0.departmentID = "510104-cgzf"
+                            },
+                            .with {
+                                $0.category = .environment; $0.departmentID = "ghost"
+                            },
+                            .with { $0.departmentID = "510104-cgzf" },
+                            .with {
+                                $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-cgzf"
+                            },
+                        ]
+                    })
             }
             #expect(bad?.code == .invalidArgument)
-            #expect(bad?.fieldViolations.map(\.field) == [
-                "rules.rules[1].district", "rules.rules[2].departmentId", "rules.rules[3].category", "rules.rules[4]",
-            ])
+            #expect(
+                bad?.fieldViolations.map(\.field) == [
+                    "rules.rules[1].district", "rules.rules[2].departmentId", "rules.rules[3].category", "rules.rules[4]",
+                ])
 
-            let published = try await routing.client.call(RoutingAPI.publishRoutingRules, .with {
-                $0.rules.publishedBy = "directory admin"
-                $0.rules.rules = [.with { $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-zjj" }]
-            }).rules
+            let published = try await routing.client.call(
+                RoutingAPI.publishRoutingRules,
+                .with {
+                    $0.rules.publishedBy = "directory admin"
+                    $0.rules.rules = [
+                        .with {
+                            $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-zjj"
+                        }
+                    ]
+                }
+            ).rules
             #expect(published.version == "v2")
             let ticket = try #require(try await routing.route(call: "call-ads", category: .cityAppearance, destinations: [.hotline12345]).first)
             #expect(ticket.departmentID == "510104-zjj")
@@ -88,10 +114,12 @@ struct DirectoryTests {
 
             #expect(try await routing.client.call(RoutingAPI.getRoutingRules, .with { $0.version = "2026.1" }).rules.rules.count == 236)
             let duplicate = await #expect(throws: ConnectError.self) {
-                try await routing.client.call(RoutingAPI.publishRoutingRules, .with {
-                    $0.rules.version = "2026.1"
-                    $0.rules.rules = published.rules
-                })
+                try await routing.client.call(
+                    RoutingAPI.publishRoutingRules,
+                    .with {
+                        $0.rules.version = "2026.1"
+                        $0.rules.rules = published.rules
+                    })
             }
             #expect(duplicate?.code == .alreadyExists)
             let missing = await #expect(throws: ConnectError.self) {

@@ -25,11 +25,13 @@ struct QueueTests {
             var seen = [String]()
             var token = ""
             repeat {
-                let page = try await routing.client.call(RoutingAPI.listTickets, .with {
-                    $0.departmentID = "510104-cgzf"
-                    $0.pageSize = 3
-                    $0.pageToken = token
-                })
+                let page = try await routing.client.call(
+                    RoutingAPI.listTickets,
+                    .with {
+                        $0.departmentID = "510104-cgzf"
+                        $0.pageSize = 3
+                        $0.pageToken = token
+                    })
                 seen += page.tickets.map(\.id)
                 token = page.nextPageToken
             } while !token.isEmpty
@@ -45,6 +47,20 @@ struct QueueTests {
                 try await routing.client.call(RoutingAPI.listTickets, .with { $0.pageToken = "not-a-token" })
             }
             #expect(bad?.code == .invalidArgument)
+        }
+    }
+
+    @Test("queues by status and by destination are read through their own indexes")
+    func queuesUseIndexes() async throws {
+        try await RoutingHarness.with { routing in
+            let byStatus = try await routing.database.indexPlan(
+                "SELECT id FROM tickets WHERE status = 'DISPATCHED' ORDER BY priority, created_at, id LIMIT 51"
+            )
+            #expect(byStatus.contains("tickets_status_queue"), "\(byStatus)")
+            let byDestination = try await routing.database.indexPlan(
+                "SELECT id FROM tickets WHERE destination = 'POLICE_110' ORDER BY priority, created_at, id LIMIT 51"
+            )
+            #expect(byDestination.contains("tickets_destination_queue"), "\(byDestination)")
         }
     }
 }

@@ -9,11 +9,14 @@ import Testing
 @Suite("Returns (退单), reassignment, arbitration and disputes")
 struct ReturnTests {
     func returnTicket(_ routing: RoutingHarness, _ id: String, by department: String, reason: String) async throws -> Fenliu_Routing_V1_Ticket {
-        try await routing.client.call(RoutingAPI.returnTicket, .with {
-            $0.ticketID = id
-            $0.departmentID = department
-            $0.reason = reason
-        }).ticket
+        try await routing.client.call(
+            RoutingAPI.returnTicket,
+            .with {
+                $0.ticketID = id
+                $0.departmentID = department
+                $0.reason = reason
+            }
+        ).ticket
     }
 
     @Test("returned once: next department by the rules; twice: arbitration at the 12345 centre; the dispute names everyone")
@@ -50,21 +53,26 @@ struct ReturnTests {
             #expect(dispute.reasons == ["employer registered in 青羊区, workers from several districts", "a district matter"])
             #expect(dispute.inArbitration)
 
-            let decided = try await routing.client.call(RoutingAPI.assignTicket, .with {
-                $0.ticketID = ticket.id
-                $0.departmentID = "510104-rsj"
-                $0.actor = "12345 duty chief"
-                $0.note = "属地管理: the site is in 锦江区"
-            }).ticket
+            let decided = try await routing.client.call(
+                RoutingAPI.assignTicket,
+                .with {
+                    $0.ticketID = ticket.id
+                    $0.departmentID = "510104-rsj"
+                    $0.actor = "12345 duty chief"
+                    $0.note = "属地管理: the site is in 锦江区"
+                }
+            ).ticket
             #expect(decided.status == .dispatched)
             #expect(decided.departmentID == "510104-rsj")
             #expect(decided.history.last?.actor == "12345 duty chief")
             #expect(decided.history.last?.reason.contains("属地管理") == true)
 
-            let inWindow = try await routing.client.call(RoutingAPI.listDisputes, .with {
-                $0.from = .init(date: Date().addingTimeInterval(-3600))
-                $0.to = .init(date: Date().addingTimeInterval(3600))
-            })
+            let inWindow = try await routing.client.call(
+                RoutingAPI.listDisputes,
+                .with {
+                    $0.from = .init(date: Date().addingTimeInterval(-3600))
+                    $0.to = .init(date: Date().addingTimeInterval(3600))
+                })
             #expect(inWindow.disputes.count == 1)
             let later = try await routing.client.call(RoutingAPI.listDisputes, .with { $0.from = .init(date: Date().addingTimeInterval(3600)) })
             #expect(later.disputes.isEmpty)
@@ -98,10 +106,16 @@ struct ReturnTests {
     @Test("a work order no rule fits waits at the 12345 centre, and the centre assigns it by hand")
     func manualAssignment() async throws {
         try await RoutingHarness.with { routing in
-            _ = try await routing.client.call(RoutingAPI.publishRoutingRules, .with {
-                $0.rules.publishedBy = "test"
-                $0.rules.rules = [.with { $0.category = .laborWages; $0.district = "510104"; $0.departmentID = "510104-rsj" }]
-            })
+            _ = try await routing.client.call(
+                RoutingAPI.publishRoutingRules,
+                .with {
+                    $0.rules.publishedBy = "test"
+                    $0.rules.rules = [
+                        .with {
+                            $0.category = .laborWages; $0.district = "510104"; $0.departmentID = "510104-rsj"
+                        }
+                    ]
+                })
             let ticket = try #require(try await routing.route(call: "call-smell", category: .environment, destinations: [.hotline12345], district: "").first)
             #expect(ticket.departmentID == "municipal-12345")
             #expect(ticket.status == .pendingAssignment)
@@ -109,14 +123,21 @@ struct ReturnTests {
             #expect(pending.tickets.map(\.id) == [ticket.id])
 
             let unknown = await #expect(throws: ConnectError.self) {
-                try await routing.client.call(RoutingAPI.assignTicket, .with { $0.ticketID = ticket.id; $0.departmentID = "nope"; $0.actor = "clerk" })
+                try await routing.client.call(
+                    RoutingAPI.assignTicket,
+                    .with {
+                        $0.ticketID = ticket.id; $0.departmentID = "nope"; $0.actor = "clerk"
+                    })
             }
             #expect(unknown?.code == .notFound)
-            let assigned = try await routing.client.call(RoutingAPI.assignTicket, .with {
-                $0.ticketID = ticket.id
-                $0.departmentID = "municipal-sthj"
-                $0.actor = "clerk 7"
-            }).ticket
+            let assigned = try await routing.client.call(
+                RoutingAPI.assignTicket,
+                .with {
+                    $0.ticketID = ticket.id
+                    $0.departmentID = "municipal-sthj"
+                    $0.actor = "clerk 7"
+                }
+            ).ticket
             #expect(assigned.status == .dispatched)
             #expect(assigned.departmentName == "成都市生态环境局")
         }

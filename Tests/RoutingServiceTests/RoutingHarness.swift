@@ -49,10 +49,12 @@ struct RoutingHarness {
             .departments.first { $0.id == departmentID }
         var department = try required(current, "department \(departmentID)")
         department.endpointURL = url
-        _ = try await client.call(RoutingAPI.upsertDepartment, .with {
-            $0.department = department
-            $0.webhookSecret = secret
-        })
+        _ = try await client.call(
+            RoutingAPI.upsertDepartment,
+            .with {
+                $0.department = department
+                $0.webhookSecret = secret
+            })
     }
 }
 

@@ -1,7 +1,8 @@
 import FenliuModel
 import Foundation
-@testable import RoutingService
 import Testing
+
+@testable import RoutingService
 
 /// A small directory shaped like the seed: 锦江区's own departments, the municipal bureaus, the
 /// emergency agencies and the 12345 centre.
@@ -67,8 +68,9 @@ struct RuleResolutionTests {
 
     @Test("the full chain, and what comes next after returns")
     func chainAndNext() {
-        #expect(resolver.candidates(category: .laborWages, district: "510104").map(\.departmentID)
-            == ["510104-rsj", "municipal-rsj", "510104-gov", "municipal-12345"])
+        #expect(
+            resolver.candidates(category: .laborWages, district: "510104").map(\.departmentID)
+                == ["510104-rsj", "municipal-rsj", "510104-gov", "municipal-12345"])
         #expect(resolver.next(category: .laborWages, district: "510104", excluding: ["510104-rsj"]).departmentID == "municipal-rsj")
         #expect(resolver.next(category: .laborWages, district: "", excluding: ["municipal-rsj"]).departmentID == "municipal-12345")
     }
@@ -80,7 +82,8 @@ struct TicketPlanningTests {
 
     @Test("a fire with injured people: one ticket each for 119, 120 and 110, all EMERGENCY")
     func fireWithInjured() {
-        let plans = planner.plan(category: .fire, district: "510104", destinations: [.fire119, .medical120, .police110, .fire119], channel: .fire119, isUrgent: false)
+        let plans = planner.plan(
+            category: .fire, district: "510104", destinations: [.fire119, .medical120, .police110, .fire119], channel: .fire119, isUrgent: false)
         #expect(plans.map(\.destination) == [.fire119, .medical120, .police110])
         #expect(plans.map(\.kind) == [.alert, .alert, .policeTicket])
         #expect(plans.map(\.departmentID) == ["fire-119", "medical-120", "police-110"])

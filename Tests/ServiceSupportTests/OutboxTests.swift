@@ -4,23 +4,25 @@ import HTTPClient
 import HTTPTypes
 import Hummingbird
 import Postgres
-import SwiftProtobuf
 import RPC
 import ServiceSupport
+import SwiftProtobuf
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Outbox and inbox: hand-offs that lose nothing")
 struct OutboxTests {
     let client = TestHTTP.client
 
     func submit(_ base: String, id: String, description: String = "", address: String = "") async throws {
-        _ = try await RPCClient(baseURL: base, httpClient: client).call(IntakeAPI.submitCall, .with {
-            $0.externalID = id
-            $0.description_p = description
-            $0.address = address
-        })
+        _ = try await RPCClient(baseURL: base, httpClient: client).call(
+            IntakeAPI.submitCall,
+            .with {
+                $0.externalID = id
+                $0.description_p = description
+                $0.address = address
+            })
     }
 
     func count(_ table: String, in database: PostgresPool) async throws -> Int {
@@ -58,8 +60,9 @@ struct OutboxTests {
     func parksPermanentFailures() async throws {
         let router = Router()
         router.post(RouterPath(ReportingAPI.ingestEvents.path)) { _, _ in
-            Response(status: .badRequest, headers: [.contentType: "application/json"],
-                     body: .init(byteBuffer: .init(string: #"{"code":"invalid_argument","message":"no"}"#)))
+            Response(
+                status: .badRequest, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: .init(string: #"{"code":"invalid_argument","message":"no"}"#)))
         }
         try await RunningApplication.with(router: router) { refusing in
             try await TestService.with(RelayModule.self, peers: [.reporting: refusing]) { sender, senderDB in

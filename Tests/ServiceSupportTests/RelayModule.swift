@@ -12,7 +12,7 @@ struct RelayModule: ServiceModule {
     static let service = ServiceName.reporting
     static let requiredPeers: [ServiceName] = []
     static let migrations = [
-        Migration(version: 1, name: "relay", sql: "CREATE TABLE sent (id text PRIMARY KEY); CREATE TABLE received (id text);"),
+        Migration(version: 1, name: "relay", sql: "CREATE TABLE sent (id text PRIMARY KEY); CREATE TABLE received (id text);")
     ]
 
     let environment: ServiceEnvironment
@@ -37,7 +37,13 @@ struct RelaySender: IntakeServiceHandler {
 
     func submitCall(_ request: Fenliu_Intake_V1_SubmitCallRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_SubmitCallResponse {
         let id = request.externalID
-        let event = Fenliu_Reporting_V1_IngestEventsRequest.with { $0.events = [.with { $0.id = id; $0.type = "relay" }] }
+        let event = Fenliu_Reporting_V1_IngestEventsRequest.with {
+            $0.events = [
+                .with {
+                    $0.id = id; $0.type = "relay"
+                }
+            ]
+        }
         let outbox = self.outbox
         try await database.transaction { connection in
             try connection.query("INSERT INTO sent (id) VALUES (\(id))")
@@ -53,7 +59,8 @@ struct RelaySender: IntakeServiceHandler {
 
 /// IngestEvents applies each delivery once.
 struct RelayReceiver: ReportingServiceHandler {
-    func ingestEvents(_ request: Fenliu_Reporting_V1_IngestEventsRequest, context: RPCContext) async throws -> Effect<Fenliu_Reporting_V1_IngestEventsResponse> {
+    func ingestEvents(_ request: Fenliu_Reporting_V1_IngestEventsRequest, context: RPCContext) async throws -> Effect<Fenliu_Reporting_V1_IngestEventsResponse>
+    {
         Effect { connection in
             for event in request.events {
                 try connection.query("INSERT INTO received (id) VALUES (\(event.id))")

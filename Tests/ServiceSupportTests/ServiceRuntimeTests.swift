@@ -4,8 +4,8 @@ import HTTPClient
 import Postgres
 import RPC
 import ServiceSupport
-import Testing
 import TestSupport
+import Testing
 
 @Suite("The shared service runtime")
 struct ServiceRuntimeTests {
@@ -52,9 +52,10 @@ struct ServiceRuntimeTests {
 
     @Test("configuration reads defaults and overrides")
     func configurationValues() throws {
-        let configuration = try ServiceConfiguration.fromEnvironment([
-            "DATABASE_URL": "postgres://routing:pw@db:5432/fenliu", "FENLIU_FEEDBACK_URL": "http://feedback:8084",
-        ], service: .routing, requiredPeers: [.feedback])
+        let configuration = try ServiceConfiguration.fromEnvironment(
+            [
+                "DATABASE_URL": "postgres://routing:pw@db:5432/fenliu", "FENLIU_FEEDBACK_URL": "http://feedback:8084",
+            ], service: .routing, requiredPeers: [.feedback])
         #expect(configuration.port == 8083)
         #expect(configuration.databaseSchema == "routing")
         #expect(configuration.peers[.feedback] == "http://feedback:8084")
@@ -72,5 +73,51 @@ struct ServiceRuntimeTests {
         #expect(!WebhookSignature.verify(header: header, body: Array(#"{"ticket":"t-2"}"#.utf8), secret: "k", now: now))
         #expect(!WebhookSignature.verify(header: header, body: body, secret: "k", now: now.addingTimeInterval(3600)))
         #expect(!WebhookSignature.verify(header: "t=1,v1=zz", body: body, secret: "k"))
+    }
+
+    @Test("database failures reach clients as codes they can act on, never as internal text")
+    func databaseErrors() {
+        #expect(PostgresError(code: .connectionFailed, message: "refused").connectError.code == .unavailable)
+        #expect(PostgresError(code: .connectionLost, message: "gone").connectError.code == .unavailable)
+        #expect(PostgresError(code: .queryFailed, sqlState: "57P01", message: "shutting down").connectError.code == .unavailable)
+        #expect(PostgresError(code: .queryFailed, sqlState: "57014", message: "statement timeout").connectError.code == .deadlineExceeded)
+        #expect(PostgresError(code: .queryFailed, sqlState: "40P01", message: "deadlock").connectError.code == .aborted)
+        let other = PostgresError(code: .queryFailed, sqlState: "42601", message: "syntax error at SELECT secret")
+        #expect(other.connectError.code == .internal)
+        #expect(other.connectError.message == "internal error")
+    }
+
+    @Test("a client connection that stays idle is closed by the server")
+    func idleConnectionsTimeOut() async throws {
+        try await TestService.with(RelayModule.self, idleTimeout: .seconds(1)) { base, _ in
+            let port = try #require(URL(string: base)?.port)
+            let closed = await Self.onThread { Self.waitForClose(port: port, within: 10) }
+            #expect(closed)
+        }
+    }
+
+    /// Connects, sends nothing, and reports whether the server closed the connection in time.
+    static func waitForClose(port: Int, within seconds: Int) -> Bool {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard connected else { return false }
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var byte: UInt8 = 0
+        return recv(socket, &byte, 1, 0) == 0
+    }
+
+    /// Runs blocking socket work on a thread of its own, never on the cooperative pool.
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: work()) }.start()
+        }
     }
 }

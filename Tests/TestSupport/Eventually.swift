@@ -2,7 +2,9 @@ import Foundation
 
 /// Polls `condition` until it holds or `timeout` passes; returns whether it held. For asynchronous
 /// effects (outbox deliveries) whose timing a test must not assume.
-public func eventually(timeout: Duration = .seconds(15), every interval: Duration = .milliseconds(50), _ condition: () async throws -> Bool) async rethrows -> Bool {
+public func eventually(timeout: Duration = .seconds(15), every interval: Duration = .milliseconds(50), _ condition: () async throws -> Bool) async rethrows
+    -> Bool
+{
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }

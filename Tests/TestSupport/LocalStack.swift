@@ -90,8 +90,7 @@ public final class LocalStack: @unchecked Sendable {
         let argv = (["/bin/bash", executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv + envp { free(pointer) }
         }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, envp)

@@ -29,12 +29,13 @@ public enum RunningApplication {
 
     /// Runs a plain router (a stand-in peer or webhook receiver) on a free port.
     public static func with<T: Sendable>(router: Router<BasicRequestContext>, _ body: (String) async throws -> T) async throws -> T {
-        try await with({ onRunning in
-            Application(
-                router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
-                logger: Logger(label: "test-server")
-            )
-        }, body)
+        try await with(
+            { onRunning in
+                Application(
+                    router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+                    logger: Logger(label: "test-server")
+                )
+            }, body)
     }
 }

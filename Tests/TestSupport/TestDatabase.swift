@@ -52,3 +52,16 @@ public enum TestHTTP {
     /// The shared client.
     public static let client = HTTPClient(configuration: .init(maximumConcurrentRequests: 16))
 }
+
+extension PostgresPool {
+    /// The plan PostgreSQL would use for `sql` if sequential scans were a last resort: tells whether
+    /// an index can serve the query at all, however few rows a test table holds.
+    public func indexPlan(_ sql: String) async throws -> String {
+        try await withConnection { connection in
+            try connection.execute(script: "SET enable_seqscan = off")
+            defer { try? connection.execute(script: "SET enable_seqscan = on") }
+            return try connection.query(PostgresQuery(sql: "EXPLAIN " + sql)).map { try $0.decode("QUERY PLAN", as: String.self) }
+                .joined(separator: "\n")
+        }
+    }
+}

@@ -14,23 +14,26 @@ public enum TestService {
         port: Int = 0,
         webhookSecret: String? = "test-secret",
         outbox: OutboxWorker.Configuration = .init(pollInterval: .milliseconds(50), baseRetryDelay: .milliseconds(100), maximumRetryDelay: .milliseconds(400)),
+        idleTimeout: Duration? = nil,
         _ body: (_ baseURL: String, _ database: PostgresPool) async throws -> T
     ) async throws -> T {
         let schema = try await TestDatabase.makeSchema(Module.service.rawValue)
-        let configuration = ServiceConfiguration(
+        var configuration = ServiceConfiguration(
             service: Module.service, port: port, databaseURL: try TestDatabase.url(), databaseSchema: schema, databasePoolSize: 3,
             peers: peers, webhookSecret: webhookSecret, logLevel: .warning
         )
+        if let idleTimeout { configuration.idleTimeout = idleTimeout }
         // The module's settings as an empty environment gives them: every default.
         var reader = ConfigurationReader([:])
         let defaults = Module.Configuration.read(from: &reader)
         let database = try PostgresPool(configuration: PostgresConfiguration(url: try TestDatabase.url(), schema: schema, poolSize: 1))
         defer { Task { try? await database.shutdown() } }
-        return try await RunningApplication.with({ onRunning in
+        let build = { (onRunning: @escaping @Sendable (Int) async -> Void) in
             try await ServiceApplication.build(
                 Module.self, configuration: configuration, moduleConfiguration: moduleConfiguration ?? defaults,
                 outboxConfiguration: outbox, onServerRunning: onRunning
             )
-        }) { baseURL in try await body(baseURL, database) }
+        }
+        return try await RunningApplication.with(build) { baseURL in try await body(baseURL, database) }
     }
 }

@@ -9,7 +9,8 @@ import ClassificationService
 import Foundation
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-let corpusDirectory = CommandLine.arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
+let corpusDirectory =
+    CommandLine.arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
     ?? root.appendingPathComponent("Services/Classification/ClassificationService/Corpus")
 let tableFile = root.appendingPathComponent("Services/Classification/ClassificationService/Resources/t2s.tsv")
 

@@ -8,9 +8,11 @@ import Foundation
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let arguments = CommandLine.arguments.dropFirst()
-let corpusDirectory = arguments.first.map { URL(fileURLWithPath: $0) }
+let corpusDirectory =
+    arguments.first.map { URL(fileURLWithPath: $0) }
     ?? root.appendingPathComponent("Services/Classification/ClassificationService/Corpus")
-let modelFile = arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
+let modelFile =
+    arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
     ?? root.appendingPathComponent("Services/Classification/ClassificationService/Resources/model.json")
 let tableFile = root.appendingPathComponent("Services/Classification/ClassificationService/Resources/t2s.tsv")
 

@@ -33,9 +33,11 @@ public struct Classifier: Sendable {
         public var leaningWeight: Double
 
         /// The defaults used in evaluation.
-        public init(divertThreshold: Double = 0.8, reviewThreshold: Double = 0.6, overrideReviewThreshold: Double = 0.9,
-                    maximumDescriptionLength: Int = 10_000, keywordBoost: Double = 1.0, ngramEvidenceLimit: Int = 5,
-                    emergencyWeight: Double = 1.5, leaningWeight: Double = 4.0) {
+        public init(
+            divertThreshold: Double = 0.8, reviewThreshold: Double = 0.6, overrideReviewThreshold: Double = 0.9,
+            maximumDescriptionLength: Int = 10_000, keywordBoost: Double = 1.0, ngramEvidenceLimit: Int = 5,
+            emergencyWeight: Double = 1.5, leaningWeight: Double = 4.0
+        ) {
             self.divertThreshold = divertThreshold
             self.reviewThreshold = reviewThreshold
             self.overrideReviewThreshold = overrideReviewThreshold
@@ -64,8 +66,10 @@ public struct Classifier: Sendable {
 
     /// A classifier. `keywords` are the catalogue operators' words per category, normalised here;
     /// they raise a category's score and show up as evidence, but never override the safety rule.
-    public init(model: NgramModel, normalizer: TextNormalizer, safetyRules: SafetyRules = SafetyRules(),
-                keywords: [Category: [String]] = [:], configuration: Configuration = Configuration()) {
+    public init(
+        model: NgramModel, normalizer: TextNormalizer, safetyRules: SafetyRules = SafetyRules(),
+        keywords: [Category: [String]] = [:], configuration: Configuration = Configuration()
+    ) {
         self.model = model
         self.normalizer = normalizer
         self.safetyRules = safetyRules
@@ -125,32 +129,38 @@ public struct Classifier: Sendable {
             // strongly and one of them has misread the call.
             confidence = max(0.9, probabilities[Self.slot[forced]!])
             needsReview = !modelCategory.isEmergencyService && modelConfidence >= configuration.overrideReviewThreshold
-            evidence.insert(contentsOf: safety.cues.map {
-                Evidence(kind: .safetyRule, text: $0.phrase, note: "danger cue: " + $0.flags.map(\.rawValue).joined(separator: ", "))
-            }, at: 0)
+            evidence.insert(
+                contentsOf: safety.cues.map {
+                    Evidence(kind: .safetyRule, text: $0.phrase, note: "danger cue: " + $0.flags.map(\.rawValue).joined(separator: ", "))
+                }, at: 0)
         } else {
             category = modelCategory
             destinations = [modelCategory.defaultDestination]
             confidence = modelConfidence
             needsReview = confidence < configuration.reviewThreshold || !hasWords
             if let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService,
-               confidence < configuration.divertThreshold {
+                confidence < configuration.divertThreshold
+            {
                 // Conservative default: an unsure call stays with the emergency line it reached.
                 destinations = [Self.destination(of: channel)]
                 needsReview = true
-                evidence.append(Evidence(kind: .channelDefault, text: channel.code, note: """
-                    kept on \(Self.destination(of: channel).hotlineNumber): confidence \(Self.decimal(confidence, 2)) \
-                    below \(Self.decimal(configuration.divertThreshold, 2)) for diversion to 12345
-                    """))
+                evidence.append(
+                    Evidence(
+                        kind: .channelDefault, text: channel.code,
+                        note: """
+                            kept on \(Self.destination(of: channel).hotlineNumber): confidence \(Self.decimal(confidence, 2)) \
+                            below \(Self.decimal(configuration.divertThreshold, 2)) for diversion to 12345
+                            """))
             }
         }
         let ngrams = model.evidence(features, for: category, limit: configuration.ngramEvidenceLimit)
         evidence += ngrams.map {
             Evidence(kind: .ngram, text: $0.ngram, note: "favours \(category.code) (+\(Self.decimal($0.weight, 1)))")
         }
-        return ClassificationOutcome(category: category, destinations: destinations, confidence: min(1, max(0, confidence)),
-                                     needsReview: needsReview, evidence: evidence, safetyFlags: safety.flags,
-                                     modelVersion: model.version)
+        return ClassificationOutcome(
+            category: category, destinations: destinations, confidence: min(1, max(0, confidence)),
+            needsReview: needsReview, evidence: evidence, safetyFlags: safety.flags,
+            modelVersion: model.version)
     }
 
     /// `value` with `places` decimals; `String(format:)` is slow on Linux and this is the hot path.

@@ -88,19 +88,23 @@ public enum CorpusEvaluation {
                 misses.append(DangerMiss(record: record, predicted: outcome.category))
             }
         }
-        return Report(categories: categories, total: records.count, correctCategories: correctCategories,
-                      correctDestinations: correctDestinations, confusion: confusion, dangerMisses: misses,
-                      rejected: rejected, reviewed: reviewed,
-                      classificationsPerSecond: throughput(classifier, records, seconds: timingSeconds))
+        return Report(
+            categories: categories, total: records.count, correctCategories: correctCategories,
+            correctDestinations: correctDestinations, confusion: confusion, dangerMisses: misses,
+            rejected: rejected, reviewed: reviewed,
+            classificationsPerSecond: throughput(classifier, records, seconds: timingSeconds))
     }
 
     /// Loads the corpus, trains on its training part and evaluates on the held-out part.
-    public static func run(corpusDirectory: URL, normalizer: TextNormalizer, holdingOutEvery stride: Int = 5,
-                           configuration: NgramModel.Configuration = .init(), version: String = "evaluation",
-                           timingSeconds: Double = 1) throws -> Report {
+    public static func run(
+        corpusDirectory: URL, normalizer: TextNormalizer, holdingOutEvery stride: Int = 5,
+        configuration: NgramModel.Configuration = .init(), version: String = "evaluation",
+        timingSeconds: Double = 1
+    ) throws -> Report {
         let (training, heldOut) = try Corpus.load(from: corpusDirectory).split(holdingOutEvery: stride)
-        let model = NgramModel.train(Corpus.examples(training), normalizer: normalizer,
-                                          configuration: configuration, version: version)
+        let model = NgramModel.train(
+            Corpus.examples(training), normalizer: normalizer,
+            configuration: configuration, version: version)
         return evaluate(Classifier(model: model, normalizer: normalizer), on: heldOut, timingSeconds: timingSeconds)
     }
 
@@ -121,8 +125,8 @@ public enum CorpusEvaluation {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

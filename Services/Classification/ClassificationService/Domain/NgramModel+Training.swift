@@ -50,8 +50,10 @@ extension NgramModel {
         let keys: [UInt64]
     }
 
-    private static func fit(_ records: [Record], categories: [Category], configuration: Configuration,
-                            temperature: Double, version: String) -> NgramModel {
+    private static func fit(
+        _ records: [Record], categories: [Category], configuration: Configuration,
+        temperature: Double, version: String
+    ) -> NgramModel {
         var documentFrequency: [UInt64: Int] = [:]
         for record in records {
             for key in Set(record.keys) { documentFrequency[key, default: 0] += 1 }
@@ -64,12 +66,14 @@ extension NgramModel {
         let samples = records.map { record in
             SoftmaxRegression.Sample(features: weighted(record.keys.compactMap { row[$0] }, idf: idf), column: record.column)
         }
-        let fitted = SoftmaxRegression.fit(samples, featureCount: keys.count, classCount: categories.count,
-                                           inverseRegularization: configuration.inverseRegularization,
-                                           maximumIterations: configuration.maximumIterations)
-        return NgramModel(version: version, configuration: configuration, temperature: quantized(temperature),
-                          categories: categories, bias: fitted.bias.map(quantized), keys: keys, idf: idf,
-                          weights: fitted.weights.map { Float(quantized($0)) })
+        let fitted = SoftmaxRegression.fit(
+            samples, featureCount: keys.count, classCount: categories.count,
+            inverseRegularization: configuration.inverseRegularization,
+            maximumIterations: configuration.maximumIterations)
+        return NgramModel(
+            version: version, configuration: configuration, temperature: quantized(temperature),
+            categories: categories, bias: fitted.bias.map(quantized), keys: keys, idf: idf,
+            weights: fitted.weights.map { Float(quantized($0)) })
     }
 
     /// `value` rounded to a multiple of `quantum`.

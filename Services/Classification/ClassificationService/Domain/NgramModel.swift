@@ -25,8 +25,10 @@ public struct NgramModel: Sendable {
         public var calibrationStride: Int
 
         /// Settings chosen by cross-validation on the corpus.
-        public init(maximumNgramLength: Int = 2, minimumDocumentFrequency: Int = 2, inverseRegularization: Double = 10,
-                    maximumIterations: Int = 300, calibrationStride: Int = 4) {
+        public init(
+            maximumNgramLength: Int = 2, minimumDocumentFrequency: Int = 2, inverseRegularization: Double = 10,
+            maximumIterations: Int = 300, calibrationStride: Int = 4
+        ) {
             self.maximumNgramLength = max(1, min(NgramKey.maximumLength, maximumNgramLength))
             self.minimumDocumentFrequency = max(1, minimumDocumentFrequency)
             self.inverseRegularization = inverseRegularization
@@ -75,8 +77,10 @@ public struct NgramModel: Sendable {
     let weights: [Float]
 
     /// A model from its parts, as training and decoding produce them; rows in `keys` order.
-    init(version: String, configuration: Configuration, temperature: Double, categories: [Category], bias: [Double],
-         keys: [UInt64], idf: [Float], weights: [Float]) {
+    init(
+        version: String, configuration: Configuration, temperature: Double, categories: [Category], bias: [Double],
+        keys: [UInt64], idf: [Float], weights: [Float]
+    ) {
         self.version = version
         self.configuration = configuration
         self.temperature = temperature
@@ -155,8 +159,9 @@ public struct NgramModel: Sendable {
         for column in probabilities.indices where probabilities[column] > probabilities[best] { best = column }
         var byCategory: [Category: Double] = [:]
         for (column, category) in categories.enumerated() { byCategory[category] = probabilities[column] }
-        return Prediction(probabilities: byCategory, category: categories[best], confidence: probabilities[best],
-                          columnProbabilities: probabilities)
+        return Prediction(
+            probabilities: byCategory, category: categories[best], confidence: probabilities[best],
+            columnProbabilities: probabilities)
     }
 
     /// The probability of each category for normalised text.

@@ -23,8 +23,10 @@ struct SafetyCue: Sendable {
     let ignoresNegation: Bool
 
     /// A cue from plain strings, as written in the tables.
-    init(_ phrase: String, _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
-         vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false) {
+    init(
+        _ phrase: String, _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
+        vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false
+    ) {
         self.phrase = Array(phrase.unicodeScalars)
         self.flags = flags
         let cue = self.phrase
@@ -40,11 +42,14 @@ struct SafetyCue: Sendable {
     }
 
     /// Several cues sharing flags and context.
-    static func group(_ phrases: [String], _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
-                      vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false) -> [SafetyCue] {
+    static func group(
+        _ phrases: [String], _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
+        vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false
+    ) -> [SafetyCue] {
         phrases.map {
-            SafetyCue($0, flags, excludedIn: excludedIn, requiresNearby: requiresNearby,
-                      vetoedBy: vetoedBy, vetoedNearby: vetoedNearby, ignoresNegation: ignoresNegation)
+            SafetyCue(
+                $0, flags, excludedIn: excludedIn, requiresNearby: requiresNearby,
+                vetoedBy: vetoedBy, vetoedNearby: vetoedNearby, ignoresNegation: ignoresNegation)
         }
     }
 }

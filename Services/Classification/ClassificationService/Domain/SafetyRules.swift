@@ -35,8 +35,10 @@ public struct SafetyRules: Sendable {
         self.leaningCues = Dictionary(grouping: leaningCues.filter { !$0.cue.phrase.isEmpty }, by: { $0.cue.phrase[0] })
         self.resolutions = Dictionary(grouping: resolutions.filter { !$0.phrase.isEmpty }, by: { $0.phrase[0] })
         var starts = [UInt8](repeating: 0, count: 0x1_0000)
-        for (bit, firsts) in [(Self.cueBit, Array(self.cues.keys)), (Self.leaningBit, Array(self.leaningCues.keys)),
-                              (Self.resolutionBit, Array(self.resolutions.keys))] {
+        for (bit, firsts) in [
+            (Self.cueBit, Array(self.cues.keys)), (Self.leaningBit, Array(self.leaningCues.keys)),
+            (Self.resolutionBit, Array(self.resolutions.keys)),
+        ] {
             for first in firsts where first.value < 0x1_0000 { starts[Int(first.value)] |= bit }
         }
         self.starts = starts
@@ -100,9 +102,11 @@ public struct SafetyRules: Sendable {
                 guard mayStart(Self.leaningBit, at: position, in: text), let candidates = leaningCues[text[position]] else {
                     continue
                 }
-                for (cue, category) in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause)
+                for (cue, category) in candidates
+                where Self.matches(cue.phrase, in: text, at: position, within: clause)
                     && counts(cue, at: position, clause: number, clauses: clauses, in: text)
-                    && !isNegated(position, clauseStart: clause.lowerBound, in: text, by: negators) {
+                    && !isNegated(position, clauseStart: clause.lowerBound, in: text, by: negators)
+                {
                     let leaning = SafetyAssessment.Leaning(phrase: Self.string(cue.phrase), category: category)
                     if !leanings.contains(leaning) { leanings.append(leaning) }
                 }
@@ -122,8 +126,10 @@ public struct SafetyRules: Sendable {
     /// Context is sought in the cue's clause and the clauses either side, but never more than
     /// `contextReach` scalars away: real clauses are short, and a text with no punctuation must not
     /// make every cue scan all of it.
-    private func counts(_ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>],
-                        in text: [Unicode.Scalar]) -> Bool {
+    private func counts(
+        _ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>],
+        in text: [Unicode.Scalar]
+    ) -> Bool {
         for exclusion in cue.excludedIn {
             let start = position - exclusion.offset
             if start >= 0, Self.matches(exclusion.phrase, in: text, at: start, within: 0..<text.count) { return false }
@@ -180,8 +186,10 @@ public struct SafetyRules: Sendable {
 
     /// Whether a negator stands within `window` scalars before `position` in its clause, with no
     /// breaker between them; the nearest word decides.
-    private func isNegated(_ position: Int, clauseStart: Int, in text: [Unicode.Scalar], by negators: [Phrase],
-                           window: Int = 6) -> Bool {
+    private func isNegated(
+        _ position: Int, clauseStart: Int, in text: [Unicode.Scalar], by negators: [Phrase],
+        window: Int = 6
+    ) -> Bool {
         // A cue that itself opens with a breaker (就跳, 要跳) is out of any earlier negator's reach.
         if breakers.contains(where: { Self.matches($0, in: text, at: position, within: position..<text.count) }) { return false }
         var start = position - 1
@@ -189,7 +197,8 @@ public struct SafetyRules: Sendable {
             let bounds = start..<position
             if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return false }
             if negators.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }),
-               !falseNegators.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) }) {
+                !falseNegators.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) })
+            {
                 return true
             }
             start -= 1

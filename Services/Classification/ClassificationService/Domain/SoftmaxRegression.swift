@@ -14,8 +14,10 @@ enum SoftmaxRegression {
     }
 
     /// Row-major `featureCount × classCount` weights and one bias per class.
-    static func fit(_ samples: [Sample], featureCount: Int, classCount: Int, inverseRegularization: Double,
-                    maximumIterations: Int) -> (weights: [Double], bias: [Double]) {
+    static func fit(
+        _ samples: [Sample], featureCount: Int, classCount: Int, inverseRegularization: Double,
+        maximumIterations: Int
+    ) -> (weights: [Double], bias: [Double]) {
         let size = featureCount * classCount + classCount
         var theta = [Double](repeating: 0, count: size)
         guard !samples.isEmpty, classCount > 1 else {
@@ -81,8 +83,10 @@ enum SoftmaxRegression {
     }
 
     /// The penalised loss and its gradient at `theta`.
-    private static func objective(_ theta: [Double], _ samples: [Sample], _ featureCount: Int, _ classCount: Int,
-                                  _ penalty: Double) -> (value: Double, gradient: [Double]) {
+    private static func objective(
+        _ theta: [Double], _ samples: [Sample], _ featureCount: Int, _ classCount: Int,
+        _ penalty: Double
+    ) -> (value: Double, gradient: [Double]) {
         let biasOffset = featureCount * classCount
         var gradient = [Double](repeating: 0, count: theta.count)
         var value = 0.0

@@ -86,7 +86,8 @@ public struct TextNormalizer: Sendable {
             let scalar = input[index]
             let entry = scalar.value < 0x1_0000 ? basic[Int(scalar.value)] : Self.phraseStart
             if entry & Self.phraseStart != 0, let candidates = phrases[scalar],
-               let match = candidates.first(where: { Self.matches($0.source, in: input, at: index) }) {
+                let match = candidates.first(where: { Self.matches($0.source, in: input, at: index) })
+            {
                 for converted in match.target { Self.append(Self.fold(converted), to: &output, pendingSpace: &pendingSpace) }
                 index += match.source.count
                 continue

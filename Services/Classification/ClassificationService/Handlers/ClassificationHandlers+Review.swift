@@ -66,7 +66,10 @@ extension ClassificationHandlers {
             decision.reviewedAt = Google_Protobuf_Timestamp(date: Date())
             decision.reviewNote = request.note
             decision.revision = max(decision.revision, 1) + 1
-            decision.evidence.append(.with { $0.kind = "review"; $0.text = request.reviewerID; $0.note = request.note })
+            decision.evidence.append(
+                .with {
+                    $0.kind = "review"; $0.text = request.reviewerID; $0.note = request.note
+                })
             try DecisionStore.update(decision, on: connection)
             if !newDestinations.isEmpty {
                 try outbox.enqueue(

@@ -103,13 +103,15 @@ struct ClassificationHandlers: ClassificationServiceHandler {
         _ decision: Fenliu_Classification_V1_Decision, elements: [Fenliu_Common_V1_InquiryElement], outbox: Outbox,
         on connection: PostgresConnection
     ) throws {
-        try outbox.enqueue(IntakeAPI.attachClassification, .with {
-            $0.callID = decision.callID
-            $0.category = decision.category
-            $0.inquiryElements = elements
-            $0.decidedAt = decision.hasReviewedAt ? decision.reviewedAt : decision.decidedAt
-            $0.revision = decision.revision
-        }, on: connection)
+        try outbox.enqueue(
+            IntakeAPI.attachClassification,
+            .with {
+                $0.callID = decision.callID
+                $0.category = decision.category
+                $0.inquiryElements = elements
+                $0.decidedAt = decision.hasReviewedAt ? decision.reviewedAt : decision.decidedAt
+                $0.revision = decision.revision
+            }, on: connection)
     }
 
     /// What routing receives for a decision.

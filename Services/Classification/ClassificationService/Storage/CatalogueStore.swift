@@ -35,7 +35,8 @@ struct CatalogueStore: Sendable {
         stored.publishedAt = Google_Protobuf_Timestamp(date: Date())
         let body = try stored.jsonString()
         do {
-            let rows = try await database.query("""
+            let rows = try await database.query(
+                """
                 INSERT INTO catalogue_versions (version, published_by, body)
                 VALUES (\(stored.version), \(stored.publishedBy), \(body))
                 RETURNING sequence
@@ -51,7 +52,8 @@ struct CatalogueStore: Sendable {
         var stored = seed
         stored.publishedAt = Google_Protobuf_Timestamp(date: Date())
         let body = try stored.jsonString()
-        try await database.query("""
+        try await database.query(
+            """
             INSERT INTO catalogue_versions (version, published_by, body)
             SELECT \(stored.version), \(stored.publishedBy), \(body)
             WHERE NOT EXISTS (SELECT 1 FROM catalogue_versions)

@@ -18,7 +18,8 @@ enum DecisionStore {
     /// the other transaction, then sees its row). Returns the stored decision and whether it is new:
     /// only a new decision is handed on.
     static func insert(_ decision: Decision, on connection: PostgresConnection) throws -> (Decision, isNew: Bool) {
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             INSERT INTO decisions (call_id, state, category, decided_at, catalogue_version, body)
             VALUES (\(decision.callID), \(DecisionRow.state(decision.state)), \(DecisionRow.category(decision.category)),
                     \(decision.decidedAt.date), \(decision.catalogueVersion), \(try decision.jsonString()))
@@ -33,7 +34,8 @@ enum DecisionStore {
     }
 
     static func update(_ decision: Decision, on connection: PostgresConnection) throws {
-        try connection.query("""
+        try connection.query(
+            """
             UPDATE decisions SET state = \(DecisionRow.state(decision.state)), category = \(DecisionRow.category(decision.category)),
                 body = \(try decision.jsonString())
             WHERE call_id = \(decision.callID)
@@ -45,12 +47,14 @@ enum DecisionStore {
     static func reviewQueue(after: PageToken?, limit: Int, on connection: PostgresConnection) throws -> [Decision] {
         let afterDecided = after?.time(0)
         let afterCallID = after?.text(1)
-        return try connection.query("""
+        return try connection.query(
+            """
             SELECT body FROM decisions
             WHERE state IN ('PENDING_REVIEW', 'ROUTED_PENDING_REVIEW')
               AND (\(afterDecided)::timestamptz IS NULL OR (decided_at, call_id) > (\(afterDecided)::timestamptz, \(afterCallID)::text))
             ORDER BY decided_at, call_id LIMIT \(limit)
-            """).map(DecisionRow.decision)
+            """
+        ).map(DecisionRow.decision)
     }
 }
 

@@ -55,6 +55,8 @@ struct InquiryElementTemplate: Codable, Sendable, Equatable {
 
     /// The JSON names, as the catalogue and the contract spell them.
     enum CodingKeys: String, CodingKey {
-        case key, label, isRequired = "required", hint
+        case key, label
+        case isRequired = "required"
+        case hint
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FenliuModel
+import Foundation
 
 /// Finds one of Chengdu's 22 areas from what an operator typed or from an address.
 ///

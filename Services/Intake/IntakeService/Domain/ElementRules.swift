@@ -17,10 +17,11 @@ enum ElementRules {
             let value = elements[key]!.trimmingCharacters(in: .whitespacesAndNewlines)
             guard isValidKey(key) else {
                 let shown = key.count > FieldRules.elementKeyMaximum ? String(key.prefix(FieldRules.elementKeyMaximum)) + "…" : key
-                report(FieldViolation(
-                    field: "elements.\(shown)",
-                    description: "key must be lowerCamelCase ASCII (a letter, then letters or digits), at most \(FieldRules.elementKeyMaximum) characters"
-                ))
+                report(
+                    FieldViolation(
+                        field: "elements.\(shown)",
+                        description: "key must be lowerCamelCase ASCII (a letter, then letters or digits), at most \(FieldRules.elementKeyMaximum) characters"
+                    ))
                 continue
             }
             if value.isEmpty && !allowingRemoval {
@@ -39,7 +40,8 @@ enum ElementRules {
     /// Whether `key` is lowerCamelCase ASCII of acceptable length.
     static func isValidKey(_ key: String) -> Bool {
         guard let first = key.unicodeScalars.first, key.unicodeScalars.count <= FieldRules.elementKeyMaximum,
-              ("a"..."z").contains(first) else { return false }
+            ("a"..."z").contains(first)
+        else { return false }
         return key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
     }
 }

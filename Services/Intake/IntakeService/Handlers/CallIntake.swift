@@ -43,10 +43,12 @@ struct CallIntake: Sendable {
         if !result.1 {
             // Both front doors come here; the Open311 one is not an RPC, so wake the worker here.
             outbox.committed()
-            logger.info("call stored", metadata: [
-                "call.id": "\(result.0.id)", "call.channel": "\(submission.channel.code)",
-                "call.district": "\(submission.district?.code ?? "-")", "call.duplicate_of": "\(result.0.duplicateOf?.uuidString.lowercased() ?? "-")",
-            ])
+            logger.info(
+                "call stored",
+                metadata: [
+                    "call.id": "\(result.0.id)", "call.channel": "\(submission.channel.code)",
+                    "call.district": "\(submission.district?.code ?? "-")", "call.duplicate_of": "\(result.0.duplicateOf?.uuidString.lowercased() ?? "-")",
+                ])
         }
         return result
     }

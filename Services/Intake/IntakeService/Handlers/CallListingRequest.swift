@@ -23,7 +23,9 @@ enum CallListingRequest {
         var district: District?
         if !request.district.trimmingCharacters(in: .whitespaces).isEmpty {
             district = DistrictResolver.resolve(request.district)
-            if district == nil { problems.append(FieldViolation(field: "district", description: "is not a code or name of a Chengdu district, county or zone")) }
+            if district == nil {
+                problems.append(FieldViolation(field: "district", description: "is not a code or name of a Chengdu district, county or zone"))
+            }
         }
         let from = request.hasReceivedFrom ? request.receivedFrom.date : nil
         let to = request.hasReceivedTo ? request.receivedTo.date : nil

@@ -1,6 +1,6 @@
 import FenliuModel
-import Hummingbird
 import Foundation
+import Hummingbird
 import Postgres
 import RPC
 import ServiceSupport
@@ -49,7 +49,9 @@ struct IntakeHandlers: IntakeServiceHandler {
     }
 
     /// Merges inquiry elements into a call; an empty value removes one.
-    func updateCallElements(_ request: Fenliu_Intake_V1_UpdateCallElementsRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_UpdateCallElementsResponse {
+    func updateCallElements(_ request: Fenliu_Intake_V1_UpdateCallElementsRequest, context: RPCContext) async throws
+        -> Fenliu_Intake_V1_UpdateCallElementsResponse
+    {
         var problems = [FieldViolation]()
         let id: UUID? = UUID(uuidString: request.id)
         if id == nil { problems.append(FieldViolation(field: "id", description: "must be a call id (a UUID)")) }
@@ -57,7 +59,8 @@ struct IntakeHandlers: IntakeServiceHandler {
         let changes = ElementRules.check(request.elements, allowingRemoval: true) { problems.append($0) }
         let operatorID = request.operatorID.trimmingCharacters(in: .whitespaces)
         if operatorID.count > FieldRules.operatorIDMaximum || operatorID.containsControlCharacter(allowingLineBreaks: false) {
-            problems.append(FieldViolation(field: "operatorId", description: "must be at most \(FieldRules.operatorIDMaximum) characters, without control characters"))
+            problems.append(
+                FieldViolation(field: "operatorId", description: "must be at most \(FieldRules.operatorIDMaximum) characters, without control characters"))
         }
         guard problems.isEmpty, let id else { throw IntakeError.invalidFields(problems) }
         let call = try await database.transaction { connection -> CallRecord in
@@ -66,7 +69,9 @@ struct IntakeHandlers: IntakeServiceHandler {
             var merged = current.submission.elements
             for (key, value) in changes { merged[key] = value.isEmpty ? nil : value }
             guard merged.count <= FieldRules.elementCountMaximum else {
-                throw IntakeError.invalidFields([FieldViolation(field: "elements", description: "would hold more than \(FieldRules.elementCountMaximum) entries")])
+                throw IntakeError.invalidFields([
+                    FieldViolation(field: "elements", description: "would hold more than \(FieldRules.elementCountMaximum) entries")
+                ])
             }
             guard let updated = try CallStore.updateElements(id, elements: merged, operatorID: operatorID, on: connection) else {
                 throw IntakeError.callNotFound(request.id)

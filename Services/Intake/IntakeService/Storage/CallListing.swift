@@ -43,7 +43,8 @@ struct CallListing: Sendable {
         let pattern = text.isEmpty ? nil : "%" + Self.escapeLike(text) + "%"
         let afterReceived = token?.time(0)
         let afterID = token.flatMap { UUID(uuidString: $0.text(1)) }
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             SELECT \(unescaped: CallRow.columns) FROM calls
             WHERE (\(channel?.code)::text IS NULL OR channel = \(channel?.code))
               AND (\(district?.code)::text IS NULL OR district = \(district?.code))

@@ -15,7 +15,8 @@ enum CallStore {
 
     /// The call with this channel and external id, and whether its content matches `submission`.
     static func existing(_ submission: CallSubmission, on connection: PostgresConnection) throws -> (CallRecord, Bool)? {
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             SELECT \(unescaped: CallRow.columns),
                    content_hash = encode(sha256(convert_to(\(submission.canonicalContent), 'UTF8')), 'hex') AS same_content
             FROM calls WHERE channel = \(submission.channel.code) AND external_id = \(submission.externalID)
@@ -31,7 +32,8 @@ enum CallStore {
         for submission: CallSubmission, lookback: TimeInterval, on connection: PostgresConnection
     ) throws -> [CallRecord] {
         let from = submission.receivedAt.addingTimeInterval(-lookback)
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             SELECT \(unescaped: CallRow.columns) FROM calls
             WHERE received_at BETWEEN \(from) AND \(submission.receivedAt)
               AND ((\(submission.callerPhone)::text <> '' AND caller_phone = \(submission.callerPhone))
@@ -48,7 +50,8 @@ enum CallStore {
     static func insert(
         _ submission: CallSubmission, id: UUID, link: RepeatCallRule.Link?, on connection: PostgresConnection
     ) throws -> InsertOutcome {
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             INSERT INTO calls (id, channel, external_id, content_hash, received_at, caller_name, caller_phone, district, address,
                                latitude, longitude, description, elements, operator_id, open311_service_code, duplicate_of, duplicate_reason)
             VALUES (\(id), \(submission.channel.code), \(submission.externalID),
@@ -69,7 +72,8 @@ enum CallStore {
 
     /// The call with `id`, locked for update when asked.
     static func find(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection) throws -> CallRecord? {
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             SELECT \(unescaped: CallRow.columns) FROM calls WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
             """)
         return try rows.first.map(CallRow.record)
@@ -86,7 +90,8 @@ enum CallStore {
 
     /// Replaces the elements of a call and records who changed them.
     static func updateElements(_ id: UUID, elements: [String: String], operatorID: String, on connection: PostgresConnection) throws -> CallRecord? {
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             UPDATE calls SET elements = \(try CallRow.json(elements))::jsonb, elements_updated_at = now(),
                              elements_updated_by = NULLIF(\(operatorID), '')
             WHERE id = \(id) RETURNING \(unescaped: CallRow.columns)
@@ -101,7 +106,8 @@ enum CallStore {
     static func attachClassification(
         _ id: UUID, category: Category, template: [InquiryElementTemplate], revision: Int64, on connection: PostgresConnection
     ) throws -> Bool {
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             UPDATE calls SET category = \(category.code), inquiry_elements = \(try CallRow.json(template))::jsonb,
                 classified_at = now(), classification_revision = \(revision)
             WHERE id = \(id) AND (classification_revision IS NULL OR classification_revision <= \(revision))

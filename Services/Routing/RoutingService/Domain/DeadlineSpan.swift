@@ -17,7 +17,7 @@ public enum DeadlineSpan: Sendable, Hashable, CustomStringConvertible {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let units: [(suffix: String, minutes: Int, isWorkingTime: Bool)] = [("wd", -1, true), ("wh", 60, true), ("h", 60, false), ("m", 1, false)]
         guard let unit = units.first(where: { trimmed.hasSuffix($0.suffix) }),
-              let count = Int(trimmed.dropLast(unit.suffix.count)), count > 0
+            let count = Int(trimmed.dropLast(unit.suffix.count)), count > 0
         else { return nil }
         switch (unit.minutes, unit.isWorkingTime) {
         case (-1, _): self = .workingDays(count)

@@ -63,7 +63,10 @@ enum DirectoryValidation {
             let category = Category(proto: message.category)
             if category == nil { violations.append(.init(field: "\(path).category", description: "must be a catalogue category")) }
             if !message.district.isEmpty && District.withCode(message.district) == nil {
-                violations.append(.init(field: "\(path).district", description: "\"\(message.district)\" is not one of Chengdu's 22 area codes; leave it empty for any district"))
+                violations.append(
+                    .init(
+                        field: "\(path).district", description: "\"\(message.district)\" is not one of Chengdu's 22 area codes; leave it empty for any district"
+                    ))
             }
             if !known.contains(message.departmentID) {
                 violations.append(.init(field: "\(path).departmentId", description: "no department \"\(message.departmentID)\""))

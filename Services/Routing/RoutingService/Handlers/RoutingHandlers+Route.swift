@@ -44,11 +44,12 @@ extension RoutingHandlers {
         for plan in plans where reached[plan.destination] == nil {
             let id = UUID().uuidString.lowercased()
             let deadlines = policy.deadlines.deadlines(priority: plan.priority, from: now, owesUrgentFeedback: plan.owesUrgentFeedback)
-            try TicketStore.insert(NewTicket(
-                id: id, callID: call.callID, incidentID: call.incidentID, plan: plan, category: call.category, district: call.district,
-                createdAt: now, deadlines: deadlines, summary: call.summary, channel: call.channel?.code ?? "",
-                needsReview: call.needsReview, rulesVersion: version
-            ), on: connection)
+            try TicketStore.insert(
+                NewTicket(
+                    id: id, callID: call.callID, incidentID: call.incidentID, plan: plan, category: call.category, district: call.district,
+                    createdAt: now, deadlines: deadlines, summary: call.summary, channel: call.channel?.code ?? "",
+                    needsReview: call.needsReview, rulesVersion: version
+                ), on: connection)
             let event = plan.state == .pendingAssignment ? DeliveryEvent.assignmentPending : DeliveryEvent.dispatched
             try deliver(id, event: event, outbox: outbox, on: connection)
             reached[plan.destination] = id

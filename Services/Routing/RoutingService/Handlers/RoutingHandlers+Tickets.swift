@@ -85,7 +85,9 @@ extension RoutingHandlers {
             case .reassigned(let departmentID):
                 (holder, state, why) = (departmentID, .dispatched, "\(note); next by \(next.step.rawValue)")
             case .pendingAssignment:
-                (holder, state, why) = (Department.municipalCentreID, .pendingAssignment, "\(note); no other department by the rules, waiting for manual assignment")
+                (holder, state, why) = (
+                    Department.municipalCentreID, .pendingAssignment, "\(note); no other department by the rules, waiting for manual assignment"
+                )
             case .arbitration:
                 (holder, state, why) = (Department.municipalCentreID, .inArbitration, "\(note); returned \(count) times, the 12345 centre arbitrates")
             }

@@ -17,11 +17,12 @@ extension TicketRecord {
             ticket.departmentName = departmentName
             ticket.priority = Fenliu_Routing_V1_Priority(rawValue: priority.rawValue) ?? .unspecified
             ticket.status = state.proto
-            ticket.deliveryState = switch deliveryStatus {
-            case .pending: .deliveryPending
-            case .delivered: .delivered
-            case .retrying: .deliveryRetrying
-            }
+            ticket.deliveryState =
+                switch deliveryStatus {
+                case .pending: .deliveryPending
+                case .delivered: .delivered
+                case .retrying: .deliveryRetrying
+                }
             ticket.createdAt = Google_Protobuf_Timestamp(date: createdAt)
             if let due = deadlines.signForDue { ticket.signForDueAt = Google_Protobuf_Timestamp(date: due) }
             if let due = deadlines.resolveDue { ticket.resolveDueAt = Google_Protobuf_Timestamp(date: due) }

@@ -8,11 +8,13 @@ enum DepartmentStore {
 
     /// Departments ordered by id, optionally of one district, active only unless asked.
     static func list(district: String, includeInactive: Bool, on connection: PostgresConnection) throws -> [Department] {
-        try connection.query("""
+        try connection.query(
+            """
             SELECT \(unescaped: columns) FROM departments
             WHERE (\(district) = '' OR district = \(district)) AND (\(includeInactive) OR active)
             ORDER BY id
-            """).map(department(from:))
+            """
+        ).map(department(from:))
     }
 
     /// Every department, active or not (for rule resolution, which skips inactive ones itself).
@@ -34,7 +36,8 @@ enum DepartmentStore {
     static func upsert(_ department: Department, secret: String?, on connection: PostgresConnection) throws {
         let categories = department.categories.map(\.code).joined(separator: ",")
         let newSecret = secret.flatMap { $0.isEmpty ? nil : $0 }
-        try connection.query("""
+        try connection.query(
+            """
             INSERT INTO departments (id, name, level, district, endpoint_url, webhook_secret, active, categories)
             VALUES (\(department.id), \(department.name), \(department.level.rawValue), \(department.district),
                     \(department.endpointURL), \(newSecret), \(department.isActive), \(categories))

@@ -38,13 +38,15 @@ enum DisputeStore {
         if !departments.contains(departmentID) { departments.append(departmentID) }
         let reasons = (existing?.reasons ?? []) + [reason]
         if let existing {
-            try connection.query("""
+            try connection.query(
+                """
                 UPDATE disputes SET department_ids = \(try json(departments)), reasons = \(try json(reasons)),
                     in_arbitration = in_arbitration OR \(arbitration), updated_at = now()
                 WHERE id = \(existing.id)
                 """)
         } else {
-            try connection.query("""
+            try connection.query(
+                """
                 INSERT INTO disputes (id, ticket_id, call_id, category, district, department_ids, reasons, in_arbitration)
                 VALUES (\(UUID().uuidString.lowercased()), \(ticket.id), \(ticket.callID), \(ticket.category.code), \(ticket.district),
                         \(try json(departments)), \(try json(reasons)), \(arbitration))
@@ -54,14 +56,19 @@ enum DisputeStore {
 
     /// Adds a department that got the ticket after a return, so the dispute names everyone involved.
     static func addDepartment(_ departmentID: String, toDisputeOf ticketID: String, on connection: PostgresConnection) throws {
-        guard let existing = try connection.query("SELECT \(unescaped: columns) FROM disputes WHERE ticket_id = \(ticketID) FOR UPDATE")
-            .first.map(record(from:)), !existing.departmentIDs.contains(departmentID) else { return }
+        guard
+            let existing = try connection.query("SELECT \(unescaped: columns) FROM disputes WHERE ticket_id = \(ticketID) FOR UPDATE")
+                .first.map(record(from:)), !existing.departmentIDs.contains(departmentID)
+        else { return }
         try connection.query("UPDATE disputes SET department_ids = \(try json(existing.departmentIDs + [departmentID])) WHERE id = \(existing.id)")
     }
 
     /// Disputes opened in [from, to), oldest first, after the page key `after`.
-    static func list(from: Date?, to: Date?, after: PageToken?, limit: Int, on connection: PostgresConnection) throws -> (disputes: [DisputeRecord], hasMore: Bool) {
-        let rows = try connection.query("""
+    static func list(from: Date?, to: Date?, after: PageToken?, limit: Int, on connection: PostgresConnection) throws -> (
+        disputes: [DisputeRecord], hasMore: Bool
+    ) {
+        let rows = try connection.query(
+            """
             SELECT \(unescaped: columns) FROM disputes
             WHERE (\(from == nil) OR created_at >= \(from)::timestamptz) AND (\(to == nil) OR created_at < \(to)::timestamptz)
               AND (\(after == nil) OR (created_at, id) > (\(after?.time(0))::timestamptz, \(after?.text(1))))

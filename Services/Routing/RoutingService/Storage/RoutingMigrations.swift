@@ -4,92 +4,96 @@ import Postgres
 /// assignment history and the calls attached to them, and disputes.
 enum RoutingMigrations {
     static let all: [Migration] = [
-        Migration(version: 1, name: "directory, tickets, disputes", sql: """
-            CREATE TABLE departments (
-                id text PRIMARY KEY,
-                name text NOT NULL,
-                level text NOT NULL,
-                district text NOT NULL DEFAULT '',
-                endpoint_url text NOT NULL DEFAULT '',
-                webhook_secret text,
-                active boolean NOT NULL DEFAULT true,
-                categories text NOT NULL DEFAULT '',
-                updated_at timestamptz NOT NULL DEFAULT now()
-            );
-            CREATE TABLE rule_versions (
-                sequence bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
-                version text PRIMARY KEY,
-                published_at timestamptz NOT NULL DEFAULT now(),
-                published_by text NOT NULL,
-                rules text NOT NULL
-            );
-            CREATE TABLE tickets (
-                id text PRIMARY KEY,
-                call_id text NOT NULL,
-                kind text NOT NULL,
-                destination text NOT NULL,
-                category text NOT NULL,
-                district text NOT NULL,
-                department_id text NOT NULL,
-                priority integer NOT NULL,
-                status text NOT NULL,
-                created_at timestamptz NOT NULL,
-                sign_for_due_at timestamptz,
-                resolve_due_at timestamptz,
-                feedback_due_at timestamptz,
-                return_count integer NOT NULL DEFAULT 0,
-                summary text NOT NULL DEFAULT '',
-                channel text NOT NULL DEFAULT '',
-                needs_review boolean NOT NULL DEFAULT false,
-                rules_version text NOT NULL DEFAULT '',
-                outbox_id uuid,
-                UNIQUE (call_id, destination)
-            );
-            CREATE INDEX tickets_queue ON tickets (priority, created_at, id);
-            CREATE INDEX tickets_department ON tickets (department_id, priority, created_at, id);
-            CREATE TABLE ticket_calls (
-                call_id text NOT NULL,
-                ticket_id text NOT NULL REFERENCES tickets (id),
-                attached_at timestamptz NOT NULL DEFAULT now(),
-                PRIMARY KEY (call_id, ticket_id)
-            );
-            CREATE TABLE assignments (
-                sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                ticket_id text NOT NULL REFERENCES tickets (id),
-                department_id text NOT NULL,
-                assigned_at timestamptz NOT NULL DEFAULT now(),
-                reason text NOT NULL,
-                actor text NOT NULL
-            );
-            CREATE INDEX assignments_ticket ON assignments (ticket_id, sequence);
-            CREATE TABLE disputes (
-                id text PRIMARY KEY,
-                ticket_id text NOT NULL UNIQUE REFERENCES tickets (id),
-                call_id text NOT NULL,
-                category text NOT NULL,
-                district text NOT NULL,
-                department_ids text NOT NULL,
-                reasons text NOT NULL,
-                in_arbitration boolean NOT NULL DEFAULT false,
-                created_at timestamptz NOT NULL DEFAULT now(),
-                updated_at timestamptz NOT NULL DEFAULT now()
-            );
-            CREATE INDEX disputes_created ON disputes (created_at, id);
-            """),
+        Migration(
+            version: 1, name: "directory, tickets, disputes",
+            sql: """
+                CREATE TABLE departments (
+                    id text PRIMARY KEY,
+                    name text NOT NULL,
+                    level text NOT NULL,
+                    district text NOT NULL DEFAULT '',
+                    endpoint_url text NOT NULL DEFAULT '',
+                    webhook_secret text,
+                    active boolean NOT NULL DEFAULT true,
+                    categories text NOT NULL DEFAULT '',
+                    updated_at timestamptz NOT NULL DEFAULT now()
+                );
+                CREATE TABLE rule_versions (
+                    sequence bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+                    version text PRIMARY KEY,
+                    published_at timestamptz NOT NULL DEFAULT now(),
+                    published_by text NOT NULL,
+                    rules text NOT NULL
+                );
+                CREATE TABLE tickets (
+                    id text PRIMARY KEY,
+                    call_id text NOT NULL,
+                    kind text NOT NULL,
+                    destination text NOT NULL,
+                    category text NOT NULL,
+                    district text NOT NULL,
+                    department_id text NOT NULL,
+                    priority integer NOT NULL,
+                    status text NOT NULL,
+                    created_at timestamptz NOT NULL,
+                    sign_for_due_at timestamptz,
+                    resolve_due_at timestamptz,
+                    feedback_due_at timestamptz,
+                    return_count integer NOT NULL DEFAULT 0,
+                    summary text NOT NULL DEFAULT '',
+                    channel text NOT NULL DEFAULT '',
+                    needs_review boolean NOT NULL DEFAULT false,
+                    rules_version text NOT NULL DEFAULT '',
+                    outbox_id uuid,
+                    UNIQUE (call_id, destination)
+                );
+                CREATE INDEX tickets_queue ON tickets (priority, created_at, id);
+                CREATE INDEX tickets_department ON tickets (department_id, priority, created_at, id);
+                CREATE TABLE ticket_calls (
+                    call_id text NOT NULL,
+                    ticket_id text NOT NULL REFERENCES tickets (id),
+                    attached_at timestamptz NOT NULL DEFAULT now(),
+                    PRIMARY KEY (call_id, ticket_id)
+                );
+                CREATE TABLE assignments (
+                    sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    ticket_id text NOT NULL REFERENCES tickets (id),
+                    department_id text NOT NULL,
+                    assigned_at timestamptz NOT NULL DEFAULT now(),
+                    reason text NOT NULL,
+                    actor text NOT NULL
+                );
+                CREATE INDEX assignments_ticket ON assignments (ticket_id, sequence);
+                CREATE TABLE disputes (
+                    id text PRIMARY KEY,
+                    ticket_id text NOT NULL UNIQUE REFERENCES tickets (id),
+                    call_id text NOT NULL,
+                    category text NOT NULL,
+                    district text NOT NULL,
+                    department_ids text NOT NULL,
+                    reasons text NOT NULL,
+                    in_arbitration boolean NOT NULL DEFAULT false,
+                    created_at timestamptz NOT NULL DEFAULT now(),
+                    updated_at timestamptz NOT NULL DEFAULT now()
+                );
+                CREATE INDEX disputes_created ON disputes (created_at, id);
+                """),
         // One incident (the first call of a chain of repeat calls) × destination has at most one
         // open ticket, enforced by the database: a repeat call routed before its first call, or the
         // two routed at once, can no longer open two tickets for one department. Rows from version
         // 1 count each call as its own incident. The queue indexes serve ListTickets by status and
         // by destination without scanning every ticket.
-        Migration(version: 2, name: "one open ticket per incident and destination; queue indexes", sql: """
-            ALTER TABLE tickets ADD COLUMN incident_id text;
-            UPDATE tickets SET incident_id = call_id;
-            ALTER TABLE tickets ALTER COLUMN incident_id SET NOT NULL;
-            CREATE UNIQUE INDEX tickets_open_per_incident ON tickets (incident_id, destination)
-                WHERE status NOT IN ('RESOLVED', 'CLOSED');
-            CREATE INDEX tickets_incident ON tickets (incident_id);
-            CREATE INDEX tickets_status_queue ON tickets (status, priority, created_at, id);
-            CREATE INDEX tickets_destination_queue ON tickets (destination, priority, created_at, id);
-            """),
+        Migration(
+            version: 2, name: "one open ticket per incident and destination; queue indexes",
+            sql: """
+                ALTER TABLE tickets ADD COLUMN incident_id text;
+                UPDATE tickets SET incident_id = call_id;
+                ALTER TABLE tickets ALTER COLUMN incident_id SET NOT NULL;
+                CREATE UNIQUE INDEX tickets_open_per_incident ON tickets (incident_id, destination)
+                    WHERE status NOT IN ('RESOLVED', 'CLOSED');
+                CREATE INDEX tickets_incident ON tickets (incident_id);
+                CREATE INDEX tickets_status_queue ON tickets (status, priority, created_at, id);
+                CREATE INDEX tickets_destination_queue ON tickets (destination, priority, created_at, id);
+                """),
     ]
 }

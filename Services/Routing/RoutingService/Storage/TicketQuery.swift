@@ -28,7 +28,8 @@ struct TicketQuery: Sendable {
         let afterPriority = after?.priority.rawValue ?? 0
         let afterCreated = after?.createdAt ?? Date(timeIntervalSince1970: 0)
         let afterID = after?.id ?? ""
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             \(unescaped: TicketRow.selection)
             WHERE (\(callID) = '' OR t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID)))
               AND (\(callIDs.isEmpty) OR t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = ANY(\(TicketRow.textArray(callIDs))::text[])))

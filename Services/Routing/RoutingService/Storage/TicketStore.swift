@@ -1,6 +1,7 @@
 import FenliuModel
 import Foundation
 import Postgres
+import ServiceSupport
 
 /// The tickets, the calls attached to them and their assignment history.
 enum TicketStore {
@@ -8,7 +9,8 @@ enum TicketStore {
     /// refuses a second open ticket for the same incident and destination.
     static func insert(_ ticket: NewTicket, on connection: PostgresConnection) throws {
         let plan = ticket.plan
-        try connection.query("""
+        try connection.query(
+            """
             INSERT INTO tickets (id, call_id, incident_id, kind, destination, category, district, department_id, priority, status,
                                  created_at, sign_for_due_at, resolve_due_at, feedback_due_at, summary, channel, needs_review, rules_version)
             VALUES (\(ticket.id), \(ticket.callID), \(ticket.incidentID), \(plan.kind.rawValue), \(plan.destination.code),
@@ -29,7 +31,8 @@ enum TicketStore {
 
     /// Appends to the assignment history.
     static func recordAssignment(ticketID: String, departmentID: String, reason: String, actor: String, on connection: PostgresConnection) throws {
-        try connection.query("""
+        try connection.query(
+            """
             INSERT INTO assignments (ticket_id, department_id, reason, actor)
             VALUES (\(ticketID), \(departmentID), \(reason), \(actor))
             """)
@@ -37,7 +40,8 @@ enum TicketStore {
 
     /// Moves a ticket to a department and state after a return or a manual assignment.
     static func reassign(_ ticketID: String, to departmentID: String, state: TicketState, returnCount: Int, on connection: PostgresConnection) throws {
-        try connection.query("""
+        try connection.query(
+            """
             UPDATE tickets SET department_id = \(departmentID), status = \(state.rawValue), return_count = \(returnCount)
             WHERE id = \(ticketID)
             """)
@@ -56,18 +60,24 @@ enum TicketStore {
 
     /// The tickets a call is attached to (as the original call or a repeat), in queue order.
     static func forCall(_ callID: String, on connection: PostgresConnection) throws -> [TicketRecord] {
-        try withHistory(connection.query("""
-            \(unescaped: TicketRow.selection) WHERE t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID))
-            ORDER BY t.priority, t.created_at, t.id
-            """).map(TicketRow.record), on: connection)
+        try withHistory(
+            connection.query(
+                """
+                \(unescaped: TicketRow.selection) WHERE t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID))
+                ORDER BY t.priority, t.created_at, t.id
+                """
+            ).map(TicketRow.record), on: connection)
     }
 
     /// The open (not resolved or closed) tickets of an incident, whichever of its calls opened them.
     static func openForIncident(_ incidentID: String, on connection: PostgresConnection) throws -> [TicketRecord] {
-        try withHistory(connection.query("""
-            \(unescaped: TicketRow.selection) WHERE t.incident_id = \(incidentID) AND t.status NOT IN ('RESOLVED', 'CLOSED')
-            ORDER BY t.priority, t.created_at, t.id
-            """).map(TicketRow.record), on: connection)
+        try withHistory(
+            connection.query(
+                """
+                \(unescaped: TicketRow.selection) WHERE t.incident_id = \(incidentID) AND t.status NOT IN ('RESOLVED', 'CLOSED')
+                ORDER BY t.priority, t.created_at, t.id
+                """
+            ).map(TicketRow.record), on: connection)
     }
 
     /// Fills in the assignment history of `tickets` with one query.
@@ -75,14 +85,17 @@ enum TicketStore {
         guard !tickets.isEmpty else { return [] }
         let ids = TicketRow.textArray(tickets.map(\.id))
         var history = [String: [AssignmentRecord]]()
-        for row in try connection.query("""
+        for row in try connection.query(
+            """
             SELECT ticket_id, department_id, assigned_at, reason, actor FROM assignments
             WHERE ticket_id = ANY(\(ids)::text[]) ORDER BY sequence
-            """) {
-            history[try row.decode("ticket_id"), default: []].append(AssignmentRecord(
-                departmentID: try row.decode("department_id"), assignedAt: try row.decode("assigned_at"),
-                reason: try row.decode("reason"), actor: try row.decode("actor")
-            ))
+            """)
+        {
+            history[try row.decode("ticket_id"), default: []].append(
+                AssignmentRecord(
+                    departmentID: try row.decode("department_id"), assignedAt: try row.decode("assigned_at"),
+                    reason: try row.decode("reason"), actor: try row.decode("actor")
+                ))
         }
         return tickets.map { ticket in
             var ticket = ticket
@@ -105,7 +118,7 @@ enum TicketRow {
                t.rules_version, COALESCE(d.name, '') AS department_name,
                CASE WHEN t.outbox_id IS NULL THEN 'PENDING'
                     WHEN o.id IS NULL OR o.delivered_at IS NOT NULL THEN 'DELIVERED'
-                    WHEN o.parked_at IS NOT NULL OR (o.attempts > 0 AND o.last_error IS NOT NULL) THEN 'RETRYING'
+                    WHEN o.parked_at IS NOT NULL OR (o.last_error IS NOT NULL AND o.last_error NOT LIKE '\(Outbox.waitingPrefix)%') THEN 'RETRYING'
                     ELSE 'PENDING' END AS delivery_state
         FROM tickets t
         LEFT JOIN departments d ON d.id = t.department_id
@@ -138,7 +151,8 @@ enum TicketRow {
 
     /// A PostgreSQL `text[]` literal, quoting each element.
     static func textArray(_ values: [String]) -> String {
-        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        "{"
+            + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
             .joined(separator: ",") + "}"
     }
 }

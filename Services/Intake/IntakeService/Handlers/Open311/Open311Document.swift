@@ -113,9 +113,11 @@ struct Open311Document: Sendable {
 
     /// Open311's error list: `[{"code":400,"description":"…"}]` / `<errors><error>…</error></errors>`.
     static func errors(code: Int, _ descriptions: [String]) -> Open311Document {
-        Open311Document(root: "errors", item: "error", records: descriptions.map {
-            Record([("code", .integer(code)), ("description", .text($0))])
-        })
+        Open311Document(
+            root: "errors", item: "error",
+            records: descriptions.map {
+                Record([("code", .integer(code)), ("description", .text($0))])
+            })
     }
 }
 

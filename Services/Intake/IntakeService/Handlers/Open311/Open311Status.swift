@@ -49,11 +49,13 @@ struct Open311StatusSource: Sendable {
                 let chunk = Array(incidents[start..<min(start + Self.idsPerRequest, incidents.count)])
                 var token = ""
                 repeat {
-                    let response = try await routing.call(RoutingAPI.listTickets, .with {
-                        $0.callIds = chunk
-                        $0.pageSize = 500
-                        $0.pageToken = token
-                    }, timeout: .seconds(3))
+                    let response = try await routing.call(
+                        RoutingAPI.listTickets,
+                        .with {
+                            $0.callIds = chunk
+                            $0.pageSize = 500
+                            $0.pageToken = token
+                        }, timeout: .seconds(3))
                     for ticket in response.tickets { tickets[ticket.incidentID, default: []].append(ticket) }
                     token = response.nextPageToken
                 } while !token.isEmpty

@@ -1,0 +1,146 @@
+import FenliuModel
+import Foundation
+import HTTPClient
+import HTTPTypes
+import Hummingbird
+import Logging
+import Postgres
+import RPC
+import ServiceSupport
+import SwiftProtobuf
+import Synchronization
+import TestSupport
+import Testing
+
+/// How the outbox worker reads a webhook receiver's answers, keeps its bookkeeping tied to its own
+/// claim, and keeps its tables small.
+@Suite("Outbox delivery: receiver answers, claims, retention")
+struct OutboxDeliveryTests {
+    /// A database with the outbox tables and a worker with short delays and a one-second lease.
+    func withWorker(
+        endpoint: String, _ body: (PostgresPool, OutboxWorker) async throws -> Void
+    ) async throws {
+        let pool = try await TestDatabase.makePool("outbox_delivery", size: 3)
+        defer { Task { try? await pool.shutdown() } }
+        try await Migrator.migrate([Outbox.migrations], on: pool)
+        let worker = OutboxWorker(
+            pool: pool, httpClient: TestHTTP.client, peers: [:], endpoints: { _ in WebhookEndpoint(url: endpoint) },
+            defaultSecret: "s", metrics: nil, logger: Logger(label: "test"),
+            configuration: .init(baseRetryDelay: .milliseconds(10), maximumRetryDelay: .milliseconds(50), claimLease: .seconds(1))
+        )
+        try await body(pool, worker)
+    }
+
+    func enqueueWebhook(_ pool: PostgresPool, subscriber: String = "system") async throws -> UUID {
+        try await pool.transaction { connection in
+            try Outbox().enqueue(webhook: Fenliu_Reporting_V1_Event.with { $0.id = "e1" }, for: subscriber, on: connection)
+        }
+    }
+
+    func row(_ pool: PostgresPool, _ id: UUID) async throws -> PostgresRow {
+        try #require(try await pool.query("SELECT delivered_at, parked_at, last_error, attempts FROM outbox WHERE id = \(id)").first)
+    }
+
+    @Test("401 and 404 are retried (a secret being rotated, a receiver being deployed), 409 counts as delivered, 422 is parked")
+    func receiverAnswers() async throws {
+        let receiver = StandInWebhookReceiver()
+        try await RunningApplication.with(router: receiver.router) { url in
+            for (status, expected) in [(401, "retry"), (404, "retry"), (409, "delivered"), (422, "parked")] {
+                receiver.answer(status, for: "s\(status)")
+                try await withWorker(endpoint: url + "/hooks/s\(status)") { pool, worker in
+                    let id = try await enqueueWebhook(pool)
+                    try await worker.deliverDue()
+                    let stored = try await row(pool, id)
+                    switch expected {
+                    case "retry":
+                        #expect(try stored.decode("delivered_at", as: Date?.self) == nil, "\(status)")
+                        #expect(try stored.decode("parked_at", as: Date?.self) == nil, "\(status)")
+                        #expect(try stored.decode("last_error", as: String?.self) == "HTTP \(status)")
+                    case "delivered":
+                        #expect(try stored.decode("delivered_at", as: Date?.self) != nil, "\(status)")
+                    default:
+                        #expect(try stored.decode("parked_at", as: Date?.self) != nil, "\(status)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("an outcome is recorded only while the worker's claim stands: a late answer never overrides a newer claim's")
+    func outcomeTiedToClaim() async throws {
+        // The first delivery hangs past the lease and is then refused for good (400); the second
+        // claim, made by another replica after the lease ran out, is accepted at once.
+        let calls = Mutex(0)
+        let router = Hummingbird.Router()
+        router.post("/hooks/slow") { _, _ -> HTTPResponse.Status in
+            let call = calls.withLock {
+                $0 += 1; return $0
+            }
+            if call == 1 {
+                try await Task.sleep(for: .seconds(3))
+                return .badRequest
+            }
+            return .noContent
+        }
+        try await RunningApplication.with(router: router) { url in
+            try await withWorker(endpoint: url + "/hooks/slow") { pool, first in
+                let second = OutboxWorker(
+                    pool: pool, httpClient: TestHTTP.client, peers: [:], endpoints: { _ in WebhookEndpoint(url: url + "/hooks/slow") },
+                    defaultSecret: "s", metrics: nil, logger: Logger(label: "test"), configuration: .init(claimLease: .seconds(1))
+                )
+                let id = try await enqueueWebhook(pool)
+                async let slow = first.deliverDue()
+                // The other replica claims the message as soon as the first claim's lease runs out.
+                #expect(await eventually(timeout: .seconds(2.5)) { (try? await second.deliverDue()) == 1 })
+                _ = try await slow
+                let stored = try await row(pool, id)
+                #expect(try stored.decode("delivered_at", as: Date?.self) != nil)
+                #expect(try stored.decode("parked_at", as: Date?.self) == nil)
+            }
+        }
+    }
+
+    @Test("delivered and canceled messages and applied inbox keys older than the retention period are purged; the rest stay")
+    func purge() async throws {
+        let pool = try await TestDatabase.makePool("outbox_purge")
+        defer { Task { try? await pool.shutdown() } }
+        try await Migrator.migrate([Outbox.migrations], on: pool)
+        try await pool.query(
+            """
+            INSERT INTO outbox (id, target, path, body, created_at, delivered_at, parked_at, canceled_at) VALUES
+              (gen_random_uuid(), 'intake', '/p', '{}', now() - interval '9 days', now() - interval '8 days', NULL, NULL),
+              (gen_random_uuid(), 'intake', '/p', '{}', now() - interval '9 days', NULL, NULL, now() - interval '8 days'),
+              (gen_random_uuid(), 'intake', '/p', '{}', now() - interval '2 days', now() - interval '1 day', NULL, NULL),
+              (gen_random_uuid(), 'intake', '/p', '{}', now() - interval '30 days', NULL, now() - interval '29 days', NULL),
+              (gen_random_uuid(), 'intake', '/p', '{}', now() - interval '30 days', NULL, NULL, NULL)
+            """)
+        try await pool.query(
+            """
+            INSERT INTO inbox (idempotency_key, method, response, applied_at) VALUES
+              ('old', 'Route', '{}', now() - interval '8 days'), ('new', 'Route', '{}', now())
+            """)
+        let removed = try await Outbox.purge(olderThan: .seconds(7 * 86_400), on: pool, batchSize: 1)
+        #expect(removed == 3)
+        let left = try await pool.query("SELECT count(*) AS n FROM outbox").first?.decode("n", as: Int.self)
+        #expect(left == 3)  // the recent delivered one, the parked one, the undelivered one
+        let keys = try await pool.query("SELECT idempotency_key FROM inbox").map { try $0.decode("idempotency_key", as: String.self) }
+        #expect(keys == ["new"])
+    }
+
+    @Test("the backlog and the admin listing read only undelivered rows, through an index")
+    func boundedScans() async throws {
+        let pool = try await TestDatabase.makePool("outbox_scans", size: 1)
+        defer { Task { try? await pool.shutdown() } }
+        try await Migrator.migrate([Outbox.migrations], on: pool)
+        let plan = try await pool.withConnection { connection -> String in
+            try connection.execute(script: "SET enable_seqscan = off")
+            let rows = try connection.query(
+                """
+                EXPLAIN SELECT count(*) FILTER (WHERE parked_at IS NULL) FROM outbox WHERE delivered_at IS NULL AND canceled_at IS NULL
+                """)
+            try connection.execute(script: "SET enable_seqscan = on")
+            return try rows.map { try $0.decode("QUERY PLAN", as: String.self) }.joined(separator: "\n")
+        }
+        #expect(plan.contains("outbox_undelivered"), "\(plan)")
+    }
+}
