@@ -13,19 +13,23 @@ import Logging
 import NIOCore
 import ServiceSupport
 
-let environment = ProcessInfo.processInfo.environment
+var reader = ConfigurationReader(ProcessInfo.processInfo.environment)
+let secret = reader.text("FENLIU_WEBHOOK_SECRET") ?? ""
+if secret.isEmpty { reader.problem("FENLIU_WEBHOOK_SECRET is not set: the receiver cannot verify deliveries without it") }
+let port = reader.integer("PORT", default: 8090, in: 0...65535)
+let host = reader.text("HOST") ?? "127.0.0.1"
+let keep = reader.integer("FENLIU_RECEIVER_KEEP", default: 100, in: 1...100_000)
+let level = reader.text("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+guard reader.problems.isEmpty else {
+    FileHandle.standardError.write(Data(("fenliu-receiver cannot start:\n" + reader.problems.map { "  - \($0)\n" }.joined()).utf8))
+    exit(2)
+}
 let logger = {
     var logger = Logger(label: "fenliu-receiver")
-    logger.logLevel = Logger.Level(rawValue: environment["LOG_LEVEL"]?.lowercased() ?? "info") ?? .info
+    logger.logLevel = level
     return logger
 }()
-guard let secret = environment["FENLIU_WEBHOOK_SECRET"], !secret.isEmpty else {
-    logger.critical("FENLIU_WEBHOOK_SECRET is not set: the receiver cannot verify deliveries without it")
-    exit(1)
-}
-let port = Int(environment["PORT"] ?? "") ?? 8090
-let host = environment["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
-let log = DeliveryLog(keep: Int(environment["FENLIU_RECEIVER_KEEP"] ?? "") ?? 100)
+let log = DeliveryLog(keep: keep)
 
 let router = Router()
 router.get("/healthz") { _, _ in HTTPResponse.Status.ok }
