@@ -55,6 +55,17 @@ public struct Outbox: Sendable {
                     CREATE INDEX outbox_canceled ON outbox (canceled_at) WHERE canceled_at IS NOT NULL;
                     CREATE INDEX inbox_applied ON inbox (applied_at);
                     """),
+            // Messages that share an ordering key (a subscriber and a ticket, say) are delivered one
+            // after the other in the order they were written: a later one is never sent while an
+            // earlier one is undelivered. `sequence` is that order.
+            Migration(
+                version: 3, name: "ordered delivery",
+                sql: """
+                    ALTER TABLE outbox ADD COLUMN ordering_key text;
+                    ALTER TABLE outbox ADD COLUMN sequence bigint GENERATED ALWAYS AS IDENTITY;
+                    CREATE INDEX outbox_ordering ON outbox (ordering_key, sequence)
+                        WHERE ordering_key IS NOT NULL AND delivered_at IS NULL AND canceled_at IS NULL;
+                    """),
         ])
 
     private let wakeUp: @Sendable () -> Void
@@ -65,23 +76,32 @@ public struct Outbox: Sendable {
     }
 
     /// Writes a hand-off to the peer service that serves `method`, inside the caller's transaction,
-    /// and returns its id.
+    /// and returns its id. With `orderingKey`, it is delivered only after every earlier message with
+    /// the same key was.
     @discardableResult
     public func enqueue<Request, Response>(
-        _ method: RPCMethod<Request, Response>, _ request: Request, on connection: PostgresConnection
+        _ method: RPCMethod<Request, Response>, _ request: Request, orderingKey: String? = nil, on connection: PostgresConnection
     ) throws -> UUID {
         guard let peer = ServiceName(rawValue: method.serviceShortName) else {
             throw PostgresError(code: .invalidValue, message: "no Fenliu service serves \(method.service)")
         }
-        return try insert(target: peer.rawValue, path: method.path, body: try request.jsonString(), subscriber: nil, on: connection)
+        return try insert(
+            target: peer.rawValue, path: method.path, body: try request.jsonString(), subscriber: nil, orderingKey: orderingKey, on: connection
+        )
     }
 
     /// Writes a webhook for `subscriber` (a department id, a subscription id) inside the caller's
     /// transaction. The module resolves the subscriber's URL and secret when the message is sent
-    /// (`ServiceModule.webhookEndpoint(for:)`).
+    /// (`ServiceModule.webhookEndpoint(for:)`). With `orderingKey`, delivered only after every
+    /// earlier message with the same key.
     @discardableResult
-    public func enqueue(webhook message: some SwiftProtobuf.Message, for subscriber: String, on connection: PostgresConnection) throws -> UUID {
-        try insert(target: Self.webhookTarget, path: "", body: try message.jsonString(), subscriber: subscriber, on: connection)
+    public func enqueue(
+        webhook message: some SwiftProtobuf.Message, for subscriber: String, orderingKey: String? = nil, on connection: PostgresConnection
+    ) throws -> UUID {
+        try insert(
+            target: Self.webhookTarget, path: "", body: try message.jsonString(), subscriber: subscriber, orderingKey: orderingKey,
+            on: connection
+        )
     }
 
     /// The `target` of webhook messages.
@@ -91,13 +111,24 @@ public struct Outbox: Sendable {
     /// failed attempt, so a reader of the table (routing's delivery state) can tell the two apart.
     public static let waitingPrefix = "waiting: "
 
-    private func insert(target: String, path: String, body: String, subscriber: String?, on connection: PostgresConnection) throws -> UUID {
+    private func insert(
+        target: String, path: String, body: String, subscriber: String?, orderingKey: String?, on connection: PostgresConnection
+    ) throws -> UUID {
         let id = UUID()
         try connection.query(
             """
-            INSERT INTO outbox (id, target, path, body, subscriber) VALUES (\(id), \(target), \(path), \(body), \(subscriber))
+            INSERT INTO outbox (id, target, path, body, subscriber, ordering_key)
+            VALUES (\(id), \(target), \(path), \(body), \(subscriber), \(orderingKey))
             """)
         return id
+    }
+
+    /// Withdraws every undelivered message to `subscriber` (it unsubscribed), in the caller's transaction.
+    public static func cancel(subscriber: String, on connection: PostgresConnection) throws {
+        try connection.query(
+            """
+            UPDATE outbox SET canceled_at = now() WHERE subscriber = \(subscriber) AND delivered_at IS NULL AND canceled_at IS NULL
+            """)
     }
 
     /// Tells the worker that a transaction with new messages committed, so it delivers now rather

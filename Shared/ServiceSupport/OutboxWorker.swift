@@ -125,8 +125,12 @@ public final class OutboxWorker: Service, Sendable {
                 """
                 UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => \(lease))
                 WHERE id IN (
-                    SELECT id FROM outbox
+                    SELECT id FROM outbox o
                     WHERE delivered_at IS NULL AND parked_at IS NULL AND canceled_at IS NULL AND next_attempt_at <= now()
+                      AND (ordering_key IS NULL OR NOT EXISTS (
+                          SELECT 1 FROM outbox earlier
+                          WHERE earlier.ordering_key = o.ordering_key AND earlier.sequence < o.sequence
+                            AND earlier.delivered_at IS NULL AND earlier.canceled_at IS NULL))
                     ORDER BY next_attempt_at, created_at
                     LIMIT \(batch)
                     FOR UPDATE SKIP LOCKED

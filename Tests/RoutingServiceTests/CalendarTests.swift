@@ -1,3 +1,4 @@
+import FenliuModel
 import Foundation
 import Testing
 

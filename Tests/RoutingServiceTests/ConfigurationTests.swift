@@ -28,7 +28,7 @@ struct ConfigurationTests {
             try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_DEFAULT_ENDPOINT": "receiver:8090"], service: .routing)
         }
         #expect(throws: ConfigurationError.self) {
-            try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_POLICY_FILE": "/nonexistent.json"], service: .routing)
+            try RoutingConfiguration.fromEnvironment(["FENLIU_POLICY_FILE": "/nonexistent.json"], service: .routing)
         }
         // Every problem at once, so a deployment is fixed in one go.
         let error = #expect(throws: ConfigurationError.self) {

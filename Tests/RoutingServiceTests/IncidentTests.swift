@@ -57,7 +57,7 @@ struct IncidentTests {
                 try await routing.database.query(PostgresQuery(sql: copy + "$1", binds: [ticket.id]))
             }
             #expect(refused?.isUniqueViolation == true)
-            try await routing.database.query("UPDATE tickets SET status = 'CLOSED' WHERE id = \(ticket.id)")
+            try await routing.finish(ticket.id)
             try await routing.database.query(PostgresQuery(sql: copy + "$1", binds: [ticket.id]))
         }
     }

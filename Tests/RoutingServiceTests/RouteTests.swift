@@ -83,7 +83,7 @@ struct RouteTests {
     func repeatAfterFinished() async throws {
         try await RoutingHarness.with { routing in
             let earlier = try await routing.route(call: "call-a", category: .crimeReport, destinations: [.police110])
-            try await routing.database.query("UPDATE tickets SET status = 'CLOSED' WHERE id = \(earlier[0].id)")
+            try await routing.finish(earlier[0].id)
             let repeated = try await routing.route(call: "call-b", category: .crimeReport, destinations: [.police110], duplicateOf: "call-a")
             #expect(repeated.count == 1)
             #expect(repeated[0].id != earlier[0].id)

@@ -43,6 +43,17 @@ struct RoutingHarness {
         try await client.call(RoutingAPI.getTicket, .with { $0.id = id }).ticket
     }
 
+    /// Closes a ticket the way feedback does: through `UpdateTicketStatus`.
+    func finish(_ id: String) async throws {
+        _ = try await client.call(
+            RoutingAPI.updateTicketStatus,
+            .with {
+                $0.ticketID = id
+                $0.status = .closed
+                $0.sequence = 99
+            })
+    }
+
     /// Gives a department a webhook endpoint and, optionally, a secret of its own.
     func setEndpoint(_ departmentID: String, url: String, secret: String = "") async throws {
         let current = try await client.call(RoutingAPI.listDepartments, .with { $0.includeInactive = true })

@@ -143,7 +143,7 @@ struct TicketPlanningTests {
             try policy.check(kind: .workOrder, state: .inArbitration, holder: "municipal-12345", departmentID: "municipal-12345")
         }
         #expect(throws: ReturnPolicy.Refusal.notHeldBy(departmentID: "a", holder: "b")) {
-            try policy.check(kind: .workOrder, state: .signedFor, holder: "b", departmentID: "a")
+            try policy.check(kind: .workOrder, state: .accepted, holder: "b", departmentID: "a")
         }
     }
 }

@@ -1,15 +1,35 @@
 import FenliuModel
 import Postgres
+import ServiceLifecycle
 import ServiceSupport
 
-/// The feedback service as the shared runtime runs it. Its methods answer `unimplemented` until
-/// the feedback issue implements them (the generated handler's defaults).
+/// The feedback service as the shared runtime runs it: the ticket lifecycle after routing, the
+/// deadline clocks and escalation, status pushed to subscribers, and the satisfaction callback.
 public struct FeedbackModule: ServiceModule {
     public static let service = ServiceName.feedback
-    public static let requiredPeers: [ServiceName] = [.routing, .reporting]
-    public static let migrations: [Migration] = []
+    /// Routing takes returns and every state change.
+    public static let requiredPeers: [ServiceName] = [.routing]
+    public static let migrations: [Migration] = FeedbackMigrations.all
 
-    public init(environment: ServiceEnvironment, configuration: NoModuleConfiguration) async throws {}
+    let database: PostgresPool
+    let handler: FeedbackHandlers
+    let watcher: ClockWatcher
 
-    public var handlers: [any ServiceHandler] { [FeedbackHandlers()] }
+    public init(environment: ServiceEnvironment, configuration: FeedbackConfiguration) async throws {
+        database = environment.database
+        let journal = TicketJournal(outbox: environment.outbox)
+        handler = FeedbackHandlers(database: environment.database, journal: journal, configuration: configuration)
+        watcher = ClockWatcher(database: environment.database, journal: journal, configuration: configuration, logger: environment.logger)
+    }
+
+    public var handlers: [any ServiceHandler] { [handler] }
+
+    public var backgroundServices: [any Service] { [watcher] }
+
+    /// A subscription's URL and secret, read when a notice is sent; `nil` once it unsubscribed.
+    public func webhookEndpoint(for subscriber: String) async throws -> WebhookEndpoint? {
+        try await database.withConnection { connection in
+            try SubscriptionStore.endpoint(of: subscriber, on: connection).map { WebhookEndpoint(url: $0.url, secret: $0.secret) }
+        }
+    }
 }

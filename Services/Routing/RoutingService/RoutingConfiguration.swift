@@ -9,7 +9,7 @@ public struct RoutingConfiguration: ModuleConfiguration {
     /// Base URL given to seeded departments as `<base>/<department id>` (`FENLIU_ROUTING_DEFAULT_ENDPOINT`);
     /// the local stack points it at the stand-in receiver.
     public var defaultEndpoint: String?
-    /// Deadlines, calendar and returns (`FENLIU_ROUTING_POLICY_FILE`, a JSON file; `FENLIU_ROUTING_MAX_RETURNS`).
+    /// Deadlines, calendar and returns (`FENLIU_POLICY_FILE`, a JSON file; `FENLIU_ROUTING_MAX_RETURNS`).
     public var policy: RoutingPolicy
 
     /// Creates a configuration.
@@ -23,11 +23,11 @@ public struct RoutingConfiguration: ModuleConfiguration {
         var configuration = RoutingConfiguration()
         configuration.seedsDirectory = reader.flag("FENLIU_ROUTING_SEED_DIRECTORY", default: true)
         configuration.defaultEndpoint = reader.url("FENLIU_ROUTING_DEFAULT_ENDPOINT")
-        if let data = reader.file("FENLIU_ROUTING_POLICY_FILE") {
+        if let data = reader.file("FENLIU_POLICY_FILE") {
             do {
                 configuration.policy = try RoutingPolicy.parse(data)
             } catch {
-                reader.problem("FENLIU_ROUTING_POLICY_FILE \(reader.text("FENLIU_ROUTING_POLICY_FILE") ?? ""): \(error)")
+                reader.problem("FENLIU_POLICY_FILE \(reader.text("FENLIU_POLICY_FILE") ?? ""): \(error)")
             }
         }
         if reader.text("FENLIU_ROUTING_MAX_RETURNS") != nil {

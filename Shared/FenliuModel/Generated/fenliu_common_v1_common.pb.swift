@@ -248,7 +248,9 @@ public nonisolated enum Fenliu_Common_V1_Channel: SwiftProtobuf.Enum, Swift.Case
 
 }
 
-/// Where a ticket stands in its lifecycle; routing creates tickets, feedback moves them on.
+/// Where a ticket stands in its lifecycle. Routing owns who holds a ticket (PENDING_ASSIGNMENT,
+/// DISPATCHED, IN_ARBITRATION); feedback owns what happens to it from there, and the two always
+/// end up with the same state. The names are the wire codes external systems code against.
 public nonisolated enum Fenliu_Common_V1_TicketStatus: SwiftProtobuf.Enum, Swift.CaseIterable {
   public typealias RawValue = Int
   case unspecified // = 0
@@ -259,27 +261,33 @@ public nonisolated enum Fenliu_Common_V1_TicketStatus: SwiftProtobuf.Enum, Swift
   /// sent to the responsible department or agency
   case dispatched // = 2
 
-  /// 签收
-  case signedFor // = 3
+  /// 签收: the holder signed for it
+  case accepted // = 3
   case inProgress // = 4
 
-  /// 延期 granted
+  /// 延期 approved by the 12345 centre; the resolve deadline moved
   case extended // = 5
 
-  /// 办结, waiting for the satisfaction callback
+  /// 办结, with the result; waiting for the satisfaction callback
   case resolved // = 6
 
-  /// 退单 by the department
+  /// 退单 by the holder, with a reason; routing reassigns it
   case returned // = 7
 
   /// returned too often; the 12345 centre decides
   case inArbitration // = 8
 
-  /// caller satisfied or callback done
+  /// finished
   case closed // = 9
 
-  /// caller dissatisfied
+  /// the caller was not satisfied: back to the same holder
   case reopened // = 10
+
+  /// 回访 done (or the caller stayed unreachable)
+  case callbackDone // = 11
+
+  /// the holder asked the 12345 centre for more time
+  case extensionRequested // = 12
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -291,7 +299,7 @@ public nonisolated enum Fenliu_Common_V1_TicketStatus: SwiftProtobuf.Enum, Swift
     case 0: self = .unspecified
     case 1: self = .pendingAssignment
     case 2: self = .dispatched
-    case 3: self = .signedFor
+    case 3: self = .accepted
     case 4: self = .inProgress
     case 5: self = .extended
     case 6: self = .resolved
@@ -299,6 +307,8 @@ public nonisolated enum Fenliu_Common_V1_TicketStatus: SwiftProtobuf.Enum, Swift
     case 8: self = .inArbitration
     case 9: self = .closed
     case 10: self = .reopened
+    case 11: self = .callbackDone
+    case 12: self = .extensionRequested
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -308,7 +318,7 @@ public nonisolated enum Fenliu_Common_V1_TicketStatus: SwiftProtobuf.Enum, Swift
     case .unspecified: return 0
     case .pendingAssignment: return 1
     case .dispatched: return 2
-    case .signedFor: return 3
+    case .accepted: return 3
     case .inProgress: return 4
     case .extended: return 5
     case .resolved: return 6
@@ -316,6 +326,8 @@ public nonisolated enum Fenliu_Common_V1_TicketStatus: SwiftProtobuf.Enum, Swift
     case .inArbitration: return 8
     case .closed: return 9
     case .reopened: return 10
+    case .callbackDone: return 11
+    case .extensionRequested: return 12
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -325,7 +337,7 @@ public nonisolated enum Fenliu_Common_V1_TicketStatus: SwiftProtobuf.Enum, Swift
     .unspecified,
     .pendingAssignment,
     .dispatched,
-    .signedFor,
+    .accepted,
     .inProgress,
     .extended,
     .resolved,
@@ -333,6 +345,106 @@ public nonisolated enum Fenliu_Common_V1_TicketStatus: SwiftProtobuf.Enum, Swift
     .inArbitration,
     .closed,
     .reopened,
+    .callbackDone,
+    .extensionRequested,
+  ]
+
+}
+
+/// What a ticket is for its destination system.
+public nonisolated enum Fenliu_Common_V1_TicketKind: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+
+  /// to a department through 12345
+  case workOrder // = 1
+
+  /// to 110
+  case policeTicket // = 2
+
+  /// to 119 or 120
+  case alert // = 3
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .workOrder
+    case 2: self = .policeTicket
+    case 3: self = .alert
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .workOrder: return 1
+    case .policeTicket: return 2
+    case .alert: return 3
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Fenliu_Common_V1_TicketKind] = [
+    .unspecified,
+    .workOrder,
+    .policeTicket,
+    .alert,
+  ]
+
+}
+
+/// 分级管理: lower numbers are served first.
+public nonisolated enum Fenliu_Common_V1_Priority: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case emergency // = 1
+
+  /// diverted from 110 to 12345: 自动置顶
+  case pinned // = 2
+  case urgent // = 3
+  case normal // = 4
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .emergency
+    case 2: self = .pinned
+    case 3: self = .urgent
+    case 4: self = .normal
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .emergency: return 1
+    case .pinned: return 2
+    case .urgent: return 3
+    case .normal: return 4
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Fenliu_Common_V1_Priority] = [
+    .unspecified,
+    .emergency,
+    .pinned,
+    .urgent,
+    .normal,
   ]
 
 }
@@ -397,7 +509,15 @@ nonisolated extension Fenliu_Common_V1_Channel: SwiftProtobuf._ProtoNameProvidin
 }
 
 nonisolated extension Fenliu_Common_V1_TicketStatus: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0TICKET_STATUS_UNSPECIFIED\0\u{1}PENDING_ASSIGNMENT\0\u{1}DISPATCHED\0\u{1}SIGNED_FOR\0\u{1}IN_PROGRESS\0\u{1}EXTENDED\0\u{1}RESOLVED\0\u{1}RETURNED\0\u{1}IN_ARBITRATION\0\u{1}CLOSED\0\u{1}REOPENED\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0TICKET_STATUS_UNSPECIFIED\0\u{1}PENDING_ASSIGNMENT\0\u{1}DISPATCHED\0\u{1}ACCEPTED\0\u{1}IN_PROGRESS\0\u{1}EXTENDED\0\u{1}RESOLVED\0\u{1}RETURNED\0\u{1}IN_ARBITRATION\0\u{1}CLOSED\0\u{1}REOPENED\0\u{1}CALLBACK_DONE\0\u{1}EXTENSION_REQUESTED\0")
+}
+
+nonisolated extension Fenliu_Common_V1_TicketKind: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0TICKET_KIND_UNSPECIFIED\0\u{1}WORK_ORDER\0\u{1}POLICE_TICKET\0\u{1}ALERT\0")
+}
+
+nonisolated extension Fenliu_Common_V1_Priority: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PRIORITY_UNSPECIFIED\0\u{1}EMERGENCY\0\u{1}PINNED\0\u{1}URGENT\0\u{1}NORMAL\0")
 }
 
 nonisolated extension Fenliu_Common_V1_InquiryElement: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {

@@ -7,31 +7,69 @@ public enum FeedbackAPI {
     /// The fully-qualified service name.
     public static let service = "fenliu.feedback.v1.FeedbackService"
 
-    /// Routing announces a new ticket; its deadline clocks start.
+    /// Routing's hand-off: a new ticket, a new holder, a ticket waiting at the 12345 centre. Applied
+    /// once per Idempotency-Key; an older hand-off than the one applied is ignored.
     public static let trackTicket = RPCMethod<Fenliu_Feedback_V1_TrackTicketRequest, Fenliu_Feedback_V1_TrackTicketResponse>(
-        service: service, name: "TrackTicket", idempotency: .unknown
+        service: service, name: "TrackTicket", idempotency: .idempotent
     )
 
-    /// A department or agency reports a change: signed for, progress, extension, done, returned.
-    public static let recordEvent = RPCMethod<Fenliu_Feedback_V1_RecordEventRequest, Fenliu_Feedback_V1_RecordEventResponse>(
-        service: service, name: "RecordEvent", idempotency: .unknown
+    /// A department's, 110's or 12345's system reports progress: ACCEPTED, IN_PROGRESS, RESOLVED
+    /// (with the result), RETURNED (with the reason) or CLOSED. Applied once per event_id.
+    public static let reportStatus = RPCMethod<Fenliu_Feedback_V1_ReportStatusRequest, Fenliu_Feedback_V1_ReportStatusResponse>(
+        service: service, name: "ReportStatus", idempotency: .idempotent
     )
 
-    /// `GetTimeline`.
-    public static let getTimeline = RPCMethod<Fenliu_Feedback_V1_GetTimelineRequest, Fenliu_Feedback_V1_GetTimelineResponse>(
-        service: service, name: "GetTimeline", idempotency: .noSideEffects
+    /// The holder asks the 12345 centre for more time (延期). Applied once per event_id.
+    public static let requestExtension = RPCMethod<Fenliu_Feedback_V1_RequestExtensionRequest, Fenliu_Feedback_V1_RequestExtensionResponse>(
+        service: service, name: "RequestExtension", idempotency: .idempotent
     )
 
-    /// An originating system asks to be told of every change to its calls' tickets.
+    /// The 12345 centre grants the extension: the resolve deadline moves.
+    public static let approveExtension = RPCMethod<Fenliu_Feedback_V1_ApproveExtensionRequest, Fenliu_Feedback_V1_ApproveExtensionResponse>(
+        service: service, name: "ApproveExtension", idempotency: .idempotent
+    )
+
+    /// The 12345 centre refuses it: the ticket goes back to the state it was in.
+    public static let refuseExtension = RPCMethod<Fenliu_Feedback_V1_RefuseExtensionRequest, Fenliu_Feedback_V1_RefuseExtensionResponse>(
+        service: service, name: "RefuseExtension", idempotency: .idempotent
+    )
+
+    /// The satisfaction callback (回访). Not satisfied reopens the ticket; unreachable schedules
+    /// another attempt. Applied once per event_id.
+    public static let recordCallback = RPCMethod<Fenliu_Feedback_V1_RecordCallbackRequest, Fenliu_Feedback_V1_RecordCallbackResponse>(
+        service: service, name: "RecordCallback", idempotency: .idempotent
+    )
+
+    /// One ticket: state, deadlines, the whole history.
+    public static let getTicket = RPCMethod<Fenliu_Feedback_V1_GetTicketRequest, Fenliu_Feedback_V1_GetTicketResponse>(
+        service: service, name: "GetTicket", idempotency: .noSideEffects
+    )
+
+    /// Tickets by department, state, overdue, due before, or calls; keyset pages.
+    public static let listTickets = RPCMethod<Fenliu_Feedback_V1_ListTicketsRequest, Fenliu_Feedback_V1_ListTicketsResponse>(
+        service: service, name: "ListTickets", idempotency: .noSideEffects
+    )
+
+    /// Every event since a cursor, for systems that cannot take webhooks.
+    public static let listEvents = RPCMethod<Fenliu_Feedback_V1_ListEventsRequest, Fenliu_Feedback_V1_ListEventsResponse>(
+        service: service, name: "ListEvents", idempotency: .noSideEffects
+    )
+
+    /// A system registers a webhook for the calls of a channel, the tickets of a department, or one call.
     public static let subscribe = RPCMethod<Fenliu_Feedback_V1_SubscribeRequest, Fenliu_Feedback_V1_SubscribeResponse>(
         service: service, name: "Subscribe", idempotency: .unknown
     )
 
-    /// The satisfaction callback; dissatisfaction reopens the ticket.
-    public static let recordCallback = RPCMethod<Fenliu_Feedback_V1_RecordCallbackRequest, Fenliu_Feedback_V1_RecordCallbackResponse>(
-        service: service, name: "RecordCallback", idempotency: .unknown
+    /// `Unsubscribe`.
+    public static let unsubscribe = RPCMethod<Fenliu_Feedback_V1_UnsubscribeRequest, Fenliu_Feedback_V1_UnsubscribeResponse>(
+        service: service, name: "Unsubscribe", idempotency: .unknown
+    )
+
+    /// `ListSubscriptions`.
+    public static let listSubscriptions = RPCMethod<Fenliu_Feedback_V1_ListSubscriptionsRequest, Fenliu_Feedback_V1_ListSubscriptionsResponse>(
+        service: service, name: "ListSubscriptions", idempotency: .noSideEffects
     )
 
     /// Every method name, in `.proto` order.
-    public static let methodNames = ["TrackTicket", "RecordEvent", "GetTimeline", "Subscribe", "RecordCallback"]
+    public static let methodNames = ["TrackTicket", "ReportStatus", "RequestExtension", "ApproveExtension", "RefuseExtension", "RecordCallback", "GetTicket", "ListTickets", "ListEvents", "Subscribe", "Unsubscribe", "ListSubscriptions"]
 }

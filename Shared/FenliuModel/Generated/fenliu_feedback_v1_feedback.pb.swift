@@ -8,8 +8,14 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
-/// The closed loop (双闭环): ticket lifecycle, deadlines, status pushed back to the sender,
-/// and the caller's satisfaction callback (回访).
+/// The closed loop (双闭环): what happens to a ticket once routing has given it to someone — its
+/// state, its deadline clocks and escalation (督办), every change pushed back to whoever asked, and
+/// the caller's satisfaction callback (回访).
+///
+/// Routing keeps who holds a ticket; feedback keeps what happens to it. Routing hands every new,
+/// reassigned or returned ticket over with TrackTicket; a holder that gives a ticket back reports
+/// RETURNED here, and feedback hands the return to routing, which reassigns it and hands it back.
+/// Feedback tells routing every other state change, so both always end with the same state.
 
 import SwiftProtobuf
 
@@ -23,21 +29,31 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+/// What an event is about.
 public nonisolated enum Fenliu_Feedback_V1_EventKind: SwiftProtobuf.Enum, Swift.CaseIterable {
   public typealias RawValue = Int
   case unspecified // = 0
-  case signedFor // = 1
-  case progress // = 2
-  case `extension` // = 3
-  case done // = 4
-  case returned // = 5
 
-  /// a deadline is near
-  case reminded // = 6
+  /// the ticket moved to `state`
+  case stateChanged // = 1
 
-  /// 督办: a deadline passed
-  case escalated // = 7
-  case callback // = 8
+  /// a deadline is near (at the configured share of its time)
+  case reminder // = 2
+
+  /// a deadline passed; the supervising office is notified (督办)
+  case overdue // = 3
+
+  /// still overdue: the supervising office is notified again
+  case escalation // = 4
+
+  /// a callback attempt was recorded
+  case callbackRecorded // = 5
+
+  /// the 12345 centre refused an extension
+  case extensionRefused // = 6
+
+  /// routing gave the ticket to another holder
+  case reassigned // = 7
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -47,14 +63,13 @@ public nonisolated enum Fenliu_Feedback_V1_EventKind: SwiftProtobuf.Enum, Swift.
   public init?(rawValue: Int) {
     switch rawValue {
     case 0: self = .unspecified
-    case 1: self = .signedFor
-    case 2: self = .progress
-    case 3: self = .extension
-    case 4: self = .done
-    case 5: self = .returned
-    case 6: self = .reminded
-    case 7: self = .escalated
-    case 8: self = .callback
+    case 1: self = .stateChanged
+    case 2: self = .reminder
+    case 3: self = .overdue
+    case 4: self = .escalation
+    case 5: self = .callbackRecorded
+    case 6: self = .extensionRefused
+    case 7: self = .reassigned
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -62,14 +77,13 @@ public nonisolated enum Fenliu_Feedback_V1_EventKind: SwiftProtobuf.Enum, Swift.
   public var rawValue: Int {
     switch self {
     case .unspecified: return 0
-    case .signedFor: return 1
-    case .progress: return 2
-    case .extension: return 3
-    case .done: return 4
-    case .returned: return 5
-    case .reminded: return 6
-    case .escalated: return 7
-    case .callback: return 8
+    case .stateChanged: return 1
+    case .reminder: return 2
+    case .overdue: return 3
+    case .escalation: return 4
+    case .callbackRecorded: return 5
+    case .extensionRefused: return 6
+    case .reassigned: return 7
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -77,101 +91,603 @@ public nonisolated enum Fenliu_Feedback_V1_EventKind: SwiftProtobuf.Enum, Swift.
   // The compiler won't synthesize support with the UNRECOGNIZED case.
   public static let allCases: [Fenliu_Feedback_V1_EventKind] = [
     .unspecified,
-    .signedFor,
-    .progress,
-    .extension,
-    .done,
-    .returned,
-    .reminded,
-    .escalated,
+    .stateChanged,
+    .reminder,
+    .overdue,
+    .escalation,
+    .callbackRecorded,
+    .extensionRefused,
+    .reassigned,
+  ]
+
+}
+
+/// A deadline feedback watches.
+public nonisolated enum Fenliu_Feedback_V1_Clock: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+
+  /// 签收
+  case signFor // = 1
+
+  /// 办结
+  case resolve // = 2
+
+  /// 110's feedback to 12345 on an urgent matter, within the hour
+  case feedback // = 3
+
+  /// the 12345 centre's callback to the caller
+  case callback // = 4
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .signFor
+    case 2: self = .resolve
+    case 3: self = .feedback
+    case 4: self = .callback
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .signFor: return 1
+    case .resolve: return 2
+    case .feedback: return 3
+    case .callback: return 4
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Fenliu_Feedback_V1_Clock] = [
+    .unspecified,
+    .signFor,
+    .resolve,
+    .feedback,
     .callback,
   ]
 
 }
 
-public nonisolated struct Fenliu_Feedback_V1_TicketEvent: Sendable {
-  // SwiftProtobuf.Message conformance is added in an extension below. See the
-  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
-  // methods supported on all messages.
+/// The caller's answer to the callback.
+public nonisolated enum Fenliu_Feedback_V1_Satisfaction: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case satisfied // = 1
+  case basicallySatisfied // = 2
+  case notSatisfied // = 3
+  case unreachable // = 4
+  case UNRECOGNIZED(Int)
 
-  public var id: String = String()
-
-  public var ticketID: String = String()
-
-  public var callID: String = String()
-
-  public var kind: Fenliu_Feedback_V1_EventKind = .unspecified
-
-  /// status after the event
-  public var status: Fenliu_Common_V1_TicketStatus = .unspecified
-
-  public var actor: String = String()
-
-  public var note: String = String()
-
-  public var occurredAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_occurredAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_occurredAt = newValue}
+  public init() {
+    self = .unspecified
   }
-  /// Returns true if `occurredAt` has been explicitly set.
-  public var hasOccurredAt: Bool {self._occurredAt != nil}
-  /// Clears the value of `occurredAt`. Subsequent reads from it will return its default value.
-  public mutating func clearOccurredAt() {self._occurredAt = nil}
 
-  public var unknownFields = SwiftProtobuf.UnknownStorage()
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .satisfied
+    case 2: self = .basicallySatisfied
+    case 3: self = .notSatisfied
+    case 4: self = .unreachable
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
 
-  public init() {}
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .satisfied: return 1
+    case .basicallySatisfied: return 2
+    case .notSatisfied: return 3
+    case .unreachable: return 4
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
 
-  fileprivate var _occurredAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Fenliu_Feedback_V1_Satisfaction] = [
+    .unspecified,
+    .satisfied,
+    .basicallySatisfied,
+    .notSatisfied,
+    .unreachable,
+  ]
+
 }
 
-public nonisolated struct Fenliu_Feedback_V1_TrackTicketRequest: Sendable {
+/// One entry of a ticket's history, and what subscribers receive.
+public nonisolated struct Fenliu_Feedback_V1_TicketEvent: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var ticketID: String = String()
-
-  public var callID: String = String()
-
-  public var origin: Fenliu_Common_V1_Channel = .unspecified
-
-  public var departmentID: String = String()
-
-  public var signForDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_signForDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_signForDueAt = newValue}
+  public var id: String {
+    get {_storage._id}
+    set {_uniqueStorage()._id = newValue}
   }
-  /// Returns true if `signForDueAt` has been explicitly set.
-  public var hasSignForDueAt: Bool {self._signForDueAt != nil}
-  /// Clears the value of `signForDueAt`. Subsequent reads from it will return its default value.
-  public mutating func clearSignForDueAt() {self._signForDueAt = nil}
 
-  public var resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_resolveDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_resolveDueAt = newValue}
+  public var ticketID: String {
+    get {_storage._ticketID}
+    set {_uniqueStorage()._ticketID = newValue}
   }
-  /// Returns true if `resolveDueAt` has been explicitly set.
-  public var hasResolveDueAt: Bool {self._resolveDueAt != nil}
-  /// Clears the value of `resolveDueAt`. Subsequent reads from it will return its default value.
-  public mutating func clearResolveDueAt() {self._resolveDueAt = nil}
 
-  public var feedbackDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_feedbackDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_feedbackDueAt = newValue}
+  /// the event's place in its ticket's history: 1, 2, 3 …
+  public var sequence: Int64 {
+    get {_storage._sequence}
+    set {_uniqueStorage()._sequence = newValue}
   }
-  /// Returns true if `feedbackDueAt` has been explicitly set.
-  public var hasFeedbackDueAt: Bool {self._feedbackDueAt != nil}
-  /// Clears the value of `feedbackDueAt`. Subsequent reads from it will return its default value.
-  public mutating func clearFeedbackDueAt() {self._feedbackDueAt = nil}
+
+  public var kind: Fenliu_Feedback_V1_EventKind {
+    get {_storage._kind}
+    set {_uniqueStorage()._kind = newValue}
+  }
+
+  /// after the event
+  public var state: Fenliu_Common_V1_TicketStatus {
+    get {_storage._state}
+    set {_uniqueStorage()._state = newValue}
+  }
+
+  public var previousState: Fenliu_Common_V1_TicketStatus {
+    get {_storage._previousState}
+    set {_uniqueStorage()._previousState = newValue}
+  }
+
+  /// who: a department id, "12345-centre", "routing", "feedback-clock"
+  public var actor: String {
+    get {_storage._actor}
+    set {_uniqueStorage()._actor = newValue}
+  }
+
+  /// why, the result, the reason
+  public var note: String {
+    get {_storage._note}
+    set {_uniqueStorage()._note = newValue}
+  }
+
+  public var occurredAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._occurredAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._occurredAt = newValue}
+  }
+  /// Returns true if `occurredAt` has been explicitly set.
+  public var hasOccurredAt: Bool {_storage._occurredAt != nil}
+  /// Clears the value of `occurredAt`. Subsequent reads from it will return its default value.
+  public mutating func clearOccurredAt() {_uniqueStorage()._occurredAt = nil}
+
+  /// the holder when it happened
+  public var departmentID: String {
+    get {_storage._departmentID}
+    set {_uniqueStorage()._departmentID = newValue}
+  }
+
+  /// the sender's own id of the report, if any
+  public var eventID: String {
+    get {_storage._eventID}
+    set {_uniqueStorage()._eventID = newValue}
+  }
+
+  /// for REMINDER, OVERDUE, ESCALATION
+  public var clock: Fenliu_Feedback_V1_Clock {
+    get {_storage._clock}
+    set {_uniqueStorage()._clock = newValue}
+  }
+
+  /// the clock's deadline, or an extension's new one
+  public var dueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._dueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._dueAt = newValue}
+  }
+  /// Returns true if `dueAt` has been explicitly set.
+  public var hasDueAt: Bool {_storage._dueAt != nil}
+  /// Clears the value of `dueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearDueAt() {_uniqueStorage()._dueAt = nil}
+
+  public var callID: String {
+    get {_storage._callID}
+    set {_uniqueStorage()._callID = newValue}
+  }
+
+  public var incidentID: String {
+    get {_storage._incidentID}
+    set {_uniqueStorage()._incidentID = newValue}
+  }
+
+  /// how often the office was notified about this clock
+  public var escalations: Int32 {
+    get {_storage._escalations}
+    set {_uniqueStorage()._escalations = newValue}
+  }
+
+  /// The supervising office notified (for OVERDUE and ESCALATION): municipal-12345 for work orders,
+  /// police-110 (110's duty office) for police tickets and alerts.
+  public var supervisorID: String {
+    get {_storage._supervisorID}
+    set {_uniqueStorage()._supervisorID = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _signForDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
-  fileprivate var _resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
-  fileprivate var _feedbackDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+public nonisolated struct Fenliu_Feedback_V1_Extension: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var requestedUntil: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_requestedUntil ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_requestedUntil = newValue}
+  }
+  /// Returns true if `requestedUntil` has been explicitly set.
+  public var hasRequestedUntil: Bool {self._requestedUntil != nil}
+  /// Clears the value of `requestedUntil`. Subsequent reads from it will return its default value.
+  public mutating func clearRequestedUntil() {self._requestedUntil = nil}
+
+  public var reason: String = String()
+
+  public var requestedBy: String = String()
+
+  public var requestedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_requestedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_requestedAt = newValue}
+  }
+  /// Returns true if `requestedAt` has been explicitly set.
+  public var hasRequestedAt: Bool {self._requestedAt != nil}
+  /// Clears the value of `requestedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearRequestedAt() {self._requestedAt = nil}
+
+  /// where a refusal puts the ticket back
+  public var stateBefore: Fenliu_Common_V1_TicketStatus = .unspecified
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _requestedUntil: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _requestedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_Callback: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// the latest answer
+  public var satisfaction: Fenliu_Feedback_V1_Satisfaction = .unspecified
+
+  public var comment: String = String()
+
+  /// the caller objects to having been diverted from 110
+  public var objectsToDiversion: Bool = false
+
+  public var attempts: Int32 = 0
+
+  public var recordedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_recordedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_recordedAt = newValue}
+  }
+  /// Returns true if `recordedAt` has been explicitly set.
+  public var hasRecordedAt: Bool {self._recordedAt != nil}
+  /// Clears the value of `recordedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearRecordedAt() {self._recordedAt = nil}
+
+  /// after UNREACHABLE
+  public var nextAttemptDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_nextAttemptDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_nextAttemptDueAt = newValue}
+  }
+  /// Returns true if `nextAttemptDueAt` has been explicitly set.
+  public var hasNextAttemptDueAt: Bool {self._nextAttemptDueAt != nil}
+  /// Clears the value of `nextAttemptDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearNextAttemptDueAt() {self._nextAttemptDueAt = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _recordedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _nextAttemptDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_Ticket: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: String {
+    get {_storage._id}
+    set {_uniqueStorage()._id = newValue}
+  }
+
+  public var callID: String {
+    get {_storage._callID}
+    set {_uniqueStorage()._callID = newValue}
+  }
+
+  public var incidentID: String {
+    get {_storage._incidentID}
+    set {_uniqueStorage()._incidentID = newValue}
+  }
+
+  /// the line of the call that opened it
+  public var origin: Fenliu_Common_V1_Channel {
+    get {_storage._origin}
+    set {_uniqueStorage()._origin = newValue}
+  }
+
+  public var kind: Fenliu_Common_V1_TicketKind {
+    get {_storage._kind}
+    set {_uniqueStorage()._kind = newValue}
+  }
+
+  public var destination: Fenliu_Common_V1_Destination {
+    get {_storage._destination}
+    set {_uniqueStorage()._destination = newValue}
+  }
+
+  public var category: Fenliu_Common_V1_Category {
+    get {_storage._category}
+    set {_uniqueStorage()._category = newValue}
+  }
+
+  public var district: String {
+    get {_storage._district}
+    set {_uniqueStorage()._district = newValue}
+  }
+
+  /// the holder
+  public var departmentID: String {
+    get {_storage._departmentID}
+    set {_uniqueStorage()._departmentID = newValue}
+  }
+
+  public var departmentName: String {
+    get {_storage._departmentName}
+    set {_uniqueStorage()._departmentName = newValue}
+  }
+
+  public var priority: Fenliu_Common_V1_Priority {
+    get {_storage._priority}
+    set {_uniqueStorage()._priority = newValue}
+  }
+
+  public var state: Fenliu_Common_V1_TicketStatus {
+    get {_storage._state}
+    set {_uniqueStorage()._state = newValue}
+  }
+
+  /// a running deadline has passed
+  public var overdue: Bool {
+    get {_storage._overdue}
+    set {_uniqueStorage()._overdue = newValue}
+  }
+
+  public var signForDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._signForDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._signForDueAt = newValue}
+  }
+  /// Returns true if `signForDueAt` has been explicitly set.
+  public var hasSignForDueAt: Bool {_storage._signForDueAt != nil}
+  /// Clears the value of `signForDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearSignForDueAt() {_uniqueStorage()._signForDueAt = nil}
+
+  public var resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._resolveDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._resolveDueAt = newValue}
+  }
+  /// Returns true if `resolveDueAt` has been explicitly set.
+  public var hasResolveDueAt: Bool {_storage._resolveDueAt != nil}
+  /// Clears the value of `resolveDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearResolveDueAt() {_uniqueStorage()._resolveDueAt = nil}
+
+  public var feedbackDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._feedbackDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._feedbackDueAt = newValue}
+  }
+  /// Returns true if `feedbackDueAt` has been explicitly set.
+  public var hasFeedbackDueAt: Bool {_storage._feedbackDueAt != nil}
+  /// Clears the value of `feedbackDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearFeedbackDueAt() {_uniqueStorage()._feedbackDueAt = nil}
+
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._createdAt = newValue}
+  }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {_storage._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {_uniqueStorage()._createdAt = nil}
+
+  public var updatedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._updatedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._updatedAt = newValue}
+  }
+  /// Returns true if `updatedAt` has been explicitly set.
+  public var hasUpdatedAt: Bool {_storage._updatedAt != nil}
+  /// Clears the value of `updatedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearUpdatedAt() {_uniqueStorage()._updatedAt = nil}
+
+  /// the holder's result (办结 text)
+  public var result: String {
+    get {_storage._result}
+    set {_uniqueStorage()._result = newValue}
+  }
+
+  /// the pending or latest extension
+  public var `extension`: Fenliu_Feedback_V1_Extension {
+    get {_storage._extension ?? Fenliu_Feedback_V1_Extension()}
+    set {_uniqueStorage()._extension = newValue}
+  }
+  /// Returns true if ``extension`` has been explicitly set.
+  public var hasExtension: Bool {_storage._extension != nil}
+  /// Clears the value of ``extension``. Subsequent reads from it will return its default value.
+  public mutating func clearExtension() {_uniqueStorage()._extension = nil}
+
+  public var callback: Fenliu_Feedback_V1_Callback {
+    get {_storage._callback ?? Fenliu_Feedback_V1_Callback()}
+    set {_uniqueStorage()._callback = newValue}
+  }
+  /// Returns true if `callback` has been explicitly set.
+  public var hasCallback: Bool {_storage._callback != nil}
+  /// Clears the value of `callback`. Subsequent reads from it will return its default value.
+  public mutating func clearCallback() {_uniqueStorage()._callback = nil}
+
+  /// how many events it has had
+  public var sequence: Int64 {
+    get {_storage._sequence}
+    set {_uniqueStorage()._sequence = newValue}
+  }
+
+  /// in order; GetTicket only
+  public var history: [Fenliu_Feedback_V1_TicketEvent] {
+    get {_storage._history}
+    set {_uniqueStorage()._history = newValue}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+public nonisolated struct Fenliu_Feedback_V1_TrackTicketRequest: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ticketID: String {
+    get {_storage._ticketID}
+    set {_uniqueStorage()._ticketID = newValue}
+  }
+
+  public var callID: String {
+    get {_storage._callID}
+    set {_uniqueStorage()._callID = newValue}
+  }
+
+  public var incidentID: String {
+    get {_storage._incidentID}
+    set {_uniqueStorage()._incidentID = newValue}
+  }
+
+  public var origin: Fenliu_Common_V1_Channel {
+    get {_storage._origin}
+    set {_uniqueStorage()._origin = newValue}
+  }
+
+  public var kind: Fenliu_Common_V1_TicketKind {
+    get {_storage._kind}
+    set {_uniqueStorage()._kind = newValue}
+  }
+
+  public var destination: Fenliu_Common_V1_Destination {
+    get {_storage._destination}
+    set {_uniqueStorage()._destination = newValue}
+  }
+
+  public var category: Fenliu_Common_V1_Category {
+    get {_storage._category}
+    set {_uniqueStorage()._category = newValue}
+  }
+
+  public var district: String {
+    get {_storage._district}
+    set {_uniqueStorage()._district = newValue}
+  }
+
+  public var departmentID: String {
+    get {_storage._departmentID}
+    set {_uniqueStorage()._departmentID = newValue}
+  }
+
+  public var departmentName: String {
+    get {_storage._departmentName}
+    set {_uniqueStorage()._departmentName = newValue}
+  }
+
+  public var priority: Fenliu_Common_V1_Priority {
+    get {_storage._priority}
+    set {_uniqueStorage()._priority = newValue}
+  }
+
+  /// PENDING_ASSIGNMENT, DISPATCHED or IN_ARBITRATION: routing's part of the lifecycle.
+  public var state: Fenliu_Common_V1_TicketStatus {
+    get {_storage._state}
+    set {_uniqueStorage()._state = newValue}
+  }
+
+  public var signForDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._signForDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._signForDueAt = newValue}
+  }
+  /// Returns true if `signForDueAt` has been explicitly set.
+  public var hasSignForDueAt: Bool {_storage._signForDueAt != nil}
+  /// Clears the value of `signForDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearSignForDueAt() {_uniqueStorage()._signForDueAt = nil}
+
+  public var resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._resolveDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._resolveDueAt = newValue}
+  }
+  /// Returns true if `resolveDueAt` has been explicitly set.
+  public var hasResolveDueAt: Bool {_storage._resolveDueAt != nil}
+  /// Clears the value of `resolveDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearResolveDueAt() {_uniqueStorage()._resolveDueAt = nil}
+
+  public var feedbackDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._feedbackDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._feedbackDueAt = newValue}
+  }
+  /// Returns true if `feedbackDueAt` has been explicitly set.
+  public var hasFeedbackDueAt: Bool {_storage._feedbackDueAt != nil}
+  /// Clears the value of `feedbackDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearFeedbackDueAt() {_uniqueStorage()._feedbackDueAt = nil}
+
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._createdAt = newValue}
+  }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {_storage._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {_uniqueStorage()._createdAt = nil}
+
+  /// why this holder
+  public var reason: String {
+    get {_storage._reason}
+    set {_uniqueStorage()._reason = newValue}
+  }
+
+  public var actor: String {
+    get {_storage._actor}
+    set {_uniqueStorage()._actor = newValue}
+  }
+
+  /// Routing's count of assignments of the ticket: a hand-off with a lower count than the one
+  /// applied is older and ignored.
+  public var assignment: Int64 {
+    get {_storage._assignment}
+    set {_uniqueStorage()._assignment = newValue}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Fenliu_Feedback_V1_TrackTicketResponse: Sendable {
@@ -179,55 +695,59 @@ public nonisolated struct Fenliu_Feedback_V1_TrackTicketResponse: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  public var ticket: Fenliu_Feedback_V1_Ticket {
+    get {_ticket ?? Fenliu_Feedback_V1_Ticket()}
+    set {_ticket = newValue}
+  }
+  /// Returns true if `ticket` has been explicitly set.
+  public var hasTicket: Bool {self._ticket != nil}
+  /// Clears the value of `ticket`. Subsequent reads from it will return its default value.
+  public mutating func clearTicket() {self._ticket = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _ticket: Fenliu_Feedback_V1_Ticket? = nil
 }
 
-public nonisolated struct Fenliu_Feedback_V1_RecordEventRequest: Sendable {
+public nonisolated struct Fenliu_Feedback_V1_ReportStatusRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   public var ticketID: String = String()
 
-  public var kind: Fenliu_Feedback_V1_EventKind = .unspecified
+  /// ACCEPTED, IN_PROGRESS, RESOLVED, RETURNED or CLOSED.
+  public var state: Fenliu_Common_V1_TicketStatus = .unspecified
 
-  public var actor: String = String()
+  /// the sender's id of this report: a retried report applies once
+  public var eventID: String = String()
 
+  /// required for RESOLVED (the result) and RETURNED (the reason)
   public var note: String = String()
 
-  public var occurredAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_occurredAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_occurredAt = newValue}
-  }
-  /// Returns true if `occurredAt` has been explicitly set.
-  public var hasOccurredAt: Bool {self._occurredAt != nil}
-  /// Clears the value of `occurredAt`. Subsequent reads from it will return its default value.
-  public mutating func clearOccurredAt() {self._occurredAt = nil}
-
-  /// with EXTENSION
-  public var extendedUntil: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_extendedUntil ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_extendedUntil = newValue}
-  }
-  /// Returns true if `extendedUntil` has been explicitly set.
-  public var hasExtendedUntil: Bool {self._extendedUntil != nil}
-  /// Clears the value of `extendedUntil`. Subsequent reads from it will return its default value.
-  public mutating func clearExtendedUntil() {self._extendedUntil = nil}
+  /// who reports: the department's id or a person
+  public var actor: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
-
-  fileprivate var _occurredAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
-  fileprivate var _extendedUntil: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
-public nonisolated struct Fenliu_Feedback_V1_RecordEventResponse: Sendable {
+public nonisolated struct Fenliu_Feedback_V1_ReportStatusResponse: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
+
+  public var ticket: Fenliu_Feedback_V1_Ticket {
+    get {_ticket ?? Fenliu_Feedback_V1_Ticket()}
+    set {_ticket = newValue}
+  }
+  /// Returns true if `ticket` has been explicitly set.
+  public var hasTicket: Bool {self._ticket != nil}
+  /// Clears the value of `ticket`. Subsequent reads from it will return its default value.
+  public mutating func clearTicket() {self._ticket = nil}
 
   public var event: Fenliu_Feedback_V1_TicketEvent {
     get {_event ?? Fenliu_Feedback_V1_TicketEvent()}
@@ -242,59 +762,145 @@ public nonisolated struct Fenliu_Feedback_V1_RecordEventResponse: Sendable {
 
   public init() {}
 
+  fileprivate var _ticket: Fenliu_Feedback_V1_Ticket? = nil
   fileprivate var _event: Fenliu_Feedback_V1_TicketEvent? = nil
 }
 
-public nonisolated struct Fenliu_Feedback_V1_GetTimelineRequest: Sendable {
+public nonisolated struct Fenliu_Feedback_V1_RequestExtensionRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   public var ticketID: String = String()
 
+  /// the resolve deadline asked for
+  public var until: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_until ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_until = newValue}
+  }
+  /// Returns true if `until` has been explicitly set.
+  public var hasUntil: Bool {self._until != nil}
+  /// Clears the value of `until`. Subsequent reads from it will return its default value.
+  public mutating func clearUntil() {self._until = nil}
+
+  public var reason: String = String()
+
+  public var eventID: String = String()
+
+  public var actor: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _until: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_RequestExtensionResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ticket: Fenliu_Feedback_V1_Ticket {
+    get {_ticket ?? Fenliu_Feedback_V1_Ticket()}
+    set {_ticket = newValue}
+  }
+  /// Returns true if `ticket` has been explicitly set.
+  public var hasTicket: Bool {self._ticket != nil}
+  /// Clears the value of `ticket`. Subsequent reads from it will return its default value.
+  public mutating func clearTicket() {self._ticket = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _ticket: Fenliu_Feedback_V1_Ticket? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_ApproveExtensionRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ticketID: String = String()
+
+  /// empty: the time asked for
+  public var until: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_until ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_until = newValue}
+  }
+  /// Returns true if `until` has been explicitly set.
+  public var hasUntil: Bool {self._until != nil}
+  /// Clears the value of `until`. Subsequent reads from it will return its default value.
+  public mutating func clearUntil() {self._until = nil}
+
+  public var note: String = String()
+
+  public var actor: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _until: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_ApproveExtensionResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ticket: Fenliu_Feedback_V1_Ticket {
+    get {_ticket ?? Fenliu_Feedback_V1_Ticket()}
+    set {_ticket = newValue}
+  }
+  /// Returns true if `ticket` has been explicitly set.
+  public var hasTicket: Bool {self._ticket != nil}
+  /// Clears the value of `ticket`. Subsequent reads from it will return its default value.
+  public mutating func clearTicket() {self._ticket = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _ticket: Fenliu_Feedback_V1_Ticket? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_RefuseExtensionRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ticketID: String = String()
+
+  public var reason: String = String()
+
+  public var actor: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 }
 
-public nonisolated struct Fenliu_Feedback_V1_GetTimelineResponse: Sendable {
+public nonisolated struct Fenliu_Feedback_V1_RefuseExtensionResponse: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var events: [Fenliu_Feedback_V1_TicketEvent] = []
+  public var ticket: Fenliu_Feedback_V1_Ticket {
+    get {_ticket ?? Fenliu_Feedback_V1_Ticket()}
+    set {_ticket = newValue}
+  }
+  /// Returns true if `ticket` has been explicitly set.
+  public var hasTicket: Bool {self._ticket != nil}
+  /// Clears the value of `ticket`. Subsequent reads from it will return its default value.
+  public mutating func clearTicket() {self._ticket = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
-}
 
-public nonisolated struct Fenliu_Feedback_V1_SubscribeRequest: Sendable {
-  // SwiftProtobuf.Message conformance is added in an extension below. See the
-  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
-  // methods supported on all messages.
-
-  public var origin: Fenliu_Common_V1_Channel = .unspecified
-
-  public var callbackURL: String = String()
-
-  public var secret: String = String()
-
-  public var unknownFields = SwiftProtobuf.UnknownStorage()
-
-  public init() {}
-}
-
-public nonisolated struct Fenliu_Feedback_V1_SubscribeResponse: Sendable {
-  // SwiftProtobuf.Message conformance is added in an extension below. See the
-  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
-  // methods supported on all messages.
-
-  public var subscriptionID: String = String()
-
-  public var unknownFields = SwiftProtobuf.UnknownStorage()
-
-  public init() {}
+  fileprivate var _ticket: Fenliu_Feedback_V1_Ticket? = nil
 }
 
 public nonisolated struct Fenliu_Feedback_V1_RecordCallbackRequest: Sendable {
@@ -304,14 +910,15 @@ public nonisolated struct Fenliu_Feedback_V1_RecordCallbackRequest: Sendable {
 
   public var ticketID: String = String()
 
-  public var satisfied: Bool = false
-
-  /// 1..5
-  public var score: Int32 = 0
+  public var satisfaction: Fenliu_Feedback_V1_Satisfaction = .unspecified
 
   public var comment: String = String()
 
-  public var operatorID: String = String()
+  public var objectsToDiversion: Bool = false
+
+  public var eventID: String = String()
+
+  public var actor: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -323,6 +930,299 @@ public nonisolated struct Fenliu_Feedback_V1_RecordCallbackResponse: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  public var ticket: Fenliu_Feedback_V1_Ticket {
+    get {_ticket ?? Fenliu_Feedback_V1_Ticket()}
+    set {_ticket = newValue}
+  }
+  /// Returns true if `ticket` has been explicitly set.
+  public var hasTicket: Bool {self._ticket != nil}
+  /// Clears the value of `ticket`. Subsequent reads from it will return its default value.
+  public mutating func clearTicket() {self._ticket = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _ticket: Fenliu_Feedback_V1_Ticket? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_GetTicketRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ticketID: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Feedback_V1_GetTicketResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ticket: Fenliu_Feedback_V1_Ticket {
+    get {_ticket ?? Fenliu_Feedback_V1_Ticket()}
+    set {_ticket = newValue}
+  }
+  /// Returns true if `ticket` has been explicitly set.
+  public var hasTicket: Bool {self._ticket != nil}
+  /// Clears the value of `ticket`. Subsequent reads from it will return its default value.
+  public mutating func clearTicket() {self._ticket = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _ticket: Fenliu_Feedback_V1_Ticket? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_ListTicketsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var departmentID: String = String()
+
+  public var state: Fenliu_Common_V1_TicketStatus = .unspecified
+
+  /// only tickets with a running deadline passed
+  public var overdue: Bool = false
+
+  /// resolve deadline before this
+  public var dueBefore: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_dueBefore ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_dueBefore = newValue}
+  }
+  /// Returns true if `dueBefore` has been explicitly set.
+  public var hasDueBefore: Bool {self._dueBefore != nil}
+  /// Clears the value of `dueBefore`. Subsequent reads from it will return its default value.
+  public mutating func clearDueBefore() {self._dueBefore = nil}
+
+  /// tickets of these incidents (first calls), ≤ 1,000
+  public var incidentIds: [String] = []
+
+  public var origin: Fenliu_Common_V1_Channel = .unspecified
+
+  public var pageSize: Int32 = 0
+
+  public var pageToken: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _dueBefore: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_ListTicketsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var tickets: [Fenliu_Feedback_V1_Ticket] = []
+
+  public var nextPageToken: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Feedback_V1_ListEventsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Where the last answer ended (its next_cursor); empty: from the beginning.
+  public var cursor: String = String()
+
+  public var origin: Fenliu_Common_V1_Channel = .unspecified
+
+  public var departmentID: String = String()
+
+  public var callID: String = String()
+
+  public var ticketID: String = String()
+
+  public var pageSize: Int32 = 0
+
+  /// events that occurred at or after
+  public var from: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_from ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_from = newValue}
+  }
+  /// Returns true if `from` has been explicitly set.
+  public var hasFrom: Bool {self._from != nil}
+  /// Clears the value of `from`. Subsequent reads from it will return its default value.
+  public mutating func clearFrom() {self._from = nil}
+
+  /// and before
+  public var to: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_to ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_to = newValue}
+  }
+  /// Returns true if `to` has been explicitly set.
+  public var hasTo: Bool {self._to != nil}
+  /// Clears the value of `to`. Subsequent reads from it will return its default value.
+  public mutating func clearTo() {self._to = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _from: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _to: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_ListEventsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var events: [Fenliu_Feedback_V1_TicketEvent] = []
+
+  /// Pass it back to get what came after. Events appear in commit order: one committed after this
+  /// answer never has a place before this cursor.
+  public var nextCursor: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Feedback_V1_Subscription: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: String = String()
+
+  public var url: String = String()
+
+  /// the secret itself is write-only
+  public var hasSecret_p: Bool = false
+
+  /// Exactly one of these says what it follows.
+  public var channel: Fenliu_Common_V1_Channel = .unspecified
+
+  public var departmentID: String = String()
+
+  public var callID: String = String()
+
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_createdAt = newValue}
+  }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {self._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {self._createdAt = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_SubscribeRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var url: String = String()
+
+  /// signs every delivery (Fenliu-Signature); at least 16 characters
+  public var secret: String = String()
+
+  public var channel: Fenliu_Common_V1_Channel = .unspecified
+
+  public var departmentID: String = String()
+
+  public var callID: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Feedback_V1_SubscribeResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subscription: Fenliu_Feedback_V1_Subscription {
+    get {_subscription ?? Fenliu_Feedback_V1_Subscription()}
+    set {_subscription = newValue}
+  }
+  /// Returns true if `subscription` has been explicitly set.
+  public var hasSubscription: Bool {self._subscription != nil}
+  /// Clears the value of `subscription`. Subsequent reads from it will return its default value.
+  public mutating func clearSubscription() {self._subscription = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _subscription: Fenliu_Feedback_V1_Subscription? = nil
+}
+
+public nonisolated struct Fenliu_Feedback_V1_UnsubscribeRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Feedback_V1_UnsubscribeResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Feedback_V1_ListSubscriptionsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Feedback_V1_ListSubscriptionsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subscriptions: [Fenliu_Feedback_V1_Subscription] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// The body of a webhook POST to a subscriber: an external contract, apart from the API's messages.
+/// Deliveries of one ticket arrive in order; `event.sequence` also orders them.
+public nonisolated struct Fenliu_Feedback_V1_StatusNotice: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subscriptionID: String = String()
+
   public var event: Fenliu_Feedback_V1_TicketEvent {
     get {_event ?? Fenliu_Feedback_V1_TicketEvent()}
     set {_event = newValue}
@@ -332,11 +1232,22 @@ public nonisolated struct Fenliu_Feedback_V1_RecordCallbackResponse: Sendable {
   /// Clears the value of `event`. Subsequent reads from it will return its default value.
   public mutating func clearEvent() {self._event = nil}
 
+  /// as it stands after the event, without history
+  public var ticket: Fenliu_Feedback_V1_Ticket {
+    get {_ticket ?? Fenliu_Feedback_V1_Ticket()}
+    set {_ticket = newValue}
+  }
+  /// Returns true if `ticket` has been explicitly set.
+  public var hasTicket: Bool {self._ticket != nil}
+  /// Clears the value of `ticket`. Subsequent reads from it will return its default value.
+  public mutating func clearTicket() {self._ticket = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _event: Fenliu_Feedback_V1_TicketEvent? = nil
+  fileprivate var _ticket: Fenliu_Feedback_V1_Ticket? = nil
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -344,12 +1255,202 @@ public nonisolated struct Fenliu_Feedback_V1_RecordCallbackResponse: Sendable {
 fileprivate nonisolated let _protobuf_package = "fenliu.feedback.v1"
 
 nonisolated extension Fenliu_Feedback_V1_EventKind: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0EVENT_KIND_UNSPECIFIED\0\u{1}SIGNED_FOR\0\u{1}PROGRESS\0\u{1}EXTENSION\0\u{1}DONE\0\u{1}RETURNED\0\u{1}REMINDED\0\u{1}ESCALATED\0\u{1}CALLBACK\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0EVENT_KIND_UNSPECIFIED\0\u{1}STATE_CHANGED\0\u{1}REMINDER\0\u{1}OVERDUE\0\u{1}ESCALATION\0\u{1}CALLBACK_RECORDED\0\u{1}EXTENSION_REFUSED\0\u{1}REASSIGNED\0")
+}
+
+nonisolated extension Fenliu_Feedback_V1_Clock: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0CLOCK_UNSPECIFIED\0\u{1}SIGN_FOR\0\u{1}RESOLVE\0\u{1}FEEDBACK\0\u{1}CALLBACK\0")
+}
+
+nonisolated extension Fenliu_Feedback_V1_Satisfaction: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0SATISFACTION_UNSPECIFIED\0\u{1}SATISFIED\0\u{1}BASICALLY_SATISFIED\0\u{1}NOT_SATISFIED\0\u{1}UNREACHABLE\0")
 }
 
 nonisolated extension Fenliu_Feedback_V1_TicketEvent: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".TicketEvent"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}ticket_id\0\u{3}call_id\0\u{1}kind\0\u{1}status\0\u{1}actor\0\u{1}note\0\u{3}occurred_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}ticket_id\0\u{1}sequence\0\u{1}kind\0\u{1}state\0\u{3}previous_state\0\u{1}actor\0\u{1}note\0\u{3}occurred_at\0\u{3}department_id\0\u{3}event_id\0\u{1}clock\0\u{3}due_at\0\u{3}call_id\0\u{3}incident_id\0\u{1}escalations\0\u{3}supervisor_id\0")
+
+  fileprivate class _StorageClass {
+    var _id: String = String()
+    var _ticketID: String = String()
+    var _sequence: Int64 = 0
+    var _kind: Fenliu_Feedback_V1_EventKind = .unspecified
+    var _state: Fenliu_Common_V1_TicketStatus = .unspecified
+    var _previousState: Fenliu_Common_V1_TicketStatus = .unspecified
+    var _actor: String = String()
+    var _note: String = String()
+    var _occurredAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _departmentID: String = String()
+    var _eventID: String = String()
+    var _clock: Fenliu_Feedback_V1_Clock = .unspecified
+    var _dueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _callID: String = String()
+    var _incidentID: String = String()
+    var _escalations: Int32 = 0
+    var _supervisorID: String = String()
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _id = source._id
+      _ticketID = source._ticketID
+      _sequence = source._sequence
+      _kind = source._kind
+      _state = source._state
+      _previousState = source._previousState
+      _actor = source._actor
+      _note = source._note
+      _occurredAt = source._occurredAt
+      _departmentID = source._departmentID
+      _eventID = source._eventID
+      _clock = source._clock
+      _dueAt = source._dueAt
+      _callID = source._callID
+      _incidentID = source._incidentID
+      _escalations = source._escalations
+      _supervisorID = source._supervisorID
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._id) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._ticketID) }()
+        case 3: try { try decoder.decodeSingularInt64Field(value: &_storage._sequence) }()
+        case 4: try { try decoder.decodeSingularEnumField(value: &_storage._kind) }()
+        case 5: try { try decoder.decodeSingularEnumField(value: &_storage._state) }()
+        case 6: try { try decoder.decodeSingularEnumField(value: &_storage._previousState) }()
+        case 7: try { try decoder.decodeSingularStringField(value: &_storage._actor) }()
+        case 8: try { try decoder.decodeSingularStringField(value: &_storage._note) }()
+        case 9: try { try decoder.decodeSingularMessageField(value: &_storage._occurredAt) }()
+        case 10: try { try decoder.decodeSingularStringField(value: &_storage._departmentID) }()
+        case 11: try { try decoder.decodeSingularStringField(value: &_storage._eventID) }()
+        case 12: try { try decoder.decodeSingularEnumField(value: &_storage._clock) }()
+        case 13: try { try decoder.decodeSingularMessageField(value: &_storage._dueAt) }()
+        case 14: try { try decoder.decodeSingularStringField(value: &_storage._callID) }()
+        case 15: try { try decoder.decodeSingularStringField(value: &_storage._incidentID) }()
+        case 16: try { try decoder.decodeSingularInt32Field(value: &_storage._escalations) }()
+        case 17: try { try decoder.decodeSingularStringField(value: &_storage._supervisorID) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._id.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._id, fieldNumber: 1)
+      }
+      if !_storage._ticketID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._ticketID, fieldNumber: 2)
+      }
+      if _storage._sequence != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._sequence, fieldNumber: 3)
+      }
+      if _storage._kind != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._kind, fieldNumber: 4)
+      }
+      if _storage._state != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._state, fieldNumber: 5)
+      }
+      if _storage._previousState != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._previousState, fieldNumber: 6)
+      }
+      if !_storage._actor.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._actor, fieldNumber: 7)
+      }
+      if !_storage._note.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._note, fieldNumber: 8)
+      }
+      try { if let v = _storage._occurredAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
+      } }()
+      if !_storage._departmentID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._departmentID, fieldNumber: 10)
+      }
+      if !_storage._eventID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._eventID, fieldNumber: 11)
+      }
+      if _storage._clock != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._clock, fieldNumber: 12)
+      }
+      try { if let v = _storage._dueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 13)
+      } }()
+      if !_storage._callID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._callID, fieldNumber: 14)
+      }
+      if !_storage._incidentID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._incidentID, fieldNumber: 15)
+      }
+      if _storage._escalations != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._escalations, fieldNumber: 16)
+      }
+      if !_storage._supervisorID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._supervisorID, fieldNumber: 17)
+      }
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_TicketEvent, rhs: Fenliu_Feedback_V1_TicketEvent) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._id != rhs_storage._id {return false}
+        if _storage._ticketID != rhs_storage._ticketID {return false}
+        if _storage._sequence != rhs_storage._sequence {return false}
+        if _storage._kind != rhs_storage._kind {return false}
+        if _storage._state != rhs_storage._state {return false}
+        if _storage._previousState != rhs_storage._previousState {return false}
+        if _storage._actor != rhs_storage._actor {return false}
+        if _storage._note != rhs_storage._note {return false}
+        if _storage._occurredAt != rhs_storage._occurredAt {return false}
+        if _storage._departmentID != rhs_storage._departmentID {return false}
+        if _storage._eventID != rhs_storage._eventID {return false}
+        if _storage._clock != rhs_storage._clock {return false}
+        if _storage._dueAt != rhs_storage._dueAt {return false}
+        if _storage._callID != rhs_storage._callID {return false}
+        if _storage._incidentID != rhs_storage._incidentID {return false}
+        if _storage._escalations != rhs_storage._escalations {return false}
+        if _storage._supervisorID != rhs_storage._supervisorID {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_Extension: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Extension"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}requested_until\0\u{1}reason\0\u{3}requested_by\0\u{3}requested_at\0\u{3}state_before\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -357,14 +1458,11 @@ nonisolated extension Fenliu_Feedback_V1_TicketEvent: SwiftProtobuf.Message, Swi
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.callID) }()
-      case 4: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
-      case 5: try { try decoder.decodeSingularEnumField(value: &self.status) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.actor) }()
-      case 7: try { try decoder.decodeSingularStringField(value: &self.note) }()
-      case 8: try { try decoder.decodeSingularMessageField(value: &self._occurredAt) }()
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._requestedUntil) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.requestedBy) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._requestedAt) }()
+      case 5: try { try decoder.decodeSingularEnumField(value: &self.stateBefore) }()
       default: break
       }
     }
@@ -375,42 +1473,313 @@ nonisolated extension Fenliu_Feedback_V1_TicketEvent: SwiftProtobuf.Message, Swi
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
     // https://github.com/apple/swift-protobuf/issues/1182
-    if !self.id.isEmpty {
-      try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
+    try { if let v = self._requestedUntil {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 2)
     }
-    if !self.ticketID.isEmpty {
-      try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 2)
+    if !self.requestedBy.isEmpty {
+      try visitor.visitSingularStringField(value: self.requestedBy, fieldNumber: 3)
     }
-    if !self.callID.isEmpty {
-      try visitor.visitSingularStringField(value: self.callID, fieldNumber: 3)
+    try { if let v = self._requestedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    if self.stateBefore != .unspecified {
+      try visitor.visitSingularEnumField(value: self.stateBefore, fieldNumber: 5)
     }
-    if self.kind != .unspecified {
-      try visitor.visitSingularEnumField(value: self.kind, fieldNumber: 4)
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_Extension, rhs: Fenliu_Feedback_V1_Extension) -> Bool {
+    if lhs._requestedUntil != rhs._requestedUntil {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.requestedBy != rhs.requestedBy {return false}
+    if lhs._requestedAt != rhs._requestedAt {return false}
+    if lhs.stateBefore != rhs.stateBefore {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_Callback: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Callback"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}satisfaction\0\u{1}comment\0\u{3}objects_to_diversion\0\u{1}attempts\0\u{3}recorded_at\0\u{3}next_attempt_due_at\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.satisfaction) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.comment) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.objectsToDiversion) }()
+      case 4: try { try decoder.decodeSingularInt32Field(value: &self.attempts) }()
+      case 5: try { try decoder.decodeSingularMessageField(value: &self._recordedAt) }()
+      case 6: try { try decoder.decodeSingularMessageField(value: &self._nextAttemptDueAt) }()
+      default: break
+      }
     }
-    if self.status != .unspecified {
-      try visitor.visitSingularEnumField(value: self.status, fieldNumber: 5)
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.satisfaction != .unspecified {
+      try visitor.visitSingularEnumField(value: self.satisfaction, fieldNumber: 1)
     }
-    if !self.actor.isEmpty {
-      try visitor.visitSingularStringField(value: self.actor, fieldNumber: 6)
+    if !self.comment.isEmpty {
+      try visitor.visitSingularStringField(value: self.comment, fieldNumber: 2)
     }
-    if !self.note.isEmpty {
-      try visitor.visitSingularStringField(value: self.note, fieldNumber: 7)
+    if self.objectsToDiversion != false {
+      try visitor.visitSingularBoolField(value: self.objectsToDiversion, fieldNumber: 3)
     }
-    try { if let v = self._occurredAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+    if self.attempts != 0 {
+      try visitor.visitSingularInt32Field(value: self.attempts, fieldNumber: 4)
+    }
+    try { if let v = self._recordedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+    } }()
+    try { if let v = self._nextAttemptDueAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
     } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  public static func ==(lhs: Fenliu_Feedback_V1_TicketEvent, rhs: Fenliu_Feedback_V1_TicketEvent) -> Bool {
-    if lhs.id != rhs.id {return false}
-    if lhs.ticketID != rhs.ticketID {return false}
-    if lhs.callID != rhs.callID {return false}
-    if lhs.kind != rhs.kind {return false}
-    if lhs.status != rhs.status {return false}
-    if lhs.actor != rhs.actor {return false}
-    if lhs.note != rhs.note {return false}
-    if lhs._occurredAt != rhs._occurredAt {return false}
+  public static func ==(lhs: Fenliu_Feedback_V1_Callback, rhs: Fenliu_Feedback_V1_Callback) -> Bool {
+    if lhs.satisfaction != rhs.satisfaction {return false}
+    if lhs.comment != rhs.comment {return false}
+    if lhs.objectsToDiversion != rhs.objectsToDiversion {return false}
+    if lhs.attempts != rhs.attempts {return false}
+    if lhs._recordedAt != rhs._recordedAt {return false}
+    if lhs._nextAttemptDueAt != rhs._nextAttemptDueAt {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_Ticket: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Ticket"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}call_id\0\u{3}incident_id\0\u{1}origin\0\u{1}kind\0\u{1}destination\0\u{1}category\0\u{1}district\0\u{3}department_id\0\u{3}department_name\0\u{1}priority\0\u{1}state\0\u{1}overdue\0\u{3}sign_for_due_at\0\u{3}resolve_due_at\0\u{3}feedback_due_at\0\u{3}created_at\0\u{3}updated_at\0\u{1}result\0\u{1}extension\0\u{1}callback\0\u{1}sequence\0\u{1}history\0")
+
+  fileprivate class _StorageClass {
+    var _id: String = String()
+    var _callID: String = String()
+    var _incidentID: String = String()
+    var _origin: Fenliu_Common_V1_Channel = .unspecified
+    var _kind: Fenliu_Common_V1_TicketKind = .unspecified
+    var _destination: Fenliu_Common_V1_Destination = .unspecified
+    var _category: Fenliu_Common_V1_Category = .unspecified
+    var _district: String = String()
+    var _departmentID: String = String()
+    var _departmentName: String = String()
+    var _priority: Fenliu_Common_V1_Priority = .unspecified
+    var _state: Fenliu_Common_V1_TicketStatus = .unspecified
+    var _overdue: Bool = false
+    var _signForDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _feedbackDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _updatedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _result: String = String()
+    var _extension: Fenliu_Feedback_V1_Extension? = nil
+    var _callback: Fenliu_Feedback_V1_Callback? = nil
+    var _sequence: Int64 = 0
+    var _history: [Fenliu_Feedback_V1_TicketEvent] = []
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _id = source._id
+      _callID = source._callID
+      _incidentID = source._incidentID
+      _origin = source._origin
+      _kind = source._kind
+      _destination = source._destination
+      _category = source._category
+      _district = source._district
+      _departmentID = source._departmentID
+      _departmentName = source._departmentName
+      _priority = source._priority
+      _state = source._state
+      _overdue = source._overdue
+      _signForDueAt = source._signForDueAt
+      _resolveDueAt = source._resolveDueAt
+      _feedbackDueAt = source._feedbackDueAt
+      _createdAt = source._createdAt
+      _updatedAt = source._updatedAt
+      _result = source._result
+      _extension = source._extension
+      _callback = source._callback
+      _sequence = source._sequence
+      _history = source._history
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._id) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._callID) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._incidentID) }()
+        case 4: try { try decoder.decodeSingularEnumField(value: &_storage._origin) }()
+        case 5: try { try decoder.decodeSingularEnumField(value: &_storage._kind) }()
+        case 6: try { try decoder.decodeSingularEnumField(value: &_storage._destination) }()
+        case 7: try { try decoder.decodeSingularEnumField(value: &_storage._category) }()
+        case 8: try { try decoder.decodeSingularStringField(value: &_storage._district) }()
+        case 9: try { try decoder.decodeSingularStringField(value: &_storage._departmentID) }()
+        case 10: try { try decoder.decodeSingularStringField(value: &_storage._departmentName) }()
+        case 11: try { try decoder.decodeSingularEnumField(value: &_storage._priority) }()
+        case 12: try { try decoder.decodeSingularEnumField(value: &_storage._state) }()
+        case 13: try { try decoder.decodeSingularBoolField(value: &_storage._overdue) }()
+        case 14: try { try decoder.decodeSingularMessageField(value: &_storage._signForDueAt) }()
+        case 15: try { try decoder.decodeSingularMessageField(value: &_storage._resolveDueAt) }()
+        case 16: try { try decoder.decodeSingularMessageField(value: &_storage._feedbackDueAt) }()
+        case 17: try { try decoder.decodeSingularMessageField(value: &_storage._createdAt) }()
+        case 18: try { try decoder.decodeSingularMessageField(value: &_storage._updatedAt) }()
+        case 19: try { try decoder.decodeSingularStringField(value: &_storage._result) }()
+        case 20: try { try decoder.decodeSingularMessageField(value: &_storage._extension) }()
+        case 21: try { try decoder.decodeSingularMessageField(value: &_storage._callback) }()
+        case 22: try { try decoder.decodeSingularInt64Field(value: &_storage._sequence) }()
+        case 23: try { try decoder.decodeRepeatedMessageField(value: &_storage._history) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._id.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._id, fieldNumber: 1)
+      }
+      if !_storage._callID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._callID, fieldNumber: 2)
+      }
+      if !_storage._incidentID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._incidentID, fieldNumber: 3)
+      }
+      if _storage._origin != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._origin, fieldNumber: 4)
+      }
+      if _storage._kind != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._kind, fieldNumber: 5)
+      }
+      if _storage._destination != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._destination, fieldNumber: 6)
+      }
+      if _storage._category != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._category, fieldNumber: 7)
+      }
+      if !_storage._district.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._district, fieldNumber: 8)
+      }
+      if !_storage._departmentID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._departmentID, fieldNumber: 9)
+      }
+      if !_storage._departmentName.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._departmentName, fieldNumber: 10)
+      }
+      if _storage._priority != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._priority, fieldNumber: 11)
+      }
+      if _storage._state != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._state, fieldNumber: 12)
+      }
+      if _storage._overdue != false {
+        try visitor.visitSingularBoolField(value: _storage._overdue, fieldNumber: 13)
+      }
+      try { if let v = _storage._signForDueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 14)
+      } }()
+      try { if let v = _storage._resolveDueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 15)
+      } }()
+      try { if let v = _storage._feedbackDueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 16)
+      } }()
+      try { if let v = _storage._createdAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 17)
+      } }()
+      try { if let v = _storage._updatedAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 18)
+      } }()
+      if !_storage._result.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._result, fieldNumber: 19)
+      }
+      try { if let v = _storage._extension {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 20)
+      } }()
+      try { if let v = _storage._callback {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 21)
+      } }()
+      if _storage._sequence != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._sequence, fieldNumber: 22)
+      }
+      if !_storage._history.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._history, fieldNumber: 23)
+      }
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_Ticket, rhs: Fenliu_Feedback_V1_Ticket) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._id != rhs_storage._id {return false}
+        if _storage._callID != rhs_storage._callID {return false}
+        if _storage._incidentID != rhs_storage._incidentID {return false}
+        if _storage._origin != rhs_storage._origin {return false}
+        if _storage._kind != rhs_storage._kind {return false}
+        if _storage._destination != rhs_storage._destination {return false}
+        if _storage._category != rhs_storage._category {return false}
+        if _storage._district != rhs_storage._district {return false}
+        if _storage._departmentID != rhs_storage._departmentID {return false}
+        if _storage._departmentName != rhs_storage._departmentName {return false}
+        if _storage._priority != rhs_storage._priority {return false}
+        if _storage._state != rhs_storage._state {return false}
+        if _storage._overdue != rhs_storage._overdue {return false}
+        if _storage._signForDueAt != rhs_storage._signForDueAt {return false}
+        if _storage._resolveDueAt != rhs_storage._resolveDueAt {return false}
+        if _storage._feedbackDueAt != rhs_storage._feedbackDueAt {return false}
+        if _storage._createdAt != rhs_storage._createdAt {return false}
+        if _storage._updatedAt != rhs_storage._updatedAt {return false}
+        if _storage._result != rhs_storage._result {return false}
+        if _storage._extension != rhs_storage._extension {return false}
+        if _storage._callback != rhs_storage._callback {return false}
+        if _storage._sequence != rhs_storage._sequence {return false}
+        if _storage._history != rhs_storage._history {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -418,63 +1787,195 @@ nonisolated extension Fenliu_Feedback_V1_TicketEvent: SwiftProtobuf.Message, Swi
 
 nonisolated extension Fenliu_Feedback_V1_TrackTicketRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".TrackTicketRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{3}call_id\0\u{1}origin\0\u{3}department_id\0\u{3}sign_for_due_at\0\u{3}resolve_due_at\0\u{3}feedback_due_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{3}call_id\0\u{3}incident_id\0\u{1}origin\0\u{1}kind\0\u{1}destination\0\u{1}category\0\u{1}district\0\u{3}department_id\0\u{3}department_name\0\u{1}priority\0\u{1}state\0\u{3}sign_for_due_at\0\u{3}resolve_due_at\0\u{3}feedback_due_at\0\u{3}created_at\0\u{1}reason\0\u{1}actor\0\u{1}assignment\0")
+
+  fileprivate class _StorageClass {
+    var _ticketID: String = String()
+    var _callID: String = String()
+    var _incidentID: String = String()
+    var _origin: Fenliu_Common_V1_Channel = .unspecified
+    var _kind: Fenliu_Common_V1_TicketKind = .unspecified
+    var _destination: Fenliu_Common_V1_Destination = .unspecified
+    var _category: Fenliu_Common_V1_Category = .unspecified
+    var _district: String = String()
+    var _departmentID: String = String()
+    var _departmentName: String = String()
+    var _priority: Fenliu_Common_V1_Priority = .unspecified
+    var _state: Fenliu_Common_V1_TicketStatus = .unspecified
+    var _signForDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _feedbackDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _reason: String = String()
+    var _actor: String = String()
+    var _assignment: Int64 = 0
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _ticketID = source._ticketID
+      _callID = source._callID
+      _incidentID = source._incidentID
+      _origin = source._origin
+      _kind = source._kind
+      _destination = source._destination
+      _category = source._category
+      _district = source._district
+      _departmentID = source._departmentID
+      _departmentName = source._departmentName
+      _priority = source._priority
+      _state = source._state
+      _signForDueAt = source._signForDueAt
+      _resolveDueAt = source._resolveDueAt
+      _feedbackDueAt = source._feedbackDueAt
+      _createdAt = source._createdAt
+      _reason = source._reason
+      _actor = source._actor
+      _assignment = source._assignment
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.callID) }()
-      case 3: try { try decoder.decodeSingularEnumField(value: &self.origin) }()
-      case 4: try { try decoder.decodeSingularStringField(value: &self.departmentID) }()
-      case 5: try { try decoder.decodeSingularMessageField(value: &self._signForDueAt) }()
-      case 6: try { try decoder.decodeSingularMessageField(value: &self._resolveDueAt) }()
-      case 7: try { try decoder.decodeSingularMessageField(value: &self._feedbackDueAt) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._ticketID) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._callID) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._incidentID) }()
+        case 4: try { try decoder.decodeSingularEnumField(value: &_storage._origin) }()
+        case 5: try { try decoder.decodeSingularEnumField(value: &_storage._kind) }()
+        case 6: try { try decoder.decodeSingularEnumField(value: &_storage._destination) }()
+        case 7: try { try decoder.decodeSingularEnumField(value: &_storage._category) }()
+        case 8: try { try decoder.decodeSingularStringField(value: &_storage._district) }()
+        case 9: try { try decoder.decodeSingularStringField(value: &_storage._departmentID) }()
+        case 10: try { try decoder.decodeSingularStringField(value: &_storage._departmentName) }()
+        case 11: try { try decoder.decodeSingularEnumField(value: &_storage._priority) }()
+        case 12: try { try decoder.decodeSingularEnumField(value: &_storage._state) }()
+        case 13: try { try decoder.decodeSingularMessageField(value: &_storage._signForDueAt) }()
+        case 14: try { try decoder.decodeSingularMessageField(value: &_storage._resolveDueAt) }()
+        case 15: try { try decoder.decodeSingularMessageField(value: &_storage._feedbackDueAt) }()
+        case 16: try { try decoder.decodeSingularMessageField(value: &_storage._createdAt) }()
+        case 17: try { try decoder.decodeSingularStringField(value: &_storage._reason) }()
+        case 18: try { try decoder.decodeSingularStringField(value: &_storage._actor) }()
+        case 19: try { try decoder.decodeSingularInt64Field(value: &_storage._assignment) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if !self.ticketID.isEmpty {
-      try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 1)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._ticketID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._ticketID, fieldNumber: 1)
+      }
+      if !_storage._callID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._callID, fieldNumber: 2)
+      }
+      if !_storage._incidentID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._incidentID, fieldNumber: 3)
+      }
+      if _storage._origin != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._origin, fieldNumber: 4)
+      }
+      if _storage._kind != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._kind, fieldNumber: 5)
+      }
+      if _storage._destination != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._destination, fieldNumber: 6)
+      }
+      if _storage._category != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._category, fieldNumber: 7)
+      }
+      if !_storage._district.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._district, fieldNumber: 8)
+      }
+      if !_storage._departmentID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._departmentID, fieldNumber: 9)
+      }
+      if !_storage._departmentName.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._departmentName, fieldNumber: 10)
+      }
+      if _storage._priority != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._priority, fieldNumber: 11)
+      }
+      if _storage._state != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._state, fieldNumber: 12)
+      }
+      try { if let v = _storage._signForDueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 13)
+      } }()
+      try { if let v = _storage._resolveDueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 14)
+      } }()
+      try { if let v = _storage._feedbackDueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 15)
+      } }()
+      try { if let v = _storage._createdAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 16)
+      } }()
+      if !_storage._reason.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._reason, fieldNumber: 17)
+      }
+      if !_storage._actor.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._actor, fieldNumber: 18)
+      }
+      if _storage._assignment != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._assignment, fieldNumber: 19)
+      }
     }
-    if !self.callID.isEmpty {
-      try visitor.visitSingularStringField(value: self.callID, fieldNumber: 2)
-    }
-    if self.origin != .unspecified {
-      try visitor.visitSingularEnumField(value: self.origin, fieldNumber: 3)
-    }
-    if !self.departmentID.isEmpty {
-      try visitor.visitSingularStringField(value: self.departmentID, fieldNumber: 4)
-    }
-    try { if let v = self._signForDueAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
-    } }()
-    try { if let v = self._resolveDueAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
-    } }()
-    try { if let v = self._feedbackDueAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
-    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Fenliu_Feedback_V1_TrackTicketRequest, rhs: Fenliu_Feedback_V1_TrackTicketRequest) -> Bool {
-    if lhs.ticketID != rhs.ticketID {return false}
-    if lhs.callID != rhs.callID {return false}
-    if lhs.origin != rhs.origin {return false}
-    if lhs.departmentID != rhs.departmentID {return false}
-    if lhs._signForDueAt != rhs._signForDueAt {return false}
-    if lhs._resolveDueAt != rhs._resolveDueAt {return false}
-    if lhs._feedbackDueAt != rhs._feedbackDueAt {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._ticketID != rhs_storage._ticketID {return false}
+        if _storage._callID != rhs_storage._callID {return false}
+        if _storage._incidentID != rhs_storage._incidentID {return false}
+        if _storage._origin != rhs_storage._origin {return false}
+        if _storage._kind != rhs_storage._kind {return false}
+        if _storage._destination != rhs_storage._destination {return false}
+        if _storage._category != rhs_storage._category {return false}
+        if _storage._district != rhs_storage._district {return false}
+        if _storage._departmentID != rhs_storage._departmentID {return false}
+        if _storage._departmentName != rhs_storage._departmentName {return false}
+        if _storage._priority != rhs_storage._priority {return false}
+        if _storage._state != rhs_storage._state {return false}
+        if _storage._signForDueAt != rhs_storage._signForDueAt {return false}
+        if _storage._resolveDueAt != rhs_storage._resolveDueAt {return false}
+        if _storage._feedbackDueAt != rhs_storage._feedbackDueAt {return false}
+        if _storage._createdAt != rhs_storage._createdAt {return false}
+        if _storage._reason != rhs_storage._reason {return false}
+        if _storage._actor != rhs_storage._actor {return false}
+        if _storage._assignment != rhs_storage._assignment {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -482,26 +1983,41 @@ nonisolated extension Fenliu_Feedback_V1_TrackTicketRequest: SwiftProtobuf.Messa
 
 nonisolated extension Fenliu_Feedback_V1_TrackTicketResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".TrackTicketResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ticket\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    // Load everything into unknown fields
-    while try decoder.nextFieldNumber() != nil {}
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._ticket) }()
+      default: break
+      }
+    }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._ticket {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Fenliu_Feedback_V1_TrackTicketResponse, rhs: Fenliu_Feedback_V1_TrackTicketResponse) -> Bool {
+    if lhs._ticket != rhs._ticket {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
 }
 
-nonisolated extension Fenliu_Feedback_V1_RecordEventRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".RecordEventRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{1}kind\0\u{1}actor\0\u{1}note\0\u{3}occurred_at\0\u{3}extended_until\0")
+nonisolated extension Fenliu_Feedback_V1_ReportStatusRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportStatusRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{1}state\0\u{3}event_id\0\u{1}note\0\u{1}actor\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -510,11 +2026,99 @@ nonisolated extension Fenliu_Feedback_V1_RecordEventRequest: SwiftProtobuf.Messa
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
-      case 2: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.actor) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.state) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.eventID) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.note) }()
-      case 5: try { try decoder.decodeSingularMessageField(value: &self._occurredAt) }()
-      case 6: try { try decoder.decodeSingularMessageField(value: &self._extendedUntil) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.actor) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.ticketID.isEmpty {
+      try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 1)
+    }
+    if self.state != .unspecified {
+      try visitor.visitSingularEnumField(value: self.state, fieldNumber: 2)
+    }
+    if !self.eventID.isEmpty {
+      try visitor.visitSingularStringField(value: self.eventID, fieldNumber: 3)
+    }
+    if !self.note.isEmpty {
+      try visitor.visitSingularStringField(value: self.note, fieldNumber: 4)
+    }
+    if !self.actor.isEmpty {
+      try visitor.visitSingularStringField(value: self.actor, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ReportStatusRequest, rhs: Fenliu_Feedback_V1_ReportStatusRequest) -> Bool {
+    if lhs.ticketID != rhs.ticketID {return false}
+    if lhs.state != rhs.state {return false}
+    if lhs.eventID != rhs.eventID {return false}
+    if lhs.note != rhs.note {return false}
+    if lhs.actor != rhs.actor {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_ReportStatusResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportStatusResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ticket\0\u{1}event\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._ticket) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._event) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._ticket {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try { if let v = self._event {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ReportStatusResponse, rhs: Fenliu_Feedback_V1_ReportStatusResponse) -> Bool {
+    if lhs._ticket != rhs._ticket {return false}
+    if lhs._event != rhs._event {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_RequestExtensionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RequestExtensionRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{1}until\0\u{1}reason\0\u{3}event_id\0\u{1}actor\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._until) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.eventID) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.actor) }()
       default: break
       }
     }
@@ -528,39 +2132,35 @@ nonisolated extension Fenliu_Feedback_V1_RecordEventRequest: SwiftProtobuf.Messa
     if !self.ticketID.isEmpty {
       try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 1)
     }
-    if self.kind != .unspecified {
-      try visitor.visitSingularEnumField(value: self.kind, fieldNumber: 2)
+    try { if let v = self._until {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 3)
+    }
+    if !self.eventID.isEmpty {
+      try visitor.visitSingularStringField(value: self.eventID, fieldNumber: 4)
     }
     if !self.actor.isEmpty {
-      try visitor.visitSingularStringField(value: self.actor, fieldNumber: 3)
+      try visitor.visitSingularStringField(value: self.actor, fieldNumber: 5)
     }
-    if !self.note.isEmpty {
-      try visitor.visitSingularStringField(value: self.note, fieldNumber: 4)
-    }
-    try { if let v = self._occurredAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
-    } }()
-    try { if let v = self._extendedUntil {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
-    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  public static func ==(lhs: Fenliu_Feedback_V1_RecordEventRequest, rhs: Fenliu_Feedback_V1_RecordEventRequest) -> Bool {
+  public static func ==(lhs: Fenliu_Feedback_V1_RequestExtensionRequest, rhs: Fenliu_Feedback_V1_RequestExtensionRequest) -> Bool {
     if lhs.ticketID != rhs.ticketID {return false}
-    if lhs.kind != rhs.kind {return false}
+    if lhs._until != rhs._until {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.eventID != rhs.eventID {return false}
     if lhs.actor != rhs.actor {return false}
-    if lhs.note != rhs.note {return false}
-    if lhs._occurredAt != rhs._occurredAt {return false}
-    if lhs._extendedUntil != rhs._extendedUntil {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
 }
 
-nonisolated extension Fenliu_Feedback_V1_RecordEventResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".RecordEventResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}event\0")
+nonisolated extension Fenliu_Feedback_V1_RequestExtensionResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RequestExtensionResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ticket\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -568,7 +2168,7 @@ nonisolated extension Fenliu_Feedback_V1_RecordEventResponse: SwiftProtobuf.Mess
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._event) }()
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._ticket) }()
       default: break
       }
     }
@@ -579,21 +2179,267 @@ nonisolated extension Fenliu_Feedback_V1_RecordEventResponse: SwiftProtobuf.Mess
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
     // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._event {
+    try { if let v = self._ticket {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
     } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  public static func ==(lhs: Fenliu_Feedback_V1_RecordEventResponse, rhs: Fenliu_Feedback_V1_RecordEventResponse) -> Bool {
-    if lhs._event != rhs._event {return false}
+  public static func ==(lhs: Fenliu_Feedback_V1_RequestExtensionResponse, rhs: Fenliu_Feedback_V1_RequestExtensionResponse) -> Bool {
+    if lhs._ticket != rhs._ticket {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
 }
 
-nonisolated extension Fenliu_Feedback_V1_GetTimelineRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".GetTimelineRequest"
+nonisolated extension Fenliu_Feedback_V1_ApproveExtensionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ApproveExtensionRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{1}until\0\u{1}note\0\u{1}actor\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._until) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.note) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.actor) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.ticketID.isEmpty {
+      try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 1)
+    }
+    try { if let v = self._until {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if !self.note.isEmpty {
+      try visitor.visitSingularStringField(value: self.note, fieldNumber: 3)
+    }
+    if !self.actor.isEmpty {
+      try visitor.visitSingularStringField(value: self.actor, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ApproveExtensionRequest, rhs: Fenliu_Feedback_V1_ApproveExtensionRequest) -> Bool {
+    if lhs.ticketID != rhs.ticketID {return false}
+    if lhs._until != rhs._until {return false}
+    if lhs.note != rhs.note {return false}
+    if lhs.actor != rhs.actor {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_ApproveExtensionResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ApproveExtensionResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ticket\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._ticket) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._ticket {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ApproveExtensionResponse, rhs: Fenliu_Feedback_V1_ApproveExtensionResponse) -> Bool {
+    if lhs._ticket != rhs._ticket {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_RefuseExtensionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RefuseExtensionRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{1}reason\0\u{1}actor\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.actor) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.ticketID.isEmpty {
+      try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 1)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 2)
+    }
+    if !self.actor.isEmpty {
+      try visitor.visitSingularStringField(value: self.actor, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_RefuseExtensionRequest, rhs: Fenliu_Feedback_V1_RefuseExtensionRequest) -> Bool {
+    if lhs.ticketID != rhs.ticketID {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.actor != rhs.actor {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_RefuseExtensionResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RefuseExtensionResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ticket\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._ticket) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._ticket {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_RefuseExtensionResponse, rhs: Fenliu_Feedback_V1_RefuseExtensionResponse) -> Bool {
+    if lhs._ticket != rhs._ticket {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_RecordCallbackRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordCallbackRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{1}satisfaction\0\u{1}comment\0\u{3}objects_to_diversion\0\u{3}event_id\0\u{1}actor\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.satisfaction) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.comment) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.objectsToDiversion) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.eventID) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.actor) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.ticketID.isEmpty {
+      try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 1)
+    }
+    if self.satisfaction != .unspecified {
+      try visitor.visitSingularEnumField(value: self.satisfaction, fieldNumber: 2)
+    }
+    if !self.comment.isEmpty {
+      try visitor.visitSingularStringField(value: self.comment, fieldNumber: 3)
+    }
+    if self.objectsToDiversion != false {
+      try visitor.visitSingularBoolField(value: self.objectsToDiversion, fieldNumber: 4)
+    }
+    if !self.eventID.isEmpty {
+      try visitor.visitSingularStringField(value: self.eventID, fieldNumber: 5)
+    }
+    if !self.actor.isEmpty {
+      try visitor.visitSingularStringField(value: self.actor, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_RecordCallbackRequest, rhs: Fenliu_Feedback_V1_RecordCallbackRequest) -> Bool {
+    if lhs.ticketID != rhs.ticketID {return false}
+    if lhs.satisfaction != rhs.satisfaction {return false}
+    if lhs.comment != rhs.comment {return false}
+    if lhs.objectsToDiversion != rhs.objectsToDiversion {return false}
+    if lhs.eventID != rhs.eventID {return false}
+    if lhs.actor != rhs.actor {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_RecordCallbackResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordCallbackResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ticket\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._ticket) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._ticket {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_RecordCallbackResponse, rhs: Fenliu_Feedback_V1_RecordCallbackResponse) -> Bool {
+    if lhs._ticket != rhs._ticket {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_GetTicketRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetTicketRequest"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
@@ -615,16 +2461,16 @@ nonisolated extension Fenliu_Feedback_V1_GetTimelineRequest: SwiftProtobuf.Messa
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  public static func ==(lhs: Fenliu_Feedback_V1_GetTimelineRequest, rhs: Fenliu_Feedback_V1_GetTimelineRequest) -> Bool {
+  public static func ==(lhs: Fenliu_Feedback_V1_GetTicketRequest, rhs: Fenliu_Feedback_V1_GetTicketRequest) -> Bool {
     if lhs.ticketID != rhs.ticketID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
 }
 
-nonisolated extension Fenliu_Feedback_V1_GetTimelineResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".GetTimelineResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}events\0")
+nonisolated extension Fenliu_Feedback_V1_GetTicketResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetTicketResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ticket\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -632,157 +2478,7 @@ nonisolated extension Fenliu_Feedback_V1_GetTimelineResponse: SwiftProtobuf.Mess
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.events) }()
-      default: break
-      }
-    }
-  }
-
-  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if !self.events.isEmpty {
-      try visitor.visitRepeatedMessageField(value: self.events, fieldNumber: 1)
-    }
-    try unknownFields.traverse(visitor: &visitor)
-  }
-
-  public static func ==(lhs: Fenliu_Feedback_V1_GetTimelineResponse, rhs: Fenliu_Feedback_V1_GetTimelineResponse) -> Bool {
-    if lhs.events != rhs.events {return false}
-    if lhs.unknownFields != rhs.unknownFields {return false}
-    return true
-  }
-}
-
-nonisolated extension Fenliu_Feedback_V1_SubscribeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".SubscribeRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}origin\0\u{3}callback_url\0\u{1}secret\0")
-
-  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularEnumField(value: &self.origin) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.callbackURL) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.secret) }()
-      default: break
-      }
-    }
-  }
-
-  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if self.origin != .unspecified {
-      try visitor.visitSingularEnumField(value: self.origin, fieldNumber: 1)
-    }
-    if !self.callbackURL.isEmpty {
-      try visitor.visitSingularStringField(value: self.callbackURL, fieldNumber: 2)
-    }
-    if !self.secret.isEmpty {
-      try visitor.visitSingularStringField(value: self.secret, fieldNumber: 3)
-    }
-    try unknownFields.traverse(visitor: &visitor)
-  }
-
-  public static func ==(lhs: Fenliu_Feedback_V1_SubscribeRequest, rhs: Fenliu_Feedback_V1_SubscribeRequest) -> Bool {
-    if lhs.origin != rhs.origin {return false}
-    if lhs.callbackURL != rhs.callbackURL {return false}
-    if lhs.secret != rhs.secret {return false}
-    if lhs.unknownFields != rhs.unknownFields {return false}
-    return true
-  }
-}
-
-nonisolated extension Fenliu_Feedback_V1_SubscribeResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".SubscribeResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}subscription_id\0")
-
-  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
-      default: break
-      }
-    }
-  }
-
-  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if !self.subscriptionID.isEmpty {
-      try visitor.visitSingularStringField(value: self.subscriptionID, fieldNumber: 1)
-    }
-    try unknownFields.traverse(visitor: &visitor)
-  }
-
-  public static func ==(lhs: Fenliu_Feedback_V1_SubscribeResponse, rhs: Fenliu_Feedback_V1_SubscribeResponse) -> Bool {
-    if lhs.subscriptionID != rhs.subscriptionID {return false}
-    if lhs.unknownFields != rhs.unknownFields {return false}
-    return true
-  }
-}
-
-nonisolated extension Fenliu_Feedback_V1_RecordCallbackRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".RecordCallbackRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{1}satisfied\0\u{1}score\0\u{1}comment\0\u{3}operator_id\0")
-
-  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
-      case 2: try { try decoder.decodeSingularBoolField(value: &self.satisfied) }()
-      case 3: try { try decoder.decodeSingularInt32Field(value: &self.score) }()
-      case 4: try { try decoder.decodeSingularStringField(value: &self.comment) }()
-      case 5: try { try decoder.decodeSingularStringField(value: &self.operatorID) }()
-      default: break
-      }
-    }
-  }
-
-  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if !self.ticketID.isEmpty {
-      try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 1)
-    }
-    if self.satisfied != false {
-      try visitor.visitSingularBoolField(value: self.satisfied, fieldNumber: 2)
-    }
-    if self.score != 0 {
-      try visitor.visitSingularInt32Field(value: self.score, fieldNumber: 3)
-    }
-    if !self.comment.isEmpty {
-      try visitor.visitSingularStringField(value: self.comment, fieldNumber: 4)
-    }
-    if !self.operatorID.isEmpty {
-      try visitor.visitSingularStringField(value: self.operatorID, fieldNumber: 5)
-    }
-    try unknownFields.traverse(visitor: &visitor)
-  }
-
-  public static func ==(lhs: Fenliu_Feedback_V1_RecordCallbackRequest, rhs: Fenliu_Feedback_V1_RecordCallbackRequest) -> Bool {
-    if lhs.ticketID != rhs.ticketID {return false}
-    if lhs.satisfied != rhs.satisfied {return false}
-    if lhs.score != rhs.score {return false}
-    if lhs.comment != rhs.comment {return false}
-    if lhs.operatorID != rhs.operatorID {return false}
-    if lhs.unknownFields != rhs.unknownFields {return false}
-    return true
-  }
-}
-
-nonisolated extension Fenliu_Feedback_V1_RecordCallbackResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".RecordCallbackResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}event\0")
-
-  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._event) }()
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._ticket) }()
       default: break
       }
     }
@@ -793,14 +2489,512 @@ nonisolated extension Fenliu_Feedback_V1_RecordCallbackResponse: SwiftProtobuf.M
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
     // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._event {
+    try { if let v = self._ticket {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
     } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  public static func ==(lhs: Fenliu_Feedback_V1_RecordCallbackResponse, rhs: Fenliu_Feedback_V1_RecordCallbackResponse) -> Bool {
+  public static func ==(lhs: Fenliu_Feedback_V1_GetTicketResponse, rhs: Fenliu_Feedback_V1_GetTicketResponse) -> Bool {
+    if lhs._ticket != rhs._ticket {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_ListTicketsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListTicketsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}department_id\0\u{1}state\0\u{1}overdue\0\u{3}due_before\0\u{3}incident_ids\0\u{1}origin\0\u{3}page_size\0\u{3}page_token\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.departmentID) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.state) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.overdue) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._dueBefore) }()
+      case 5: try { try decoder.decodeRepeatedStringField(value: &self.incidentIds) }()
+      case 6: try { try decoder.decodeSingularEnumField(value: &self.origin) }()
+      case 7: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.departmentID.isEmpty {
+      try visitor.visitSingularStringField(value: self.departmentID, fieldNumber: 1)
+    }
+    if self.state != .unspecified {
+      try visitor.visitSingularEnumField(value: self.state, fieldNumber: 2)
+    }
+    if self.overdue != false {
+      try visitor.visitSingularBoolField(value: self.overdue, fieldNumber: 3)
+    }
+    try { if let v = self._dueBefore {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    if !self.incidentIds.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.incidentIds, fieldNumber: 5)
+    }
+    if self.origin != .unspecified {
+      try visitor.visitSingularEnumField(value: self.origin, fieldNumber: 6)
+    }
+    if self.pageSize != 0 {
+      try visitor.visitSingularInt32Field(value: self.pageSize, fieldNumber: 7)
+    }
+    if !self.pageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 8)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ListTicketsRequest, rhs: Fenliu_Feedback_V1_ListTicketsRequest) -> Bool {
+    if lhs.departmentID != rhs.departmentID {return false}
+    if lhs.state != rhs.state {return false}
+    if lhs.overdue != rhs.overdue {return false}
+    if lhs._dueBefore != rhs._dueBefore {return false}
+    if lhs.incidentIds != rhs.incidentIds {return false}
+    if lhs.origin != rhs.origin {return false}
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.pageToken != rhs.pageToken {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_ListTicketsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListTicketsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tickets\0\u{3}next_page_token\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.tickets) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.tickets.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.tickets, fieldNumber: 1)
+    }
+    if !self.nextPageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextPageToken, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ListTicketsResponse, rhs: Fenliu_Feedback_V1_ListTicketsResponse) -> Bool {
+    if lhs.tickets != rhs.tickets {return false}
+    if lhs.nextPageToken != rhs.nextPageToken {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_ListEventsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListEventsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}cursor\0\u{1}origin\0\u{3}department_id\0\u{3}call_id\0\u{3}ticket_id\0\u{3}page_size\0\u{1}from\0\u{1}to\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.cursor) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.origin) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.departmentID) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.callID) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
+      case 6: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
+      case 7: try { try decoder.decodeSingularMessageField(value: &self._from) }()
+      case 8: try { try decoder.decodeSingularMessageField(value: &self._to) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.cursor.isEmpty {
+      try visitor.visitSingularStringField(value: self.cursor, fieldNumber: 1)
+    }
+    if self.origin != .unspecified {
+      try visitor.visitSingularEnumField(value: self.origin, fieldNumber: 2)
+    }
+    if !self.departmentID.isEmpty {
+      try visitor.visitSingularStringField(value: self.departmentID, fieldNumber: 3)
+    }
+    if !self.callID.isEmpty {
+      try visitor.visitSingularStringField(value: self.callID, fieldNumber: 4)
+    }
+    if !self.ticketID.isEmpty {
+      try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 5)
+    }
+    if self.pageSize != 0 {
+      try visitor.visitSingularInt32Field(value: self.pageSize, fieldNumber: 6)
+    }
+    try { if let v = self._from {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+    } }()
+    try { if let v = self._to {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ListEventsRequest, rhs: Fenliu_Feedback_V1_ListEventsRequest) -> Bool {
+    if lhs.cursor != rhs.cursor {return false}
+    if lhs.origin != rhs.origin {return false}
+    if lhs.departmentID != rhs.departmentID {return false}
+    if lhs.callID != rhs.callID {return false}
+    if lhs.ticketID != rhs.ticketID {return false}
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs._from != rhs._from {return false}
+    if lhs._to != rhs._to {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_ListEventsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListEventsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}events\0\u{3}next_cursor\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.events) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.nextCursor) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.events.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.events, fieldNumber: 1)
+    }
+    if !self.nextCursor.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextCursor, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ListEventsResponse, rhs: Fenliu_Feedback_V1_ListEventsResponse) -> Bool {
+    if lhs.events != rhs.events {return false}
+    if lhs.nextCursor != rhs.nextCursor {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_Subscription: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Subscription"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}url\0\u{3}has_secret\0\u{1}channel\0\u{3}department_id\0\u{3}call_id\0\u{3}created_at\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.url) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.hasSecret_p) }()
+      case 4: try { try decoder.decodeSingularEnumField(value: &self.channel) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.departmentID) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.callID) }()
+      case 7: try { try decoder.decodeSingularMessageField(value: &self._createdAt) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.id.isEmpty {
+      try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
+    }
+    if !self.url.isEmpty {
+      try visitor.visitSingularStringField(value: self.url, fieldNumber: 2)
+    }
+    if self.hasSecret_p != false {
+      try visitor.visitSingularBoolField(value: self.hasSecret_p, fieldNumber: 3)
+    }
+    if self.channel != .unspecified {
+      try visitor.visitSingularEnumField(value: self.channel, fieldNumber: 4)
+    }
+    if !self.departmentID.isEmpty {
+      try visitor.visitSingularStringField(value: self.departmentID, fieldNumber: 5)
+    }
+    if !self.callID.isEmpty {
+      try visitor.visitSingularStringField(value: self.callID, fieldNumber: 6)
+    }
+    try { if let v = self._createdAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_Subscription, rhs: Fenliu_Feedback_V1_Subscription) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.url != rhs.url {return false}
+    if lhs.hasSecret_p != rhs.hasSecret_p {return false}
+    if lhs.channel != rhs.channel {return false}
+    if lhs.departmentID != rhs.departmentID {return false}
+    if lhs.callID != rhs.callID {return false}
+    if lhs._createdAt != rhs._createdAt {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_SubscribeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".SubscribeRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}url\0\u{1}secret\0\u{1}channel\0\u{3}department_id\0\u{3}call_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.url) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.secret) }()
+      case 3: try { try decoder.decodeSingularEnumField(value: &self.channel) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.departmentID) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.callID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.url.isEmpty {
+      try visitor.visitSingularStringField(value: self.url, fieldNumber: 1)
+    }
+    if !self.secret.isEmpty {
+      try visitor.visitSingularStringField(value: self.secret, fieldNumber: 2)
+    }
+    if self.channel != .unspecified {
+      try visitor.visitSingularEnumField(value: self.channel, fieldNumber: 3)
+    }
+    if !self.departmentID.isEmpty {
+      try visitor.visitSingularStringField(value: self.departmentID, fieldNumber: 4)
+    }
+    if !self.callID.isEmpty {
+      try visitor.visitSingularStringField(value: self.callID, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_SubscribeRequest, rhs: Fenliu_Feedback_V1_SubscribeRequest) -> Bool {
+    if lhs.url != rhs.url {return false}
+    if lhs.secret != rhs.secret {return false}
+    if lhs.channel != rhs.channel {return false}
+    if lhs.departmentID != rhs.departmentID {return false}
+    if lhs.callID != rhs.callID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_SubscribeResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".SubscribeResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}subscription\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._subscription) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._subscription {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_SubscribeResponse, rhs: Fenliu_Feedback_V1_SubscribeResponse) -> Bool {
+    if lhs._subscription != rhs._subscription {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_UnsubscribeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UnsubscribeRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.id.isEmpty {
+      try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_UnsubscribeRequest, rhs: Fenliu_Feedback_V1_UnsubscribeRequest) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_UnsubscribeResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UnsubscribeResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    // Load everything into unknown fields
+    while try decoder.nextFieldNumber() != nil {}
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_UnsubscribeResponse, rhs: Fenliu_Feedback_V1_UnsubscribeResponse) -> Bool {
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_ListSubscriptionsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListSubscriptionsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    // Load everything into unknown fields
+    while try decoder.nextFieldNumber() != nil {}
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ListSubscriptionsRequest, rhs: Fenliu_Feedback_V1_ListSubscriptionsRequest) -> Bool {
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_ListSubscriptionsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListSubscriptionsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}subscriptions\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.subscriptions) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.subscriptions.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.subscriptions, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_ListSubscriptionsResponse, rhs: Fenliu_Feedback_V1_ListSubscriptionsResponse) -> Bool {
+    if lhs.subscriptions != rhs.subscriptions {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Feedback_V1_StatusNotice: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".StatusNotice"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}subscription_id\0\u{1}event\0\u{1}ticket\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.subscriptionID) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._event) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._ticket) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.subscriptionID.isEmpty {
+      try visitor.visitSingularStringField(value: self.subscriptionID, fieldNumber: 1)
+    }
+    try { if let v = self._event {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    try { if let v = self._ticket {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Feedback_V1_StatusNotice, rhs: Fenliu_Feedback_V1_StatusNotice) -> Bool {
+    if lhs.subscriptionID != rhs.subscriptionID {return false}
     if lhs._event != rhs._event {return false}
+    if lhs._ticket != rhs._ticket {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -54,11 +54,18 @@ public enum RoutingAPI {
         service: service, name: "PublishRoutingRules", idempotency: .unknown
     )
 
+    /// Feedback's hand-off: the state feedback moved the ticket to (accepted, in progress, resolved,
+    /// reopened, …), so routing's view never disagrees. Applied once per Idempotency-Key; a state older
+    /// than the one applied (a lower sequence) is ignored.
+    public static let updateTicketStatus = RPCMethod<Fenliu_Routing_V1_UpdateTicketStatusRequest, Fenliu_Routing_V1_UpdateTicketStatusResponse>(
+        service: service, name: "UpdateTicketStatus", idempotency: .idempotent
+    )
+
     /// Disputed matters (returns between departments), for the monthly consultation (会商).
     public static let listDisputes = RPCMethod<Fenliu_Routing_V1_ListDisputesRequest, Fenliu_Routing_V1_ListDisputesResponse>(
         service: service, name: "ListDisputes", idempotency: .noSideEffects
     )
 
     /// Every method name, in `.proto` order.
-    public static let methodNames = ["Route", "GetTicket", "ListTickets", "ReturnTicket", "AssignTicket", "ListDepartments", "UpsertDepartment", "GetRoutingRules", "PublishRoutingRules", "ListDisputes"]
+    public static let methodNames = ["Route", "GetTicket", "ListTickets", "ReturnTicket", "AssignTicket", "ListDepartments", "UpsertDepartment", "GetRoutingRules", "PublishRoutingRules", "UpdateTicketStatus", "ListDisputes"]
 }

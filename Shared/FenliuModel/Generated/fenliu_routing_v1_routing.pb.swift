@@ -22,103 +22,6 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-public nonisolated enum Fenliu_Routing_V1_TicketKind: SwiftProtobuf.Enum, Swift.CaseIterable {
-  public typealias RawValue = Int
-  case unspecified // = 0
-
-  /// to a department through 12345
-  case workOrder // = 1
-
-  /// to 110
-  case policeTicket // = 2
-
-  /// to 119 or 120
-  case alert // = 3
-  case UNRECOGNIZED(Int)
-
-  public init() {
-    self = .unspecified
-  }
-
-  public init?(rawValue: Int) {
-    switch rawValue {
-    case 0: self = .unspecified
-    case 1: self = .workOrder
-    case 2: self = .policeTicket
-    case 3: self = .alert
-    default: self = .UNRECOGNIZED(rawValue)
-    }
-  }
-
-  public var rawValue: Int {
-    switch self {
-    case .unspecified: return 0
-    case .workOrder: return 1
-    case .policeTicket: return 2
-    case .alert: return 3
-    case .UNRECOGNIZED(let i): return i
-    }
-  }
-
-  // The compiler won't synthesize support with the UNRECOGNIZED case.
-  public static let allCases: [Fenliu_Routing_V1_TicketKind] = [
-    .unspecified,
-    .workOrder,
-    .policeTicket,
-    .alert,
-  ]
-
-}
-
-/// 分级管理: lower numbers are served first.
-public nonisolated enum Fenliu_Routing_V1_Priority: SwiftProtobuf.Enum, Swift.CaseIterable {
-  public typealias RawValue = Int
-  case unspecified // = 0
-  case emergency // = 1
-
-  /// diverted from 110 to 12345: 自动置顶
-  case pinned // = 2
-  case urgent // = 3
-  case normal // = 4
-  case UNRECOGNIZED(Int)
-
-  public init() {
-    self = .unspecified
-  }
-
-  public init?(rawValue: Int) {
-    switch rawValue {
-    case 0: self = .unspecified
-    case 1: self = .emergency
-    case 2: self = .pinned
-    case 3: self = .urgent
-    case 4: self = .normal
-    default: self = .UNRECOGNIZED(rawValue)
-    }
-  }
-
-  public var rawValue: Int {
-    switch self {
-    case .unspecified: return 0
-    case .emergency: return 1
-    case .pinned: return 2
-    case .urgent: return 3
-    case .normal: return 4
-    case .UNRECOGNIZED(let i): return i
-    }
-  }
-
-  // The compiler won't synthesize support with the UNRECOGNIZED case.
-  public static let allCases: [Fenliu_Routing_V1_Priority] = [
-    .unspecified,
-    .emergency,
-    .pinned,
-    .urgent,
-    .normal,
-  ]
-
-}
-
 public nonisolated enum Fenliu_Routing_V1_DeliveryState: SwiftProtobuf.Enum, Swift.CaseIterable {
   public typealias RawValue = Int
   case unspecified // = 0
@@ -245,7 +148,7 @@ public nonisolated struct Fenliu_Routing_V1_Ticket: @unchecked Sendable {
     set {_uniqueStorage()._callID = newValue}
   }
 
-  public var kind: Fenliu_Routing_V1_TicketKind {
+  public var kind: Fenliu_Common_V1_TicketKind {
     get {_storage._kind}
     set {_uniqueStorage()._kind = newValue}
   }
@@ -275,7 +178,7 @@ public nonisolated struct Fenliu_Routing_V1_Ticket: @unchecked Sendable {
     set {_uniqueStorage()._departmentName = newValue}
   }
 
-  public var priority: Fenliu_Routing_V1_Priority {
+  public var priority: Fenliu_Common_V1_Priority {
     get {_storage._priority}
     set {_uniqueStorage()._priority = newValue}
   }
@@ -382,7 +285,7 @@ public nonisolated struct Fenliu_Routing_V1_TicketDelivery: @unchecked Sendable 
     set {_uniqueStorage()._callID = newValue}
   }
 
-  public var kind: Fenliu_Routing_V1_TicketKind {
+  public var kind: Fenliu_Common_V1_TicketKind {
     get {_storage._kind}
     set {_uniqueStorage()._kind = newValue}
   }
@@ -426,7 +329,7 @@ public nonisolated struct Fenliu_Routing_V1_TicketDelivery: @unchecked Sendable 
     set {_uniqueStorage()._departmentName = newValue}
   }
 
-  public var priority: Fenliu_Routing_V1_Priority {
+  public var priority: Fenliu_Common_V1_Priority {
     get {_storage._priority}
     set {_uniqueStorage()._priority = newValue}
   }
@@ -598,7 +501,7 @@ public nonisolated struct Fenliu_Routing_V1_ListTicketsRequest: Sendable {
 
   public var status: Fenliu_Common_V1_TicketStatus = .unspecified
 
-  public var priority: Fenliu_Routing_V1_Priority = .unspecified
+  public var priority: Fenliu_Common_V1_Priority = .unspecified
 
   public var pageSize: Int32 = 0
 
@@ -1006,17 +909,59 @@ public nonisolated struct Fenliu_Routing_V1_ListDisputesResponse: Sendable {
   public init() {}
 }
 
+public nonisolated struct Fenliu_Routing_V1_UpdateTicketStatusRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ticketID: String = String()
+
+  public var status: Fenliu_Common_V1_TicketStatus = .unspecified
+
+  /// feedback's event number of the ticket: a higher one is newer
+  public var sequence: Int64 = 0
+
+  /// when an extension or a reopening moved it
+  public var resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_resolveDueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_resolveDueAt = newValue}
+  }
+  /// Returns true if `resolveDueAt` has been explicitly set.
+  public var hasResolveDueAt: Bool {self._resolveDueAt != nil}
+  /// Clears the value of `resolveDueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearResolveDueAt() {self._resolveDueAt = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _resolveDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Routing_V1_UpdateTicketStatusResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ticket: Fenliu_Routing_V1_Ticket {
+    get {_ticket ?? Fenliu_Routing_V1_Ticket()}
+    set {_ticket = newValue}
+  }
+  /// Returns true if `ticket` has been explicitly set.
+  public var hasTicket: Bool {self._ticket != nil}
+  /// Clears the value of `ticket`. Subsequent reads from it will return its default value.
+  public mutating func clearTicket() {self._ticket = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _ticket: Fenliu_Routing_V1_Ticket? = nil
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "fenliu.routing.v1"
-
-nonisolated extension Fenliu_Routing_V1_TicketKind: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0TICKET_KIND_UNSPECIFIED\0\u{1}WORK_ORDER\0\u{1}POLICE_TICKET\0\u{1}ALERT\0")
-}
-
-nonisolated extension Fenliu_Routing_V1_Priority: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PRIORITY_UNSPECIFIED\0\u{1}EMERGENCY\0\u{1}PINNED\0\u{1}URGENT\0\u{1}NORMAL\0")
-}
 
 nonisolated extension Fenliu_Routing_V1_DeliveryState: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DELIVERY_STATE_UNSPECIFIED\0\u{1}DELIVERY_PENDING\0\u{1}DELIVERED\0\u{1}DELIVERY_RETRYING\0")
@@ -1082,13 +1027,13 @@ nonisolated extension Fenliu_Routing_V1_Ticket: SwiftProtobuf.Message, SwiftProt
   fileprivate class _StorageClass {
     var _id: String = String()
     var _callID: String = String()
-    var _kind: Fenliu_Routing_V1_TicketKind = .unspecified
+    var _kind: Fenliu_Common_V1_TicketKind = .unspecified
     var _destination: Fenliu_Common_V1_Destination = .unspecified
     var _category: Fenliu_Common_V1_Category = .unspecified
     var _district: String = String()
     var _departmentID: String = String()
     var _departmentName: String = String()
-    var _priority: Fenliu_Routing_V1_Priority = .unspecified
+    var _priority: Fenliu_Common_V1_Priority = .unspecified
     var _status: Fenliu_Common_V1_TicketStatus = .unspecified
     var _deliveryState: Fenliu_Routing_V1_DeliveryState = .unspecified
     var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
@@ -1279,7 +1224,7 @@ nonisolated extension Fenliu_Routing_V1_TicketDelivery: SwiftProtobuf.Message, S
     var _event: String = String()
     var _ticketID: String = String()
     var _callID: String = String()
-    var _kind: Fenliu_Routing_V1_TicketKind = .unspecified
+    var _kind: Fenliu_Common_V1_TicketKind = .unspecified
     var _destination: Fenliu_Common_V1_Destination = .unspecified
     var _category: Fenliu_Common_V1_Category = .unspecified
     var _categoryName: String = String()
@@ -1287,7 +1232,7 @@ nonisolated extension Fenliu_Routing_V1_TicketDelivery: SwiftProtobuf.Message, S
     var _districtName: String = String()
     var _departmentID: String = String()
     var _departmentName: String = String()
-    var _priority: Fenliu_Routing_V1_Priority = .unspecified
+    var _priority: Fenliu_Common_V1_Priority = .unspecified
     var _status: Fenliu_Common_V1_TicketStatus = .unspecified
     var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
     var _signForDueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
@@ -2477,6 +2422,89 @@ nonisolated extension Fenliu_Routing_V1_ListDisputesResponse: SwiftProtobuf.Mess
   public static func ==(lhs: Fenliu_Routing_V1_ListDisputesResponse, rhs: Fenliu_Routing_V1_ListDisputesResponse) -> Bool {
     if lhs.disputes != rhs.disputes {return false}
     if lhs.nextPageToken != rhs.nextPageToken {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Routing_V1_UpdateTicketStatusRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UpdateTicketStatusRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ticket_id\0\u{1}status\0\u{1}sequence\0\u{3}resolve_due_at\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.ticketID) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.status) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.sequence) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._resolveDueAt) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.ticketID.isEmpty {
+      try visitor.visitSingularStringField(value: self.ticketID, fieldNumber: 1)
+    }
+    if self.status != .unspecified {
+      try visitor.visitSingularEnumField(value: self.status, fieldNumber: 2)
+    }
+    if self.sequence != 0 {
+      try visitor.visitSingularInt64Field(value: self.sequence, fieldNumber: 3)
+    }
+    try { if let v = self._resolveDueAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Routing_V1_UpdateTicketStatusRequest, rhs: Fenliu_Routing_V1_UpdateTicketStatusRequest) -> Bool {
+    if lhs.ticketID != rhs.ticketID {return false}
+    if lhs.status != rhs.status {return false}
+    if lhs.sequence != rhs.sequence {return false}
+    if lhs._resolveDueAt != rhs._resolveDueAt {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Routing_V1_UpdateTicketStatusResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UpdateTicketStatusResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ticket\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._ticket) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._ticket {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Routing_V1_UpdateTicketStatusResponse, rhs: Fenliu_Routing_V1_UpdateTicketStatusResponse) -> Bool {
+    if lhs._ticket != rhs._ticket {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -6,36 +6,108 @@ import RPC
 /// What serves `fenliu.feedback.v1.FeedbackService`. Each method answers `unimplemented` until a conforming
 /// type implements it; `register(on:)` serves them all.
 public protocol FeedbackServiceHandler: ServiceHandler {
-    /// Routing announces a new ticket; its deadline clocks start.
-    func trackTicket(_ request: Fenliu_Feedback_V1_TrackTicketRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_TrackTicketResponse
+    /// Routing's hand-off: a new ticket, a new holder, a ticket waiting at the 12345 centre. Applied
+    /// once per Idempotency-Key; an older hand-off than the one applied is ignored.
+    ///
+    /// Applied once per `Idempotency-Key`: return the effect, which the registry runs in the
+    /// transaction that records the key (a repeated key gets the first answer again).
+    func trackTicket(_ request: Fenliu_Feedback_V1_TrackTicketRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_TrackTicketResponse>
 
-    /// A department or agency reports a change: signed for, progress, extension, done, returned.
-    func recordEvent(_ request: Fenliu_Feedback_V1_RecordEventRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_RecordEventResponse
+    /// A department's, 110's or 12345's system reports progress: ACCEPTED, IN_PROGRESS, RESOLVED
+    /// (with the result), RETURNED (with the reason) or CLOSED. Applied once per event_id.
+    ///
+    /// Applied once per `Idempotency-Key`: return the effect, which the registry runs in the
+    /// transaction that records the key (a repeated key gets the first answer again).
+    func reportStatus(_ request: Fenliu_Feedback_V1_ReportStatusRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_ReportStatusResponse>
 
-    /// `GetTimeline`.
-    func getTimeline(_ request: Fenliu_Feedback_V1_GetTimelineRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_GetTimelineResponse
+    /// The holder asks the 12345 centre for more time (延期). Applied once per event_id.
+    ///
+    /// Applied once per `Idempotency-Key`: return the effect, which the registry runs in the
+    /// transaction that records the key (a repeated key gets the first answer again).
+    func requestExtension(_ request: Fenliu_Feedback_V1_RequestExtensionRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_RequestExtensionResponse>
 
-    /// An originating system asks to be told of every change to its calls' tickets.
+    /// The 12345 centre grants the extension: the resolve deadline moves.
+    ///
+    /// Applied once per `Idempotency-Key`: return the effect, which the registry runs in the
+    /// transaction that records the key (a repeated key gets the first answer again).
+    func approveExtension(_ request: Fenliu_Feedback_V1_ApproveExtensionRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_ApproveExtensionResponse>
+
+    /// The 12345 centre refuses it: the ticket goes back to the state it was in.
+    ///
+    /// Applied once per `Idempotency-Key`: return the effect, which the registry runs in the
+    /// transaction that records the key (a repeated key gets the first answer again).
+    func refuseExtension(_ request: Fenliu_Feedback_V1_RefuseExtensionRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_RefuseExtensionResponse>
+
+    /// The satisfaction callback (回访). Not satisfied reopens the ticket; unreachable schedules
+    /// another attempt. Applied once per event_id.
+    ///
+    /// Applied once per `Idempotency-Key`: return the effect, which the registry runs in the
+    /// transaction that records the key (a repeated key gets the first answer again).
+    func recordCallback(_ request: Fenliu_Feedback_V1_RecordCallbackRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_RecordCallbackResponse>
+
+    /// One ticket: state, deadlines, the whole history.
+    func getTicket(_ request: Fenliu_Feedback_V1_GetTicketRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_GetTicketResponse
+
+    /// Tickets by department, state, overdue, due before, or calls; keyset pages.
+    func listTickets(_ request: Fenliu_Feedback_V1_ListTicketsRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_ListTicketsResponse
+
+    /// Every event since a cursor, for systems that cannot take webhooks.
+    func listEvents(_ request: Fenliu_Feedback_V1_ListEventsRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_ListEventsResponse
+
+    /// A system registers a webhook for the calls of a channel, the tickets of a department, or one call.
     func subscribe(_ request: Fenliu_Feedback_V1_SubscribeRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_SubscribeResponse
 
-    /// The satisfaction callback; dissatisfaction reopens the ticket.
-    func recordCallback(_ request: Fenliu_Feedback_V1_RecordCallbackRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_RecordCallbackResponse
+    /// `Unsubscribe`.
+    func unsubscribe(_ request: Fenliu_Feedback_V1_UnsubscribeRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_UnsubscribeResponse
+
+    /// `ListSubscriptions`.
+    func listSubscriptions(_ request: Fenliu_Feedback_V1_ListSubscriptionsRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_ListSubscriptionsResponse
 }
 
 extension FeedbackServiceHandler {
     /// Answers `unimplemented` until the service implements it.
-    public func trackTicket(_ request: Fenliu_Feedback_V1_TrackTicketRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_TrackTicketResponse {
+    public func trackTicket(_ request: Fenliu_Feedback_V1_TrackTicketRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_TrackTicketResponse> {
         throw ConnectError.unimplemented(FeedbackAPI.trackTicket)
     }
 
     /// Answers `unimplemented` until the service implements it.
-    public func recordEvent(_ request: Fenliu_Feedback_V1_RecordEventRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_RecordEventResponse {
-        throw ConnectError.unimplemented(FeedbackAPI.recordEvent)
+    public func reportStatus(_ request: Fenliu_Feedback_V1_ReportStatusRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_ReportStatusResponse> {
+        throw ConnectError.unimplemented(FeedbackAPI.reportStatus)
     }
 
     /// Answers `unimplemented` until the service implements it.
-    public func getTimeline(_ request: Fenliu_Feedback_V1_GetTimelineRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_GetTimelineResponse {
-        throw ConnectError.unimplemented(FeedbackAPI.getTimeline)
+    public func requestExtension(_ request: Fenliu_Feedback_V1_RequestExtensionRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_RequestExtensionResponse> {
+        throw ConnectError.unimplemented(FeedbackAPI.requestExtension)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func approveExtension(_ request: Fenliu_Feedback_V1_ApproveExtensionRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_ApproveExtensionResponse> {
+        throw ConnectError.unimplemented(FeedbackAPI.approveExtension)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func refuseExtension(_ request: Fenliu_Feedback_V1_RefuseExtensionRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_RefuseExtensionResponse> {
+        throw ConnectError.unimplemented(FeedbackAPI.refuseExtension)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func recordCallback(_ request: Fenliu_Feedback_V1_RecordCallbackRequest, context: RPCContext) async throws -> Effect<Fenliu_Feedback_V1_RecordCallbackResponse> {
+        throw ConnectError.unimplemented(FeedbackAPI.recordCallback)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func getTicket(_ request: Fenliu_Feedback_V1_GetTicketRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_GetTicketResponse {
+        throw ConnectError.unimplemented(FeedbackAPI.getTicket)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func listTickets(_ request: Fenliu_Feedback_V1_ListTicketsRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_ListTicketsResponse {
+        throw ConnectError.unimplemented(FeedbackAPI.listTickets)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func listEvents(_ request: Fenliu_Feedback_V1_ListEventsRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_ListEventsResponse {
+        throw ConnectError.unimplemented(FeedbackAPI.listEvents)
     }
 
     /// Answers `unimplemented` until the service implements it.
@@ -44,16 +116,28 @@ extension FeedbackServiceHandler {
     }
 
     /// Answers `unimplemented` until the service implements it.
-    public func recordCallback(_ request: Fenliu_Feedback_V1_RecordCallbackRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_RecordCallbackResponse {
-        throw ConnectError.unimplemented(FeedbackAPI.recordCallback)
+    public func unsubscribe(_ request: Fenliu_Feedback_V1_UnsubscribeRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_UnsubscribeResponse {
+        throw ConnectError.unimplemented(FeedbackAPI.unsubscribe)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func listSubscriptions(_ request: Fenliu_Feedback_V1_ListSubscriptionsRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_ListSubscriptionsResponse {
+        throw ConnectError.unimplemented(FeedbackAPI.listSubscriptions)
     }
 
     /// Serves every method of `fenliu.feedback.v1.FeedbackService`.
     public func register(on registry: MethodRegistry) {
-        registry.register(FeedbackAPI.trackTicket, handler: trackTicket)
-        registry.register(FeedbackAPI.recordEvent, handler: recordEvent)
-        registry.register(FeedbackAPI.getTimeline, handler: getTimeline)
+        registry.register(FeedbackAPI.trackTicket, appliesOnce: trackTicket)
+        registry.register(FeedbackAPI.reportStatus, appliesOnce: reportStatus)
+        registry.register(FeedbackAPI.requestExtension, appliesOnce: requestExtension)
+        registry.register(FeedbackAPI.approveExtension, appliesOnce: approveExtension)
+        registry.register(FeedbackAPI.refuseExtension, appliesOnce: refuseExtension)
+        registry.register(FeedbackAPI.recordCallback, appliesOnce: recordCallback)
+        registry.register(FeedbackAPI.getTicket, handler: getTicket)
+        registry.register(FeedbackAPI.listTickets, handler: listTickets)
+        registry.register(FeedbackAPI.listEvents, handler: listEvents)
         registry.register(FeedbackAPI.subscribe, handler: subscribe)
-        registry.register(FeedbackAPI.recordCallback, handler: recordCallback)
+        registry.register(FeedbackAPI.unsubscribe, handler: unsubscribe)
+        registry.register(FeedbackAPI.listSubscriptions, handler: listSubscriptions)
     }
 }

@@ -44,6 +44,14 @@ public protocol RoutingServiceHandler: ServiceHandler {
     /// `PublishRoutingRules`.
     func publishRoutingRules(_ request: Fenliu_Routing_V1_PublishRoutingRulesRequest, context: RPCContext) async throws -> Fenliu_Routing_V1_PublishRoutingRulesResponse
 
+    /// Feedback's hand-off: the state feedback moved the ticket to (accepted, in progress, resolved,
+    /// reopened, …), so routing's view never disagrees. Applied once per Idempotency-Key; a state older
+    /// than the one applied (a lower sequence) is ignored.
+    ///
+    /// Applied once per `Idempotency-Key`: return the effect, which the registry runs in the
+    /// transaction that records the key (a repeated key gets the first answer again).
+    func updateTicketStatus(_ request: Fenliu_Routing_V1_UpdateTicketStatusRequest, context: RPCContext) async throws -> Effect<Fenliu_Routing_V1_UpdateTicketStatusResponse>
+
     /// Disputed matters (returns between departments), for the monthly consultation (会商).
     func listDisputes(_ request: Fenliu_Routing_V1_ListDisputesRequest, context: RPCContext) async throws -> Fenliu_Routing_V1_ListDisputesResponse
 }
@@ -95,6 +103,11 @@ extension RoutingServiceHandler {
     }
 
     /// Answers `unimplemented` until the service implements it.
+    public func updateTicketStatus(_ request: Fenliu_Routing_V1_UpdateTicketStatusRequest, context: RPCContext) async throws -> Effect<Fenliu_Routing_V1_UpdateTicketStatusResponse> {
+        throw ConnectError.unimplemented(RoutingAPI.updateTicketStatus)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
     public func listDisputes(_ request: Fenliu_Routing_V1_ListDisputesRequest, context: RPCContext) async throws -> Fenliu_Routing_V1_ListDisputesResponse {
         throw ConnectError.unimplemented(RoutingAPI.listDisputes)
     }
@@ -110,6 +123,7 @@ extension RoutingServiceHandler {
         registry.register(RoutingAPI.upsertDepartment, handler: upsertDepartment)
         registry.register(RoutingAPI.getRoutingRules, handler: getRoutingRules)
         registry.register(RoutingAPI.publishRoutingRules, handler: publishRoutingRules)
+        registry.register(RoutingAPI.updateTicketStatus, appliesOnce: updateTicketStatus)
         registry.register(RoutingAPI.listDisputes, handler: listDisputes)
     }
 }

@@ -1,3 +1,4 @@
+import FenliuModel
 import Foundation
 
 /// The order of a queue (`ListTickets`): priority first (EMERGENCY, PINNED, URGENT, NORMAL), then

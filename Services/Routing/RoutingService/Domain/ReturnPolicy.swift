@@ -1,3 +1,5 @@
+import FenliuModel
+
 /// 退单: what happens when a department gives a work order back.
 ///
 /// A returned order goes to the next department by the rules, or to the 12345 centre for manual

@@ -51,7 +51,7 @@ extension RoutingHandlers {
                     needsReview: call.needsReview, rulesVersion: version
                 ), on: connection)
             let event = plan.state == .pendingAssignment ? DeliveryEvent.assignmentPending : DeliveryEvent.dispatched
-            try deliver(id, event: event, outbox: outbox, on: connection)
+            try handOver(id, event: event, outbox: outbox, on: connection)
             reached[plan.destination] = id
         }
         var tickets = [Fenliu_Routing_V1_Ticket]()

@@ -63,6 +63,7 @@ extension RoutingHandlers {
         if reason.isEmpty { violations.append(.init(field: "reason", description: "is required: say why the department cannot handle it")) }
         guard violations.isEmpty else { throw RoutingError.invalidFields(violations) }
         let returns = policy.returns
+        let deadlines = policy.deadlines
         let outbox = self.outbox
         return Effect { connection in
             guard let ticket = try TicketStore.find(request.ticketID, forUpdate: true, on: connection) else {
@@ -91,14 +92,15 @@ extension RoutingHandlers {
             case .arbitration:
                 (holder, state, why) = (Department.municipalCentreID, .inArbitration, "\(note); returned \(count) times, the 12345 centre arbitrates")
             }
-            try TicketStore.reassign(ticket.id, to: holder, state: state, returnCount: count, on: connection)
+            let signForDue = state == .dispatched ? deadlines.signForDue(priority: ticket.priority, from: Date()) : nil
+            try TicketStore.reassign(ticket.id, to: holder, state: state, returnCount: count, signForDue: signForDue, on: connection)
             try TicketStore.recordAssignment(ticketID: ticket.id, departmentID: holder, reason: why, actor: request.departmentID, on: connection)
             try DisputeStore.recordReturn(of: ticket, by: request.departmentID, reason: reason, arbitration: outcome == .arbitration, on: connection)
             if case .reassigned(let departmentID) = outcome {
                 try DisputeStore.addDepartment(departmentID, toDisputeOf: ticket.id, on: connection)
             }
             let event = state == .dispatched ? DeliveryEvent.reassigned : DeliveryEvent.assignmentPending
-            try Self.deliver(ticket.id, event: event, outbox: outbox, on: connection)
+            try Self.handOver(ticket.id, event: event, outbox: outbox, on: connection)
             guard let updated = try TicketStore.find(ticket.id, on: connection) else { throw RoutingError.ticketNotFound(ticket.id) }
             return Fenliu_Routing_V1_ReturnTicketResponse.with { $0.ticket = updated.proto }
         }
@@ -115,6 +117,7 @@ extension RoutingHandlers {
         if request.actor.trimmingCharacters(in: .whitespaces).isEmpty { violations.append(.init(field: "actor", description: "is required: who decided")) }
         guard violations.isEmpty else { throw RoutingError.invalidFields(violations) }
         let outbox = self.outbox
+        let deadlines = policy.deadlines
         return Effect { connection in
             guard let ticket = try TicketStore.find(request.ticketID, forUpdate: true, on: connection) else {
                 throw RoutingError.ticketNotFound(request.ticketID)
@@ -128,12 +131,36 @@ extension RoutingHandlers {
             }
             guard department.isActive else { throw RoutingError.precondition("department \"\(department.id)\" is inactive") }
             let reason = request.note.isEmpty ? "assigned by the 12345 centre" : "assigned by the 12345 centre: \(request.note)"
-            try TicketStore.reassign(ticket.id, to: department.id, state: .dispatched, returnCount: ticket.returnCount, on: connection)
+            let signForDue = deadlines.signForDue(priority: ticket.priority, from: Date())
+            try TicketStore.reassign(
+                ticket.id, to: department.id, state: .dispatched, returnCount: ticket.returnCount, signForDue: signForDue, on: connection)
             try TicketStore.recordAssignment(ticketID: ticket.id, departmentID: department.id, reason: reason, actor: request.actor, on: connection)
             try DisputeStore.addDepartment(department.id, toDisputeOf: ticket.id, on: connection)
-            try Self.deliver(ticket.id, event: DeliveryEvent.reassigned, outbox: outbox, on: connection)
+            try Self.handOver(ticket.id, event: DeliveryEvent.reassigned, outbox: outbox, on: connection)
             guard let updated = try TicketStore.find(ticket.id, on: connection) else { throw RoutingError.ticketNotFound(ticket.id) }
             return Fenliu_Routing_V1_AssignTicketResponse.with { $0.ticket = updated.proto }
+        }
+    }
+
+    /// `UpdateTicketStatus`: feedback's hand-off of a state it moved the ticket to (accepted, in
+    /// progress, resolved, reopened, …). A state older than the one applied is ignored.
+    func updateTicketStatus(
+        _ request: Fenliu_Routing_V1_UpdateTicketStatusRequest, context: RPCContext
+    ) async throws -> Effect<Fenliu_Routing_V1_UpdateTicketStatusResponse> {
+        var violations = [FieldViolation]()
+        if request.ticketID.isEmpty { violations.append(.init(field: "ticketId", description: "is required")) }
+        let state = TicketState(proto: request.status)
+        if state == nil { violations.append(.init(field: "status", description: "is not a ticket status")) }
+        if request.sequence < 1 { violations.append(.init(field: "sequence", description: "must be at least 1")) }
+        guard violations.isEmpty, let state else { throw RoutingError.invalidFields(violations) }
+        let resolveDue = request.hasResolveDueAt ? request.resolveDueAt.date : nil
+        return Effect { connection in
+            guard try TicketStore.find(request.ticketID, forUpdate: true, on: connection) != nil else {
+                throw RoutingError.ticketNotFound(request.ticketID)
+            }
+            _ = try TicketStore.applyStatus(request.ticketID, state: state, sequence: request.sequence, resolveDue: resolveDue, on: connection)
+            guard let updated = try TicketStore.find(request.ticketID, on: connection) else { throw RoutingError.ticketNotFound(request.ticketID) }
+            return Fenliu_Routing_V1_UpdateTicketStatusResponse.with { $0.ticket = updated.proto }
         }
     }
 }

@@ -14,18 +14,20 @@ struct RoutingHandlers: RoutingServiceHandler {
     /// Deadlines, calendar and returns.
     let policy: RoutingPolicy
 
-    /// Queues the ticket for its holder's system in the caller's transaction and records the
-    /// message on the ticket; an earlier message to a previous holder that is not delivered yet is
-    /// withdrawn. The message names the department, not a URL: the endpoint and secret are looked
-    /// up when it is sent (`RoutingModule.webhookEndpoint(for:)`), so a department without an
-    /// endpoint yet gets its tickets as soon as `UpsertDepartment` gives it one.
-    static func deliver(_ ticketID: String, event: String, outbox: Outbox, on connection: PostgresConnection) throws {
+    /// Hands the ticket over, in the caller's transaction: to its holder's system (a signed webhook)
+    /// and to feedback, which follows what happens to it from here (`TrackTicket`, in order per
+    /// ticket). An earlier message to a previous holder that is not delivered yet is withdrawn. The
+    /// webhook names the department, not a URL: the endpoint and secret are looked up when it is
+    /// sent (`RoutingModule.webhookEndpoint(for:)`), so a department without an endpoint yet gets its
+    /// tickets as soon as `UpsertDepartment` gives it one.
+    static func handOver(_ ticketID: String, event: String, outbox: Outbox, on connection: PostgresConnection) throws {
         guard let ticket = try TicketStore.find(ticketID, on: connection) else { throw RoutingError.ticketNotFound(ticketID) }
         if let previous = try connection.query("SELECT outbox_id FROM tickets WHERE id = \(ticketID)").first?.decode("outbox_id", as: UUID?.self) {
             try Outbox.cancel(previous, on: connection)
         }
         let id = try outbox.enqueue(webhook: ticket.delivery(event: event), for: ticket.departmentID, on: connection)
         try TicketStore.setDelivery(ticketID, outboxID: id, on: connection)
+        try outbox.enqueue(FeedbackAPI.trackTicket, ticket.trackRequest, orderingKey: "feedback/\(ticket.id)", on: connection)
     }
 
     /// The resolver over the current rules and directory.

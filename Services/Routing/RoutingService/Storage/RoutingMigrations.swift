@@ -95,5 +95,19 @@ enum RoutingMigrations {
                 CREATE INDEX tickets_status_queue ON tickets (status, priority, created_at, id);
                 CREATE INDEX tickets_destination_queue ON tickets (destination, priority, created_at, id);
                 """),
+        // Feedback owns what happens to a ticket after dispatch and tells routing each new state,
+        // numbered (status_sequence), so a late message never undoes a newer one. A ticket counts as
+        // finished for the incident rule once it was first resolved, and stays so even if the caller
+        // reopens it: a repeat call after the resolution opens a ticket of its own.
+        Migration(
+            version: 3, name: "states from feedback; finished tickets",
+            sql: """
+                ALTER TABLE tickets ADD COLUMN status_sequence bigint NOT NULL DEFAULT 0;
+                ALTER TABLE tickets ADD COLUMN finished boolean NOT NULL DEFAULT false;
+                UPDATE tickets SET finished = true WHERE status IN ('RESOLVED', 'CALLBACK_DONE', 'CLOSED');
+                UPDATE tickets SET status = 'ACCEPTED' WHERE status = 'SIGNED_FOR';
+                DROP INDEX tickets_open_per_incident;
+                CREATE UNIQUE INDEX tickets_open_per_incident ON tickets (incident_id, destination) WHERE NOT finished;
+                """),
     ]
 }

@@ -31,6 +31,8 @@ struct TicketRecord: Sendable {
     var callID: String
     /// The first call of its incident (the call itself, or the one it repeats).
     var incidentID: String
+    /// The line the opening call came in on, when known.
+    var channel: Channel?
     /// Work order, police ticket or alert.
     var kind: TicketKind
     /// Where it goes.

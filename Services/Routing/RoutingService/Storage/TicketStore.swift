@@ -38,13 +38,31 @@ enum TicketStore {
             """)
     }
 
-    /// Moves a ticket to a department and state after a return or a manual assignment.
-    static func reassign(_ ticketID: String, to departmentID: String, state: TicketState, returnCount: Int, on connection: PostgresConnection) throws {
+    /// Moves a ticket to a department and state after a return or a manual assignment; the new
+    /// holder's sign-for deadline runs from now.
+    static func reassign(
+        _ ticketID: String, to departmentID: String, state: TicketState, returnCount: Int, signForDue: Date?, on connection: PostgresConnection
+    ) throws {
         try connection.query(
             """
-            UPDATE tickets SET department_id = \(departmentID), status = \(state.rawValue), return_count = \(returnCount)
+            UPDATE tickets SET department_id = \(departmentID), status = \(state.rawValue), return_count = \(returnCount),
+                sign_for_due_at = \(signForDue)
             WHERE id = \(ticketID)
             """)
+    }
+
+    /// Applies a state feedback reports, unless a newer one (a higher sequence) was applied; moves
+    /// the resolve deadline when feedback moved it. Returns whether it applied.
+    static func applyStatus(
+        _ ticketID: String, state: TicketState, sequence: Int64, resolveDue: Date?, on connection: PostgresConnection
+    ) throws -> Bool {
+        try connection.query(
+            """
+            UPDATE tickets SET status = \(state.rawValue), status_sequence = \(sequence),
+                resolve_due_at = COALESCE(\(resolveDue)::timestamptz, resolve_due_at), finished = finished OR \(state.isFinished)
+            WHERE id = \(ticketID) AND status_sequence < \(sequence)
+            """
+        ).affectedRows == 1
     }
 
     /// Records which outbox message carries the ticket to its holder.
@@ -69,12 +87,12 @@ enum TicketStore {
             ).map(TicketRow.record), on: connection)
     }
 
-    /// The open (not resolved or closed) tickets of an incident, whichever of its calls opened them.
+    /// The open tickets of an incident (never yet resolved), whichever of its calls opened them.
     static func openForIncident(_ incidentID: String, on connection: PostgresConnection) throws -> [TicketRecord] {
         try withHistory(
             connection.query(
                 """
-                \(unescaped: TicketRow.selection) WHERE t.incident_id = \(incidentID) AND t.status NOT IN ('RESOLVED', 'CLOSED')
+                \(unescaped: TicketRow.selection) WHERE t.incident_id = \(incidentID) AND NOT t.finished
                 ORDER BY t.priority, t.created_at, t.id
                 """
             ).map(TicketRow.record), on: connection)
@@ -113,7 +131,7 @@ enum TicketRow {
     /// purges only delivered (or canceled) messages and a ticket always points at its current,
     /// never-canceled message, so a ticket whose message is gone was delivered.
     static let selection = """
-        SELECT t.id, t.call_id, t.incident_id, t.kind, t.destination, t.category, t.district, t.department_id, t.priority, t.status,
+        SELECT t.id, t.call_id, t.incident_id, t.channel, t.kind, t.destination, t.category, t.district, t.department_id, t.priority, t.status,
                t.created_at, t.sign_for_due_at, t.resolve_due_at, t.feedback_due_at, t.return_count, t.summary,
                t.rules_version, COALESCE(d.name, '') AS department_name,
                CASE WHEN t.outbox_id IS NULL THEN 'PENDING'
@@ -130,6 +148,7 @@ enum TicketRow {
     static func record(_ row: PostgresRow) throws -> TicketRecord {
         TicketRecord(
             id: try row.decode("id"), callID: try row.decode("call_id"), incidentID: try row.decode("incident_id"),
+            channel: try row.decode("channel", as: String.self).isEmpty ? nil : try row.decode("channel", as: Channel.self),
             kind: try row.decode("kind", as: TicketKind.self),
             destination: try row.decode("destination", as: Destination.self),
             category: try row.decode("category", as: Category.self),

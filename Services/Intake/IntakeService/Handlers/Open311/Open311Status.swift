@@ -92,7 +92,7 @@ struct Open311StatusSource: Sendable {
         switch status {
         case .pendingAssignment: "待分派"
         case .dispatched: "已派发至责任部门"
-        case .signedFor: "责任部门已签收"
+        case .accepted: "责任部门已签收"
         case .inProgress: "办理中"
         case .extended: "办理中（已延期）"
         case .resolved: "已办结，待回访"
@@ -100,6 +100,8 @@ struct Open311StatusSource: Sendable {
         case .inArbitration: "协调处理中"
         case .closed: "已办结"
         case .reopened: "重新办理中"
+        case .callbackDone: "已办结，已回访"
+        case .extensionRequested: "办理中（申请延期）"
         case .unspecified, .UNRECOGNIZED: "已受理"
         }
     }

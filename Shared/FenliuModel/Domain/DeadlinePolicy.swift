@@ -1,4 +1,3 @@
-import FenliuModel
 import Foundation
 
 /// When a ticket must be signed for (签收), resolved, and — for an urgent police matter handed from
@@ -10,6 +9,13 @@ public struct Deadlines: Sendable, Hashable {
     public var resolveDue: Date?
     /// 110's feedback on an urgent 12345 matter due (提级处置: within one hour).
     public var feedbackDue: Date?
+
+    /// Creates deadlines.
+    public init(signForDue: Date? = nil, resolveDue: Date? = nil, feedbackDue: Date? = nil) {
+        self.signForDue = signForDue
+        self.resolveDue = resolveDue
+        self.feedbackDue = feedbackDue
+    }
 }
 
 /// The deadline rules per priority. Defaults follow the reform: sign-for within 30 minutes for
@@ -67,5 +73,12 @@ public struct DeadlinePolicy: Sendable {
             resolveDue: rule.resolve.deadline(from: start, calendar: calendar),
             feedbackDue: owesUrgentFeedback ? urgentPoliceFeedback.deadline(from: start, calendar: calendar) : nil
         )
+    }
+
+    /// The sign-for deadline of a ticket handed to a holder at `start` (a new holder after a return
+    /// gets a full sign-for span of its own).
+    public func signForDue(priority: TicketPriority, from start: Date) -> Date {
+        let rule = rules[priority] ?? Self.standard.rules[priority]!
+        return rule.signFor.deadline(from: start, calendar: calendar)
     }
 }

@@ -1,7 +1,5 @@
-import FenliuModel
-
-/// What a ticket is for its destination system. Raw values are `fenliu.routing.v1.TicketKind` codes.
-public enum TicketKind: String, CaseIterable, Sendable, Hashable {
+/// What a ticket is for its destination system. Raw values are `fenliu.common.v1.TicketKind` codes.
+public enum TicketKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// A 12345 work order for a department.
     case workOrder = "WORK_ORDER"
     /// A police ticket for 110.

@@ -1,0 +1,60 @@
+import FenliuModel
+import Foundation
+import Postgres
+import RPC
+import ServiceSupport
+import SwiftProtobuf
+
+extension FeedbackHandlers {
+    /// `Subscribe`: a system registers a webhook for the tickets of a channel's calls, of a
+    /// department (the holder's, or — for the 12345 centre and 110 — those it supervises), or of one
+    /// call. Every event from then on is delivered to it, signed with its secret, in order per ticket.
+    func subscribe(_ request: Fenliu_Feedback_V1_SubscribeRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_SubscribeResponse {
+        var violations = [FieldViolation]()
+        let url = request.url.trimmingCharacters(in: .whitespaces)
+        if !(url.hasPrefix("http://") || url.hasPrefix("https://")) || url.count > 2048 || url.contains(where: \.isWhitespace) {
+            violations.append(FieldViolation(field: "url", description: "must be an http:// or https:// URL of at most 2048 characters"))
+        }
+        if request.secret.count < 16 || request.secret.count > 256 {
+            violations.append(FieldViolation(field: "secret", description: "must be 16 to 256 characters: it signs every delivery"))
+        }
+        var scopes = [Subscription.Scope]()
+        if request.channel != .unspecified {
+            if let channel = Channel(proto: request.channel) {
+                scopes.append(.channel(channel))
+            } else {
+                violations.append(FieldViolation(field: "channel", description: "is not a channel"))
+            }
+        }
+        let department = request.departmentID.trimmingCharacters(in: .whitespaces)
+        if !department.isEmpty { scopes.append(.department(department)) }
+        let call = request.callID.trimmingCharacters(in: .whitespaces)
+        if !call.isEmpty { scopes.append(.call(call)) }
+        if scopes.count != 1 && violations.allSatisfy({ $0.field != "channel" }) {
+            violations.append(FieldViolation(field: "channel", description: "give exactly one of channel, departmentId or callId"))
+        }
+        guard violations.isEmpty, let scope = scopes.first else { throw FeedbackError.invalidFields(violations) }
+        let subscription = Subscription(id: UUID().uuidString.lowercased(), url: url, scope: scope, createdAt: configuration.clock.now())
+        let secret = request.secret
+        try await database.withConnection { try SubscriptionStore.insert(subscription, secret: secret, on: $0) }
+        return .with { $0.subscription = subscription.proto }
+    }
+
+    /// `Unsubscribe`: no more deliveries; those not delivered yet are withdrawn.
+    func unsubscribe(_ request: Fenliu_Feedback_V1_UnsubscribeRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_UnsubscribeResponse {
+        guard !request.id.isEmpty else { throw FeedbackError.invalidField("id", "is required") }
+        try await database.transaction { connection in
+            guard try SubscriptionStore.delete(request.id, on: connection) else { throw FeedbackError.subscriptionNotFound(request.id) }
+            try Outbox.cancel(subscriber: request.id, on: connection)
+        }
+        return .init()
+    }
+
+    /// `ListSubscriptions`.
+    func listSubscriptions(
+        _ request: Fenliu_Feedback_V1_ListSubscriptionsRequest, context: RPCContext
+    ) async throws -> Fenliu_Feedback_V1_ListSubscriptionsResponse {
+        let subscriptions = try await database.withConnection { try SubscriptionStore.all(on: $0) }
+        return .with { $0.subscriptions = subscriptions.map(\.proto) }
+    }
+}

@@ -1,0 +1,81 @@
+import FenliuModel
+import Foundation
+import Postgres
+import ServiceSupport
+import SwiftProtobuf
+
+/// Writes down what happens to a ticket, in the caller's transaction: the event in its append-only
+/// history, the ticket as it now stands, a signed notice to every subscriber it concerns (in order
+/// per subscriber and ticket), and — for a change feedback made — the new state to routing, so the
+/// two services end with the same state.
+struct TicketJournal: Sendable {
+    /// Where notices and hand-offs are written.
+    let outbox: Outbox
+
+    /// What happened.
+    struct Entry {
+        var kind: EventKind
+        var actor: String
+        var note = ""
+        var eventID = ""
+        var clock: DeadlineClock?
+        var dueAt: Date?
+        var escalations = 0
+        /// Whether the supervising office hears of it too (overdue notices and escalations).
+        var notifiesSupervisor = false
+        /// Whether routing must learn the new state (a change feedback made, not one routing sent).
+        var tellsRouting = false
+    }
+
+    /// Records `entry` for `ticket`, which already holds its new state (`previous` is the old one).
+    @discardableResult
+    func record(_ entry: Entry, ticket: inout FeedbackTicket, previous: TicketState, at now: Date, on connection: PostgresConnection) throws
+        -> FeedbackEvent
+    {
+        ticket.sequence += 1
+        ticket.updatedAt = now
+        let event = FeedbackEvent(
+            id: UUID(), ticketID: ticket.id, sequence: ticket.sequence, kind: entry.kind, state: ticket.state, previousState: previous,
+            actor: entry.actor, note: entry.note, occurredAt: now, departmentID: ticket.departmentID, eventID: entry.eventID,
+            clock: entry.clock, dueAt: entry.dueAt, escalations: entry.escalations,
+            supervisorID: entry.notifiesSupervisor ? ticket.supervisorID : ""
+        )
+        try TicketStore.save(ticket, on: connection)
+        try EventStore.append(event, on: connection)
+        let overdue = try TicketStore.isOverdue(ticket.id, now: now, on: connection)
+        let departments = entry.notifiesSupervisor ? [ticket.departmentID, ticket.supervisorID] : [ticket.departmentID]
+        for subscription in try SubscriptionStore.matching(ticket, departments: departments, on: connection) {
+            let notice = Fenliu_Feedback_V1_StatusNotice.with {
+                $0.subscriptionID = subscription.id
+                $0.event = event.proto(ticket: ticket)
+                $0.ticket = ticket.proto(overdue: overdue, history: [])
+            }
+            try outbox.enqueue(webhook: notice, for: subscription.id, orderingKey: "\(subscription.id)/\(ticket.id)", on: connection)
+        }
+        if entry.tellsRouting {
+            try outbox.enqueue(
+                RoutingAPI.updateTicketStatus,
+                .with {
+                    $0.ticketID = ticket.id
+                    $0.status = ticket.state.proto
+                    $0.sequence = ticket.sequence
+                    if let due = ticket.deadlines.resolveDue { $0.resolveDueAt = Google_Protobuf_Timestamp(date: due) }
+                }, orderingKey: Self.routingOrder(ticket.id), on: connection)
+        }
+        return event
+    }
+
+    /// Hands a return (退单) to routing, which picks the next holder and hands the ticket back.
+    func handReturnToRouting(_ ticket: FeedbackTicket, reason: String, on connection: PostgresConnection) throws {
+        try outbox.enqueue(
+            RoutingAPI.returnTicket,
+            .with {
+                $0.ticketID = ticket.id
+                $0.departmentID = ticket.departmentID
+                $0.reason = reason
+            }, orderingKey: Self.routingOrder(ticket.id), on: connection)
+    }
+
+    /// Everything feedback tells routing about one ticket goes in order.
+    static func routingOrder(_ ticketID: String) -> String { "routing/\(ticketID)" }
+}

@@ -1,0 +1,88 @@
+import FenliuModel
+import Foundation
+import Postgres
+
+/// A subscription: where status changes go, and what it follows.
+struct Subscription: Sendable, Equatable {
+    /// What a subscription follows: exactly one of these.
+    enum Scope: Sendable, Equatable {
+        /// Every ticket of calls that came in on this line.
+        case channel(Channel)
+        /// Every ticket a department holds (or, for the 12345 centre and 110, supervises).
+        case department(String)
+        /// Every ticket of one call (or of the incident it started).
+        case call(String)
+    }
+
+    var id: String
+    var url: String
+    var scope: Scope
+    var createdAt: Date
+}
+
+/// The subscriptions table. The secret is write-only: read only to sign deliveries.
+enum SubscriptionStore {
+    static func insert(_ subscription: Subscription, secret: String, on connection: PostgresConnection) throws {
+        var channel: String?
+        var department: String?
+        var call: String?
+        switch subscription.scope {
+        case .channel(let value): channel = value.code
+        case .department(let value): department = value
+        case .call(let value): call = value
+        }
+        try connection.query(
+            """
+            INSERT INTO subscriptions (id, url, secret, channel, department_id, call_id, created_at)
+            VALUES (\(subscription.id), \(subscription.url), \(secret), \(channel), \(department), \(call), \(subscription.createdAt))
+            """)
+    }
+
+    /// Removes a subscription; returns whether it existed.
+    static func delete(_ id: String, on connection: PostgresConnection) throws -> Bool {
+        try connection.query("DELETE FROM subscriptions WHERE id = \(id)").affectedRows == 1
+    }
+
+    static func all(on connection: PostgresConnection) throws -> [Subscription] {
+        try connection.query("SELECT * FROM subscriptions ORDER BY created_at, id").map(SubscriptionRow.subscription)
+    }
+
+    /// The subscriptions an event of `ticket` concerns: its line, its holder (and, for a notice to
+    /// the supervising office, that office), its call or incident.
+    static func matching(
+        _ ticket: FeedbackTicket, departments: [String], on connection: PostgresConnection
+    ) throws -> [Subscription] {
+        let list = "{" + departments.map { "\"\($0)\"" }.joined(separator: ",") + "}"
+        return try connection.query(
+            """
+            SELECT * FROM subscriptions
+            WHERE channel = \(ticket.origin?.code ?? "") OR department_id = ANY(\(list)::text[])
+               OR call_id = \(ticket.callID) OR call_id = \(ticket.incidentID)
+            ORDER BY created_at, id
+            """
+        ).map(SubscriptionRow.subscription)
+    }
+
+    /// Where a subscription's deliveries go now, and the secret that signs them.
+    static func endpoint(of id: String, on connection: PostgresConnection) throws -> (url: String, secret: String)? {
+        guard let row = try connection.query("SELECT url, secret FROM subscriptions WHERE id = \(id)").first else { return nil }
+        return (try row.decode("url"), try row.decode("secret"))
+    }
+}
+
+/// The mapping between a subscription and its row.
+enum SubscriptionRow {
+    static func subscription(_ row: PostgresRow) throws -> Subscription {
+        let scope: Subscription.Scope
+        if let channel = try row.decode("channel", as: Channel?.self) {
+            scope = .channel(channel)
+        } else if let department = try row.decode("department_id", as: String?.self) {
+            scope = .department(department)
+        } else if let call = try row.decode("call_id", as: String?.self) {
+            scope = .call(call)
+        } else {
+            throw PostgresError(code: .decodingFailed, message: "a subscription follows nothing")
+        }
+        return Subscription(id: try row.decode("id"), url: try row.decode("url"), scope: scope, createdAt: try row.decode("created_at"))
+    }
+}
