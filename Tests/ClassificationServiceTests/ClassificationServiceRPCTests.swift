@@ -94,6 +94,30 @@ struct ClassificationServiceRPCTests {
         }
     }
 
+    @Test("the category a reporter chose is weighed as evidence; the safety rule still reads the text")
+    func reporterChoice() async throws {
+        try await withService { client, _, _ in
+            let toilet = try await client.call(
+                ClassificationAPI.classifyText,
+                .with {
+                    $0.description_p = "WC closed again, gongce men suo le, 3 days"
+                    $0.channel = .open311
+                    $0.categoryHint = .publicFacilities
+                })
+            #expect(toilet.category == .publicFacilities)
+            #expect(toilet.evidence.contains { $0.kind == "reporter_choice" && $0.text == "PUBLIC_FACILITIES" })
+            let danger = try await client.call(
+                ClassificationAPI.classifyText,
+                .with {
+                    $0.description_p = "公厕门坏了，有个老人被困在里面出不来，已经昏迷"
+                    $0.channel = .open311
+                    $0.categoryHint = .publicFacilities
+                })
+            #expect(danger.destinations.contains { $0 == .police110 || $0 == .medical120 })
+            #expect(!danger.safetyFlags.isEmpty)
+        }
+    }
+
     @Test("the same hand-off delivered ten times at once, without a key, is decided and handed on once")
     func concurrentHandOffsWithoutKey() async throws {
         try await withService { client, recorder, database in

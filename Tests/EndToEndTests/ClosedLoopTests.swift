@@ -98,5 +98,75 @@ struct ClosedLoopTests {
                 $0.ticketID = id; $0.satisfaction = .satisfied; $0.actor = "12345-op"
             })
         #expect(await agreed(on: .closed) != nil)
+        // The 110 system is subscribed to its channel's calls by default: it saw every change, in order.
+        var sequences = [Int]()
+        #expect(
+            await eventually(timeout: .seconds(20)) {
+                guard let listed = try? await http.execute(HTTPClientRequest(url: stack.receiverEndpoint + "/status-110")),
+                    let deliveries = try? JSONSerialization.jsonObject(with: Data(listed.body)) as? [[String: Any]]
+                else { return false }
+                sequences = deliveries.compactMap { delivery in
+                    guard let body = delivery["body"] as? [String: Any], let event = body["event"] as? [String: Any],
+                        event["ticketId"] as? String == id
+                    else { return nil }
+                    return Int(event["sequence"] as? String ?? "")
+                }
+                return sequences.last == reopened.1.history.count + 3
+            })
+        #expect(sequences == Array(1...(sequences.last ?? 0)))
+    }
+
+    @Test("an Open311 client sees its report closed with the department's result, and fetches the updates")
+    func open311SeesTheLoopClose() async throws {
+        let stack = try await LocalStack.start()
+        do {
+            try await open311(stack)
+        } catch {
+            await stack.stop()
+            throw error
+        }
+        await stack.stop()
+    }
+
+    private func open311(_ stack: LocalStack) async throws {
+        let http = TestHTTP.client
+        let intakeURL = try #require(stack.urls["intake"])
+        let routing = RPCClient(baseURL: try #require(stack.urls["routing"]), httpClient: http)
+        let feedback = RPCClient(baseURL: try #require(stack.urls["feedback"]), httpClient: http)
+        let form =
+            "service_code=PUBLIC_FACILITIES&address_string=%E6%88%90%E9%83%BD%E5%B8%82%E9%9D%92%E7%BE%8A%E5%8C%BA%E4%BA%BA%E6%B0%91%E4%B8%AD%E8%B7%AF%E4%B8%80%E6%AE%B5"
+            + "&description=%E8%B7%AF%E7%81%AF%E4%B8%8D%E4%BA%AE&email=citizen%40example.org"
+        let created = try await http.execute(
+            HTTPClientRequest(
+                method: "POST", url: intakeURL + "/open311/v2/requests.json", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array(form.utf8)))
+        #expect(created.status == 201)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(created.body)) as? [[String: Any]])
+        let id = try #require(records.first?["service_request_id"] as? String)
+
+        var ticket = Fenliu_Routing_V1_Ticket()
+        #expect(
+            await eventually(timeout: .seconds(30)) {
+                guard let found = try? await routing.call(RoutingAPI.listTickets, .with { $0.callID = id }).tickets.first else { return false }
+                ticket = found
+                return (try? await feedback.call(FeedbackAPI.getTicket, .with { $0.ticketID = found.id })) != nil
+            })
+        #expect(ticket.destination == .hotline12345)
+        for (state, note) in [(Fenliu_Common_V1_TicketStatus.accepted, ""), (.resolved, "路灯已更换，恢复照明")] {
+            _ = try await feedback.call(
+                FeedbackAPI.reportStatus,
+                .with {
+                    $0.ticketID = ticket.id; $0.state = state; $0.note = note; $0.actor = ticket.departmentID
+                })
+        }
+        let request = try await http.execute(HTTPClientRequest(url: intakeURL + "/open311/v2/requests/\(id).json"))
+        let shown = try #require((try JSONSerialization.jsonObject(with: Data(request.body)) as? [[String: Any]])?.first)
+        #expect(shown["status"] as? String == "closed")
+        #expect(shown["status_notes"] as? String == "路灯已更换，恢复照明")
+        #expect(shown["expected_datetime"] is String)
+        let updates = try await http.execute(HTTPClientRequest(url: intakeURL + "/open311/v2/servicerequestupdates.xml"))
+        #expect(updates.status == 200)
+        #expect(updates.text.contains("<service_request_id>\(id)</service_request_id>"))
+        #expect(updates.text.contains("<status>closed</status>"))
     }
 }

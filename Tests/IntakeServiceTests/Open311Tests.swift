@@ -2,6 +2,7 @@ import FenliuModel
 import Foundation
 import HTTPClient
 import Hummingbird
+import Postgres
 import RPC
 import ServiceSupport
 import SwiftProtobuf
@@ -112,25 +113,28 @@ struct Open311Tests {
         }
     }
 
-    @Test("status, agency and expected time come from routing's tickets, asked for a whole list in one call")
-    func statusFromRouting() async throws {
-        let routing = StandInPeer()
-        routing.answer(RoutingAPI.listTickets) { asked in
+    @Test("status, the department's result, agency and expected time come from feedback's tickets, asked for a whole list in one call")
+    func statusFromFeedback() async throws {
+        let feedback = StandInPeer()
+        feedback.answer(FeedbackAPI.listTickets) { asked in
             .with {
-                $0.tickets = asked.callIds.map { id in
+                $0.tickets = asked.incidentIds.map { id in
                     .with {
                         $0.callID = id
                         $0.incidentID = id
-                        $0.status = .closed
+                        $0.kind = .workOrder
+                        $0.state = .resolved
+                        $0.result = "已办结：夜间施工已叫停"
                         $0.departmentName = "武侯区人社局"
                         $0.resolveDueAt = Google_Protobuf_Timestamp(seconds: 1_800_000_000)
                         $0.createdAt = Google_Protobuf_Timestamp(date: Date())
+                        $0.updatedAt = Google_Protobuf_Timestamp(date: Date())
                     }
                 }
             }
         }
-        try await RunningApplication.with(router: routing.router) { routingURL in
-            try await withIntake(routing: routingURL) { _, _, base, _ in
+        try await RunningApplication.with(router: feedback.router) { feedbackURL in
+            try await withIntake(feedback: feedbackURL) { _, _, base, _ in
                 let created = try await post(
                     base + "/open311/v2/requests.xml", form: "service_code=CONSTRUCTION&lat=30.6&long=104.0&description=%E5%A4%9C%E9%97%B4%E6%96%BD%E5%B7%A5")
                 #expect(created.status == 201)
@@ -148,10 +152,10 @@ struct Open311Tests {
                 #expect(record["status"] as? String == "closed")
                 #expect(record["agency_responsible"] as? String == "武侯区人社局")
                 #expect(record["expected_datetime"] as? String == "2027-01-15T08:00:00Z")
-                #expect(record["status_notes"] as? String == "已办结")
-                // Twelve requests, one question to routing, not one per request.
-                #expect(routing.calls(to: RoutingAPI.listTickets).count == 1)
-                #expect(routing.calls(to: RoutingAPI.listTickets).first?.request.callIds.count == 12)
+                #expect(record["status_notes"] as? String == "已办结：夜间施工已叫停")
+                // Twelve requests, one question to feedback, not one per request.
+                #expect(feedback.calls(to: FeedbackAPI.listTickets).count == 1)
+                #expect(feedback.calls(to: FeedbackAPI.listTickets).first?.request.incidentIds.count == 12)
             }
         }
     }
@@ -169,11 +173,17 @@ struct Open311Tests {
             #expect(badFields.status == 400)
             #expect(badFields.text.contains("<errors><error><code>400</code><description>lat: is not a number</description></error>"))
 
-            let invalid = try await post(
+            let unknownService = try await post(base + "/open311/v2/requests.json", form: "service_code=NO_SUCH&lat=30.6&long=104")
+            #expect(unknownService.status == 404)
+            #expect(try json(unknownService) is [[String: Any]])
+            let badAttribute = try await post(
                 base + "/open311/v2/requests.json",
-                form: "service_code=LABOR_WAGES&lat=30.6&long=104&phone=123456789&description=%E5%9D%8F&attribute[Bad-Key]=1")
-            let reasons = (try json(invalid) as? [[String: Any]])?.compactMap { $0["description"] as? String } ?? []
-            #expect(reasons.contains { $0.hasPrefix("phone:") } && reasons.contains { $0.hasPrefix("attribute[Bad-Key]:") })
+                form: "service_code=LABOR_WAGES&lat=30.6&long=104&description=x&attribute[%E5%9D%8F]=1&email=not-an-address")
+            let reasons = (try json(badAttribute) as? [[String: Any]])?.compactMap { $0["description"] as? String } ?? []
+            #expect(reasons.contains { $0.hasPrefix("email:") } && reasons.contains { $0.hasPrefix("attribute[") })
+            let unrouted = try await get(base + "/open311/v2/nothing/here.xml")
+            #expect(unrouted.status == 404)
+            #expect(unrouted.text.contains("<errors><error><code>404</code>"))
 
             let wrongType = try await post(base + "/open311/v2/requests.json", form: "{}", contentType: "application/json")
             #expect(wrongType.status == 415)
@@ -184,6 +194,49 @@ struct Open311Tests {
             let badDate = try await get(base + "/open311/v2/requests.xml?start_date=yesterday")
             #expect(badDate.status == 400 && badDate.text.contains("<errors>"))
             #expect(try await count("calls", in: database) == 0)
+        }
+    }
+
+    @Test("what Open311 clients send is kept: free-form phones, emails, any attribute code, multivalue lists; description is optional")
+    func clientFieldsKept() async throws {
+        try await withIntake { _, classification, base, database in
+            let created = try await post(
+                base + "/open311/v2/requests.json",
+                form: "service_code=CONSTRUCTION&lat=30.6&long=104.0&phone=%2B44%2020%207946%200958&email=li%40example.org"
+                    + "&attribute[source]=%E5%B7%A5%E5%9C%B0&attribute[Noise_Type][]=%E6%9C%BA%E6%A2%B0&attribute[Noise_Type][]=%E8%BF%90%E8%BE%93")
+            #expect(created.status == 201)
+            let id = try #require((try json(created) as? [[String: Any]])?.first?["service_request_id"] as? String)
+            let rows = try await database.query("SELECT caller_phone, caller_email, description, elements::text AS e FROM calls")
+            let row: PostgresRow = try #require(rows.first)
+            #expect(try row.decode("caller_phone", as: String.self) == "+44 20 7946 0958")
+            #expect(try row.decode("caller_email", as: String.self) == "li@example.org")
+            let elements = try row.decode("e", as: String.self)
+            #expect(elements.contains("\"Noise_Type\": \"机械,运输\""))
+            // No description: the service and the answers describe the matter, for people and the classifier.
+            let description = try row.decode("description", as: String.self)
+            #expect(description.contains("施工管理") && description.contains("噪音来源：工地"))
+            #expect(await eventually { classification.calls(to: ClassificationAPI.classify).contains { $0.request.callID == id } })
+            let handedOn = try #require(classification.calls(to: ClassificationAPI.classify).first { $0.request.callID == id })
+            #expect(handedOn.request.categoryHint == .construction)
+            let long = String(repeating: "夜", count: 3999)
+            let longReport = try await post(base + "/open311/v2/requests.json", form: "service_code=CONSTRUCTION&lat=30.7&long=104.1&description=\(long)")
+            #expect(longReport.status == 201)
+        }
+    }
+
+    @Test("a list of more ids than a page holds is answered, up to 1,000 requests")
+    func manyIDs() async throws {
+        try await withIntake { _, _, base, _ in
+            var ids = [String]()
+            for index in 0..<3 {
+                let created = try await post(
+                    base + "/open311/v2/requests.json", form: "service_code=CONSTRUCTION&lat=\(28 + Double(index))&long=104&description=r\(index)")
+                ids.append(try #require((try json(created) as? [[String: Any]])?.first?["service_request_id"] as? String))
+            }
+            let unknown = (0..<1500).map { _ in UUID().uuidString.lowercased() }
+            let list = try await get(base + "/open311/v2/requests.json?service_request_id=" + (unknown + ids).joined(separator: ","))
+            #expect(list.status == 200)
+            #expect(Set((try json(list) as? [[String: Any]])?.compactMap { $0["service_request_id"] as? String } ?? []) == Set(ids))
         }
     }
 

@@ -68,13 +68,13 @@ func classificationStandIn() -> StandInPeer {
 /// Runs intake against a stand-in classification and calls `body` with a client, the stand-in,
 /// intake's base URL and its database.
 func withIntake<T: Sendable>(
-    routing: String? = nil,
+    feedback: String? = nil,
     _ body: (RPCClient, StandInPeer, String, PostgresPool) async throws -> T
 ) async throws -> T {
     let classification = classificationStandIn()
     return try await RunningApplication.with(router: classification.router) { classificationURL in
         var peers: [ServiceName: String] = [.classification: classificationURL]
-        if let routing { peers[.routing] = routing }
+        if let feedback { peers[.feedback] = feedback }
         return try await TestService.with(IntakeModule.self, peers: peers) { base, database in
             try await body(RPCClient(baseURL: base, httpClient: TestHTTP.client), classification, base, database)
         }

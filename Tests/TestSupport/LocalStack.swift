@@ -6,12 +6,16 @@ public final class LocalStack: @unchecked Sendable {
     public let urls: [String: String]
     /// The webhook secret the stack signs with.
     public let webhookSecret: String
+    /// The stand-in receiver's base, e.g. `http://127.0.0.1:8090/hooks` (`GET <base>/<system>` lists
+    /// what a system received).
+    public let receiverEndpoint: String
     private let stateDirectory: URL
     private var stopped = false
 
-    private init(urls: [String: String], webhookSecret: String, stateDirectory: URL) {
+    private init(urls: [String: String], webhookSecret: String, receiverEndpoint: String, stateDirectory: URL) {
         self.urls = urls
         self.webhookSecret = webhookSecret
+        self.receiverEndpoint = receiverEndpoint
         self.stateDirectory = stateDirectory
     }
 
@@ -30,15 +34,17 @@ public final class LocalStack: @unchecked Sendable {
         let env = try String(contentsOf: state.appendingPathComponent("stack.env"), encoding: .utf8)
         var urls = [String: String]()
         var secret = ""
+        var receiver = ""
         for line in env.split(separator: "\n") {
             let pair = line.split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { continue }
             if pair[0] == "FENLIU_WEBHOOK_SECRET" { secret = pair[1] }
+            if pair[0] == "FENLIU_RECEIVER_ENDPOINT" { receiver = pair[1] }
             if pair[0].hasPrefix("FENLIU_"), pair[0].hasSuffix("_URL") {
                 urls[String(pair[0].dropFirst(7).dropLast(4)).lowercased()] = pair[1]
             }
         }
-        return LocalStack(urls: urls, webhookSecret: secret, stateDirectory: state)
+        return LocalStack(urls: urls, webhookSecret: secret, receiverEndpoint: receiver, stateDirectory: state)
     }
 
     /// Stops the stack (once) and removes its state folder.

@@ -26,13 +26,17 @@ public struct FeedbackConfiguration: ModuleConfiguration {
     public var deadlines: DeadlinePolicy
     /// Where the time comes from (tests move it by hand).
     public var clock: any FeedbackClock
+    /// Subscriptions made at start-up when missing, signed with `FENLIU_WEBHOOK_SECRET`
+    /// (`FENLIU_FEEDBACK_DEFAULT_SUBSCRIPTIONS`: `CHANNEL_110=<url>,CHANNEL_12345=<url>`): the local
+    /// stack subscribes the 110 and 12345 systems to their own channel's calls this way.
+    public var defaultSubscriptions: [(channel: Channel, url: String)]
 
     /// Creates a configuration.
     public init(
         reminderShare: Double = 0.8, escalationInterval: TimeInterval = 3600, callbackWindow: TimeInterval = 86_400,
         callbackRetryInterval: TimeInterval = 4 * 3600, callbackAttempts: Int = 3, reopensOnDissatisfaction: Bool = true,
         closesAfterCallback: Bool = true, clockInterval: Duration = .seconds(1), deadlines: DeadlinePolicy = .standard,
-        clock: any FeedbackClock = SystemClock()
+        clock: any FeedbackClock = SystemClock(), defaultSubscriptions: [(channel: Channel, url: String)] = []
     ) {
         self.reminderShare = reminderShare
         self.escalationInterval = escalationInterval
@@ -44,6 +48,7 @@ public struct FeedbackConfiguration: ModuleConfiguration {
         self.clockInterval = clockInterval
         self.deadlines = deadlines
         self.clock = clock
+        self.defaultSubscriptions = defaultSubscriptions
     }
 
     /// When reminders and escalations come.
@@ -61,6 +66,14 @@ public struct FeedbackConfiguration: ModuleConfiguration {
         configuration.reopensOnDissatisfaction = reader.flag("FENLIU_FEEDBACK_REOPEN", default: true)
         configuration.closesAfterCallback = reader.flag("FENLIU_FEEDBACK_AUTO_CLOSE", default: true)
         configuration.clockInterval = .milliseconds(reader.integer("FENLIU_FEEDBACK_CLOCK_MS", default: 1000, in: 10...60_000))
+        for entry in (reader.text("FENLIU_FEEDBACK_DEFAULT_SUBSCRIPTIONS") ?? "").split(separator: ",") {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let channel = Channel(code: parts[0]), parts[1].hasPrefix("http://") || parts[1].hasPrefix("https://") else {
+                reader.problem("FENLIU_FEEDBACK_DEFAULT_SUBSCRIPTIONS: \"\(entry)\" is not CHANNEL_…=http(s)://…")
+                continue
+            }
+            configuration.defaultSubscriptions.append((channel, parts[1]))
+        }
         if let data = reader.file("FENLIU_POLICY_FILE") {
             do {
                 configuration.deadlines = try DeadlinePolicy.parse(data)

@@ -20,6 +20,16 @@ public struct FeedbackModule: ServiceModule {
         let journal = TicketJournal(outbox: environment.outbox)
         handler = FeedbackHandlers(database: environment.database, journal: journal, configuration: configuration)
         watcher = ClockWatcher(database: environment.database, journal: journal, configuration: configuration, logger: environment.logger)
+        if !configuration.defaultSubscriptions.isEmpty {
+            guard let secret = environment.configuration.webhookSecret else {
+                throw ConfigurationError(
+                    service: Self.service, problems: ["FENLIU_FEEDBACK_DEFAULT_SUBSCRIPTIONS needs FENLIU_WEBHOOK_SECRET to sign with"])
+            }
+            let now = configuration.clock.now()
+            try await environment.database.transaction { connection in
+                try SubscriptionStore.ensure(configuration.defaultSubscriptions, secret: secret, at: now, on: connection)
+            }
+        }
     }
 
     public var handlers: [any ServiceHandler] { [handler] }

@@ -9,7 +9,7 @@ import ServiceSupport
 public struct IntakeModule: ServiceModule {
     /// This is the intake service.
     public static let service = ServiceName.intake
-    /// Classification receives every call; routing is optional (Open311 statuses only).
+    /// Classification receives every call; feedback is optional (Open311 statuses only).
     public static let requiredPeers: [ServiceName] = [.classification]
     /// The `calls` table and its indexes.
     public static let migrations: [Migration] = IntakeMigrations.all
@@ -35,7 +35,7 @@ public struct IntakeModule: ServiceModule {
 
     /// Serves the Open311 GeoReport v2 front door under `/open311/v2/`.
     public func registerRoutes(on router: Router<BasicRequestContext>) {
-        let status = Open311StatusSource(routing: environment.client(for: .routing), logger: environment.logger)
+        let status = Open311StatusSource(feedback: environment.client(for: .feedback), logger: environment.logger)
         Open311Routes(intake: intake, catalogue: catalogue, status: status, maximumBodyBytes: environment.configuration.maximumBodyBytes)
             .register(on: router)
     }

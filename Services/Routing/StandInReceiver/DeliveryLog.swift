@@ -33,6 +33,7 @@ final class DeliveryLog: Sendable {
     func json(system: String) -> [UInt8] {
         let list = deliveries.withLock { $0[system] ?? [] }
         let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let objects: [[String: Any]] = list.map { delivery in
             [
                 "idempotencyKey": delivery.key,

@@ -11,6 +11,9 @@ public enum Channel: String, CaseIterable, Sendable, Codable, Hashable {
     /// The stable API code, e.g. `CHANNEL_110`.
     public var code: String { rawValue }
 
+    /// The channel with an API code, or `nil`.
+    public init?(code: String) { self.init(rawValue: code) }
+
     /// Whether the call reached an emergency line first (110, 119, 120); such calls are diverted to
     /// 12345 only when the classifier is confident.
     public var isEmergencyLine: Bool {

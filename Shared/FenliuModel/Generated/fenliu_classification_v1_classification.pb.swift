@@ -166,6 +166,10 @@ public nonisolated struct Fenliu_Classification_V1_ClassifyTextRequest: Sendable
 
   public var district: String = String()
 
+  /// The category the reporter chose (an Open311 service_code): weighed as evidence; the safety
+  /// rule still reads the text.
+  public var categoryHint: Fenliu_Common_V1_Category = .unspecified
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -347,6 +351,9 @@ public nonisolated struct Fenliu_Classification_V1_ClassifyRequest: Sendable {
 
   /// intake linked this call to an earlier one about the same incident
   public var duplicateOf: String = String()
+
+  /// the category the reporter chose (Open311)
+  public var categoryHint: Fenliu_Common_V1_Category = .unspecified
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -619,7 +626,7 @@ nonisolated extension Fenliu_Classification_V1_DecisionState: SwiftProtobuf._Pro
 
 nonisolated extension Fenliu_Classification_V1_ClassifyTextRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ClassifyTextRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}description\0\u{1}channel\0\u{1}district\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}description\0\u{1}channel\0\u{1}district\0\u{3}category_hint\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -630,6 +637,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextRequest: SwiftProtobu
       case 1: try { try decoder.decodeSingularStringField(value: &self.description_p) }()
       case 2: try { try decoder.decodeSingularEnumField(value: &self.channel) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 4: try { try decoder.decodeSingularEnumField(value: &self.categoryHint) }()
       default: break
       }
     }
@@ -645,6 +653,9 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextRequest: SwiftProtobu
     if !self.district.isEmpty {
       try visitor.visitSingularStringField(value: self.district, fieldNumber: 3)
     }
+    if self.categoryHint != .unspecified {
+      try visitor.visitSingularEnumField(value: self.categoryHint, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -652,6 +663,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextRequest: SwiftProtobu
     if lhs.description_p != rhs.description_p {return false}
     if lhs.channel != rhs.channel {return false}
     if lhs.district != rhs.district {return false}
+    if lhs.categoryHint != rhs.categoryHint {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -927,7 +939,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
 
 nonisolated extension Fenliu_Classification_V1_ClassifyRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ClassifyRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}description\0\u{1}channel\0\u{1}district\0\u{3}received_at\0\u{3}duplicate_of\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}description\0\u{1}channel\0\u{1}district\0\u{3}received_at\0\u{3}duplicate_of\0\u{3}category_hint\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -941,6 +953,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyRequest: SwiftProtobuf.Me
       case 4: try { try decoder.decodeSingularStringField(value: &self.district) }()
       case 5: try { try decoder.decodeSingularMessageField(value: &self._receivedAt) }()
       case 6: try { try decoder.decodeSingularStringField(value: &self.duplicateOf) }()
+      case 7: try { try decoder.decodeSingularEnumField(value: &self.categoryHint) }()
       default: break
       }
     }
@@ -969,6 +982,9 @@ nonisolated extension Fenliu_Classification_V1_ClassifyRequest: SwiftProtobuf.Me
     if !self.duplicateOf.isEmpty {
       try visitor.visitSingularStringField(value: self.duplicateOf, fieldNumber: 6)
     }
+    if self.categoryHint != .unspecified {
+      try visitor.visitSingularEnumField(value: self.categoryHint, fieldNumber: 7)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -979,6 +995,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyRequest: SwiftProtobuf.Me
     if lhs.district != rhs.district {return false}
     if lhs._receivedAt != rhs._receivedAt {return false}
     if lhs.duplicateOf != rhs.duplicateOf {return false}
+    if lhs.categoryHint != rhs.categoryHint {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -141,6 +141,11 @@ public nonisolated struct Fenliu_Intake_V1_Call: @unchecked Sendable {
     set {_uniqueStorage()._duplicateReason = newValue}
   }
 
+  public var callerEmail: String {
+    get {_storage._callerEmail}
+    set {_uniqueStorage()._callerEmail = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -198,6 +203,8 @@ public nonisolated struct Fenliu_Intake_V1_SubmitCallRequest: Sendable {
   public var elements: Dictionary<String,String> = [:]
 
   public var operatorID: String = String()
+
+  public var callerEmail: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -406,7 +413,7 @@ fileprivate nonisolated let _protobuf_package = "fenliu.intake.v1"
 
 nonisolated extension Fenliu_Intake_V1_Call: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Call"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}channel\0\u{3}external_id\0\u{3}received_at\0\u{3}caller_name\0\u{3}caller_phone\0\u{1}district\0\u{3}district_name\0\u{1}address\0\u{1}latitude\0\u{1}longitude\0\u{1}description\0\u{1}elements\0\u{3}operator_id\0\u{3}duplicate_of\0\u{3}created_at\0\u{1}category\0\u{3}missing_elements\0\u{3}duplicate_reason\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}channel\0\u{3}external_id\0\u{3}received_at\0\u{3}caller_name\0\u{3}caller_phone\0\u{1}district\0\u{3}district_name\0\u{1}address\0\u{1}latitude\0\u{1}longitude\0\u{1}description\0\u{1}elements\0\u{3}operator_id\0\u{3}duplicate_of\0\u{3}created_at\0\u{1}category\0\u{3}missing_elements\0\u{3}duplicate_reason\0\u{3}caller_email\0")
 
   fileprivate class _StorageClass {
     var _id: String = String()
@@ -428,6 +435,7 @@ nonisolated extension Fenliu_Intake_V1_Call: SwiftProtobuf.Message, SwiftProtobu
     var _category: Fenliu_Common_V1_Category = .unspecified
     var _missingElements: [Fenliu_Common_V1_InquiryElement] = []
     var _duplicateReason: String = String()
+    var _callerEmail: String = String()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -457,6 +465,7 @@ nonisolated extension Fenliu_Intake_V1_Call: SwiftProtobuf.Message, SwiftProtobu
       _category = source._category
       _missingElements = source._missingElements
       _duplicateReason = source._duplicateReason
+      _callerEmail = source._callerEmail
     }
   }
 
@@ -494,6 +503,7 @@ nonisolated extension Fenliu_Intake_V1_Call: SwiftProtobuf.Message, SwiftProtobu
         case 17: try { try decoder.decodeSingularEnumField(value: &_storage._category) }()
         case 18: try { try decoder.decodeRepeatedMessageField(value: &_storage._missingElements) }()
         case 19: try { try decoder.decodeSingularStringField(value: &_storage._duplicateReason) }()
+        case 20: try { try decoder.decodeSingularStringField(value: &_storage._callerEmail) }()
         default: break
         }
       }
@@ -563,6 +573,9 @@ nonisolated extension Fenliu_Intake_V1_Call: SwiftProtobuf.Message, SwiftProtobu
       if !_storage._duplicateReason.isEmpty {
         try visitor.visitSingularStringField(value: _storage._duplicateReason, fieldNumber: 19)
       }
+      if !_storage._callerEmail.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._callerEmail, fieldNumber: 20)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -591,6 +604,7 @@ nonisolated extension Fenliu_Intake_V1_Call: SwiftProtobuf.Message, SwiftProtobu
         if _storage._category != rhs_storage._category {return false}
         if _storage._missingElements != rhs_storage._missingElements {return false}
         if _storage._duplicateReason != rhs_storage._duplicateReason {return false}
+        if _storage._callerEmail != rhs_storage._callerEmail {return false}
         return true
       }
       if !storagesAreEqual {return false}
@@ -602,7 +616,7 @@ nonisolated extension Fenliu_Intake_V1_Call: SwiftProtobuf.Message, SwiftProtobu
 
 nonisolated extension Fenliu_Intake_V1_SubmitCallRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".SubmitCallRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}channel\0\u{3}external_id\0\u{3}received_at\0\u{3}caller_name\0\u{3}caller_phone\0\u{1}district\0\u{1}address\0\u{1}latitude\0\u{1}longitude\0\u{1}description\0\u{1}elements\0\u{3}operator_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}channel\0\u{3}external_id\0\u{3}received_at\0\u{3}caller_name\0\u{3}caller_phone\0\u{1}district\0\u{1}address\0\u{1}latitude\0\u{1}longitude\0\u{1}description\0\u{1}elements\0\u{3}operator_id\0\u{3}caller_email\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -622,6 +636,7 @@ nonisolated extension Fenliu_Intake_V1_SubmitCallRequest: SwiftProtobuf.Message,
       case 10: try { try decoder.decodeSingularStringField(value: &self.description_p) }()
       case 11: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: &self.elements) }()
       case 12: try { try decoder.decodeSingularStringField(value: &self.operatorID) }()
+      case 13: try { try decoder.decodeSingularStringField(value: &self.callerEmail) }()
       default: break
       }
     }
@@ -668,6 +683,9 @@ nonisolated extension Fenliu_Intake_V1_SubmitCallRequest: SwiftProtobuf.Message,
     if !self.operatorID.isEmpty {
       try visitor.visitSingularStringField(value: self.operatorID, fieldNumber: 12)
     }
+    if !self.callerEmail.isEmpty {
+      try visitor.visitSingularStringField(value: self.callerEmail, fieldNumber: 13)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -684,6 +702,7 @@ nonisolated extension Fenliu_Intake_V1_SubmitCallRequest: SwiftProtobuf.Message,
     if lhs.description_p != rhs.description_p {return false}
     if lhs.elements != rhs.elements {return false}
     if lhs.operatorID != rhs.operatorID {return false}
+    if lhs.callerEmail != rhs.callerEmail {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -9,12 +9,16 @@ public struct ClassificationInput: Sendable, Hashable {
     /// The district code or name, if known. Not used by the classifier today: the catalogue's
     /// categories do not depend on the district; it is carried for routing and for later use.
     public var district: String?
+    /// The category the reporter chose (an Open311 `service_code`): weighed as evidence, never
+    /// above the safety rule.
+    public var chosenCategory: Category?
 
     /// An input; only `description` is required.
-    public init(description: String, channel: Channel? = nil, district: String? = nil) {
+    public init(description: String, channel: Channel? = nil, district: String? = nil, chosenCategory: Category? = nil) {
         self.description = description
         self.channel = channel
         self.district = district
+        self.chosenCategory = chosenCategory
     }
 }
 
@@ -30,6 +34,8 @@ public struct Evidence: Sendable, Hashable, Codable {
         case safetyRule
         /// The call stayed with the emergency line it came in on.
         case channelDefault
+        /// The category the reporter chose (an Open311 service).
+        case reporterChoice
     }
 
     /// Where the evidence comes from.

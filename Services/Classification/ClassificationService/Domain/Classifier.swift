@@ -31,12 +31,16 @@ public struct Classifier: Sendable {
         /// asserted (被盗 for CRIME_REPORT, 民警…不作为 for POLICE_COMPLAINT) and no danger is: a
         /// lean, not an override, since 12345 matters sometimes use such words.
         public var leaningWeight: Double
+        /// The chosen category's probability is multiplied by this when the reporter chose one (an
+        /// Open311 service): strong evidence — a report filed as "public toilet closed" is not a
+        /// police matter because of a few Latin letters — but the safety rule still reads the text.
+        public var chosenCategoryWeight: Double
 
         /// The defaults used in evaluation.
         public init(
             divertThreshold: Double = 0.8, reviewThreshold: Double = 0.6, overrideReviewThreshold: Double = 0.9,
             maximumDescriptionLength: Int = 10_000, keywordBoost: Double = 1.0, ngramEvidenceLimit: Int = 5,
-            emergencyWeight: Double = 1.5, leaningWeight: Double = 4.0
+            emergencyWeight: Double = 1.5, leaningWeight: Double = 4.0, chosenCategoryWeight: Double = 50
         ) {
             self.divertThreshold = divertThreshold
             self.reviewThreshold = reviewThreshold
@@ -46,6 +50,7 @@ public struct Classifier: Sendable {
             self.ngramEvidenceLimit = ngramEvidenceLimit
             self.emergencyWeight = emergencyWeight
             self.leaningWeight = leaningWeight
+            self.chosenCategoryWeight = chosenCategoryWeight
         }
     }
 
@@ -102,6 +107,10 @@ public struct Classifier: Sendable {
         }
         var evidence: [Evidence] = []
         applyKeywords(in: text, to: &probabilities, evidence: &evidence)
+        if let chosen = input.chosenCategory {
+            Self.reweight(&probabilities, by: configuration.chosenCategoryWeight) { $0 == chosen }
+            evidence.append(Evidence(kind: .reporterChoice, text: chosen.code, note: "the reporter filed it as \(chosen.chineseName)"))
+        }
         let safety = safetyRules.assess(normalized: text)
         if !safety.isDangerous {
             var leaned: Set<Category> = []

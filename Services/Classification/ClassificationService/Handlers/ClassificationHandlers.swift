@@ -22,7 +22,7 @@ struct ClassificationHandlers: ClassificationServiceHandler {
     ) async throws -> Fenliu_Classification_V1_ClassifyTextResponse {
         let input = ClassificationInput(
             description: request.description_p, channel: Channel(proto: request.channel),
-            district: request.district.isEmpty ? nil : request.district
+            district: request.district.isEmpty ? nil : request.district, chosenCategory: Category(proto: request.categoryHint)
         )
         do {
             let (outcome, catalogue) = try engine.classify(input)
@@ -43,7 +43,8 @@ struct ClassificationHandlers: ClassificationServiceHandler {
         }
         let channel = Channel(proto: request.channel)
         let input = ClassificationInput(
-            description: request.description_p, channel: channel, district: request.district.isEmpty ? nil : request.district
+            description: request.description_p, channel: channel, district: request.district.isEmpty ? nil : request.district,
+            chosenCategory: Category(proto: request.categoryHint)
         )
         let (outcome, catalogue): (ClassificationOutcome, Fenliu_Classification_V1_Catalogue)
         do {

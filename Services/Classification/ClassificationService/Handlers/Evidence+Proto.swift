@@ -11,6 +11,7 @@ extension Evidence {
                 case .keyword: "keyword"
                 case .safetyRule: "safety_rule"
                 case .channelDefault: "channel_default"
+                case .reporterChoice: "reporter_choice"
                 }
             $0.text = text
             $0.note = note

@@ -38,6 +38,18 @@ enum SubscriptionStore {
             """)
     }
 
+    /// Adds each `(channel, url)` subscription that does not exist yet (start-up defaults); replicas
+    /// starting together add each once.
+    static func ensure(_ wanted: [(channel: Channel, url: String)], secret: String, at now: Date, on connection: PostgresConnection) throws {
+        try connection.query("SELECT pg_advisory_xact_lock(hashtext('feedback.default-subscriptions'))")
+        for (channel, url) in wanted {
+            let exists = try !connection.query("SELECT 1 FROM subscriptions WHERE channel = \(channel.code) AND url = \(url)").isEmpty
+            if !exists {
+                try insert(Subscription(id: UUID().uuidString.lowercased(), url: url, scope: .channel(channel), createdAt: now), secret: secret, on: connection)
+            }
+        }
+    }
+
     /// Removes a subscription; returns whether it existed.
     static func delete(_ id: String, on connection: PostgresConnection) throws -> Bool {
         try connection.query("DELETE FROM subscriptions WHERE id = \(id)").affectedRows == 1

@@ -14,8 +14,10 @@ struct CallSubmission: Equatable, Sendable {
     var receivedAt: Date
     /// The caller's name; may be empty (anonymous callers).
     var callerName: String
-    /// The normalised phone number; empty only for Open311.
+    /// The normalised phone number (on Open311, as typed); empty only for Open311.
     var callerPhone: String
+    /// The caller's email, if given.
+    var callerEmail: String = ""
     /// The area, given or recognised from the address; `nil` only for Open311.
     var district: District?
     /// The place as the caller described it.
@@ -38,11 +40,13 @@ struct CallSubmission: Equatable, Sendable {
     var canonicalContent: String {
         let separator = "\u{1F}"
         let sortedElements = elements.keys.sorted().map { "\($0)=\(elements[$0]!)" }.joined(separator: separator)
-        let fields: [String] = [
-            channel.code, externalID, receivedAt.postgresMicroseconds, callerName, callerPhone, district?.code ?? "",
-            address, latitude.map { String($0) } ?? "", longitude.map { String($0) } ?? "", description,
-            sortedElements, operatorID, open311ServiceCode ?? "",
-        ]
+        let fields: [String] =
+            [
+                channel.code, externalID, receivedAt.postgresMicroseconds, callerName, callerPhone, district?.code ?? "",
+                address, latitude.map { String($0) } ?? "", longitude.map { String($0) } ?? "", description,
+                sortedElements, operatorID, open311ServiceCode ?? "",
+                    // Only when given, so calls stored before emails were kept hash as they did.
+            ] + (callerEmail.isEmpty ? [] : [callerEmail])
         return fields.joined(separator: "\u{1E}")
     }
 }

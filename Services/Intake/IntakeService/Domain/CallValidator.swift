@@ -22,8 +22,10 @@ struct CallValidator {
         var receivedAt: Date?
         /// The caller's name.
         var callerName = ""
-        /// The caller's phone, in any accepted spelling.
+        /// The caller's phone, in any accepted spelling (on Open311, any text).
         var callerPhone = ""
+        /// The caller's email, if given.
+        var callerEmail = ""
         /// A district code or name; empty to read it from the address.
         var district = ""
         /// The place of the matter.
@@ -78,8 +80,18 @@ struct CallValidator {
             if let channel, channel != .open311 { problem("callerPhone", "is required on the phone lines (the caller ID)") }
         } else if let parsed = PhoneNumber(phoneText) {
             phone = parsed.normalized
+        } else if channel == .open311 {
+            // A citizen types their number as they like, international ones included: kept as given.
+            checkText(phoneText, field: "callerPhone", maximum: FieldRules.freeTextPhoneMaximum, problem)
+            phone = phoneText
         } else {
             problem("callerPhone", "is not a Chinese mobile (1[3-9] + 9 digits), landline (0 + area code + 7–8 digits) or 3–5 digit service number")
+        }
+
+        let email = input.callerEmail.trimmingCharacters(in: .whitespaces)
+        checkText(email, field: "callerEmail", maximum: FieldRules.emailMaximum, problem)
+        if !email.isEmpty && (!email.contains("@") || email.contains(where: \.isWhitespace)) {
+            problem("callerEmail", "is not an email address")
         }
 
         let address = input.address.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -99,20 +111,22 @@ struct CallValidator {
         checkCoordinates(latitude: input.latitude, longitude: input.longitude, problem)
 
         let description = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let descriptionMaximum = channel == .open311 ? FieldRules.open311DescriptionMaximum : FieldRules.descriptionMaximum
         if description.isEmpty {
             problem("description", "is required: the operator's record of what the caller said")
         } else {
-            checkText(description, field: "description", maximum: FieldRules.descriptionMaximum, allowingLineBreaks: true, problem)
+            checkText(description, field: "description", maximum: descriptionMaximum, allowingLineBreaks: true, problem)
         }
 
-        let elements = ElementRules.check(input.elements, allowingRemoval: false) { problems.append($0) }
+        // Open311 attribute codes are the client's own; they are kept in whatever case style it uses.
+        let elements = ElementRules.check(input.elements, allowingRemoval: false, anyKeyStyle: channel == .open311) { problems.append($0) }
 
         let operatorID = input.operatorID.trimmingCharacters(in: .whitespaces)
         checkText(operatorID, field: "operatorId", maximum: FieldRules.operatorIDMaximum, problem)
 
         guard problems.isEmpty, let channel, let receivedAt = input.receivedAt else { throw .invalidFields(problems) }
         return CallSubmission(
-            channel: channel, externalID: externalID, receivedAt: receivedAt, callerName: callerName, callerPhone: phone,
+            channel: channel, externalID: externalID, receivedAt: receivedAt, callerName: callerName, callerPhone: phone, callerEmail: email,
             district: district, address: address, latitude: input.latitude, longitude: input.longitude,
             description: description, elements: elements, operatorID: operatorID, open311ServiceCode: input.open311ServiceCode
         )

@@ -7,7 +7,7 @@ enum ElementRules {
     /// Checks `elements`, reports each bad entry as `elements.<key>`, and returns them trimmed.
     /// With `allowingRemoval`, an empty value is kept (it means "remove this element").
     static func check(
-        _ elements: [String: String], allowingRemoval: Bool, report: (FieldViolation) -> Void
+        _ elements: [String: String], allowingRemoval: Bool, anyKeyStyle: Bool = false, report: (FieldViolation) -> Void
     ) -> [String: String] {
         if elements.count > FieldRules.elementCountMaximum {
             report(FieldViolation(field: "elements", description: "has more than \(FieldRules.elementCountMaximum) entries"))
@@ -15,7 +15,7 @@ enum ElementRules {
         var cleaned = [String: String]()
         for key in elements.keys.sorted() {
             let value = elements[key]!.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard isValidKey(key) else {
+            guard anyKeyStyle ? isValidForeignKey(key) : isValidKey(key) else {
                 let shown = key.count > FieldRules.elementKeyMaximum ? String(key.prefix(FieldRules.elementKeyMaximum)) + "…" : key
                 report(
                     FieldViolation(
@@ -35,6 +35,13 @@ enum ElementRules {
             }
         }
         return cleaned
+    }
+
+    /// Whether `key` is an attribute code a client chose: ASCII letters, digits, `_`, `-` or `.`, in
+    /// any case style, of acceptable length.
+    static func isValidForeignKey(_ key: String) -> Bool {
+        !key.isEmpty && key.unicodeScalars.count <= FieldRules.elementKeyMaximum
+            && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
     }
 
     /// Whether `key` is lowerCamelCase ASCII of acceptable length.

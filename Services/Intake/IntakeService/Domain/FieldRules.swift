@@ -9,6 +9,12 @@ enum FieldRules {
     static let addressMaximum = 200
     /// Longest `description`: a long call record, still far below the body limit.
     static let descriptionMaximum = 2000
+    /// Longest `description` of an Open311 report: citizens write more than operators.
+    static let open311DescriptionMaximum = 4000
+    /// Longest phone kept as typed (Open311: international and free-form numbers).
+    static let freeTextPhoneMaximum = 40
+    /// Longest `callerEmail` (RFC 5321's limit on a path).
+    static let emailMaximum = 254
     /// Longest `operatorId`.
     static let operatorIDMaximum = 64
     /// Most inquiry elements on one call.

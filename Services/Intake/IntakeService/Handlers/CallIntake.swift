@@ -72,6 +72,7 @@ struct CallIntake: Sendable {
             $0.district = record.submission.district?.code ?? ""
             $0.receivedAt = Google_Protobuf_Timestamp(microsecondsOf: record.submission.receivedAt)
             $0.duplicateOf = record.duplicateOf?.uuidString.lowercased() ?? ""
+            if let code = record.submission.open311ServiceCode, let chosen = Category(code: code) { $0.categoryHint = chosen.proto }
         }
     }
 }

@@ -12,6 +12,7 @@ extension CallRecord {
             $0.receivedAt = Google_Protobuf_Timestamp(microsecondsOf: submission.receivedAt)
             $0.callerName = submission.callerName
             $0.callerPhone = submission.callerPhone
+            $0.callerEmail = submission.callerEmail
             $0.district = submission.district?.code ?? ""
             $0.districtName = submission.district?.name ?? ""
             $0.address = submission.address

@@ -17,7 +17,8 @@ struct IntakeHandlers: IntakeServiceHandler {
     func submitCall(_ request: Fenliu_Intake_V1_SubmitCallRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_SubmitCallResponse {
         let input = CallValidator.Input(
             channel: Channel(proto: request.channel), externalID: request.externalID, receivedAt: request.hasReceivedAt ? request.receivedAt.date : nil,
-            callerName: request.callerName, callerPhone: request.callerPhone, district: request.district, address: request.address,
+            callerName: request.callerName, callerPhone: request.callerPhone, callerEmail: request.callerEmail, district: request.district,
+            address: request.address,
             latitude: request.hasLatitude ? request.latitude : nil, longitude: request.hasLongitude ? request.longitude : nil,
             description: request.description_p, elements: request.elements, operatorID: request.operatorID
         )

@@ -6,7 +6,7 @@ import Postgres
 enum CallRow {
     /// The columns every call query selects.
     static let columns = """
-        id, channel, external_id, received_at, caller_name, caller_phone, district, address, latitude, longitude,
+        id, channel, external_id, received_at, caller_name, caller_phone, caller_email, district, address, latitude, longitude,
         description, elements::text AS elements, operator_id, open311_service_code, duplicate_of, duplicate_reason,
         category, inquiry_elements::text AS inquiry_elements, created_at
         """
@@ -16,6 +16,7 @@ enum CallRow {
         let submission = CallSubmission(
             channel: try row.decode("channel", as: Channel.self), externalID: try row.decode("external_id"), receivedAt: try row.decode("received_at"),
             callerName: try row.decode("caller_name"), callerPhone: try row.decode("caller_phone"),
+            callerEmail: try row.decode("caller_email"),
             district: try district(row), address: try row.decode("address"),
             latitude: try row.decode("latitude", as: Double?.self), longitude: try row.decode("longitude", as: Double?.self),
             description: try row.decode("description"), elements: try decodeJSON(row, "elements", as: [String: String].self),

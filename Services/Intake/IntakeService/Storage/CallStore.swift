@@ -52,11 +52,11 @@ enum CallStore {
     ) throws -> InsertOutcome {
         let rows = try connection.query(
             """
-            INSERT INTO calls (id, channel, external_id, content_hash, received_at, caller_name, caller_phone, district, address,
+            INSERT INTO calls (id, channel, external_id, content_hash, received_at, caller_name, caller_phone, caller_email, district, address,
                                latitude, longitude, description, elements, operator_id, open311_service_code, duplicate_of, duplicate_reason)
             VALUES (\(id), \(submission.channel.code), \(submission.externalID),
                     encode(sha256(convert_to(\(submission.canonicalContent), 'UTF8')), 'hex'), \(submission.receivedAt),
-                    \(submission.callerName), \(submission.callerPhone), \(submission.district?.code), \(submission.address),
+                    \(submission.callerName), \(submission.callerPhone), \(submission.callerEmail), \(submission.district?.code), \(submission.address),
                     \(submission.latitude), \(submission.longitude), \(submission.description), \(try CallRow.json(submission.elements))::jsonb,
                     \(submission.operatorID), \(submission.open311ServiceCode), \(link.flatMap { UUID(uuidString: $0.firstCallID) }),
                     \(link?.reason ?? ""))

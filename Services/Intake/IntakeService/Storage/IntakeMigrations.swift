@@ -54,5 +54,11 @@ enum IntakeMigrations {
                 CREATE INDEX calls_description_trgm ON calls USING gin (description extensions.gin_trgm_ops);
                 CREATE INDEX calls_address_trgm ON calls USING gin (address extensions.gin_trgm_ops);
                 """),
+        // Open311 clients send the reporter's email; it is kept like the phone.
+        Migration(
+            version: 3, name: "caller email",
+            sql: """
+                ALTER TABLE calls ADD COLUMN caller_email text NOT NULL DEFAULT '';
+                """),
     ]
 }

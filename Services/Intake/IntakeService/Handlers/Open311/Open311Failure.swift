@@ -32,6 +32,7 @@ struct Open311Failure: Error, Sendable {
         if field.hasPrefix("elements.") { return "attribute[\(field.dropFirst("elements.".count))]" }
         switch field {
         case "callerPhone": return "phone"
+        case "callerEmail": return "email"
         case "callerName": return "first_name/last_name"
         case "address", "district": return "address_string"
         case "latitude": return "lat"

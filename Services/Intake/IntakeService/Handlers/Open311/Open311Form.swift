@@ -20,16 +20,19 @@ struct Open311Form: Sendable {
         return value
     }
 
-    /// The `attribute[code]=value` fields, by code.
+    /// The `attribute[code]=value` fields, by code. A multivaluelist attribute comes as
+    /// `attribute[code][]=a&attribute[code][]=b` (or the same name repeated); its values are kept
+    /// joined by commas.
     var attributes: [String: String] {
-        var attributes = [String: String]()
+        var given = [String: [String]]()
         for (name, list) in values where name.hasPrefix("attribute[") && name.hasSuffix("]") {
-            let code = String(name.dropFirst("attribute[".count).dropLast())
-            let given = list.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            var code = String(name.dropFirst("attribute[".count).dropLast())
+            if code.hasSuffix("][") { code.removeLast(2) }
+            guard !code.isEmpty else { continue }
             // A blank optional attribute is what forms send for "not answered", not a value.
-            if !given.isEmpty { attributes[code] = given.joined(separator: ",") }
+            given[code, default: []] += list.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         }
-        return attributes
+        return given.filter { !$0.value.isEmpty }.mapValues { $0.joined(separator: ",") }
     }
 
     private static func decode(_ text: Substring) -> String? {

@@ -5,6 +5,9 @@ import NIOCore
 import Postgres
 
 extension Open311Routes {
+    /// Most requests one answer lists, as GeoReport v2 suggests.
+    static let maximumRequests = 1000
+
     /// `POST /requests`: a citizen's report becomes a call on `CHANNEL_OPEN311`.
     func create(_ request: Request, _ format: Open311Format) async throws -> Response {
         let contentType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
@@ -32,13 +35,8 @@ extension Open311Routes {
 
     private func callInput(_ form: Open311Form) async throws -> CallValidator.Input {
         var problems = [String]()
-        var service: Open311Service?
-        if let code = form["service_code"] {
-            service = await catalogue.service(code: code)
-            if service == nil { problems.append("service_code: \(code) is not a service citizens can report; see services.json") }
-        } else {
-            problems.append("service_code: is required")
-        }
+        let code = form["service_code"]
+        if code == nil { problems.append("service_code: is required") }
         let latitude = form["lat"].map(Double.init)
         let longitude = form["long"].map(Double.init)
         if latitude == .some(nil) { problems.append("lat: is not a number") }
@@ -47,14 +45,27 @@ extension Open311Routes {
         if address.isEmpty && (latitude == nil || longitude == nil) {
             problems.append("a location is required: lat and long, or address_string")
         }
-        guard problems.isEmpty, let service else { throw Open311Failure(status: .badRequest, problems) }
+        guard problems.isEmpty, let code else { throw Open311Failure(status: .badRequest, problems) }
+        // GeoReport v2: a service_code that is not offered is 404, not a bad request.
+        guard let service = await catalogue.service(code: code) else {
+            throw Open311Failure(status: .notFound, ["service_code: \(code) is not a service citizens can report; see services.json"])
+        }
+        let attributes = form.attributes
         return CallValidator.Input(
             channel: .open311, externalID: "open311-" + UUID().uuidString.lowercased(), receivedAt: intake.clock(),
             callerName: Self.name(first: form["first_name"], last: form["last_name"]), callerPhone: form["phone"] ?? "",
-            district: "", address: address, latitude: latitude ?? nil, longitude: longitude ?? nil,
-            description: form["description"] ?? "", elements: form.attributes, operatorID: "",
+            callerEmail: form["email"] ?? "", district: "", address: address, latitude: latitude ?? nil, longitude: longitude ?? nil,
+            description: form["description"] ?? Self.describe(service, attributes: attributes), elements: attributes, operatorID: "",
             open311ServiceCode: service.category.code
         )
+    }
+
+    /// What a report without a description says: its service and its answered attributes, so the
+    /// matter still reads as what the citizen chose (description is optional in GeoReport v2).
+    static func describe(_ service: Open311Service, attributes: [String: String]) -> String {
+        let labels = Dictionary(service.elements.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let answers = attributes.keys.sorted().map { "\(labels[$0] ?? $0)：\(attributes[$0]!)" }
+        return (["市民通过城市应用反映【\(service.name)】问题"] + answers).joined(separator: "；")
     }
 
     /// Chinese names are written family name first without a space; others "first last".
@@ -72,18 +83,25 @@ extension Open311Routes {
         var calls: [CallRecord]
         if let ids = query.get("service_request_id"), !ids.isEmpty {
             calls = []
+            // Clients send every open report's id in one request (FixMyStreet does): as many as
+            // they like, answered up to the standard's 1,000.
+            var seen = Set<UUID>()
             let wanted = ids.split(separator: ",").compactMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
-            guard wanted.count <= 100 else {
-                throw Open311Failure(status: .badRequest, ["service_request_id lists at most 100 ids"])
+                .filter { seen.insert($0).inserted }
+            calls = []
+            for start in stride(from: 0, to: wanted.count, by: Self.maximumRequests) where calls.count < Self.maximumRequests {
+                let chunk = Array(wanted[start..<min(start + Self.maximumRequests, wanted.count)])
+                calls += try await intake.database.withConnection { try CallStore.find(chunk, on: $0) }
+                    .filter { $0.submission.channel == .open311 }
             }
-            calls = try await intake.database.withConnection { try CallStore.find(wanted, on: $0) }.filter { $0.submission.channel == .open311 }
+            calls = Array(calls.prefix(Self.maximumRequests))
         } else {
             let end = try Self.date(query.get("end_date"), name: "end_date") ?? intake.clock().addingTimeInterval(FieldRules.clockSkew)
             let start = try Self.date(query.get("start_date"), name: "start_date") ?? end.addingTimeInterval(-90 * 86_400)
             guard start < end else { throw Open311Failure(status: .badRequest, ["start_date must be before end_date"]) }
             let listing = CallListing(
                 channel: .open311, receivedFrom: start, receivedTo: end,
-                open311ServiceCode: query.get("service_code").flatMap { $0.isEmpty ? nil : $0 }, limit: 1000
+                open311ServiceCode: query.get("service_code").flatMap { $0.isEmpty ? nil : $0 }, limit: Self.maximumRequests
             )
             calls = try await intake.database.withConnection { try listing.page(after: nil, on: $0).calls }
         }
@@ -114,7 +132,7 @@ extension Open311Routes {
         return call?.submission.channel == .open311 ? call : nil
     }
 
-    private static func date(_ text: String?, name: String) throws -> Date? {
+    static func date(_ text: String?, name: String) throws -> Date? {
         guard let text, !text.isEmpty else { return nil }
         let formatter = ISO8601DateFormatter()
         if let date = formatter.date(from: text) { return date }

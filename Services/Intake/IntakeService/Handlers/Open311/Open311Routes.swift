@@ -12,7 +12,7 @@ struct Open311Routes: Sendable {
     let intake: CallIntake
     /// The services on offer.
     let catalogue: Open311Catalogue
-    /// Ticket states from routing, when configured.
+    /// Ticket states from feedback, when configured.
     let status: Open311StatusSource
     /// Largest POST body read (`FENLIU_MAX_BODY_BYTES`).
     let maximumBodyBytes: Int
@@ -23,12 +23,23 @@ struct Open311Routes: Sendable {
             router.get("/open311/v2/services.\(format.rawValue)") { _, _ in await services(format) }
             router.post("/open311/v2/requests.\(format.rawValue)") { request, _ in await answer(format) { try await create(request, format) } }
             router.get("/open311/v2/requests.\(format.rawValue)") { request, _ in await answer(format) { try await requests(request, format) } }
+            router.get("/open311/v2/servicerequestupdates.\(format.rawValue)") { request, _ in
+                await answer(format) { try await updates(request, format) }
+            }
         }
         router.get("/open311/v2/services/:file") { _, context in
             await withFile(context) { code, format in try await definition(code, format) }
         }
         router.get("/open311/v2/requests/:file") { _, context in
             await withFile(context) { id, format in try await request(id, format) }
+        }
+        // Anything else under the door answers in Open311's error format, not Hummingbird's.
+        for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch] {
+            router.on("/open311/**", method: method) { request, _ in
+                let format: Open311Format = request.uri.path.lowercased().hasSuffix(".xml") ? .xml : .json
+                return Self.response(
+                    Open311Document.errors(code: 404, ["no such Open311 resource: \(request.uri.path)"]), format, status: .notFound)
+            }
         }
     }
 

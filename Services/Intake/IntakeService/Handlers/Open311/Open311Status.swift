@@ -6,9 +6,9 @@ import SwiftProtobuf
 
 /// Where a call's matter stands, in Open311's terms.
 struct Open311RequestStatus: Sendable, Equatable {
-    /// Whether every ticket of the matter is closed.
+    /// Whether the matter is dealt with: every ticket of it resolved (or past that).
     var isClosed: Bool
-    /// The `status_notes` citizens read.
+    /// The `status_notes` citizens read: the department's result once resolved, else the state.
     var notes: String
     /// The responsible department, once assigned.
     var agency: String?
@@ -17,42 +17,44 @@ struct Open311RequestStatus: Sendable, Equatable {
     /// The latest change known.
     var updated: Date?
 
-    /// What a call's status is when no ticket is known (routing not configured, unreachable, or not
-    /// yet routed): open and received.
+    /// What a call's status is when no ticket is known (feedback not configured, unreachable, or
+    /// the call not routed yet): open and received.
     static let received = Open311RequestStatus(isClosed: false, notes: "已受理，等待分派", agency: nil, expected: nil, updated: nil)
 }
 
-/// Reads ticket states from routing's `ListTickets` when `FENLIU_ROUTING_URL` is configured.
+/// Reads ticket states from feedback's `ListTickets` when `FENLIU_FEEDBACK_URL` is configured:
+/// feedback follows every ticket after routing gave it out, so it knows when a matter is resolved
+/// and what the department answered.
 ///
-/// Routing is optional for intake: without it, or while it is down, every request shows as received
-/// and open, and the front door keeps answering.
+/// Feedback is optional for intake: without it, or while it is down, every request shows as
+/// received and open, and the front door keeps answering.
 struct Open311StatusSource: Sendable {
-    /// Routing, or `nil` when `FENLIU_ROUTING_URL` is not set.
-    let routing: RPCClient?
-    /// Where an unreachable routing service is reported.
+    /// Feedback, or `nil` when `FENLIU_FEEDBACK_URL` is not set.
+    let feedback: RPCClient?
+    /// Where an unreachable feedback service is reported.
     let logger: Logger
 
-    /// Most call ids one `ListTickets` request carries (routing's own limit).
+    /// Most incident ids one `ListTickets` request carries (feedback's own limit).
     static let idsPerRequest = 1000
 
     /// Statuses of `calls` by call id. The tickets of a repeat call are those of its incident (its
     /// first call). One `ListTickets` request per 1,000 incidents, paged, however many calls are
-    /// listed; the first failure stops asking, so a down routing service costs one timeout.
+    /// listed; the first failure stops asking, so a down feedback service costs one timeout.
     func statuses(for calls: [CallRecord]) async -> [UUID: Open311RequestStatus] {
         var result = [UUID: Open311RequestStatus]()
         for call in calls { result[call.id] = .received }
-        guard let routing, !calls.isEmpty else { return result }
+        guard let feedback, !calls.isEmpty else { return result }
         let incidents = Array(Set(calls.map(Self.incident))).sorted()
-        var tickets = [String: [Fenliu_Routing_V1_Ticket]]()
+        var tickets = [String: [Fenliu_Feedback_V1_Ticket]]()
         do {
             for start in stride(from: 0, to: incidents.count, by: Self.idsPerRequest) {
                 let chunk = Array(incidents[start..<min(start + Self.idsPerRequest, incidents.count)])
                 var token = ""
                 repeat {
-                    let response = try await routing.call(
-                        RoutingAPI.listTickets,
+                    let response = try await feedback.call(
+                        FeedbackAPI.listTickets,
                         .with {
-                            $0.callIds = chunk
+                            $0.incidentIds = chunk
                             $0.pageSize = 500
                             $0.pageToken = token
                         }, timeout: .seconds(3))
@@ -61,7 +63,7 @@ struct Open311StatusSource: Sendable {
                 } while !token.isEmpty
             }
         } catch {
-            logger.warning("routing unavailable; Open311 shows requests as received", metadata: ["error": "\(error)"])
+            logger.warning("feedback unavailable; Open311 shows requests as received", metadata: ["error": "\(error)"])
             return result
         }
         for call in calls {
@@ -74,16 +76,18 @@ struct Open311StatusSource: Sendable {
         (call.duplicateOf ?? call.id).uuidString.lowercased()
     }
 
-    /// The status of a matter from its tickets: closed when every ticket is closed; the first
-    /// ticket (routing lists the primary one first) names the agency and the expected time.
-    static func status(of tickets: [Fenliu_Routing_V1_Ticket]) -> Open311RequestStatus {
-        guard let primary = tickets.first else { return .received }
-        let isClosed = tickets.allSatisfy { $0.status == .closed }
+    /// The status of a matter from its tickets (oldest first): closed when every ticket is resolved
+    /// or past that; the first work order (else the first ticket) names the agency, the expected
+    /// time and, once resolved, the result.
+    static func status(of tickets: [Fenliu_Feedback_V1_Ticket]) -> Open311RequestStatus {
+        guard let primary = tickets.first(where: { $0.kind == .workOrder }) ?? tickets.first else { return .received }
+        let isClosed = tickets.allSatisfy { TicketState(proto: $0.state)?.isFinished == true }
         let agency = primary.departmentName.isEmpty ? nil : primary.departmentName
-        let updated = tickets.flatMap { ticket in [ticket.createdAt.date] + ticket.history.map(\.assignedAt.date) }.max()
+        let updated = tickets.map(\.updatedAt.date).max()
+        let notes = isClosed && !primary.result.isEmpty ? primary.result : label(primary.state)
         return Open311RequestStatus(
-            isClosed: isClosed, notes: label(primary.status), agency: agency,
-            expected: primary.hasResolveDueAt ? primary.resolveDueAt.date : nil, updated: updated
+            isClosed: isClosed, notes: notes, agency: agency, expected: primary.hasResolveDueAt ? primary.resolveDueAt.date : nil,
+            updated: updated
         )
     }
 
