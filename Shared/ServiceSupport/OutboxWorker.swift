@@ -48,11 +48,14 @@ public final class OutboxWorker: Service, Sendable {
 
     /// Finds where a webhook subscriber's messages go now (see `ServiceModule.webhookEndpoint(for:)`).
     public typealias EndpointLookup = @Sendable (String) async throws -> WebhookEndpoint?
+    /// Runs in the transaction that marks a message delivered (see `ServiceModule.outboxDelivered`).
+    public typealias DeliveryHook = @Sendable (OutboxMessage, PostgresConnection) throws -> Void
 
     private let pool: PostgresPool
     private let httpClient: HTTPClient
     private let peers: [ServiceName: String]
     private let endpoints: EndpointLookup
+    private let onDelivered: DeliveryHook?
     private let defaultSecret: String?
     private let metrics: MetricsRegistry?
     private let logger: Logger
@@ -63,12 +66,14 @@ public final class OutboxWorker: Service, Sendable {
     /// service never hold up its hand-offs.
     public init(
         pool: PostgresPool, httpClient: HTTPClient, peers: [ServiceName: String], endpoints: @escaping EndpointLookup,
-        defaultSecret: String?, metrics: MetricsRegistry?, logger: Logger, configuration: Configuration = Configuration()
+        onDelivered: DeliveryHook? = nil, defaultSecret: String?, metrics: MetricsRegistry?, logger: Logger,
+        configuration: Configuration = Configuration()
     ) {
         self.pool = pool
         self.httpClient = httpClient
         self.peers = peers
         self.endpoints = endpoints
+        self.onDelivered = onDelivered
         self.defaultSecret = defaultSecret
         self.metrics = metrics
         self.logger = logger
@@ -165,7 +170,14 @@ public final class OutboxWorker: Service, Sendable {
         do {
             switch outcome {
             case .delivered:
-                try await pool.query("UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = \(id) AND attempts = \(claim)")
+                let hook = onDelivered
+                try await pool.transaction { connection in
+                    let marked =
+                        try connection.query(
+                            "UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = \(id) AND attempts = \(claim)"
+                        ).affectedRows == 1
+                    if marked, let hook { try hook(message, connection) }
+                }
                 metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
             case .retry(let reason):
                 let delay = retryDelay(afterAttempts: message.attempts)

@@ -41,6 +41,7 @@ public enum ServiceApplication {
         let worker = OutboxWorker(
             pool: database, httpClient: deliveryClient, peers: configuration.peers,
             endpoints: { subscriber in try await moduleBox.module?.webhookEndpoint(for: subscriber) },
+            onDelivered: { message, connection in try moduleBox.module?.outboxDelivered(message, on: connection) },
             defaultSecret: configuration.webhookSecret, metrics: metrics, logger: logger, configuration: workerConfiguration
         )
         let environment = ServiceEnvironment(

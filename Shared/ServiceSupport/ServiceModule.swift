@@ -34,12 +34,17 @@ public protocol ServiceModule: Sendable {
     /// Where webhooks for `subscriber` go now (an outbox webhook names its subscriber, e.g. a
     /// department id, and is resolved when it is sent); `nil` while the subscriber has no endpoint.
     func webhookEndpoint(for subscriber: String) async throws -> WebhookEndpoint?
+
+    /// Called in the transaction that marks an outbox message delivered (routing reports that a
+    /// ticket reached its holder's system). The default does nothing.
+    func outboxDelivered(_ message: OutboxMessage, on connection: PostgresConnection) throws
 }
 
 extension ServiceModule {
     public func registerRoutes(on router: Router<BasicRequestContext>) {}
     public var backgroundServices: [any Service] { [] }
     public func webhookEndpoint(for subscriber: String) async throws -> WebhookEndpoint? { nil }
+    public func outboxDelivered(_ message: OutboxMessage, on connection: PostgresConnection) throws {}
 }
 
 /// Where a webhook goes, resolved when it is sent.
@@ -69,6 +74,10 @@ public struct ServiceEnvironment: Sendable {
     public let outbox: Outbox
     /// The metrics registry behind `GET /metrics`.
     public let metrics: MetricsRegistry
+    /// Hands domain events to reporting through the outbox.
+    public var reporter: EventReporter {
+        EventReporter(source: configuration.service, outbox: outbox, isEnabled: configuration.peers[.reporting] != nil)
+    }
     /// The service's logger.
     public let logger: Logger
 

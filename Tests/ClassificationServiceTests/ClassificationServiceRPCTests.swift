@@ -20,8 +20,9 @@ struct ClassificationServiceRPCTests {
         let recorder = StandInPeer()
         recorder.accept(RoutingAPI.route)
         recorder.accept(IntakeAPI.attachClassification)
+        recorder.accept(ReportingAPI.ingestEvents)
         try await RunningApplication.with(router: recorder.router) { peers in
-            try await TestService.with(ClassificationModule.self, peers: [.routing: peers, .intake: peers]) { base, database in
+            try await TestService.with(ClassificationModule.self, peers: [.routing: peers, .intake: peers, .reporting: peers]) { base, database in
                 try await body(RPCClient(baseURL: base, httpClient: http), recorder, database)
             }
         }
@@ -195,6 +196,18 @@ struct ClassificationServiceRPCTests {
             #expect(await eventually { recorder.calls(to: IntakeAPI.attachClassification).count == 2 })
             #expect(Set(recorder.calls(to: IntakeAPI.attachClassification).map(\.request.revision)) == [1, 2])
             #expect(resolved.decision.revision == 2)
+            // Reporting hears both: the decision that waited for review, and the review.
+            #expect(await eventually { recorder.calls(to: ReportingAPI.ingestEvents).flatMap(\.request.events).count == 2 })
+            let events = recorder.calls(to: ReportingAPI.ingestEvents).flatMap(\.request.events)
+            let classified = try #require(events.first { $0.type == "call.classified" })
+            #expect(classified.id == "classification:call.classified:call-unsure")
+            #expect(classified.source == "classification")
+            #expect(classified.attributes["needs_review"] == "true")
+            let reviewed = try #require(events.first { $0.type == "call.reviewed" })
+            #expect(reviewed.category == .marketRegulation)
+            #expect(reviewed.attributes["destinations"] == "HOTLINE_12345")
+            #expect(reviewed.attributes["changed"] == (held.decision.category == .marketRegulation ? "false" : "true"))
+            #expect(events.allSatisfy { !$0.attributes.values.contains { $0.contains("13800001111") } }, "no phone number reaches reporting")
             let twice = await #expect(throws: ConnectError.self) {
                 try await client.call(
                     ClassificationAPI.resolveReview,

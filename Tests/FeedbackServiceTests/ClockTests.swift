@@ -71,7 +71,7 @@ struct ClockTests {
         try await Migrator.migrate([Outbox.migrations, MigrationSet(component: "feedback", migrations: FeedbackModule.migrations)], on: pool)
         let clock = ManualClock(FeedbackHarness.start)
         let configuration = FeedbackConfiguration(clock: clock)
-        let journal = TicketJournal(outbox: Outbox())
+        let journal = TicketJournal(outbox: Outbox(), reporter: EventReporter(source: .feedback, outbox: Outbox(), isEnabled: false))
         let watchers = (0..<3).map { _ in ClockWatcher(database: pool, journal: journal, configuration: configuration, logger: Logger(label: "t")) }
         let handed = try HandedOverTicket(
             .with {

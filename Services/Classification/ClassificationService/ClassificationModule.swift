@@ -8,7 +8,7 @@ import ServiceSupport
 /// with its safety rule, decisions and the review queue.
 public struct ClassificationModule: ServiceModule {
     public static let service = ServiceName.classification
-    public static let requiredPeers: [ServiceName] = [.routing, .intake]
+    public static let requiredPeers: [ServiceName] = [.routing, .intake, .reporting]
     public static let migrations: [Migration] = ClassificationMigrations.all
 
     let handler: ClassificationHandlers
@@ -22,7 +22,8 @@ public struct ClassificationModule: ServiceModule {
         var classifier = Classifier.Configuration()
         classifier.divertThreshold = configuration.divertThreshold
         let engine = ClassifierEngine(model: model, normalizer: normalizer, catalogue: current, configuration: classifier)
-        handler = ClassificationHandlers(engine: engine, database: environment.database, outbox: environment.outbox, catalogues: store)
+        handler = ClassificationHandlers(
+            engine: engine, database: environment.database, outbox: environment.outbox, catalogues: store, reporter: environment.reporter)
         refresher = CatalogueRefresher(
             store: store, engine: engine, interval: configuration.catalogueRefreshInterval, logger: environment.logger
         )

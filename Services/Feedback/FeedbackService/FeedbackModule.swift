@@ -7,8 +7,8 @@ import ServiceSupport
 /// deadline clocks and escalation, status pushed to subscribers, and the satisfaction callback.
 public struct FeedbackModule: ServiceModule {
     public static let service = ServiceName.feedback
-    /// Routing takes returns and every state change.
-    public static let requiredPeers: [ServiceName] = [.routing]
+    /// Routing takes returns and every state change; reporting every event.
+    public static let requiredPeers: [ServiceName] = [.routing, .reporting]
     public static let migrations: [Migration] = FeedbackMigrations.all
 
     let database: PostgresPool
@@ -17,7 +17,7 @@ public struct FeedbackModule: ServiceModule {
 
     public init(environment: ServiceEnvironment, configuration: FeedbackConfiguration) async throws {
         database = environment.database
-        let journal = TicketJournal(outbox: environment.outbox)
+        let journal = TicketJournal(outbox: environment.outbox, reporter: environment.reporter)
         handler = FeedbackHandlers(database: environment.database, journal: journal, configuration: configuration)
         watcher = ClockWatcher(database: environment.database, journal: journal, configuration: configuration, logger: environment.logger)
         if !configuration.defaultSubscriptions.isEmpty {

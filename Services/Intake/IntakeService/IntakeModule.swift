@@ -9,8 +9,9 @@ import ServiceSupport
 public struct IntakeModule: ServiceModule {
     /// This is the intake service.
     public static let service = ServiceName.intake
-    /// Classification receives every call; feedback is optional (Open311 statuses only).
-    public static let requiredPeers: [ServiceName] = [.classification]
+    /// Classification receives every call, reporting every call's event; feedback is optional (Open311
+    /// statuses only).
+    public static let requiredPeers: [ServiceName] = [.classification, .reporting]
     /// The `calls` table and its indexes.
     public static let migrations: [Migration] = IntakeMigrations.all
 
@@ -24,7 +25,8 @@ public struct IntakeModule: ServiceModule {
     /// Builds the module from the shared runtime.
     public init(environment: ServiceEnvironment, configuration: IntakeConfiguration) async throws {
         self.environment = environment
-        self.intake = CallIntake(database: environment.database, outbox: environment.outbox, logger: environment.logger)
+        self.intake = CallIntake(
+            database: environment.database, outbox: environment.outbox, logger: environment.logger, reporter: environment.reporter)
         self.catalogue = Open311Catalogue(
             client: environment.client(for: .classification), logger: environment.logger, freshFor: configuration.open311CatalogueLifetime
         )

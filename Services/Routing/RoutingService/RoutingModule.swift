@@ -8,18 +8,22 @@ import ServiceSupport
 /// ticket to whoever must act (signed webhooks through the outbox), and handles returns and disputes.
 public struct RoutingModule: ServiceModule {
     public static let service = ServiceName.routing
-    public static let requiredPeers: [ServiceName] = [.feedback]
+    public static let requiredPeers: [ServiceName] = [.feedback, .reporting]
     public static let migrations: [Migration] = RoutingMigrations.all
 
     /// The routing schema.
     let database: PostgresPool
     /// The Connect methods.
     let handler: RoutingHandlers
+    /// Tells reporting about tickets.
+    let reporter: EventReporter
 
     /// Builds the module and seeds an empty directory (unless turned off).
     public init(environment: ServiceEnvironment, configuration: RoutingConfiguration) async throws {
         database = environment.database
-        handler = RoutingHandlers(database: environment.database, outbox: environment.outbox, policy: configuration.policy)
+        reporter = environment.reporter
+        handler = RoutingHandlers(
+            database: environment.database, outbox: environment.outbox, policy: configuration.policy, reporter: environment.reporter)
         if configuration.seedsDirectory {
             let seeded = try await DirectorySeeder.seedIfEmpty(
                 try DirectorySeeder.bundledSeed(), defaultEndpoint: configuration.defaultEndpoint, on: environment.database
@@ -36,5 +40,14 @@ public struct RoutingModule: ServiceModule {
         try await database.withConnection { connection in
             try DepartmentStore.endpoint(of: subscriber, on: connection).map { WebhookEndpoint(url: $0.url, secret: $0.secret) }
         }
+    }
+
+    /// When a ticket's webhook is acknowledged, reporting hears that the ticket was delivered.
+    public func outboxDelivered(_ message: OutboxMessage, on connection: PostgresConnection) throws {
+        guard message.target == "webhook",
+            let row = try connection.query("SELECT id FROM tickets WHERE outbox_id = \(message.id)").first,
+            let ticket = try TicketStore.find(try row.decode("id"), on: connection)
+        else { return }
+        try reporter.report([ticket.deliveredEvent(reporter, message: message.id, at: Date())], on: connection)
     }
 }

@@ -7,21 +7,52 @@ public enum ReportingAPI {
     /// The fully-qualified service name.
     public static let service = "fenliu.reporting.v1.ReportingService"
 
-    /// Other services send their events here through their outboxes.
+    /// The other services send their domain events here through their outboxes. Applied once per
+    /// Idempotency-Key, and once per event id: a repeated event is counted as a duplicate.
     public static let ingestEvents = RPCMethod<Fenliu_Reporting_V1_IngestEventsRequest, Fenliu_Reporting_V1_IngestEventsResponse>(
         service: service, name: "IngestEvents", idempotency: .idempotent
     )
 
-    /// `GetMonthlyBulletin`.
+    /// Per department and per district, for an Asia/Shanghai month, with the month before beside it.
     public static let getMonthlyBulletin = RPCMethod<Fenliu_Reporting_V1_GetMonthlyBulletinRequest, Fenliu_Reporting_V1_GetMonthlyBulletinResponse>(
         service: service, name: "GetMonthlyBulletin", idempotency: .noSideEffects
     )
 
-    /// Matters disputed between departments, for the monthly consultation (会商).
+    /// Counts and rates grouped by any of channel, category, district, department, priority, day, hour.
+    public static let queryMetrics = RPCMethod<Fenliu_Reporting_V1_QueryMetricsRequest, Fenliu_Reporting_V1_QueryMetricsResponse>(
+        service: service, name: "QueryMetrics", idempotency: .noSideEffects
+    )
+
+    /// Matters returned or reassigned between departments, grouped by matter and district.
     public static let listDisputedMatters = RPCMethod<Fenliu_Reporting_V1_ListDisputedMattersRequest, Fenliu_Reporting_V1_ListDisputedMattersResponse>(
         service: service, name: "ListDisputedMatters", idempotency: .noSideEffects
     )
 
+    /// Places and matters with repeated calls in a window, with the calls behind each.
+    public static let listHotspots = RPCMethod<Fenliu_Reporting_V1_ListHotspotsRequest, Fenliu_Reporting_V1_ListHotspotsResponse>(
+        service: service, name: "ListHotspots", idempotency: .noSideEffects
+    )
+
+    /// How long each hand-off took, p50/p90/p99, for a month.
+    public static let getHopLatency = RPCMethod<Fenliu_Reporting_V1_GetHopLatencyRequest, Fenliu_Reporting_V1_GetHopLatencyResponse>(
+        service: service, name: "GetHopLatency", idempotency: .noSideEffects
+    )
+
+    /// The classifier in production: share sent to review, share of reviews that changed it.
+    public static let getClassificationQuality = RPCMethod<Fenliu_Reporting_V1_GetClassificationQualityRequest, Fenliu_Reporting_V1_GetClassificationQualityResponse>(
+        service: service, name: "GetClassificationQuality", idempotency: .noSideEffects
+    )
+
+    /// The events behind one figure of the bulletin.
+    public static let explainFigure = RPCMethod<Fenliu_Reporting_V1_ExplainFigureRequest, Fenliu_Reporting_V1_ExplainFigureResponse>(
+        service: service, name: "ExplainFigure", idempotency: .noSideEffects
+    )
+
+    /// Recomputes a month's facts from the stored events (after a fix, or to check the incremental ones).
+    public static let rebuildMonth = RPCMethod<Fenliu_Reporting_V1_RebuildMonthRequest, Fenliu_Reporting_V1_RebuildMonthResponse>(
+        service: service, name: "RebuildMonth", idempotency: .unknown
+    )
+
     /// Every method name, in `.proto` order.
-    public static let methodNames = ["IngestEvents", "GetMonthlyBulletin", "ListDisputedMatters"]
+    public static let methodNames = ["IngestEvents", "GetMonthlyBulletin", "QueryMetrics", "ListDisputedMatters", "ListHotspots", "GetHopLatency", "GetClassificationQuality", "ExplainFigure", "RebuildMonth"]
 }

@@ -8,7 +8,11 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
-/// Figures built from the events of the other four services: the monthly bulletin and more.
+/// Every figure from the event log: the monthly bulletin (每月通报), the multi-dimensional view,
+/// disputed matters for the monthly consultation (会商), hot spots (研判), hop latencies and the
+/// classifier's quality in production. Reporting keeps only the events the other four services send
+/// it (no caller name, phone or address), and builds every figure from them, so any figure can be
+/// recomputed and explained.
 
 import SwiftProtobuf
 
@@ -22,18 +26,82 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+public nonisolated enum Fenliu_Reporting_V1_Dimension: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case channel // = 1
+  case category // = 2
+  case district // = 3
+  case department // = 4
+  case priority // = 5
+
+  /// Asia/Shanghai date
+  case day // = 6
+
+  /// Asia/Shanghai hour of day, 0–23
+  case hour // = 7
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .channel
+    case 2: self = .category
+    case 3: self = .district
+    case 4: self = .department
+    case 5: self = .priority
+    case 6: self = .day
+    case 7: self = .hour
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .channel: return 1
+    case .category: return 2
+    case .district: return 3
+    case .department: return 4
+    case .priority: return 5
+    case .day: return 6
+    case .hour: return 7
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Fenliu_Reporting_V1_Dimension] = [
+    .unspecified,
+    .channel,
+    .category,
+    .district,
+    .department,
+    .priority,
+    .day,
+    .hour,
+  ]
+
+}
+
+/// One domain event. Ids are chosen by the sender and stable across retries ("routing:ticket.created:<id>").
 public nonisolated struct Fenliu_Reporting_V1_Event: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// unique per source; repeats are ignored
+  /// unique; a repeat is ignored
   public var id: String = String()
 
   /// "intake", "classification", "routing", "feedback"
   public var source: String = String()
 
-  /// e.g. "call.submitted", "ticket.created", "ticket.resolved"
+  /// call.received, call.classified, call.reviewed, ticket.created, ticket.delivered,
+  /// ticket.reassigned, ticket.state_changed, ticket.overdue, ticket.escalated, callback.recorded
   public var type: String = String()
 
   public var occurredAt: SwiftProtobuf.Google_Protobuf_Timestamp {
@@ -57,6 +125,10 @@ public nonisolated struct Fenliu_Reporting_V1_Event: Sendable {
 
   public var channel: Fenliu_Common_V1_Channel = .unspecified
 
+  /// Further facts by type, never personal data: "destinations" (comma-separated codes),
+  /// "needs_review", "changed", "state", "previous_state", "priority", "kind", "sign_for_due",
+  /// "resolve_due", "reason", "from_department", "satisfaction", "objects_to_diversion",
+  /// "incident_id", "place" (a coarse grid cell, ~500 m), "clock", "confidence".
   public var attributes: Dictionary<String,String> = [:]
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -71,6 +143,7 @@ public nonisolated struct Fenliu_Reporting_V1_IngestEventsRequest: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// at most 500, and within FENLIU_MAX_BODY_BYTES
   public var events: [Fenliu_Reporting_V1_Event] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -92,32 +165,218 @@ public nonisolated struct Fenliu_Reporting_V1_IngestEventsResponse: Sendable {
   public init() {}
 }
 
+/// A rate: numerator over denominator (0 when there is nothing to divide).
+public nonisolated struct Fenliu_Reporting_V1_Rate: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var numerator: Int64 = 0
+
+  public var denominator: Int64 = 0
+
+  public var value: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// The figures of one department, one district, or the whole city, for a month.
+public nonisolated struct Fenliu_Reporting_V1_Figures: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// calls received (districts and the city only)
+  public var calls: Int64 {
+    get {_storage._calls}
+    set {_uniqueStorage()._calls = newValue}
+  }
+
+  public var callsByChannel: Dictionary<String,Int64> {
+    get {_storage._callsByChannel}
+    set {_uniqueStorage()._callsByChannel = newValue}
+  }
+
+  /// 110 calls sent to 12345 alone / 110 calls classified
+  public var diversionRate: Fenliu_Reporting_V1_Rate {
+    get {_storage._diversionRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_uniqueStorage()._diversionRate = newValue}
+  }
+  /// Returns true if `diversionRate` has been explicitly set.
+  public var hasDiversionRate: Bool {_storage._diversionRate != nil}
+  /// Clears the value of `diversionRate`. Subsequent reads from it will return its default value.
+  public mutating func clearDiversionRate() {_uniqueStorage()._diversionRate = nil}
+
+  /// 12345 calls that reached 110
+  public var handedTo110: Int64 {
+    get {_storage._handedTo110}
+    set {_uniqueStorage()._handedTo110 = newValue}
+  }
+
+  /// tickets created in the month
+  public var tickets: Int64 {
+    get {_storage._tickets}
+    set {_uniqueStorage()._tickets = newValue}
+  }
+
+  /// signed for by the deadline / signed for
+  public var timelySignForRate: Fenliu_Reporting_V1_Rate {
+    get {_storage._timelySignForRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_uniqueStorage()._timelySignForRate = newValue}
+  }
+  /// Returns true if `timelySignForRate` has been explicitly set.
+  public var hasTimelySignForRate: Bool {_storage._timelySignForRate != nil}
+  /// Clears the value of `timelySignForRate`. Subsequent reads from it will return its default value.
+  public mutating func clearTimelySignForRate() {_uniqueStorage()._timelySignForRate = nil}
+
+  /// resolved by the deadline / resolved
+  public var onTimeResolutionRate: Fenliu_Reporting_V1_Rate {
+    get {_storage._onTimeResolutionRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_uniqueStorage()._onTimeResolutionRate = newValue}
+  }
+  /// Returns true if `onTimeResolutionRate` has been explicitly set.
+  public var hasOnTimeResolutionRate: Bool {_storage._onTimeResolutionRate != nil}
+  /// Clears the value of `onTimeResolutionRate`. Subsequent reads from it will return its default value.
+  public mutating func clearOnTimeResolutionRate() {_uniqueStorage()._onTimeResolutionRate = nil}
+
+  /// tickets returned at least once / tickets
+  public var returnRate: Fenliu_Reporting_V1_Rate {
+    get {_storage._returnRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_uniqueStorage()._returnRate = newValue}
+  }
+  /// Returns true if `returnRate` has been explicitly set.
+  public var hasReturnRate: Bool {_storage._returnRate != nil}
+  /// Clears the value of `returnRate`. Subsequent reads from it will return its default value.
+  public mutating func clearReturnRate() {_uniqueStorage()._returnRate = nil}
+
+  /// tickets reopened at least once / tickets resolved
+  public var reopenRate: Fenliu_Reporting_V1_Rate {
+    get {_storage._reopenRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_uniqueStorage()._reopenRate = newValue}
+  }
+  /// Returns true if `reopenRate` has been explicitly set.
+  public var hasReopenRate: Bool {_storage._reopenRate != nil}
+  /// Clears the value of `reopenRate`. Subsequent reads from it will return its default value.
+  public mutating func clearReopenRate() {_uniqueStorage()._reopenRate = nil}
+
+  /// tickets that went overdue on any deadline
+  public var overdue: Int64 {
+    get {_storage._overdue}
+    set {_uniqueStorage()._overdue = newValue}
+  }
+
+  /// extensions granted (a ticket extended twice counts twice)
+  public var extensions: Int64 {
+    get {_storage._extensions}
+    set {_uniqueStorage()._extensions = newValue}
+  }
+
+  /// (satisfied + basically satisfied) / callbacks that reached the caller
+  public var satisfactionRate: Fenliu_Reporting_V1_Rate {
+    get {_storage._satisfactionRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_uniqueStorage()._satisfactionRate = newValue}
+  }
+  /// Returns true if `satisfactionRate` has been explicitly set.
+  public var hasSatisfactionRate: Bool {_storage._satisfactionRate != nil}
+  /// Clears the value of `satisfactionRate`. Subsequent reads from it will return its default value.
+  public mutating func clearSatisfactionRate() {_uniqueStorage()._satisfactionRate = nil}
+
+  /// callers objecting to having been diverted from 110
+  public var diversionObjections: Int64 {
+    get {_storage._diversionObjections}
+    set {_uniqueStorage()._diversionObjections = newValue}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
 public nonisolated struct Fenliu_Reporting_V1_DepartmentFigures: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// empty: tickets waiting at the 12345 centre for a holder
   public var departmentID: String = String()
 
+  /// the area most of its tickets are in
   public var district: String = String()
 
-  public var received: Int64 = 0
+  public var figures: Fenliu_Reporting_V1_Figures {
+    get {_figures ?? Fenliu_Reporting_V1_Figures()}
+    set {_figures = newValue}
+  }
+  /// Returns true if `figures` has been explicitly set.
+  public var hasFigures: Bool {self._figures != nil}
+  /// Clears the value of `figures`. Subsequent reads from it will return its default value.
+  public mutating func clearFigures() {self._figures = nil}
 
-  public var resolved: Int64 = 0
+  /// the month before
+  public var previous: Fenliu_Reporting_V1_Figures {
+    get {_previous ?? Fenliu_Reporting_V1_Figures()}
+    set {_previous = newValue}
+  }
+  /// Returns true if `previous` has been explicitly set.
+  public var hasPrevious: Bool {self._previous != nil}
+  /// Clears the value of `previous`. Subsequent reads from it will return its default value.
+  public mutating func clearPrevious() {self._previous = nil}
 
-  public var resolvedOnTime: Int64 = 0
+  /// The ranking score (README, "Reporting"): 0.3 on-time resolution + 0.2 timely sign-for +
+  /// 0.3 satisfaction + 0.2 (1 − return rate), a rate with nothing to divide left out.
+  public var score: Double = 0
 
-  public var onTimeRate: Double = 0
+  /// 1 = best; 0 = not ranked (no tickets, or nothing to rank on)
+  public var rank: Int32 = 0
 
-  public var callbacks: Int64 = 0
-
-  public var satisfactionRate: Double = 0
-
-  public var returned: Int64 = 0
+  /// as routing's directory names it
+  public var departmentName: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _figures: Fenliu_Reporting_V1_Figures? = nil
+  fileprivate var _previous: Fenliu_Reporting_V1_Figures? = nil
+}
+
+public nonisolated struct Fenliu_Reporting_V1_DistrictFigures: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var district: String = String()
+
+  public var districtName: String = String()
+
+  public var figures: Fenliu_Reporting_V1_Figures {
+    get {_figures ?? Fenliu_Reporting_V1_Figures()}
+    set {_figures = newValue}
+  }
+  /// Returns true if `figures` has been explicitly set.
+  public var hasFigures: Bool {self._figures != nil}
+  /// Clears the value of `figures`. Subsequent reads from it will return its default value.
+  public mutating func clearFigures() {self._figures = nil}
+
+  public var previous: Fenliu_Reporting_V1_Figures {
+    get {_previous ?? Fenliu_Reporting_V1_Figures()}
+    set {_previous = newValue}
+  }
+  /// Returns true if `previous` has been explicitly set.
+  public var hasPrevious: Bool {self._previous != nil}
+  /// Clears the value of `previous`. Subsequent reads from it will return its default value.
+  public mutating func clearPrevious() {self._previous = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _figures: Fenliu_Reporting_V1_Figures? = nil
+  fileprivate var _previous: Fenliu_Reporting_V1_Figures? = nil
 }
 
 public nonisolated struct Fenliu_Reporting_V1_MonthlyBulletin: Sendable {
@@ -125,20 +384,51 @@ public nonisolated struct Fenliu_Reporting_V1_MonthlyBulletin: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// "2026-11"
+  /// "2026-11", an Asia/Shanghai month
   public var month: String = String()
 
-  public var calls: Int64 = 0
+  /// the filter, if any
+  public var district: String = String()
 
-  public var divertedTo12345: Int64 = 0
+  public var total: Fenliu_Reporting_V1_Figures {
+    get {_total ?? Fenliu_Reporting_V1_Figures()}
+    set {_total = newValue}
+  }
+  /// Returns true if `total` has been explicitly set.
+  public var hasTotal: Bool {self._total != nil}
+  /// Clears the value of `total`. Subsequent reads from it will return its default value.
+  public mutating func clearTotal() {self._total = nil}
 
-  public var handedTo110: Int64 = 0
+  public var previousTotal: Fenliu_Reporting_V1_Figures {
+    get {_previousTotal ?? Fenliu_Reporting_V1_Figures()}
+    set {_previousTotal = newValue}
+  }
+  /// Returns true if `previousTotal` has been explicitly set.
+  public var hasPreviousTotal: Bool {self._previousTotal != nil}
+  /// Clears the value of `previousTotal`. Subsequent reads from it will return its default value.
+  public mutating func clearPreviousTotal() {self._previousTotal = nil}
 
+  public var districts: [Fenliu_Reporting_V1_DistrictFigures] = []
+
+  /// ranked
   public var departments: [Fenliu_Reporting_V1_DepartmentFigures] = []
+
+  public var computedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_computedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_computedAt = newValue}
+  }
+  /// Returns true if `computedAt` has been explicitly set.
+  public var hasComputedAt: Bool {self._computedAt != nil}
+  /// Clears the value of `computedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearComputedAt() {self._computedAt = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _total: Fenliu_Reporting_V1_Figures? = nil
+  fileprivate var _previousTotal: Fenliu_Reporting_V1_Figures? = nil
+  fileprivate var _computedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Fenliu_Reporting_V1_GetMonthlyBulletinRequest: Sendable {
@@ -146,7 +436,11 @@ public nonisolated struct Fenliu_Reporting_V1_GetMonthlyBulletinRequest: Sendabl
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// YYYY-MM
   public var month: String = String()
+
+  /// optional code
+  public var district: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -174,6 +468,107 @@ public nonisolated struct Fenliu_Reporting_V1_GetMonthlyBulletinResponse: Sendab
   fileprivate var _bulletin: Fenliu_Reporting_V1_MonthlyBulletin? = nil
 }
 
+public nonisolated struct Fenliu_Reporting_V1_QueryMetricsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var from: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_from ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_from = newValue}
+  }
+  /// Returns true if `from` has been explicitly set.
+  public var hasFrom: Bool {self._from != nil}
+  /// Clears the value of `from`. Subsequent reads from it will return its default value.
+  public mutating func clearFrom() {self._from = nil}
+
+  public var to: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_to ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_to = newValue}
+  }
+  /// Returns true if `to` has been explicitly set.
+  public var hasTo: Bool {self._to != nil}
+  /// Clears the value of `to`. Subsequent reads from it will return its default value.
+  public mutating func clearTo() {self._to = nil}
+
+  /// at most 3
+  public var groupBy: [Fenliu_Reporting_V1_Dimension] = []
+
+  /// optional filter
+  public var district: String = String()
+
+  public var category: Fenliu_Common_V1_Category = .unspecified
+
+  public var channel: Fenliu_Common_V1_Channel = .unspecified
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _from: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _to: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Reporting_V1_MetricRow: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// dimension name → value
+  public var keys: Dictionary<String,String> = [:]
+
+  public var calls: Int64 = 0
+
+  public var diverted: Int64 = 0
+
+  public var tickets: Int64 = 0
+
+  public var resolved: Int64 = 0
+
+  public var resolvedOnTime: Int64 = 0
+
+  public var returned: Int64 = 0
+
+  public var overdue: Int64 = 0
+
+  public var diversionRate: Fenliu_Reporting_V1_Rate {
+    get {_diversionRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_diversionRate = newValue}
+  }
+  /// Returns true if `diversionRate` has been explicitly set.
+  public var hasDiversionRate: Bool {self._diversionRate != nil}
+  /// Clears the value of `diversionRate`. Subsequent reads from it will return its default value.
+  public mutating func clearDiversionRate() {self._diversionRate = nil}
+
+  public var onTimeResolutionRate: Fenliu_Reporting_V1_Rate {
+    get {_onTimeResolutionRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_onTimeResolutionRate = newValue}
+  }
+  /// Returns true if `onTimeResolutionRate` has been explicitly set.
+  public var hasOnTimeResolutionRate: Bool {self._onTimeResolutionRate != nil}
+  /// Clears the value of `onTimeResolutionRate`. Subsequent reads from it will return its default value.
+  public mutating func clearOnTimeResolutionRate() {self._onTimeResolutionRate = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _diversionRate: Fenliu_Reporting_V1_Rate? = nil
+  fileprivate var _onTimeResolutionRate: Fenliu_Reporting_V1_Rate? = nil
+}
+
+public nonisolated struct Fenliu_Reporting_V1_QueryMetricsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var rows: [Fenliu_Reporting_V1_MetricRow] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 public nonisolated struct Fenliu_Reporting_V1_DisputedMatter: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -183,9 +578,14 @@ public nonisolated struct Fenliu_Reporting_V1_DisputedMatter: Sendable {
 
   public var district: String = String()
 
+  /// tickets returned or reassigned
   public var disputes: Int64 = 0
 
   public var departmentIds: [String] = []
+
+  public var reasons: [String] = []
+
+  public var ticketIds: [String] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -198,6 +598,8 @@ public nonisolated struct Fenliu_Reporting_V1_ListDisputedMattersRequest: Sendab
   // methods supported on all messages.
 
   public var month: String = String()
+
+  public var district: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -216,9 +618,300 @@ public nonisolated struct Fenliu_Reporting_V1_ListDisputedMattersResponse: Senda
   public init() {}
 }
 
+public nonisolated struct Fenliu_Reporting_V1_Hotspot: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var district: String = String()
+
+  public var category: Fenliu_Common_V1_Category = .unspecified
+
+  /// the grid cell, or "incident:<first call>" for calls linked as repeats
+  public var place: String = String()
+
+  public var calls: Int64 = 0
+
+  public var callIds: [String] = []
+
+  public var firstCallAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_firstCallAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_firstCallAt = newValue}
+  }
+  /// Returns true if `firstCallAt` has been explicitly set.
+  public var hasFirstCallAt: Bool {self._firstCallAt != nil}
+  /// Clears the value of `firstCallAt`. Subsequent reads from it will return its default value.
+  public mutating func clearFirstCallAt() {self._firstCallAt = nil}
+
+  public var lastCallAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_lastCallAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_lastCallAt = newValue}
+  }
+  /// Returns true if `lastCallAt` has been explicitly set.
+  public var hasLastCallAt: Bool {self._lastCallAt != nil}
+  /// Clears the value of `lastCallAt`. Subsequent reads from it will return its default value.
+  public mutating func clearLastCallAt() {self._lastCallAt = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _firstCallAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _lastCallAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Reporting_V1_ListHotspotsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var from: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_from ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_from = newValue}
+  }
+  /// Returns true if `from` has been explicitly set.
+  public var hasFrom: Bool {self._from != nil}
+  /// Clears the value of `from`. Subsequent reads from it will return its default value.
+  public mutating func clearFrom() {self._from = nil}
+
+  public var to: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_to ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_to = newValue}
+  }
+  /// Returns true if `to` has been explicitly set.
+  public var hasTo: Bool {self._to != nil}
+  /// Clears the value of `to`. Subsequent reads from it will return its default value.
+  public mutating func clearTo() {self._to = nil}
+
+  /// default 3
+  public var minimumCalls: Int32 = 0
+
+  public var district: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _from: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _to: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Fenliu_Reporting_V1_ListHotspotsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var hotspots: [Fenliu_Reporting_V1_Hotspot] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Reporting_V1_Hop: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// "received→classified", "classified→ticket created", …
+  public var name: String = String()
+
+  public var count: Int64 = 0
+
+  public var p50Seconds: Double = 0
+
+  public var p90Seconds: Double = 0
+
+  public var p99Seconds: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Reporting_V1_GetHopLatencyRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var month: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Reporting_V1_GetHopLatencyResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var hops: [Fenliu_Reporting_V1_Hop] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Reporting_V1_CategoryQuality: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var category: Fenliu_Common_V1_Category = .unspecified
+
+  public var classified: Int64 = 0
+
+  /// sent to review / classified
+  public var reviewRate: Fenliu_Reporting_V1_Rate {
+    get {_reviewRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_reviewRate = newValue}
+  }
+  /// Returns true if `reviewRate` has been explicitly set.
+  public var hasReviewRate: Bool {self._reviewRate != nil}
+  /// Clears the value of `reviewRate`. Subsequent reads from it will return its default value.
+  public mutating func clearReviewRate() {self._reviewRate = nil}
+
+  /// reviews that changed the category or destinations / reviews
+  public var reviewChangeRate: Fenliu_Reporting_V1_Rate {
+    get {_reviewChangeRate ?? Fenliu_Reporting_V1_Rate()}
+    set {_reviewChangeRate = newValue}
+  }
+  /// Returns true if `reviewChangeRate` has been explicitly set.
+  public var hasReviewChangeRate: Bool {self._reviewChangeRate != nil}
+  /// Clears the value of `reviewChangeRate`. Subsequent reads from it will return its default value.
+  public mutating func clearReviewChangeRate() {self._reviewChangeRate = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _reviewRate: Fenliu_Reporting_V1_Rate? = nil
+  fileprivate var _reviewChangeRate: Fenliu_Reporting_V1_Rate? = nil
+}
+
+public nonisolated struct Fenliu_Reporting_V1_GetClassificationQualityRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var month: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Reporting_V1_GetClassificationQualityResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var categories: [Fenliu_Reporting_V1_CategoryQuality] = []
+
+  public var total: Fenliu_Reporting_V1_CategoryQuality {
+    get {_total ?? Fenliu_Reporting_V1_CategoryQuality()}
+    set {_total = newValue}
+  }
+  /// Returns true if `total` has been explicitly set.
+  public var hasTotal: Bool {self._total != nil}
+  /// Clears the value of `total`. Subsequent reads from it will return its default value.
+  public mutating func clearTotal() {self._total = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _total: Fenliu_Reporting_V1_CategoryQuality? = nil
+}
+
+public nonisolated struct Fenliu_Reporting_V1_ExplainFigureRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var month: String = String()
+
+  /// A Figures field name (diversion_rate, tickets, satisfaction_rate, …).
+  public var figure: String = String()
+
+  /// optional
+  public var departmentID: String = String()
+
+  /// optional
+  public var district: String = String()
+
+  public var pageSize: Int32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Reporting_V1_ExplainFigureResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var definition: String = String()
+
+  public var value: Fenliu_Reporting_V1_Rate {
+    get {_value ?? Fenliu_Reporting_V1_Rate()}
+    set {_value = newValue}
+  }
+  /// Returns true if `value` has been explicitly set.
+  public var hasValue: Bool {self._value != nil}
+  /// Clears the value of `value`. Subsequent reads from it will return its default value.
+  public mutating func clearValue() {self._value = nil}
+
+  /// what counted on top (up to page_size)
+  public var numeratorEvents: [Fenliu_Reporting_V1_Event] = []
+
+  /// what counted below
+  public var denominatorEvents: [Fenliu_Reporting_V1_Event] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _value: Fenliu_Reporting_V1_Rate? = nil
+}
+
+public nonisolated struct Fenliu_Reporting_V1_RebuildMonthRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var month: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Reporting_V1_RebuildMonthResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var events: Int64 = 0
+
+  public var calls: Int64 = 0
+
+  public var tickets: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "fenliu.reporting.v1"
+
+nonisolated extension Fenliu_Reporting_V1_Dimension: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DIMENSION_UNSPECIFIED\0\u{1}CHANNEL\0\u{1}CATEGORY\0\u{1}DISTRICT\0\u{1}DEPARTMENT\0\u{1}PRIORITY\0\u{1}DAY\0\u{1}HOUR\0")
+}
 
 nonisolated extension Fenliu_Reporting_V1_Event: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Event"
@@ -369,9 +1062,203 @@ nonisolated extension Fenliu_Reporting_V1_IngestEventsResponse: SwiftProtobuf.Me
   }
 }
 
+nonisolated extension Fenliu_Reporting_V1_Rate: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Rate"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}numerator\0\u{1}denominator\0\u{1}value\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.numerator) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.denominator) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self.value) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.numerator != 0 {
+      try visitor.visitSingularInt64Field(value: self.numerator, fieldNumber: 1)
+    }
+    if self.denominator != 0 {
+      try visitor.visitSingularInt64Field(value: self.denominator, fieldNumber: 2)
+    }
+    if self.value.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.value, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_Rate, rhs: Fenliu_Reporting_V1_Rate) -> Bool {
+    if lhs.numerator != rhs.numerator {return false}
+    if lhs.denominator != rhs.denominator {return false}
+    if lhs.value != rhs.value {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_Figures: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Figures"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}calls\0\u{3}calls_by_channel\0\u{3}diversion_rate\0\u{3}handed_to_110\0\u{1}tickets\0\u{3}timely_sign_for_rate\0\u{3}on_time_resolution_rate\0\u{3}return_rate\0\u{3}reopen_rate\0\u{1}overdue\0\u{1}extensions\0\u{3}satisfaction_rate\0\u{3}diversion_objections\0")
+
+  fileprivate class _StorageClass {
+    var _calls: Int64 = 0
+    var _callsByChannel: Dictionary<String,Int64> = [:]
+    var _diversionRate: Fenliu_Reporting_V1_Rate? = nil
+    var _handedTo110: Int64 = 0
+    var _tickets: Int64 = 0
+    var _timelySignForRate: Fenliu_Reporting_V1_Rate? = nil
+    var _onTimeResolutionRate: Fenliu_Reporting_V1_Rate? = nil
+    var _returnRate: Fenliu_Reporting_V1_Rate? = nil
+    var _reopenRate: Fenliu_Reporting_V1_Rate? = nil
+    var _overdue: Int64 = 0
+    var _extensions: Int64 = 0
+    var _satisfactionRate: Fenliu_Reporting_V1_Rate? = nil
+    var _diversionObjections: Int64 = 0
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _calls = source._calls
+      _callsByChannel = source._callsByChannel
+      _diversionRate = source._diversionRate
+      _handedTo110 = source._handedTo110
+      _tickets = source._tickets
+      _timelySignForRate = source._timelySignForRate
+      _onTimeResolutionRate = source._onTimeResolutionRate
+      _returnRate = source._returnRate
+      _reopenRate = source._reopenRate
+      _overdue = source._overdue
+      _extensions = source._extensions
+      _satisfactionRate = source._satisfactionRate
+      _diversionObjections = source._diversionObjections
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularInt64Field(value: &_storage._calls) }()
+        case 2: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: &_storage._callsByChannel) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._diversionRate) }()
+        case 4: try { try decoder.decodeSingularInt64Field(value: &_storage._handedTo110) }()
+        case 5: try { try decoder.decodeSingularInt64Field(value: &_storage._tickets) }()
+        case 6: try { try decoder.decodeSingularMessageField(value: &_storage._timelySignForRate) }()
+        case 7: try { try decoder.decodeSingularMessageField(value: &_storage._onTimeResolutionRate) }()
+        case 8: try { try decoder.decodeSingularMessageField(value: &_storage._returnRate) }()
+        case 9: try { try decoder.decodeSingularMessageField(value: &_storage._reopenRate) }()
+        case 10: try { try decoder.decodeSingularInt64Field(value: &_storage._overdue) }()
+        case 11: try { try decoder.decodeSingularInt64Field(value: &_storage._extensions) }()
+        case 12: try { try decoder.decodeSingularMessageField(value: &_storage._satisfactionRate) }()
+        case 13: try { try decoder.decodeSingularInt64Field(value: &_storage._diversionObjections) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._calls != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._calls, fieldNumber: 1)
+      }
+      if !_storage._callsByChannel.isEmpty {
+        try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: _storage._callsByChannel, fieldNumber: 2)
+      }
+      try { if let v = _storage._diversionRate {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+      if _storage._handedTo110 != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._handedTo110, fieldNumber: 4)
+      }
+      if _storage._tickets != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._tickets, fieldNumber: 5)
+      }
+      try { if let v = _storage._timelySignForRate {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+      } }()
+      try { if let v = _storage._onTimeResolutionRate {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+      } }()
+      try { if let v = _storage._returnRate {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+      } }()
+      try { if let v = _storage._reopenRate {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
+      } }()
+      if _storage._overdue != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._overdue, fieldNumber: 10)
+      }
+      if _storage._extensions != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._extensions, fieldNumber: 11)
+      }
+      try { if let v = _storage._satisfactionRate {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
+      } }()
+      if _storage._diversionObjections != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._diversionObjections, fieldNumber: 13)
+      }
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_Figures, rhs: Fenliu_Reporting_V1_Figures) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._calls != rhs_storage._calls {return false}
+        if _storage._callsByChannel != rhs_storage._callsByChannel {return false}
+        if _storage._diversionRate != rhs_storage._diversionRate {return false}
+        if _storage._handedTo110 != rhs_storage._handedTo110 {return false}
+        if _storage._tickets != rhs_storage._tickets {return false}
+        if _storage._timelySignForRate != rhs_storage._timelySignForRate {return false}
+        if _storage._onTimeResolutionRate != rhs_storage._onTimeResolutionRate {return false}
+        if _storage._returnRate != rhs_storage._returnRate {return false}
+        if _storage._reopenRate != rhs_storage._reopenRate {return false}
+        if _storage._overdue != rhs_storage._overdue {return false}
+        if _storage._extensions != rhs_storage._extensions {return false}
+        if _storage._satisfactionRate != rhs_storage._satisfactionRate {return false}
+        if _storage._diversionObjections != rhs_storage._diversionObjections {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
 nonisolated extension Fenliu_Reporting_V1_DepartmentFigures: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".DepartmentFigures"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}department_id\0\u{1}district\0\u{1}received\0\u{1}resolved\0\u{3}resolved_on_time\0\u{3}on_time_rate\0\u{1}callbacks\0\u{3}satisfaction_rate\0\u{1}returned\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}department_id\0\u{1}district\0\u{1}figures\0\u{1}previous\0\u{1}score\0\u{1}rank\0\u{3}department_name\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -381,45 +1268,41 @@ nonisolated extension Fenliu_Reporting_V1_DepartmentFigures: SwiftProtobuf.Messa
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.departmentID) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.district) }()
-      case 3: try { try decoder.decodeSingularInt64Field(value: &self.received) }()
-      case 4: try { try decoder.decodeSingularInt64Field(value: &self.resolved) }()
-      case 5: try { try decoder.decodeSingularInt64Field(value: &self.resolvedOnTime) }()
-      case 6: try { try decoder.decodeSingularDoubleField(value: &self.onTimeRate) }()
-      case 7: try { try decoder.decodeSingularInt64Field(value: &self.callbacks) }()
-      case 8: try { try decoder.decodeSingularDoubleField(value: &self.satisfactionRate) }()
-      case 9: try { try decoder.decodeSingularInt64Field(value: &self.returned) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._figures) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._previous) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.score) }()
+      case 6: try { try decoder.decodeSingularInt32Field(value: &self.rank) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.departmentName) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.departmentID.isEmpty {
       try visitor.visitSingularStringField(value: self.departmentID, fieldNumber: 1)
     }
     if !self.district.isEmpty {
       try visitor.visitSingularStringField(value: self.district, fieldNumber: 2)
     }
-    if self.received != 0 {
-      try visitor.visitSingularInt64Field(value: self.received, fieldNumber: 3)
+    try { if let v = self._figures {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._previous {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    if self.score.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.score, fieldNumber: 5)
     }
-    if self.resolved != 0 {
-      try visitor.visitSingularInt64Field(value: self.resolved, fieldNumber: 4)
+    if self.rank != 0 {
+      try visitor.visitSingularInt32Field(value: self.rank, fieldNumber: 6)
     }
-    if self.resolvedOnTime != 0 {
-      try visitor.visitSingularInt64Field(value: self.resolvedOnTime, fieldNumber: 5)
-    }
-    if self.onTimeRate.bitPattern != 0 {
-      try visitor.visitSingularDoubleField(value: self.onTimeRate, fieldNumber: 6)
-    }
-    if self.callbacks != 0 {
-      try visitor.visitSingularInt64Field(value: self.callbacks, fieldNumber: 7)
-    }
-    if self.satisfactionRate.bitPattern != 0 {
-      try visitor.visitSingularDoubleField(value: self.satisfactionRate, fieldNumber: 8)
-    }
-    if self.returned != 0 {
-      try visitor.visitSingularInt64Field(value: self.returned, fieldNumber: 9)
+    if !self.departmentName.isEmpty {
+      try visitor.visitSingularStringField(value: self.departmentName, fieldNumber: 7)
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -427,13 +1310,60 @@ nonisolated extension Fenliu_Reporting_V1_DepartmentFigures: SwiftProtobuf.Messa
   public static func ==(lhs: Fenliu_Reporting_V1_DepartmentFigures, rhs: Fenliu_Reporting_V1_DepartmentFigures) -> Bool {
     if lhs.departmentID != rhs.departmentID {return false}
     if lhs.district != rhs.district {return false}
-    if lhs.received != rhs.received {return false}
-    if lhs.resolved != rhs.resolved {return false}
-    if lhs.resolvedOnTime != rhs.resolvedOnTime {return false}
-    if lhs.onTimeRate != rhs.onTimeRate {return false}
-    if lhs.callbacks != rhs.callbacks {return false}
-    if lhs.satisfactionRate != rhs.satisfactionRate {return false}
-    if lhs.returned != rhs.returned {return false}
+    if lhs._figures != rhs._figures {return false}
+    if lhs._previous != rhs._previous {return false}
+    if lhs.score != rhs.score {return false}
+    if lhs.rank != rhs.rank {return false}
+    if lhs.departmentName != rhs.departmentName {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_DistrictFigures: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DistrictFigures"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}district\0\u{3}district_name\0\u{1}figures\0\u{1}previous\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.districtName) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._figures) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._previous) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 1)
+    }
+    if !self.districtName.isEmpty {
+      try visitor.visitSingularStringField(value: self.districtName, fieldNumber: 2)
+    }
+    try { if let v = self._figures {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._previous {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_DistrictFigures, rhs: Fenliu_Reporting_V1_DistrictFigures) -> Bool {
+    if lhs.district != rhs.district {return false}
+    if lhs.districtName != rhs.districtName {return false}
+    if lhs._figures != rhs._figures {return false}
+    if lhs._previous != rhs._previous {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -441,7 +1371,7 @@ nonisolated extension Fenliu_Reporting_V1_DepartmentFigures: SwiftProtobuf.Messa
 
 nonisolated extension Fenliu_Reporting_V1_MonthlyBulletin: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".MonthlyBulletin"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0\u{1}calls\0\u{3}diverted_to_12345\0\u{3}handed_to_110\0\u{1}departments\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0\u{1}district\0\u{1}total\0\u{3}previous_total\0\u{1}districts\0\u{1}departments\0\u{3}computed_at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -450,40 +1380,54 @@ nonisolated extension Fenliu_Reporting_V1_MonthlyBulletin: SwiftProtobuf.Message
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.month) }()
-      case 2: try { try decoder.decodeSingularInt64Field(value: &self.calls) }()
-      case 3: try { try decoder.decodeSingularInt64Field(value: &self.divertedTo12345) }()
-      case 4: try { try decoder.decodeSingularInt64Field(value: &self.handedTo110) }()
-      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.departments) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._total) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._previousTotal) }()
+      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.districts) }()
+      case 6: try { try decoder.decodeRepeatedMessageField(value: &self.departments) }()
+      case 7: try { try decoder.decodeSingularMessageField(value: &self._computedAt) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.month.isEmpty {
       try visitor.visitSingularStringField(value: self.month, fieldNumber: 1)
     }
-    if self.calls != 0 {
-      try visitor.visitSingularInt64Field(value: self.calls, fieldNumber: 2)
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 2)
     }
-    if self.divertedTo12345 != 0 {
-      try visitor.visitSingularInt64Field(value: self.divertedTo12345, fieldNumber: 3)
-    }
-    if self.handedTo110 != 0 {
-      try visitor.visitSingularInt64Field(value: self.handedTo110, fieldNumber: 4)
+    try { if let v = self._total {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._previousTotal {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    if !self.districts.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.districts, fieldNumber: 5)
     }
     if !self.departments.isEmpty {
-      try visitor.visitRepeatedMessageField(value: self.departments, fieldNumber: 5)
+      try visitor.visitRepeatedMessageField(value: self.departments, fieldNumber: 6)
     }
+    try { if let v = self._computedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Fenliu_Reporting_V1_MonthlyBulletin, rhs: Fenliu_Reporting_V1_MonthlyBulletin) -> Bool {
     if lhs.month != rhs.month {return false}
-    if lhs.calls != rhs.calls {return false}
-    if lhs.divertedTo12345 != rhs.divertedTo12345 {return false}
-    if lhs.handedTo110 != rhs.handedTo110 {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs._total != rhs._total {return false}
+    if lhs._previousTotal != rhs._previousTotal {return false}
+    if lhs.districts != rhs.districts {return false}
     if lhs.departments != rhs.departments {return false}
+    if lhs._computedAt != rhs._computedAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -491,7 +1435,7 @@ nonisolated extension Fenliu_Reporting_V1_MonthlyBulletin: SwiftProtobuf.Message
 
 nonisolated extension Fenliu_Reporting_V1_GetMonthlyBulletinRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetMonthlyBulletinRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0\u{1}district\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -500,6 +1444,7 @@ nonisolated extension Fenliu_Reporting_V1_GetMonthlyBulletinRequest: SwiftProtob
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.month) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.district) }()
       default: break
       }
     }
@@ -509,11 +1454,15 @@ nonisolated extension Fenliu_Reporting_V1_GetMonthlyBulletinRequest: SwiftProtob
     if !self.month.isEmpty {
       try visitor.visitSingularStringField(value: self.month, fieldNumber: 1)
     }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Fenliu_Reporting_V1_GetMonthlyBulletinRequest, rhs: Fenliu_Reporting_V1_GetMonthlyBulletinRequest) -> Bool {
     if lhs.month != rhs.month {return false}
+    if lhs.district != rhs.district {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -553,9 +1502,177 @@ nonisolated extension Fenliu_Reporting_V1_GetMonthlyBulletinResponse: SwiftProto
   }
 }
 
+nonisolated extension Fenliu_Reporting_V1_QueryMetricsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".QueryMetricsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}from\0\u{1}to\0\u{3}group_by\0\u{1}district\0\u{1}category\0\u{1}channel\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._from) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._to) }()
+      case 3: try { try decoder.decodeRepeatedEnumField(value: &self.groupBy) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 5: try { try decoder.decodeSingularEnumField(value: &self.category) }()
+      case 6: try { try decoder.decodeSingularEnumField(value: &self.channel) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._from {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try { if let v = self._to {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if !self.groupBy.isEmpty {
+      try visitor.visitPackedEnumField(value: self.groupBy, fieldNumber: 3)
+    }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 4)
+    }
+    if self.category != .unspecified {
+      try visitor.visitSingularEnumField(value: self.category, fieldNumber: 5)
+    }
+    if self.channel != .unspecified {
+      try visitor.visitSingularEnumField(value: self.channel, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_QueryMetricsRequest, rhs: Fenliu_Reporting_V1_QueryMetricsRequest) -> Bool {
+    if lhs._from != rhs._from {return false}
+    if lhs._to != rhs._to {return false}
+    if lhs.groupBy != rhs.groupBy {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs.category != rhs.category {return false}
+    if lhs.channel != rhs.channel {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_MetricRow: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".MetricRow"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}keys\0\u{1}calls\0\u{1}diverted\0\u{1}tickets\0\u{1}resolved\0\u{3}resolved_on_time\0\u{1}returned\0\u{1}overdue\0\u{3}diversion_rate\0\u{3}on_time_resolution_rate\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: &self.keys) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.calls) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.diverted) }()
+      case 4: try { try decoder.decodeSingularInt64Field(value: &self.tickets) }()
+      case 5: try { try decoder.decodeSingularInt64Field(value: &self.resolved) }()
+      case 6: try { try decoder.decodeSingularInt64Field(value: &self.resolvedOnTime) }()
+      case 7: try { try decoder.decodeSingularInt64Field(value: &self.returned) }()
+      case 8: try { try decoder.decodeSingularInt64Field(value: &self.overdue) }()
+      case 9: try { try decoder.decodeSingularMessageField(value: &self._diversionRate) }()
+      case 10: try { try decoder.decodeSingularMessageField(value: &self._onTimeResolutionRate) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.keys.isEmpty {
+      try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: self.keys, fieldNumber: 1)
+    }
+    if self.calls != 0 {
+      try visitor.visitSingularInt64Field(value: self.calls, fieldNumber: 2)
+    }
+    if self.diverted != 0 {
+      try visitor.visitSingularInt64Field(value: self.diverted, fieldNumber: 3)
+    }
+    if self.tickets != 0 {
+      try visitor.visitSingularInt64Field(value: self.tickets, fieldNumber: 4)
+    }
+    if self.resolved != 0 {
+      try visitor.visitSingularInt64Field(value: self.resolved, fieldNumber: 5)
+    }
+    if self.resolvedOnTime != 0 {
+      try visitor.visitSingularInt64Field(value: self.resolvedOnTime, fieldNumber: 6)
+    }
+    if self.returned != 0 {
+      try visitor.visitSingularInt64Field(value: self.returned, fieldNumber: 7)
+    }
+    if self.overdue != 0 {
+      try visitor.visitSingularInt64Field(value: self.overdue, fieldNumber: 8)
+    }
+    try { if let v = self._diversionRate {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
+    } }()
+    try { if let v = self._onTimeResolutionRate {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_MetricRow, rhs: Fenliu_Reporting_V1_MetricRow) -> Bool {
+    if lhs.keys != rhs.keys {return false}
+    if lhs.calls != rhs.calls {return false}
+    if lhs.diverted != rhs.diverted {return false}
+    if lhs.tickets != rhs.tickets {return false}
+    if lhs.resolved != rhs.resolved {return false}
+    if lhs.resolvedOnTime != rhs.resolvedOnTime {return false}
+    if lhs.returned != rhs.returned {return false}
+    if lhs.overdue != rhs.overdue {return false}
+    if lhs._diversionRate != rhs._diversionRate {return false}
+    if lhs._onTimeResolutionRate != rhs._onTimeResolutionRate {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_QueryMetricsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".QueryMetricsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}rows\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.rows) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.rows.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.rows, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_QueryMetricsResponse, rhs: Fenliu_Reporting_V1_QueryMetricsResponse) -> Bool {
+    if lhs.rows != rhs.rows {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
 nonisolated extension Fenliu_Reporting_V1_DisputedMatter: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".DisputedMatter"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}category\0\u{1}district\0\u{1}disputes\0\u{3}department_ids\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}category\0\u{1}district\0\u{1}disputes\0\u{3}department_ids\0\u{1}reasons\0\u{3}ticket_ids\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -567,6 +1684,8 @@ nonisolated extension Fenliu_Reporting_V1_DisputedMatter: SwiftProtobuf.Message,
       case 2: try { try decoder.decodeSingularStringField(value: &self.district) }()
       case 3: try { try decoder.decodeSingularInt64Field(value: &self.disputes) }()
       case 4: try { try decoder.decodeRepeatedStringField(value: &self.departmentIds) }()
+      case 5: try { try decoder.decodeRepeatedStringField(value: &self.reasons) }()
+      case 6: try { try decoder.decodeRepeatedStringField(value: &self.ticketIds) }()
       default: break
       }
     }
@@ -585,6 +1704,12 @@ nonisolated extension Fenliu_Reporting_V1_DisputedMatter: SwiftProtobuf.Message,
     if !self.departmentIds.isEmpty {
       try visitor.visitRepeatedStringField(value: self.departmentIds, fieldNumber: 4)
     }
+    if !self.reasons.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.reasons, fieldNumber: 5)
+    }
+    if !self.ticketIds.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.ticketIds, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -593,6 +1718,8 @@ nonisolated extension Fenliu_Reporting_V1_DisputedMatter: SwiftProtobuf.Message,
     if lhs.district != rhs.district {return false}
     if lhs.disputes != rhs.disputes {return false}
     if lhs.departmentIds != rhs.departmentIds {return false}
+    if lhs.reasons != rhs.reasons {return false}
+    if lhs.ticketIds != rhs.ticketIds {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -600,7 +1727,7 @@ nonisolated extension Fenliu_Reporting_V1_DisputedMatter: SwiftProtobuf.Message,
 
 nonisolated extension Fenliu_Reporting_V1_ListDisputedMattersRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListDisputedMattersRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0\u{1}district\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -609,6 +1736,7 @@ nonisolated extension Fenliu_Reporting_V1_ListDisputedMattersRequest: SwiftProto
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.month) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.district) }()
       default: break
       }
     }
@@ -618,11 +1746,15 @@ nonisolated extension Fenliu_Reporting_V1_ListDisputedMattersRequest: SwiftProto
     if !self.month.isEmpty {
       try visitor.visitSingularStringField(value: self.month, fieldNumber: 1)
     }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Fenliu_Reporting_V1_ListDisputedMattersRequest, rhs: Fenliu_Reporting_V1_ListDisputedMattersRequest) -> Bool {
     if lhs.month != rhs.month {return false}
+    if lhs.district != rhs.district {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -653,6 +1785,546 @@ nonisolated extension Fenliu_Reporting_V1_ListDisputedMattersResponse: SwiftProt
 
   public static func ==(lhs: Fenliu_Reporting_V1_ListDisputedMattersResponse, rhs: Fenliu_Reporting_V1_ListDisputedMattersResponse) -> Bool {
     if lhs.matters != rhs.matters {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_Hotspot: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Hotspot"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}district\0\u{1}category\0\u{1}place\0\u{1}calls\0\u{3}call_ids\0\u{3}first_call_at\0\u{3}last_call_at\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.category) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.place) }()
+      case 4: try { try decoder.decodeSingularInt64Field(value: &self.calls) }()
+      case 5: try { try decoder.decodeRepeatedStringField(value: &self.callIds) }()
+      case 6: try { try decoder.decodeSingularMessageField(value: &self._firstCallAt) }()
+      case 7: try { try decoder.decodeSingularMessageField(value: &self._lastCallAt) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 1)
+    }
+    if self.category != .unspecified {
+      try visitor.visitSingularEnumField(value: self.category, fieldNumber: 2)
+    }
+    if !self.place.isEmpty {
+      try visitor.visitSingularStringField(value: self.place, fieldNumber: 3)
+    }
+    if self.calls != 0 {
+      try visitor.visitSingularInt64Field(value: self.calls, fieldNumber: 4)
+    }
+    if !self.callIds.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.callIds, fieldNumber: 5)
+    }
+    try { if let v = self._firstCallAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+    } }()
+    try { if let v = self._lastCallAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_Hotspot, rhs: Fenliu_Reporting_V1_Hotspot) -> Bool {
+    if lhs.district != rhs.district {return false}
+    if lhs.category != rhs.category {return false}
+    if lhs.place != rhs.place {return false}
+    if lhs.calls != rhs.calls {return false}
+    if lhs.callIds != rhs.callIds {return false}
+    if lhs._firstCallAt != rhs._firstCallAt {return false}
+    if lhs._lastCallAt != rhs._lastCallAt {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_ListHotspotsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListHotspotsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}from\0\u{1}to\0\u{3}minimum_calls\0\u{1}district\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._from) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._to) }()
+      case 3: try { try decoder.decodeSingularInt32Field(value: &self.minimumCalls) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._from {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try { if let v = self._to {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if self.minimumCalls != 0 {
+      try visitor.visitSingularInt32Field(value: self.minimumCalls, fieldNumber: 3)
+    }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_ListHotspotsRequest, rhs: Fenliu_Reporting_V1_ListHotspotsRequest) -> Bool {
+    if lhs._from != rhs._from {return false}
+    if lhs._to != rhs._to {return false}
+    if lhs.minimumCalls != rhs.minimumCalls {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_ListHotspotsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListHotspotsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}hotspots\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.hotspots) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.hotspots.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.hotspots, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_ListHotspotsResponse, rhs: Fenliu_Reporting_V1_ListHotspotsResponse) -> Bool {
+    if lhs.hotspots != rhs.hotspots {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_Hop: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Hop"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{1}count\0\u{3}p50_seconds\0\u{3}p90_seconds\0\u{3}p99_seconds\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.name) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.count) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self.p50Seconds) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self.p90Seconds) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.p99Seconds) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.name.isEmpty {
+      try visitor.visitSingularStringField(value: self.name, fieldNumber: 1)
+    }
+    if self.count != 0 {
+      try visitor.visitSingularInt64Field(value: self.count, fieldNumber: 2)
+    }
+    if self.p50Seconds.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.p50Seconds, fieldNumber: 3)
+    }
+    if self.p90Seconds.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.p90Seconds, fieldNumber: 4)
+    }
+    if self.p99Seconds.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.p99Seconds, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_Hop, rhs: Fenliu_Reporting_V1_Hop) -> Bool {
+    if lhs.name != rhs.name {return false}
+    if lhs.count != rhs.count {return false}
+    if lhs.p50Seconds != rhs.p50Seconds {return false}
+    if lhs.p90Seconds != rhs.p90Seconds {return false}
+    if lhs.p99Seconds != rhs.p99Seconds {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_GetHopLatencyRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetHopLatencyRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.month) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.month.isEmpty {
+      try visitor.visitSingularStringField(value: self.month, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_GetHopLatencyRequest, rhs: Fenliu_Reporting_V1_GetHopLatencyRequest) -> Bool {
+    if lhs.month != rhs.month {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_GetHopLatencyResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetHopLatencyResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}hops\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.hops) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.hops.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.hops, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_GetHopLatencyResponse, rhs: Fenliu_Reporting_V1_GetHopLatencyResponse) -> Bool {
+    if lhs.hops != rhs.hops {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_CategoryQuality: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CategoryQuality"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}category\0\u{1}classified\0\u{3}review_rate\0\u{3}review_change_rate\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.category) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.classified) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._reviewRate) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._reviewChangeRate) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.category != .unspecified {
+      try visitor.visitSingularEnumField(value: self.category, fieldNumber: 1)
+    }
+    if self.classified != 0 {
+      try visitor.visitSingularInt64Field(value: self.classified, fieldNumber: 2)
+    }
+    try { if let v = self._reviewRate {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._reviewChangeRate {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_CategoryQuality, rhs: Fenliu_Reporting_V1_CategoryQuality) -> Bool {
+    if lhs.category != rhs.category {return false}
+    if lhs.classified != rhs.classified {return false}
+    if lhs._reviewRate != rhs._reviewRate {return false}
+    if lhs._reviewChangeRate != rhs._reviewChangeRate {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_GetClassificationQualityRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetClassificationQualityRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.month) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.month.isEmpty {
+      try visitor.visitSingularStringField(value: self.month, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_GetClassificationQualityRequest, rhs: Fenliu_Reporting_V1_GetClassificationQualityRequest) -> Bool {
+    if lhs.month != rhs.month {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_GetClassificationQualityResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetClassificationQualityResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}categories\0\u{1}total\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.categories) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._total) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.categories.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.categories, fieldNumber: 1)
+    }
+    try { if let v = self._total {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_GetClassificationQualityResponse, rhs: Fenliu_Reporting_V1_GetClassificationQualityResponse) -> Bool {
+    if lhs.categories != rhs.categories {return false}
+    if lhs._total != rhs._total {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_ExplainFigureRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ExplainFigureRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0\u{1}figure\0\u{3}department_id\0\u{1}district\0\u{3}page_size\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.month) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.figure) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.departmentID) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 5: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.month.isEmpty {
+      try visitor.visitSingularStringField(value: self.month, fieldNumber: 1)
+    }
+    if !self.figure.isEmpty {
+      try visitor.visitSingularStringField(value: self.figure, fieldNumber: 2)
+    }
+    if !self.departmentID.isEmpty {
+      try visitor.visitSingularStringField(value: self.departmentID, fieldNumber: 3)
+    }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 4)
+    }
+    if self.pageSize != 0 {
+      try visitor.visitSingularInt32Field(value: self.pageSize, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_ExplainFigureRequest, rhs: Fenliu_Reporting_V1_ExplainFigureRequest) -> Bool {
+    if lhs.month != rhs.month {return false}
+    if lhs.figure != rhs.figure {return false}
+    if lhs.departmentID != rhs.departmentID {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_ExplainFigureResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ExplainFigureResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}definition\0\u{1}value\0\u{3}numerator_events\0\u{3}denominator_events\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.definition) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._value) }()
+      case 3: try { try decoder.decodeRepeatedMessageField(value: &self.numeratorEvents) }()
+      case 4: try { try decoder.decodeRepeatedMessageField(value: &self.denominatorEvents) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.definition.isEmpty {
+      try visitor.visitSingularStringField(value: self.definition, fieldNumber: 1)
+    }
+    try { if let v = self._value {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if !self.numeratorEvents.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.numeratorEvents, fieldNumber: 3)
+    }
+    if !self.denominatorEvents.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.denominatorEvents, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_ExplainFigureResponse, rhs: Fenliu_Reporting_V1_ExplainFigureResponse) -> Bool {
+    if lhs.definition != rhs.definition {return false}
+    if lhs._value != rhs._value {return false}
+    if lhs.numeratorEvents != rhs.numeratorEvents {return false}
+    if lhs.denominatorEvents != rhs.denominatorEvents {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_RebuildMonthRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RebuildMonthRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}month\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.month) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.month.isEmpty {
+      try visitor.visitSingularStringField(value: self.month, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_RebuildMonthRequest, rhs: Fenliu_Reporting_V1_RebuildMonthRequest) -> Bool {
+    if lhs.month != rhs.month {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Reporting_V1_RebuildMonthResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RebuildMonthResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}events\0\u{1}calls\0\u{1}tickets\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.events) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.calls) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.tickets) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.events != 0 {
+      try visitor.visitSingularInt64Field(value: self.events, fieldNumber: 1)
+    }
+    if self.calls != 0 {
+      try visitor.visitSingularInt64Field(value: self.calls, fieldNumber: 2)
+    }
+    if self.tickets != 0 {
+      try visitor.visitSingularInt64Field(value: self.tickets, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Reporting_V1_RebuildMonthResponse, rhs: Fenliu_Reporting_V1_RebuildMonthResponse) -> Bool {
+    if lhs.events != rhs.events {return false}
+    if lhs.calls != rhs.calls {return false}
+    if lhs.tickets != rhs.tickets {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -6,17 +6,36 @@ import RPC
 /// What serves `fenliu.reporting.v1.ReportingService`. Each method answers `unimplemented` until a conforming
 /// type implements it; `register(on:)` serves them all.
 public protocol ReportingServiceHandler: ServiceHandler {
-    /// Other services send their events here through their outboxes.
+    /// The other services send their domain events here through their outboxes. Applied once per
+    /// Idempotency-Key, and once per event id: a repeated event is counted as a duplicate.
     ///
     /// Applied once per `Idempotency-Key`: return the effect, which the registry runs in the
     /// transaction that records the key (a repeated key gets the first answer again).
     func ingestEvents(_ request: Fenliu_Reporting_V1_IngestEventsRequest, context: RPCContext) async throws -> Effect<Fenliu_Reporting_V1_IngestEventsResponse>
 
-    /// `GetMonthlyBulletin`.
+    /// Per department and per district, for an Asia/Shanghai month, with the month before beside it.
     func getMonthlyBulletin(_ request: Fenliu_Reporting_V1_GetMonthlyBulletinRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_GetMonthlyBulletinResponse
 
-    /// Matters disputed between departments, for the monthly consultation (会商).
+    /// Counts and rates grouped by any of channel, category, district, department, priority, day, hour.
+    func queryMetrics(_ request: Fenliu_Reporting_V1_QueryMetricsRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_QueryMetricsResponse
+
+    /// Matters returned or reassigned between departments, grouped by matter and district.
     func listDisputedMatters(_ request: Fenliu_Reporting_V1_ListDisputedMattersRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_ListDisputedMattersResponse
+
+    /// Places and matters with repeated calls in a window, with the calls behind each.
+    func listHotspots(_ request: Fenliu_Reporting_V1_ListHotspotsRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_ListHotspotsResponse
+
+    /// How long each hand-off took, p50/p90/p99, for a month.
+    func getHopLatency(_ request: Fenliu_Reporting_V1_GetHopLatencyRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_GetHopLatencyResponse
+
+    /// The classifier in production: share sent to review, share of reviews that changed it.
+    func getClassificationQuality(_ request: Fenliu_Reporting_V1_GetClassificationQualityRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_GetClassificationQualityResponse
+
+    /// The events behind one figure of the bulletin.
+    func explainFigure(_ request: Fenliu_Reporting_V1_ExplainFigureRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_ExplainFigureResponse
+
+    /// Recomputes a month's facts from the stored events (after a fix, or to check the incremental ones).
+    func rebuildMonth(_ request: Fenliu_Reporting_V1_RebuildMonthRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_RebuildMonthResponse
 }
 
 extension ReportingServiceHandler {
@@ -31,14 +50,50 @@ extension ReportingServiceHandler {
     }
 
     /// Answers `unimplemented` until the service implements it.
+    public func queryMetrics(_ request: Fenliu_Reporting_V1_QueryMetricsRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_QueryMetricsResponse {
+        throw ConnectError.unimplemented(ReportingAPI.queryMetrics)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
     public func listDisputedMatters(_ request: Fenliu_Reporting_V1_ListDisputedMattersRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_ListDisputedMattersResponse {
         throw ConnectError.unimplemented(ReportingAPI.listDisputedMatters)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func listHotspots(_ request: Fenliu_Reporting_V1_ListHotspotsRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_ListHotspotsResponse {
+        throw ConnectError.unimplemented(ReportingAPI.listHotspots)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func getHopLatency(_ request: Fenliu_Reporting_V1_GetHopLatencyRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_GetHopLatencyResponse {
+        throw ConnectError.unimplemented(ReportingAPI.getHopLatency)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func getClassificationQuality(_ request: Fenliu_Reporting_V1_GetClassificationQualityRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_GetClassificationQualityResponse {
+        throw ConnectError.unimplemented(ReportingAPI.getClassificationQuality)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func explainFigure(_ request: Fenliu_Reporting_V1_ExplainFigureRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_ExplainFigureResponse {
+        throw ConnectError.unimplemented(ReportingAPI.explainFigure)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func rebuildMonth(_ request: Fenliu_Reporting_V1_RebuildMonthRequest, context: RPCContext) async throws -> Fenliu_Reporting_V1_RebuildMonthResponse {
+        throw ConnectError.unimplemented(ReportingAPI.rebuildMonth)
     }
 
     /// Serves every method of `fenliu.reporting.v1.ReportingService`.
     public func register(on registry: MethodRegistry) {
         registry.register(ReportingAPI.ingestEvents, appliesOnce: ingestEvents)
         registry.register(ReportingAPI.getMonthlyBulletin, handler: getMonthlyBulletin)
+        registry.register(ReportingAPI.queryMetrics, handler: queryMetrics)
         registry.register(ReportingAPI.listDisputedMatters, handler: listDisputedMatters)
+        registry.register(ReportingAPI.listHotspots, handler: listHotspots)
+        registry.register(ReportingAPI.getHopLatency, handler: getHopLatency)
+        registry.register(ReportingAPI.getClassificationQuality, handler: getClassificationQuality)
+        registry.register(ReportingAPI.explainFigure, handler: explainFigure)
+        registry.register(ReportingAPI.rebuildMonth, handler: rebuildMonth)
     }
 }

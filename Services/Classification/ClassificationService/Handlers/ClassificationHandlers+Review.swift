@@ -47,6 +47,7 @@ extension ClassificationHandlers {
         }
         let destinations = chosen
         let outbox = self.outbox
+        let reporter = self.reporter
         let elements = engine.catalogue.inquiryElements(of: category)
         let resolved = try await database.transaction { connection in
             // Locked, so two operators (or a retried call) cannot both pass the pending check.
@@ -56,6 +57,7 @@ extension ClassificationHandlers {
             guard decision.state == .pendingReview || decision.state == .routedPendingReview else {
                 throw ClassificationError.notInReview(callID: request.callID)
             }
+            let before = decision
             let alreadyRouted = decision.state == .routedPendingReview ? decision.destinations.compactMap(Destination.init(proto:)) : []
             let newDestinations = destinations.filter { !alreadyRouted.contains($0) }
             decision.category = category.proto
@@ -77,6 +79,16 @@ extension ClassificationHandlers {
                 )
             }
             try Self.attach(decision, elements: elements, outbox: outbox, on: connection)
+            var reviewed = reporter.event("call.reviewed", key: [decision.callID, String(decision.revision)], at: decision.reviewedAt.date)
+            reviewed.callID = decision.callID
+            reviewed.category = decision.category
+            reviewed.channel = decision.channel
+            reviewed.district = decision.district
+            reviewed.attributes["destinations"] = decision.destinations.compactMap { Destination(proto: $0)?.code }.joined(separator: ",")
+            reviewed.attributes["previous_category"] = Category(proto: before.category)?.code ?? ""
+            let changed = before.category != decision.category || Set(before.destinations) != Set(decision.destinations)
+            reviewed.attributes["changed"] = changed ? "true" : "false"
+            try reporter.report([reviewed], on: connection)
             return decision
         }
         return .with { $0.decision = resolved }

@@ -16,6 +16,8 @@ struct ClassificationHandlers: ClassificationServiceHandler {
     let outbox: Outbox
     /// Catalogue versions.
     let catalogues: CatalogueStore
+    /// Tells reporting what was decided (in the decision's transaction).
+    let reporter: EventReporter
 
     func classifyText(
         _ request: Fenliu_Classification_V1_ClassifyTextRequest, context: RPCContext
@@ -74,6 +76,7 @@ struct ClassificationHandlers: ClassificationServiceHandler {
         if request.hasReceivedAt { decision.receivedAt = request.receivedAt }
 
         let outbox = self.outbox
+        let reporter = self.reporter
         let elements = catalogue.inquiryElements(of: outcome.category)
         let newDecision = decision
         return Effect { connection in
@@ -84,6 +87,7 @@ struct ClassificationHandlers: ClassificationServiceHandler {
                     try outbox.enqueue(RoutingAPI.route, route, on: connection)
                 }
                 try Self.attach(stored, elements: elements, outbox: outbox, on: connection)
+                try reporter.report([Self.classifiedEvent(stored, reporter: reporter)], on: connection)
             }
             return Fenliu_Classification_V1_ClassifyResponse.with { $0.decision = stored }
         }
@@ -131,5 +135,18 @@ struct ClassificationHandlers: ClassificationServiceHandler {
             $0.duplicateOf = decision.duplicateOf
             $0.needsReview = decision.state == .routedPendingReview
         }
+    }
+
+    /// What reporting learns of a decision: the matter, every destination, whether it waits for review.
+    static func classifiedEvent(_ decision: Fenliu_Classification_V1_Decision, reporter: EventReporter) -> Fenliu_Reporting_V1_Event {
+        var event = reporter.event("call.classified", key: [decision.callID], at: decision.decidedAt.date)
+        event.callID = decision.callID
+        event.category = decision.category
+        event.channel = decision.channel
+        event.district = decision.district
+        event.attributes["destinations"] = decision.destinations.compactMap { Destination(proto: $0)?.code }.joined(separator: ",")
+        event.attributes["needs_review"] = decision.needsReview ? "true" : "false"
+        event.attributes["confidence"] = String(format: "%.3f", decision.confidence)
+        return event
     }
 }

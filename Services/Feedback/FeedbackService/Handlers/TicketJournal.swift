@@ -11,6 +11,8 @@ import SwiftProtobuf
 struct TicketJournal: Sendable {
     /// Where notices and hand-offs are written.
     let outbox: Outbox
+    /// Tells reporting what happened.
+    let reporter: EventReporter
 
     /// What happened.
     struct Entry {
@@ -52,6 +54,9 @@ struct TicketJournal: Sendable {
             }
             try outbox.enqueue(webhook: notice, for: subscription.id, orderingKey: "\(subscription.id)/\(ticket.id)", on: connection)
         }
+        if let reported = Self.reportingEvent(event, ticket: ticket, callback: entry.kind == .callback ? ticket.callback : nil, reporter: reporter) {
+            try reporter.report([reported], on: connection)
+        }
         if entry.tellsRouting {
             try outbox.enqueue(
                 RoutingAPI.updateTicketStatus,
@@ -74,6 +79,39 @@ struct TicketJournal: Sendable {
                 $0.departmentID = ticket.departmentID
                 $0.reason = reason
             }, orderingKey: Self.routingOrder(ticket.id), on: connection)
+    }
+
+    /// What reporting learns of an event: state changes, overdue notices, escalations, callbacks
+    /// (reminders are for the holder only).
+    static func reportingEvent(
+        _ event: FeedbackEvent, ticket: FeedbackTicket, callback: CallbackRecord?, reporter: EventReporter
+    ) -> Fenliu_Reporting_V1_Event? {
+        let type: String
+        switch event.kind {
+        case .stateChanged, .extensionRefused, .reassigned: type = "ticket.state_changed"
+        case .overdue: type = "ticket.overdue"
+        case .escalation: type = "ticket.escalated"
+        case .callback: type = "callback.recorded"
+        case .reminder: return nil
+        }
+        var reported = reporter.event(type, key: [event.id.uuidString.lowercased()], at: event.occurredAt)
+        reported.ticketID = ticket.id
+        reported.callID = ticket.callID
+        reported.category = ticket.category.proto
+        reported.district = ticket.district
+        reported.departmentID = event.departmentID
+        reported.channel = ticket.origin?.proto ?? .unspecified
+        reported.attributes["state"] = event.state.rawValue
+        reported.attributes["previous_state"] = event.previousState.rawValue
+        if let due = ticket.deadlines.signForDue { reported.attributes["sign_for_due"] = due.postgresText }
+        if let due = ticket.deadlines.resolveDue { reported.attributes["resolve_due"] = due.postgresText }
+        if let clock = event.clock { reported.attributes["clock"] = clock.rawValue }
+        if let callback {
+            reported.attributes["satisfaction"] = callback.satisfaction.rawValue
+            reported.attributes["objects_to_diversion"] = callback.objectsToDiversion ? "true" : "false"
+            reported.attributes["attempt"] = String(callback.attempts)
+        }
+        return reported
     }
 
     /// Everything feedback tells routing about one ticket goes in order.

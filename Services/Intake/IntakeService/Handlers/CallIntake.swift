@@ -14,6 +14,8 @@ struct CallIntake: Sendable {
     let outbox: Outbox
     /// The service logger; never given caller names or phones above debug.
     let logger: Logger
+    /// Tells reporting a call was received (in the call's transaction).
+    let reporter: EventReporter
     /// The repeat-call rule and its thresholds.
     var rule = RepeatCallRule()
     /// The current time; Open311 calls are stamped with it and `receivedAt` is checked against it.
@@ -24,6 +26,7 @@ struct CallIntake: Sendable {
         let submission = try CallValidator(now: clock()).validate(input)
         let rule = self.rule
         let outbox = self.outbox
+        let reporter = self.reporter
         let result: (CallRecord, Bool) = try await database.transaction { connection in
             if let (existing, sameContent) = try CallStore.existing(submission, on: connection) {
                 return try Self.replay(existing, sameContent: sameContent)
@@ -37,6 +40,7 @@ struct CallIntake: Sendable {
                 return try Self.replay(existing, sameContent: sameContent)
             case .inserted(let record):
                 try outbox.enqueue(ClassificationAPI.classify, Self.classifyRequest(for: record), on: connection)
+                try reporter.report([record.receivedEvent(reporter)], on: connection)
                 return (record, false)
             }
         }

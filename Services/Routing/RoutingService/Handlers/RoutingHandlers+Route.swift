@@ -16,13 +16,14 @@ extension RoutingHandlers {
         let call = try RouteCall(request)
         let policy = self.policy
         let outbox = self.outbox
+        let reporter = self.reporter
         return Effect { connection in
-            try Self.route(call, now: Date(), policy: policy, outbox: outbox, on: connection)
+            try Self.route(call, now: Date(), policy: policy, outbox: outbox, reporter: reporter, on: connection)
         }
     }
 
     private static func route(
-        _ call: RouteCall, now: Date, policy: RoutingPolicy, outbox: Outbox, on connection: PostgresConnection
+        _ call: RouteCall, now: Date, policy: RoutingPolicy, outbox: Outbox, reporter: EventReporter, on connection: PostgresConnection
     ) throws -> Fenliu_Routing_V1_RouteResponse {
         // Per incident, so a call and its repeats are routed one after the other; the unique index
         // on open tickets per incident and destination holds even if something else got it wrong.
@@ -52,6 +53,9 @@ extension RoutingHandlers {
                 ), on: connection)
             let event = plan.state == .pendingAssignment ? DeliveryEvent.assignmentPending : DeliveryEvent.dispatched
             try handOver(id, event: event, outbox: outbox, on: connection)
+            if let created = try TicketStore.find(id, on: connection) {
+                try reporter.report([created.createdEvent(reporter)], on: connection)
+            }
             reached[plan.destination] = id
         }
         var tickets = [Fenliu_Routing_V1_Ticket]()

@@ -65,6 +65,7 @@ extension RoutingHandlers {
         let returns = policy.returns
         let deadlines = policy.deadlines
         let outbox = self.outbox
+        let reporter = self.reporter
         return Effect { connection in
             guard let ticket = try TicketStore.find(request.ticketID, forUpdate: true, on: connection) else {
                 throw RoutingError.ticketNotFound(request.ticketID)
@@ -102,6 +103,8 @@ extension RoutingHandlers {
             let event = state == .dispatched ? DeliveryEvent.reassigned : DeliveryEvent.assignmentPending
             try Self.handOver(ticket.id, event: event, outbox: outbox, on: connection)
             guard let updated = try TicketStore.find(ticket.id, on: connection) else { throw RoutingError.ticketNotFound(ticket.id) }
+            try reporter.report(
+                [updated.reassignedEvent(reporter, from: ticket.departmentID, reason: reason, returned: true, at: Date())], on: connection)
             return Fenliu_Routing_V1_ReturnTicketResponse.with { $0.ticket = updated.proto }
         }
     }
@@ -118,6 +121,7 @@ extension RoutingHandlers {
         guard violations.isEmpty else { throw RoutingError.invalidFields(violations) }
         let outbox = self.outbox
         let deadlines = policy.deadlines
+        let reporter = self.reporter
         return Effect { connection in
             guard let ticket = try TicketStore.find(request.ticketID, forUpdate: true, on: connection) else {
                 throw RoutingError.ticketNotFound(request.ticketID)
@@ -138,6 +142,8 @@ extension RoutingHandlers {
             try DisputeStore.addDepartment(department.id, toDisputeOf: ticket.id, on: connection)
             try Self.handOver(ticket.id, event: DeliveryEvent.reassigned, outbox: outbox, on: connection)
             guard let updated = try TicketStore.find(ticket.id, on: connection) else { throw RoutingError.ticketNotFound(ticket.id) }
+            try reporter.report(
+                [updated.reassignedEvent(reporter, from: ticket.departmentID, reason: reason, returned: false, at: Date())], on: connection)
             return Fenliu_Routing_V1_AssignTicketResponse.with { $0.ticket = updated.proto }
         }
     }

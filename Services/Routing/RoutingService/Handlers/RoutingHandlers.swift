@@ -13,6 +13,8 @@ struct RoutingHandlers: RoutingServiceHandler {
     let outbox: Outbox
     /// Deadlines, calendar and returns.
     let policy: RoutingPolicy
+    /// Tells reporting about tickets (in their transactions).
+    let reporter: EventReporter
 
     /// Hands the ticket over, in the caller's transaction: to its holder's system (a signed webhook)
     /// and to feedback, which follows what happens to it from here (`TrackTicket`, in order per
