@@ -114,6 +114,40 @@ struct ClosedLoopTests {
                 return sequences.last == reopened.1.history.count + 3
             })
         #expect(sequences == Array(1...(sequences.last ?? 0)))
+
+        // Every service told reporting what happened, through its outbox: the month's bulletin has
+        // the call, its diversion, the return, the reopening and the final callback.
+        let reporting = RPCClient(baseURL: try #require(stack.urls["reporting"]), httpClient: http)
+        let month = Self.chengduMonth(Date())
+        var total = Fenliu_Reporting_V1_Figures()
+        #expect(
+            await eventually(timeout: .seconds(30)) {
+                guard let bulletin = try? await reporting.call(ReportingAPI.getMonthlyBulletin, .with { $0.month = month }).bulletin
+                else { return false }
+                total = bulletin.total
+                return total.satisfactionRate.numerator == 1 && total.reopenRate.numerator == 1 && total.returnRate.denominator == 2
+            }, "\(total)")
+        #expect(total.calls == 1)
+        #expect(total.callsByChannel == ["CHANNEL_110": 1])
+        #expect("\(total.diversionRate.numerator)/\(total.diversionRate.denominator)" == "1/1")
+        #expect(total.tickets == 1)
+        #expect("\(total.returnRate.numerator)/\(total.returnRate.denominator)" == "1/2", "the first holder returned it")
+        #expect("\(total.timelySignForRate.numerator)/\(total.timelySignForRate.denominator)" == "1/1")
+        #expect("\(total.reopenRate.numerator)/\(total.reopenRate.denominator)" == "1/1")
+        #expect("\(total.satisfactionRate.numerator)/\(total.satisfactionRate.denominator)" == "1/1", "the latest callback counts")
+        let hops = try await reporting.call(ReportingAPI.getHopLatency, .with { $0.month = month }).hops
+        #expect(hops.map(\.count).prefix(3) == [1, 1, 1], "received, classified, ticket created and delivered: \(hops)")
+        let dashboard = try await http.execute(HTTPClientRequest(url: try #require(stack.urls["reporting"]) + "/?month=\(month)"))
+        #expect(dashboard.status == 200)
+        #expect(dashboard.text.contains("data-figure=\"calls\" data-value=\"1\""))
+    }
+
+    /// The Asia/Shanghai month of an instant, as `YYYY-MM`.
+    static func chengduMonth(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
     }
 
     @Test("an Open311 client sees its report closed with the department's result, and fetches the updates")

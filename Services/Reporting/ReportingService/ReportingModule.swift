@@ -1,15 +1,31 @@
 import FenliuModel
+import Hummingbird
+import Logging
 import Postgres
 import ServiceSupport
 
-/// The reporting service as the shared runtime runs it. Its methods answer `unimplemented` until
-/// the reporting issue implements them (the generated handler's defaults).
+/// The reporting service as the shared runtime runs it: the events of the other four services in,
+/// every figure out — the Connect API of `fenliu.reporting.v1`, the CSV downloads and the dashboard.
 public struct ReportingModule: ServiceModule {
     public static let service = ServiceName.reporting
+    /// Reporting only listens: the others send it their events.
     public static let requiredPeers: [ServiceName] = []
-    public static let migrations: [Migration] = []
+    public static let migrations: [Migration] = ReportingMigrations.all
 
-    public init(environment: ServiceEnvironment, configuration: NoModuleConfiguration) async throws {}
+    let database: PostgresPool
+    let configuration: ReportingConfiguration
+    let logger: Logger
 
-    public var handlers: [any ServiceHandler] { [ReportingHandlers()] }
+    public init(environment: ServiceEnvironment, configuration: ReportingConfiguration) async throws {
+        database = environment.database
+        self.configuration = configuration
+        logger = environment.logger
+    }
+
+    public var handlers: [any ServiceHandler] { [ReportingHandlers(database: database)] }
+
+    /// The dashboard at `/` and the CSV downloads under `/reports/`.
+    public func registerRoutes(on router: Router<BasicRequestContext>) {
+        ReportingRoutes(database: database, configuration: configuration, logger: logger).register(on: router)
+    }
 }

@@ -1,4 +1,78 @@
+import FenliuModel
+import Foundation
+import Postgres
+import RPC
 import ServiceSupport
+import SwiftProtobuf
 
-/// `fenliu.reporting.v1.ReportingService`.
-struct ReportingHandlers: ReportingServiceHandler {}
+/// The Connect methods of `fenliu.reporting.v1.ReportingService`: events in here, the bulletin and
+/// its explanation in `+Bulletin`, the analyses in `+Analytics`.
+struct ReportingHandlers: ReportingServiceHandler {
+    /// The reporting schema.
+    let database: PostgresPool
+
+    /// Most events one `IngestEvents` request may carry.
+    static let maximumEvents = 500
+
+    /// `IngestEvents`: stores each event whose id is new and merges it into the facts, in the
+    /// transaction that records the Idempotency-Key. The whole batch is checked first, so a bad
+    /// event refuses the batch with its index named and nothing is stored.
+    func ingestEvents(
+        _ request: Fenliu_Reporting_V1_IngestEventsRequest, context: RPCContext
+    ) async throws -> Effect<Fenliu_Reporting_V1_IngestEventsResponse> {
+        guard !request.events.isEmpty else { throw ReportingError.invalidField("events", "is required: at least one event") }
+        guard request.events.count <= Self.maximumEvents else {
+            throw ReportingError.invalidField("events", "holds at most \(Self.maximumEvents) events per request")
+        }
+        var violations = [FieldViolation]()
+        var events = [StoredEvent]()
+        for (index, proto) in request.events.enumerated() {
+            if let event = StoredEvent(proto, field: "events[\(index)]", violations: &violations) { events.append(event) }
+        }
+        guard violations.isEmpty else { throw ReportingError.invalidFields(violations) }
+        // One order for every batch, so two batches about the same tickets lock their rows in the
+        // same order; the facts do not depend on the order events are applied in.
+        events.sort { ($0.ticketID, $0.callID, $0.id) < ($1.ticketID, $1.callID, $1.id) }
+        let ordered = events
+        return Effect { connection in
+            var accepted: Int32 = 0
+            for event in ordered where try EventStore.insert(event, on: connection) {
+                try FactStore.apply(event, on: connection)
+                accepted += 1
+            }
+            return .with {
+                $0.accepted = accepted
+                $0.duplicates = Int32(ordered.count) - accepted
+            }
+        }
+    }
+
+    /// `RebuildMonth`: the facts of every call and ticket with an event in the month, recomputed
+    /// from all their events.
+    func rebuildMonth(
+        _ request: Fenliu_Reporting_V1_RebuildMonthRequest, context: RPCContext
+    ) async throws -> Fenliu_Reporting_V1_RebuildMonthResponse {
+        let month = try Self.month(request.month)
+        let rebuilt = try await database.transaction { connection in try FactStore.rebuild(month, on: connection) }
+        return .with {
+            $0.events = Int64(rebuilt.events)
+            $0.calls = Int64(rebuilt.calls)
+            $0.tickets = Int64(rebuilt.tickets)
+        }
+    }
+
+    /// A required `YYYY-MM` month.
+    static func month(_ text: String, field: String = "month") throws -> ReportingMonth {
+        guard !text.isEmpty else { throw ReportingError.invalidField(field, "is required, as YYYY-MM") }
+        guard let month = ReportingMonth(text) else { throw ReportingError.invalidField(field, "\"\(text)\" is not a month: use YYYY-MM") }
+        return month
+    }
+
+    /// An optional area code.
+    static func district(_ code: String, field: String = "district") throws -> String {
+        guard code.isEmpty || District.withCode(code) != nil else {
+            throw ReportingError.invalidField(field, "\"\(code)\" is not one of the 22 area codes")
+        }
+        return code
+    }
+}

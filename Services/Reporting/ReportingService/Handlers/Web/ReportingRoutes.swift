@@ -1,0 +1,119 @@
+import FenliuModel
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Postgres
+
+/// The pages people open: the dashboard at `/` and the downloads `/reports/monthly.csv` and
+/// `/reports/tickets.csv`, each taking `month=YYYY-MM` (default: this month in Chengdu) and an
+/// optional `district=<code>`. A bad parameter answers 400 naming it.
+struct ReportingRoutes: Sendable {
+    let database: PostgresPool
+    let configuration: ReportingConfiguration
+    let logger: Logger
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in await answer { try await dashboard(try Selection(request)) } }
+        router.get("/reports/monthly.csv") { request, _ in
+            await answer {
+                let selection = try Selection(request)
+                let bulletin = try await database.withConnection { connection in
+                    try BulletinStore.bulletin(selection.month, district: selection.district, on: connection)
+                }
+                return Self.csv(ReportCSV.monthly(bulletin), name: "fenliu-monthly-\(selection.fileSuffix).csv")
+            }
+        }
+        router.get("/reports/tickets.csv") { request, _ in
+            await answer {
+                let selection = try Selection(request)
+                let facts = try await database.withConnection { connection in
+                    try TicketFactRow.tickets(selection.month, district: selection.district, on: connection)
+                }
+                return Self.csv(ReportCSV.tickets(facts), name: "fenliu-tickets-\(selection.fileSuffix).csv")
+            }
+        }
+    }
+
+    /// The month and district a page is about.
+    struct Selection: Sendable {
+        var month: ReportingMonth
+        var district: String
+
+        init(_ request: Request) throws {
+            let parameters = request.uri.queryParameters
+            if let text = parameters.get("month"), !text.isEmpty {
+                guard let month = ReportingMonth(text) else { throw BadParameter("month: \"\(text)\" is not a month, use YYYY-MM") }
+                self.month = month
+            } else {
+                month = ReportingMonth(containing: Date())
+            }
+            district = parameters.get("district") ?? ""
+            guard district.isEmpty || District.withCode(district) != nil else {
+                throw BadParameter("district: \"\(district)\" is not one of the 22 area codes")
+            }
+        }
+
+        var fileSuffix: String { district.isEmpty ? month.description : "\(month)-\(district)" }
+    }
+
+    /// A query parameter that cannot be used.
+    struct BadParameter: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    private func dashboard(_ selection: Selection) async throws -> Response {
+        let configuration = self.configuration
+        let page = try await database.withConnection { connection in
+            let month = selection.month
+            let district = selection.district
+            var filter = AnalyticsStore.MetricFilter(from: month.start, to: month.end)
+            filter.district = district
+            var trend = [(month: ReportingMonth, figures: Figures)]()
+            var trendMonth = month
+            for _ in 0..<configuration.trendMonths {
+                trend.insert(
+                    (trendMonth, try BulletinStore.figures(trendMonth, grouping: .district, district: district, on: connection).values.reduce(Figures(), +)),
+                    at: 0)
+                trendMonth = trendMonth.previous
+            }
+            return DashboardPage(
+                bulletin: try BulletinStore.bulletin(month, district: district, on: connection),
+                cityDistricts: try BulletinStore.figures(month, grouping: .district, district: "", on: connection),
+                daily: try AnalyticsStore.metrics([.day, .channel], filter: filter, on: connection),
+                categories: try AnalyticsStore.metrics([.category], filter: filter, on: connection), trend: trend,
+                disputes: try AnalyticsStore.disputes(from: month.start, to: month.end, district: district, on: connection),
+                hotspots: try AnalyticsStore.hotspots(
+                    from: month.start, to: month.end, minimum: configuration.hotspotMinimumCalls, district: district, on: connection),
+                hotspotMinimum: configuration.hotspotMinimumCalls,
+                hops: try AnalyticsStore.hops(from: month.start, to: month.end, on: connection))
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: page.rendered)))
+    }
+
+    static func csv(_ table: CSVTable, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: table.rendered)))
+    }
+
+    /// Runs `body`, answering a bad parameter with 400 and anything else with 503 (logged).
+    private func answer(_ body: () async throws -> Response) async -> Response {
+        do {
+            return try await body()
+        } catch let error as BadParameter {
+            return Self.text(.badRequest, error.message)
+        } catch {
+            logger.error("reporting page failed", metadata: ["error": "\(error)"])
+            return Self.text(.serviceUnavailable, "the figures cannot be read right now; try again shortly")
+        }
+    }
+
+    private static func text(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: message + "\n")))
+    }
+}

@@ -1,0 +1,111 @@
+import FenliuModel
+import Foundation
+import Postgres
+import RPC
+import ReportingService
+import SwiftProtobuf
+import TestSupport
+import Testing
+
+/// Events in: checked as a whole batch, stored once per id, never personal data.
+@Suite("Reporting: events in")
+struct IngestTests {
+    static func event(_ id: String, _ mutate: (inout Fenliu_Reporting_V1_Event) -> Void = { _ in }) -> Fenliu_Reporting_V1_Event {
+        var event = Fenliu_Reporting_V1_Event.with {
+            $0.id = id
+            $0.source = "intake"
+            $0.type = "call.received"
+            $0.occurredAt = Google_Protobuf_Timestamp(date: EventLog.chengdu("2026-11-05 10:00"))
+            $0.callID = id
+            $0.channel = .channel110
+            $0.district = "510104"
+        }
+        mutate(&event)
+        return event
+    }
+
+    @Test("a bad event refuses the whole batch, naming the event and the field, and stores nothing")
+    func badBatch() async throws {
+        try await ReportingHarness.with { harness in
+            let cases: [(Fenliu_Reporting_V1_Event, String)] = [
+                (Self.event("") { _ in }, "events[1].id"),
+                (Self.event("x") { $0.clearOccurredAt() }, "events[1].occurredAt"),
+                (Self.event("x") { $0.district = "锦江区" }, "events[1].district"),
+                (Self.event("x") { $0.type = "call received!" }, "events[1].type"),
+                (Self.event("x") { $0.attributes["caller_phone"] = "13800001111" }, "events[1].attributes[caller_phone]"),
+                (Self.event("x") { $0.attributes["address"] = "东大街 1 号" }, "events[1].attributes[address]"),
+                (Self.event("x") { $0.attributes["reason"] = String(repeating: "长", count: 2001) }, "events[1].attributes[reason]"),
+            ]
+            for (bad, field) in cases {
+                let error = await #expect(throws: ConnectError.self) {
+                    try await harness.ingest([Self.event("good"), bad])
+                }
+                #expect(error?.code == .invalidArgument)
+                #expect(error?.fieldViolations.map(\.field) == [field])
+            }
+            let tooMany = (0...500).map { index in
+                Fenliu_Reporting_V1_Event.with {
+                    $0.id = "e\(index)"
+                    $0.source = "t"
+                    $0.type = "t"
+                    $0.occurredAt = Google_Protobuf_Timestamp(seconds: 1_790_000_000)
+                }
+            }
+            for events in [[], tooMany] {
+                let error = await #expect(throws: ConnectError.self) {
+                    _ = try await harness.client.call(ReportingAPI.ingestEvents, .with { $0.events = events })
+                }
+                #expect(error?.code == .invalidArgument, "\(String(describing: error))")
+                #expect(error?.fieldViolations.map(\.field) == ["events"], "\(events.count) events")
+            }
+            let stored = try await harness.database.query("SELECT count(*) AS n FROM events").first?.decode("n", as: Int64.self)
+            #expect(stored == 0)
+        }
+    }
+
+    @Test("an event id counts once, in a batch or across batches; a repeated Idempotency-Key gets the first answer")
+    func idempotent() async throws {
+        try await ReportingHarness.with { harness in
+            let first = try await harness.ingest([Self.event("a"), Self.event("b"), Self.event("a")])
+            #expect(first.accepted == 2)
+            #expect(first.duplicates == 1)
+            let second = try await harness.ingest([Self.event("b"), Self.event("c")])
+            #expect(second.accepted == 1)
+            #expect(second.duplicates == 1)
+            let request = Fenliu_Reporting_V1_IngestEventsRequest.with { $0.events = [Self.event("d")] }
+            let once = try await harness.client.call(ReportingAPI.ingestEvents, request, headers: [("Idempotency-Key", "k-1")])
+            let twice = try await harness.client.call(ReportingAPI.ingestEvents, request, headers: [("Idempotency-Key", "k-1")])
+            #expect(once.accepted == 1)
+            #expect(twice == once)
+            let bulletin = try await harness.bulletin("2026-11")
+            #expect(bulletin.total.calls == 4)
+        }
+    }
+
+    @Test("reporting's schema holds no caller name, phone, email or address: no such column, no such attribute")
+    func noPersonalData() async throws {
+        try await ReportingHarness.with { harness in
+            try await harness.ingest(NovemberFixture.log.events)
+            let columns = try await harness.database.query(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+            ).map { try $0.decode("column_name", as: String.self) }
+            #expect(!columns.isEmpty)
+            for word in ["phone", "email", "address", "caller", "contact"] {
+                #expect(!columns.contains { $0.contains(word) }, "\(word): \(columns)")
+            }
+            let named = try await harness.database.query(
+                "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'name'"
+            ).map { try $0.decode("table_name", as: String.self) }
+            #expect(Set(named).isSubset(of: ["departments", "schema_migrations"]), "only departments have names: \(named)")
+            let keys = try await harness.database.query("SELECT DISTINCT jsonb_object_keys(attributes) AS k FROM events").map {
+                try $0.decode("k", as: String.self)
+            }
+            #expect(
+                Set(keys).isSubset(of: [
+                    "destinations", "needs_review", "confidence", "changed", "kind", "destination", "priority",
+                    "incident_id", "state", "sign_for_due", "resolve_due", "from_department", "reason", "returned", "clock", "satisfaction",
+                    "objects_to_diversion", "place", "department_name",
+                ]))
+        }
+    }
+}
