@@ -70,10 +70,14 @@ struct OutboxDeliveryTests {
     func outcomeTiedToClaim() async throws {
         // The first replica's delivery hangs past its lease and is then refused for good (400); the
         // second replica claims the message after the lease ran out and is accepted at once. Each
-        // replica has its own path, so arrival order at the receiver does not matter.
+        // replica has its own path, so arrival order at the receiver does not matter; the second
+        // starts only once the slow request has arrived, so the first claim is the slow one even on
+        // a loaded machine.
         let router = Hummingbird.Router()
+        let slowArrived = Mutex(false)
         router.post("/hooks/slow") { _, _ -> HTTPResponse.Status in
-            try await Task.sleep(for: .seconds(3))
+            slowArrived.withLock { $0 = true }
+            try await Task.sleep(for: .seconds(6))
             return .badRequest
         }
         router.post("/hooks/fast") { _, _ -> HTTPResponse.Status in .noContent }
@@ -85,8 +89,9 @@ struct OutboxDeliveryTests {
                 )
                 let id = try await enqueueWebhook(pool)
                 async let slow = first.deliverDue()
+                #expect(await eventually(timeout: .seconds(10)) { slowArrived.withLock { $0 } })
                 // The other replica claims the message as soon as the first claim's lease runs out.
-                #expect(await eventually(timeout: .seconds(2.5)) { (try? await second.deliverDue()) == 1 })
+                #expect(await eventually(timeout: .seconds(5)) { (try? await second.deliverDue()) == 1 })
                 _ = try await slow
                 let stored = try await row(pool, id)
                 #expect(try stored.decode("delivered_at", as: Date?.self) != nil)

@@ -35,6 +35,9 @@ command protoc protobuf-compiler
 file /usr/include/google/protobuf/timestamp.proto|/usr/include/google/protobuf/descriptor.proto libprotobuf-dev
 command python3 python3
 command curl curl
+command chromium chromium
+command chromedriver chromium-driver
+file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
 EOT
 }
 
@@ -77,9 +80,76 @@ fenliu_ensure_packages() {
   done < <(fenliu_requirements)
 }
 
-# A TCP port nothing listens on right now.
+# The Python that runs the dashboard's browser test (Tests/Browser/check_dashboard.py): a virtual
+# environment in .fenliu/venv with Selenium (driving Debian's chromium through chromium-driver) and
+# Pillow (to look at the screenshots). Created on first use; prints the interpreter's path.
+fenliu_browser_python() {
+  local venv="$FENLIU_ROOT/.fenliu/venv"
+  if ! "$venv/bin/python" -c 'import selenium, PIL' 2>/dev/null; then
+    fenliu_log "preparing $venv (selenium, pillow)"
+    rm -rf "$venv"
+    if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+      # Debian's python3 keeps venv in its own package.
+      [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || fenliu_die "python3 -m venv failed; run: sudo apt-get install python3-venv"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null \
+        || fenliu_die "apt-get install python3-venv failed"
+      rm -rf "$venv"
+      python3 -m venv "$venv" || fenliu_die "python3 -m venv $venv failed"
+    fi
+    "$venv/bin/pip" install -q --disable-pip-version-check "selenium>=4.20,<5" "pillow>=10,<14" >&2 \
+      || fenliu_die "pip install selenium pillow failed"
+  fi
+  echo "$venv/bin/python"
+}
+
+# A TCP port nothing listens on right now, for a service about to start. Chosen below the kernel's
+# ephemeral range (ip_local_port_range, 32768 and up), since a port from that range can be taken by
+# any outgoing connection between this choice and the service binding it; and recorded, under a
+# lock, in a shared file for ten minutes, since two stacks starting at once (the end-to-end tests)
+# would otherwise pick the same free port before either binds it.
 fenliu_free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  python3 - <<'PY'
+import fcntl, json, os, random, socket, tempfile, time
+path = os.path.join(tempfile.gettempdir(), "fenliu-ports.json")
+low = 20000
+try:
+    high = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0]) - 1
+except (OSError, ValueError, IndexError):
+    high = 32767
+with open(path, "a+") as ledger:
+    fcntl.flock(ledger, fcntl.LOCK_EX)
+    ledger.seek(0)
+    try:
+        taken = {int(port): when for port, when in json.loads(ledger.read() or "{}").items()}
+    except ValueError:
+        taken = {}
+    now = time.time()
+    taken = {port: when for port, when in taken.items() if now - when < 600}
+    chosen = None
+    for _ in range(500):
+        port = random.randint(low, max(low + 100, high))
+        if port in taken:
+            continue
+        probe = socket.socket()
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        finally:
+            probe.close()
+        chosen = port
+        break
+    if chosen is None:
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        chosen = probe.getsockname()[1]
+        probe.close()
+    taken[chosen] = now
+    ledger.seek(0)
+    ledger.truncate()
+    ledger.write(json.dumps({str(port): when for port, when in taken.items()}))
+print(chosen)
+PY
 }
 
 # Whether something accepts connections on 127.0.0.1:$1.
