@@ -29,12 +29,16 @@ public final class OutboxWorker: Service, Sendable {
         public var retention: Duration
         /// How often the purge runs.
         public var purgeInterval: Duration
+        /// Messages for reporting claimed per round; their events travel merged (≤ 500 per request).
+        public var reportBatchSize: Int
+        /// How long the reporting lane waits between rounds that found less than a batch.
+        public var reportInterval: Duration
 
         /// Creates a configuration.
         public init(
             batchSize: Int = 32, pollInterval: Duration = .milliseconds(500), baseRetryDelay: Duration = .seconds(1),
             maximumRetryDelay: Duration = .seconds(300), claimLease: Duration = .seconds(60), retention: Duration = .seconds(7 * 86_400),
-            purgeInterval: Duration = .seconds(3600)
+            purgeInterval: Duration = .seconds(3600), reportBatchSize: Int = 200, reportInterval: Duration = .milliseconds(500)
         ) {
             self.batchSize = batchSize
             self.pollInterval = pollInterval
@@ -43,6 +47,8 @@ public final class OutboxWorker: Service, Sendable {
             self.claimLease = claimLease
             self.retention = retention
             self.purgeInterval = purgeInterval
+            self.reportBatchSize = reportBatchSize
+            self.reportInterval = reportInterval
         }
     }
 
@@ -60,7 +66,24 @@ public final class OutboxWorker: Service, Sendable {
     private let metrics: MetricsRegistry?
     private let logger: Logger
     private let configuration: Configuration
-    private let signal = WakeSignal()
+    /// Which messages a delivery loop takes. Hand-offs and webhooks go in one lane and the events
+    /// for reporting in another, each with its own loop, so a burst of reporting traffic (one
+    /// message per transaction of every service) never delays a call on its way to a ticket.
+    public enum Lane: String, Sendable, CaseIterable {
+        /// Hand-offs to peers other than reporting, and webhooks.
+        case handOffs
+        /// Events for reporting.
+        case reports
+
+        var predicate: String {
+            switch self {
+            case .handOffs: "target <> 'reporting'"
+            case .reports: "target = 'reporting'"
+            }
+        }
+    }
+
+    private let signals = Dictionary(uniqueKeysWithValues: Lane.allCases.map { ($0, WakeSignal()) })
 
     /// Creates a worker. `httpClient` should be the worker's own, so request-time calls of the
     /// service never hold up its hand-offs.
@@ -89,42 +112,61 @@ public final class OutboxWorker: Service, Sendable {
 
     /// An outbox whose `committed()` wakes this worker.
     public var outbox: Outbox {
-        Outbox { [signal] in signal.signal() }
+        Outbox { [signals] in
+            for signal in signals.values { signal.signal() }
+        }
     }
 
-    /// Delivers until graceful shutdown, purging old rows now and then.
+    /// Delivers until graceful shutdown, one loop per lane, purging old rows now and then.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
-            var nextPurge = ContinuousClock.now
-            while !Task.isCancelled {
-                if ContinuousClock.now >= nextPurge {
-                    nextPurge = ContinuousClock.now + self.configuration.purgeInterval
-                    do {
-                        let removed = try await Outbox.purge(olderThan: self.configuration.retention, on: self.pool)
-                        if removed > 0 { self.logger.info("purged old outbox and inbox rows", metadata: ["rows": "\(removed)"]) }
-                    } catch {
-                        self.logger.warning("outbox purge failed", metadata: ["error": "\(error)"])
-                    }
+            await withTaskGroup(of: Void.self) { group in
+                for lane in Lane.allCases {
+                    group.addTask { await self.deliver(lane: lane) }
                 }
-                let claimed: Int
-                do {
-                    claimed = try await self.deliverDue()
-                } catch {
-                    self.logger.warning("outbox round failed", metadata: ["error": "\(error)"])
-                    claimed = 0
-                }
-                if claimed < self.configuration.batchSize {
-                    await self.signal.wait(timeout: self.configuration.pollInterval)
-                }
+                group.addTask { await self.purgeNowAndThen() }
             }
         }
     }
 
-    /// Claims and delivers one batch of due messages; returns how many it claimed.
+    private func deliver(lane: Lane) async {
+        guard let signal = signals[lane] else { return }
+        while !Task.isCancelled {
+            let claimed: Int
+            do {
+                claimed = try await deliverDue(lane: lane)
+            } catch {
+                logger.warning("outbox round failed", metadata: ["error": "\(error)", "outbox.lane": "\(lane.rawValue)"])
+                claimed = 0
+            }
+            switch lane {
+            case .handOffs:
+                if claimed < configuration.batchSize { await signal.wait(timeout: configuration.pollInterval) }
+            case .reports:
+                // Events wait a moment to travel together: one IngestEvents for many transactions.
+                if claimed < configuration.reportBatchSize { try? await Task.sleep(for: configuration.reportInterval) }
+            }
+        }
+    }
+
+    private func purgeNowAndThen() async {
+        while !Task.isCancelled {
+            do {
+                let removed = try await Outbox.purge(olderThan: configuration.retention, on: pool)
+                if removed > 0 { logger.info("purged old outbox and inbox rows", metadata: ["rows": "\(removed)"]) }
+            } catch {
+                logger.warning("outbox purge failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: configuration.purgeInterval)
+        }
+    }
+
+    /// Claims and delivers one batch of due messages (of one lane, or of any); returns how many it
+    /// claimed.
     @discardableResult
-    public func deliverDue() async throws -> Int {
+    public func deliverDue(lane: Lane? = nil) async throws -> Int {
         let lease = Double(configuration.claimLease.components.seconds)
-        let batch = configuration.batchSize
+        let batch = lane == .reports ? configuration.reportBatchSize : configuration.batchSize
         let claimed = try await pool.withConnection { connection in
             try connection.query(
                 """
@@ -132,6 +174,7 @@ public final class OutboxWorker: Service, Sendable {
                 WHERE id IN (
                     SELECT id FROM outbox o
                     WHERE delivered_at IS NULL AND parked_at IS NULL AND canceled_at IS NULL AND next_attempt_at <= now()
+                      AND \(unescaped: lane?.predicate ?? "true")
                       AND (ordering_key IS NULL OR NOT EXISTS (
                           SELECT 1 FROM outbox earlier
                           WHERE earlier.ordering_key = o.ordering_key AND earlier.sequence < o.sequence
@@ -144,12 +187,31 @@ public final class OutboxWorker: Service, Sendable {
                 """
             ).map(OutboxMessage.init(row:))
         }
+        let (merged, single) = ReportBatch.split(claimed)
         await withTaskGroup(of: Void.self) { group in
-            for message in claimed {
+            for batch in merged {
+                group.addTask { await self.deliver(batch) }
+            }
+            for message in single {
                 group.addTask { await self.deliver(message) }
             }
         }
         return claimed.count
+    }
+
+    /// Delivers the events of several messages for reporting in one request. If reporting refuses
+    /// the request for good, each message is sent alone, so one bad event parks only its message.
+    private func deliver(_ batch: ReportBatch) async {
+        guard batch.messages.count > 1 else {
+            if let message = batch.messages.first { await deliver(message) }
+            return
+        }
+        let outcome = await send(batch.request)
+        if case .park = outcome {
+            for message in batch.messages { await deliver(message) }
+            return
+        }
+        for message in batch.messages { await record(outcome, of: message) }
     }
 
     private enum Outcome {
@@ -162,7 +224,11 @@ public final class OutboxWorker: Service, Sendable {
     }
 
     private func deliver(_ message: OutboxMessage) async {
-        let outcome = await send(message)
+        await record(await send(message), of: message)
+    }
+
+    /// Records what became of `message`, while our claim on it stands.
+    private func record(_ outcome: Outcome, of message: OutboxMessage) async {
         let id = message.id
         // Every outcome is recorded only while our claim stands (`attempts` unchanged): if the lease
         // ran out and another replica claimed the message, its outcome is the one that counts.
@@ -214,12 +280,16 @@ public final class OutboxWorker: Service, Sendable {
         if message.target == Outbox.webhookTarget {
             return await sendWebhook(message, body: body)
         }
-        guard let service = ServiceName(rawValue: message.target), let baseURL = peers[service] else {
-            return .retry("no URL configured for peer \(message.target)")
+        return await send(PeerRequest(target: message.target, path: message.path, body: body, idempotencyKey: message.id.uuidString.lowercased()))
+    }
+
+    private func send(_ request: PeerRequest) async -> Outcome {
+        guard let service = ServiceName(rawValue: request.target), let baseURL = peers[service] else {
+            return .retry("no URL configured for peer \(request.target)")
         }
         do {
             _ = try await RPCClient(baseURL: baseURL, httpClient: httpClient)
-                .send(path: message.path, jsonBody: body, headers: [("Idempotency-Key", message.id.uuidString.lowercased())])
+                .send(path: request.path, jsonBody: request.body, headers: [("Idempotency-Key", request.idempotencyKey)])
             return .delivered
         } catch let error as ConnectError {
             let reason = "\(error.code.rawValue): \(error.message)"

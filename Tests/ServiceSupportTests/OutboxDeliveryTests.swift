@@ -144,3 +144,71 @@ struct OutboxDeliveryTests {
         #expect(plan.contains("outbox_undelivered"), "\(plan)")
     }
 }
+
+/// The reporting lane: many transactions' events travel as one IngestEvents, and a bad event parks
+/// only its own message.
+@Suite("Outbox: events for reporting travel together")
+struct ReportBatchTests {
+    static func event(_ id: String) -> Fenliu_Reporting_V1_Event {
+        .with {
+            $0.id = id
+            $0.type = "call.received"
+        }
+    }
+
+    func withReporting(_ body: (PostgresPool, OutboxWorker, StandInPeer) async throws -> Void) async throws {
+        let reporting = StandInPeer()
+        reporting.answer(ReportingAPI.ingestEvents) { request in
+            if request.events.contains(where: { $0.id == "bad" }) { throw StandInPeer.Refusal("events[0].id: bad") }
+            return .with { $0.accepted = Int32(request.events.count) }
+        }
+        try await RunningApplication.with(router: reporting.router) { url in
+            let pool = try await TestDatabase.makePool("outbox_reports", size: 3)
+            defer { Task { try? await pool.shutdown() } }
+            try await Migrator.migrate([Outbox.migrations], on: pool)
+            let worker = OutboxWorker(
+                pool: pool, httpClient: TestHTTP.client, peers: [.reporting: url], endpoints: { _ in nil }, defaultSecret: "s", metrics: nil,
+                logger: Logger(label: "test"))
+            try await body(pool, worker, reporting)
+        }
+    }
+
+    func enqueue(_ pool: PostgresPool, _ ids: [[String]]) async throws {
+        for events in ids {
+            try await pool.transaction { connection in
+                try Outbox().enqueue(ReportingAPI.ingestEvents, .with { $0.events = events.map(Self.event) }, on: connection)
+            }
+        }
+    }
+
+    @Test("five transactions' events go in one request; every message is then delivered")
+    func merged() async throws {
+        try await withReporting { pool, worker, reporting in
+            try await enqueue(pool, (0..<5).map { ["e\($0)a", "e\($0)b"] })
+            #expect(try await worker.deliverDue(lane: .handOffs) == 0)
+            #expect(try await worker.deliverDue(lane: .reports) == 5)
+            let calls = reporting.calls(to: ReportingAPI.ingestEvents)
+            #expect(calls.count == 1)
+            #expect(Set(calls.first?.request.events.map(\.id) ?? []) == Set((0..<5).flatMap { ["e\($0)a", "e\($0)b"] }))
+            #expect(calls.first?.key.hasPrefix("batch-") == true)
+            let delivered = try await pool.query("SELECT count(*) AS n FROM outbox WHERE delivered_at IS NOT NULL").first?.decode("n", as: Int64.self)
+            #expect(delivered == 5)
+        }
+    }
+
+    @Test("a refused batch is sent again message by message: only the bad one is parked")
+    func refusedBatch() async throws {
+        try await withReporting { pool, worker, reporting in
+            try await enqueue(pool, [["a"], ["bad"], ["c"]])
+            #expect(try await worker.deliverDue(lane: .reports) == 3)
+            #expect(reporting.calls(to: ReportingAPI.ingestEvents).count == 4, "one merged, then three alone")
+            let states = try await pool.query(
+                "SELECT body, delivered_at IS NOT NULL AS delivered, parked_at IS NOT NULL AS parked FROM outbox ORDER BY sequence"
+            ).map {
+                (try $0.decode("body", as: String.self).contains("bad"), try $0.decode("delivered", as: Bool.self), try $0.decode("parked", as: Bool.self))
+            }
+            #expect(states.map(\.1) == [true, false, true])
+            #expect(states.map(\.2) == [false, true, false])
+        }
+    }
+}

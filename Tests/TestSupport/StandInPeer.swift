@@ -68,9 +68,19 @@ public final class StandInPeer: Sendable {
             guard let answer = answers.withLock({ $0[path] }) else {
                 return Self.json(.notImplemented, Array(#"{"code":"unimplemented","message":"the stand-in was not told to answer this"}"#.utf8))
             }
-            return Self.json(.ok, try answer(body))
+            do {
+                return Self.json(.ok, try answer(body))
+            } catch let refusal as Refusal {
+                return Self.json(.badRequest, Array(#"{"code":"invalid_argument","message":"\#(refusal.message)"}"#.utf8))
+            }
         }
         return router
+    }
+
+    /// Thrown by an answer: the stand-in refuses the request for good (400 `invalid_argument`).
+    public struct Refusal: Error {
+        public let message: String
+        public init(_ message: String) { self.message = message }
     }
 
     private static func json(_ status: HTTPResponse.Status, _ bytes: [UInt8]) -> Response {

@@ -192,7 +192,7 @@ fenliu_pg_start() {
     || { cat "$dir.initdb.log" >&2; fenliu_die "initdb failed"; }
   port=$(fenliu_free_port)
   fenliu_as_pg_user "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off -c synchronous_commit=off" \
     start >/dev/null || { cat "$dir/server.log" >&2; fenliu_die "PostgreSQL did not start"; }
   echo "$port" >"$dir/fenliu.port"
   [ "$1" != "$dir" ] && { rm -rf "$1"; ln -sfn "$dir" "$1"; }

@@ -238,7 +238,7 @@ def call(base_url, method, request):
     http = urllib.request.Request(
         base_url.rstrip("/") + "/fenliu.reporting.v1.ReportingService/" + method, data=json.dumps(request).encode(),
         headers={"Content-Type": "application/json"}, method="POST")
-    with urllib.request.urlopen(http, timeout=120) as response:
+    with urllib.request.urlopen(http, timeout=1800) as response:
         return json.loads(response.read() or b"{}")
 
 

@@ -136,4 +136,43 @@ enum BulletinStore {
         }
         return result
     }
+
+    /// The trend lines of the dashboard, for `months` (consecutive, oldest first): calls, the
+    /// diversion rate and the satisfaction rate of each, in two queries however many months.
+    static func trend(_ months: [ReportingMonth], district: String, on connection: PostgresConnection) throws -> [(month: ReportingMonth, figures: Figures)] {
+        guard let first = months.first, let last = months.last else { return [] }
+        var figures = [String: Figures]()
+        for row in try connection.query(
+            """
+            SELECT to_char(received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*) AS calls,
+                count(*) FILTER (WHERE channel = 'CHANNEL_110' AND destinations IS NOT NULL AND destinations <> '') AS diversion_base,
+                count(*) FILTER (WHERE channel = 'CHANNEL_110' AND destinations = 'HOTLINE_12345') AS diverted
+            FROM call_facts
+            WHERE received_at >= \(first.start) AND received_at < \(last.end) AND (\(district) = '' OR district = \(district))
+            GROUP BY 1
+            """)
+        {
+            var month = Figures()
+            month.calls = try row.decode("calls")
+            month.diversion = Ratio(numerator: try row.decode("diverted"), denominator: try row.decode("diversion_base"))
+            figures[try row.decode("month")] = month
+        }
+        for row in try connection.query(
+            """
+            SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*) AS tickets,
+                count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED', 'NOT_SATISFIED')) AS reached,
+                count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied
+            FROM ticket_facts
+            WHERE created_at >= \(first.start) AND created_at < \(last.end) AND (\(district) = '' OR district = \(district))
+            GROUP BY 1
+            """)
+        {
+            let key: String = try row.decode("month")
+            var month = figures[key] ?? Figures()
+            month.tickets = try row.decode("tickets")
+            month.satisfaction = Ratio(numerator: try row.decode("satisfied"), denominator: try row.decode("reached"))
+            figures[key] = month
+        }
+        return months.map { ($0, figures[$0.description] ?? Figures()) }
+    }
 }

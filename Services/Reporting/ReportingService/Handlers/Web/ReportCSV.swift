@@ -76,19 +76,20 @@ enum ReportCSV {
     /// A time as Chengdu reads it: `2026-11-30 23:30:00`, or empty.
     static func local(_ date: Date?) -> String {
         guard let date else { return "" }
-        return ChengduTime.formatter.string(from: date)
+        return ChengduTime.string(date)
     }
 }
 
-/// Asia/Shanghai time for people (UTC+8, no daylight saving).
+/// Asia/Shanghai time for people (UTC+8, no daylight saving), written without a DateFormatter:
+/// a CSV of a month's tickets writes hundreds of thousands of times.
 enum ChengduTime {
-    static let timeZone = TimeZone(secondsFromGMT: Int(ReportingMonth.offset))!
-
-    static var formatter: DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter
+    /// `2026-11-30 23:30:00`.
+    static func string(_ date: Date) -> String {
+        var seconds = time_t((date.timeIntervalSince1970 + ReportingMonth.offset).rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour),
+            Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

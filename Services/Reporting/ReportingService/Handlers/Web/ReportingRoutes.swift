@@ -70,14 +70,9 @@ struct ReportingRoutes: Sendable {
             let district = selection.district
             var filter = AnalyticsStore.MetricFilter(from: month.start, to: month.end)
             filter.district = district
-            var trend = [(month: ReportingMonth, figures: Figures)]()
-            var trendMonth = month
-            for _ in 0..<configuration.trendMonths {
-                trend.insert(
-                    (trendMonth, try BulletinStore.figures(trendMonth, grouping: .district, district: district, on: connection).values.reduce(Figures(), +)),
-                    at: 0)
-                trendMonth = trendMonth.previous
-            }
+            var months = [month]
+            while months.count < configuration.trendMonths { months.insert(months[0].previous, at: 0) }
+            let trend = try BulletinStore.trend(months, district: district, on: connection)
             return DashboardPage(
                 bulletin: try BulletinStore.bulletin(month, district: district, on: connection),
                 cityDistricts: try BulletinStore.figures(month, grouping: .district, district: "", on: connection),
