@@ -12,12 +12,15 @@ public struct ConnectError: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
     /// Fields that were wrong and why (sent as a `google.rpc.BadRequest` detail).
     public var fieldViolations: [FieldViolation]
+    /// When to try again, in seconds (sent as `Retry-After`): a rate limit, a service shedding load.
+    public var retryAfterSeconds: Int?
 
     /// Creates an error.
-    public init(_ code: ConnectCode, _ message: String, fieldViolations: [FieldViolation] = []) {
+    public init(_ code: ConnectCode, _ message: String, fieldViolations: [FieldViolation] = [], retryAfterSeconds: Int? = nil) {
         self.code = code
         self.message = message
         self.fieldViolations = fieldViolations
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     /// An `invalid_argument` naming every wrong field in its message and details.

@@ -10,12 +10,15 @@ public struct RPCClient: Sendable {
     /// The default time limit of a call.
     public var timeout: Duration
     private let httpClient: HTTPClient
+    /// The key sent as `Authorization: Bearer <key>`, if any.
+    private let key: String?
 
-    /// Creates a client for one peer.
-    public init(baseURL: String, httpClient: HTTPClient, timeout: Duration = .seconds(10)) {
+    /// Creates a client for one peer, calling with `key` when given.
+    public init(baseURL: String, httpClient: HTTPClient, timeout: Duration = .seconds(10), key: String? = nil) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.httpClient = httpClient
         self.timeout = timeout
+        self.key = key
     }
 
     /// Calls `method` and decodes its response, or throws the peer's `ConnectError`.
@@ -46,6 +49,7 @@ public struct RPCClient: Sendable {
             ("Connect-Protocol-Version", "1"),
             ("Connect-Timeout-Ms", String(limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000)),
         ]
+        if let key { allHeaders.append(("Authorization", "Bearer \(key)")) }
         allHeaders += headers
         let response: HTTPClientResponse
         do {

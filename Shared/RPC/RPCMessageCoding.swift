@@ -19,6 +19,9 @@ enum RPCMessageCoding {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw ConnectError(.invalidArgument, "request body is not valid UTF-8")
         }
+        guard nestingDepth(bytes) <= maximumNesting else {
+            throw ConnectError(.invalidArgument, "request body nests objects and arrays deeper than \(maximumNesting) levels")
+        }
         let message: Message
         do {
             message = try decodeIgnoringUnknownFields(type, bytes)
@@ -29,6 +32,39 @@ enum RPCMessageCoding {
             throw ConnectError.invalidArgument(field: field, "must not contain NUL characters")
         }
         return message
+    }
+
+    /// Deepest nesting of objects and arrays a request may have. Fenliu's messages need five; a
+    /// body built to nest thousands deep is refused before any parser recurses through it.
+    static let maximumNesting = 32
+
+    /// How deep objects and arrays nest in a JSON text (brackets inside strings do not count).
+    static func nestingDepth(_ bytes: [UInt8]) -> Int {
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
     }
 
     /// The top-level field whose text holds a NUL character (JSON `\u0000`), or `nil`. PostgreSQL

@@ -6,6 +6,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import SwiftProtobuf
+import Synchronization
 
 /// Serves Connect unary methods (JSON) on a Hummingbird router.
 ///
@@ -16,15 +17,30 @@ public struct RPCServer<Context: RequestContext> {
     public struct Configuration: Sendable {
         /// Largest request body accepted, compressed or not, in bytes.
         public var maximumBodyBytes: Int
+        /// Largest total size of a request's header fields, in bytes (larger: `resource_exhausted`).
+        public var maximumHeaderBytes: Int
+        /// Most calls served at once; one more is shed with `unavailable` and `Retry-After`, rather
+        /// than queued without bound.
+        public var maximumConcurrentCalls: Int
+        /// Who may call what (keys, scopes, rate limits); `nil` admits everyone.
+        public var gate: (any RPCGate)?
 
         /// Creates a configuration.
-        public init(maximumBodyBytes: Int = 64 * 1024) {
+        public init(
+            maximumBodyBytes: Int = 64 * 1024, maximumHeaderBytes: Int = 16 * 1024, maximumConcurrentCalls: Int = 256,
+            gate: (any RPCGate)? = nil
+        ) {
             self.maximumBodyBytes = maximumBodyBytes
+            self.maximumHeaderBytes = maximumHeaderBytes
+            self.maximumConcurrentCalls = maximumConcurrentCalls
+            self.gate = gate
         }
     }
 
     private let router: Router<Context>
     private let configuration: Configuration
+    /// Calls being served now, across every method.
+    private let inFlight = CallCounter()
     private let observer: (any RPCObserver)?
     private let logger: Logger
 
@@ -44,7 +60,7 @@ public struct RPCServer<Context: RequestContext> {
     ) {
         let path = RouterPath(method.path)
         let allowed = method.hasNoSideEffects ? "GET, POST" : "POST"
-        let call = Call(method: method, handler: handler, configuration: configuration, observer: observer, logger: logger)
+        let call = Call(method: method, handler: handler, configuration: configuration, inFlight: inFlight, observer: observer, logger: logger)
         router.post(path) { request, _ in await call.serve(request, viaGet: false) }
         if method.hasNoSideEffects {
             router.get(path) { request, _ in await call.serve(request, viaGet: true) }
@@ -63,6 +79,7 @@ public struct RPCServer<Context: RequestContext> {
         let method: RPCMethod<Request, Response>
         let handler: @Sendable (Request, RPCContext) async throws -> Response
         let configuration: Configuration
+        let inFlight: CallCounter
         let observer: (any RPCObserver)?
         let logger: Logger
 
@@ -73,12 +90,31 @@ public struct RPCServer<Context: RequestContext> {
             let result: Hummingbird.Response
             var code: ConnectCode?
             do {
+                guard inFlight.enter(limit: configuration.maximumConcurrentCalls) else {
+                    throw ConnectError(.unavailable, "the service is busy; try again shortly", retryAfterSeconds: 1)
+                }
+                defer { inFlight.leave() }
+                let headerBytes = request.headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+                guard headerBytes <= configuration.maximumHeaderBytes else {
+                    throw ConnectError(.resourceExhausted, "request headers are larger than \(configuration.maximumHeaderBytes) bytes")
+                }
                 let timeout = try Self.timeout(from: request.headers)
-                let message = try await viaGet ? decodeGet(request) : decodePost(request)
-                let context = RPCContext(
-                    path: method.path, headers: request.headers, deadline: timeout.map { start + $0 }, logger: callLogger
-                )
-                let response = try await Self.withTimeout(timeout) { try await handler(message, context) }
+                let logger = callLogger
+                let serve: @Sendable () async throws -> Response = {
+                    let message = try await viaGet ? decodeGet(request) : decodePost(request)
+                    let context = RPCContext(
+                        path: method.path, headers: request.headers, deadline: timeout.map { start + $0 }, logger: logger
+                    )
+                    return try await Self.withTimeout(timeout) { try await handler(message, context) }
+                }
+                // The gate looks at the caller's key before the body is read, so a caller without
+                // one learns that first, whatever it sent.
+                let response =
+                    if let gate = configuration.gate {
+                        try await gate.admit(path: method.path, headers: request.headers, serve)
+                    } else {
+                        try await serve()
+                    }
                 result = Self.json(status: .ok, bytes: try RPCMessageCoding.encode(response))
             } catch is UnsupportedMediaType {
                 code = .unimplemented
@@ -199,7 +235,9 @@ public struct RPCServer<Context: RequestContext> {
 
         static func errorResponse(_ error: ConnectError, status: HTTPResponse.Status? = nil) -> Hummingbird.Response {
             let body = (try? JSONEncoder().encode(ConnectErrorBody(error))) ?? Data(#"{"code":"internal"}"#.utf8)
-            return json(status: status ?? HTTPResponse.Status(code: error.code.httpStatus), bytes: Array(body))
+            var response = json(status: status ?? HTTPResponse.Status(code: error.code.httpStatus), bytes: Array(body))
+            if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
 
         static func json(status: HTTPResponse.Status, bytes: [UInt8]) -> Hummingbird.Response {
@@ -210,3 +248,26 @@ public struct RPCServer<Context: RequestContext> {
 
 /// The request's content type is not JSON: answered with 415, as Connect prescribes.
 struct UnsupportedMediaType: Error {}
+
+/// Decides whether a call may be served: keys and scopes, rate limits. It runs `body` (reading the
+/// request and calling the handler) with whatever it learned of the caller in scope, or throws the
+/// error the caller gets (`unauthenticated`, `permission_denied`, `resource_exhausted`).
+public protocol RPCGate: Sendable {
+    func admit<T: Sendable>(path: String, headers: HTTPFields, _ body: @escaping @Sendable () async throws -> T) async throws -> T
+}
+
+/// How many calls are being served.
+final class CallCounter: Sendable {
+    private let count = Mutex(0)
+
+    /// Counts one more call unless `limit` are already running.
+    func enter(limit: Int) -> Bool {
+        count.withLock { count in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    func leave() { count.withLock { $0 -= 1 } }
+}

@@ -226,4 +226,46 @@ struct ConnectServerTests {
             #expect(missing?.code == .unimplemented)
         }
     }
+
+    @Test("a body nested deeper than 32 levels is invalid_argument before any parser recurses into it")
+    func nesting() async throws {
+        try await RunningApplication.with(router: TestRouter.make()) { base in
+            let deep = Array(("{\"elements\":" + String(repeating: "[", count: 500) + String(repeating: "]", count: 500) + "}").utf8)
+            let response = try await post(base, IntakeAPI.submitCall.path, body: deep)
+            #expect(response.status == 400)
+            #expect(response.text.contains("deeper than 32"))
+            // Brackets inside strings do not count.
+            let text = Array(("{\"description\":\"" + String(repeating: "[{", count: 200) + "\"}").utf8)
+            #expect(try await post(base, IntakeAPI.submitCall.path, body: text).status == 200)
+        }
+    }
+
+    @Test("headers larger than the limit are resource_exhausted")
+    func headerLimit() async throws {
+        try await RunningApplication.with(router: TestRouter.make()) { base in
+            let response = try await post(
+                base, IntakeAPI.getCall.path, body: Array(#"{"id":"x"}"#.utf8),
+                headers: [("Content-Type", "application/json"), ("X-Padding", String(repeating: "a", count: 9000))])
+            #expect(response.status == 429)
+            #expect(response.text.contains("headers are larger"))
+        }
+    }
+
+    @Test("beyond the concurrent-call limit a call is shed at once with unavailable and Retry-After")
+    func sheddingLoad() async throws {
+        try await RunningApplication.with(router: TestRouter.make(maximumConcurrentCalls: 1)) { base in
+            async let slow = post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"slow"}"#.utf8))
+            // Once the slow call holds the only slot (it sleeps 2 s), the next one is shed.
+            var shed: HTTPClientResponse?
+            for _ in 0..<30 where shed == nil {
+                let response = try await post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"x"}"#.utf8))
+                if response.status == 503 { shed = response } else { try await Task.sleep(for: .milliseconds(40)) }
+            }
+            let refused = try #require(shed)
+            #expect(refused.text.contains("unavailable"))
+            #expect(refused.header("Retry-After") == "1")
+            #expect(try await slow.status == 200)
+            #expect(try await post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"x"}"#.utf8)).status == 200, "the slot is free again")
+        }
+    }
 }

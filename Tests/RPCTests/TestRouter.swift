@@ -8,9 +8,11 @@ import SwiftProtobuf
 enum TestRouter {
     struct Failure: Error {}
 
-    static func make() -> Router<BasicRequestContext> {
+    static func make(maximumConcurrentCalls: Int = 256) -> Router<BasicRequestContext> {
         let router = Router()
-        let server = RPCServer(router: router, configuration: .init(maximumBodyBytes: 4096), logger: Logger(label: "rpc-test"))
+        let server = RPCServer(
+            router: router, configuration: .init(maximumBodyBytes: 4096, maximumHeaderBytes: 8192, maximumConcurrentCalls: maximumConcurrentCalls),
+            logger: Logger(label: "rpc-test"))
         // GetCall: echoes the id back as the call's description; ids ask for errors and delays.
         server.register(IntakeAPI.getCall) { request, context in
             if let code = ConnectCode(rawValue: request.id) {
