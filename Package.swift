@@ -157,6 +157,15 @@ let package = Package(
             dependencies: ["FenliuModel", "RPC", "HTTPClient", "TestSupport"],
             swiftSettings: swiftSettings
         ),
+        // Keys, scopes and personal data across all five services (issue: security).
+        .testTarget(
+            name: "AccessTests",
+            dependencies: [
+                "FenliuModel", "RPC", "HTTPClient", "Postgres", "ServiceSupport", "TestSupport", protobuf, "IntakeService",
+                "ClassificationService", "RoutingService", "FeedbackService", "ReportingService",
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
         + service("Intake")
         + service("Classification", resources: [.copy("Resources")], exclude: ["Corpus"])

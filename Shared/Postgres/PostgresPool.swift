@@ -73,8 +73,9 @@ public final class PostgresPool: Sendable {
     }
 
     private func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let context = DatabaseCallContext.current
         do {
-            return try await threadPool.runIfActive(work)
+            return try await threadPool.runIfActive { try DatabaseCallContext.run(with: context, work) }
         } catch is NIOThreadPoolError.ThreadPoolInactive {
             throw PostgresError(code: .poolClosed, message: "the connection pool is shut down")
         }

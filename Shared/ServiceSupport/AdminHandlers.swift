@@ -4,10 +4,12 @@ import Postgres
 import RPC
 import SwiftProtobuf
 
-/// `fenliu.admin.v1.AdminService`, served by every service: the state of its outbox.
+/// `fenliu.admin.v1.AdminService`, served by every service: its outbox, its keys, its audit trail.
 struct AdminHandlers: AdminServiceHandler {
-    /// The service's database, which holds its outbox.
+    /// The service's database, which holds its outbox, keys and audit trail.
     let database: PostgresPool
+    /// The keys, told when one changes here.
+    let keys: KeyStore
 
     func listOutbox(_ request: Fenliu_Admin_V1_ListOutboxRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_ListOutboxResponse {
         let limit = try PageSize.resolve(request.pageSize, default: 100, maximum: 1000)
@@ -36,6 +38,126 @@ struct AdminHandlers: AdminServiceHandler {
         }
         return .with { $0.message = message.proto }
     }
+
+    // MARK: Keys
+
+    func createKey(_ request: Fenliu_Admin_V1_CreateKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_CreateKeyResponse {
+        var violations = [FieldViolation]()
+        let label = request.label.trimmingCharacters(in: .whitespaces)
+        if label.isEmpty || label.count > 200 { violations.append(FieldViolation(field: "label", description: "is required, at most 200 characters")) }
+        let scopes = request.scopes.compactMap(Scope.init)
+        if request.scopes.isEmpty {
+            violations.append(FieldViolation(field: "scopes", description: "is required: what the key may do"))
+        }
+        for (index, text) in request.scopes.enumerated() where Scope(text) == nil {
+            violations.append(
+                FieldViolation(
+                    field: "scopes[\(index)]",
+                    description:
+                        "\"\(text)\" is not a scope (admin, supervisor, reviewer, reporting, channel:CHANNEL_110, department:<id>, open311:<app>, service:<name>)"
+                ))
+        }
+        let chosen = try Self.chosenSecret(id: request.id, hash: request.secretSha256, idField: "id", hashField: "secretSha256", into: &violations)
+        if request.requestsPerMinute < 0 { violations.append(FieldViolation(field: "requestsPerMinute", description: "must not be negative")) }
+        guard violations.isEmpty else { throw ConnectError.invalidArgument(violations) }
+        let generated = chosen == nil ? KeyText.generate() : nil
+        let key = StoredKey(
+            id: chosen?.id ?? generated!.id, label: label, scopes: scopes, secretHash: chosen?.hash ?? generated!.secretHash,
+            requestsPerMinute: Int(request.requestsPerMinute))
+        try await database.transaction { connection in
+            guard try KeyStore.insert(key, on: connection) else { throw ConnectError(.alreadyExists, "a key \(key.id) exists") }
+            try AuditTrail.record("key.created", target: key.id, detail: "\(label): \(scopes.map(\.description).joined(separator: " "))", on: connection)
+        }
+        keys.invalidate()
+        return .with {
+            $0.key = key.proto
+            if let generated { $0.secret = generated.text }
+        }
+    }
+
+    func listKeys(_ request: Fenliu_Admin_V1_ListKeysRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_ListKeysResponse {
+        let all = try await database.withConnection { connection in try KeyStore.all(includeRevoked: request.includeRevoked, on: connection) }
+        return .with { $0.keys = all.map(\.proto) }
+    }
+
+    func rotateKey(_ request: Fenliu_Admin_V1_RotateKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RotateKeyResponse {
+        var violations = [FieldViolation]()
+        if request.id.isEmpty { violations.append(FieldViolation(field: "id", description: "is required")) }
+        let chosen = try Self.chosenSecret(
+            id: request.newID, hash: request.newSecretSha256, idField: "newId", hashField: "newSecretSha256", into: &violations)
+        guard violations.isEmpty else { throw ConnectError.invalidArgument(violations) }
+        let generated = chosen == nil ? KeyText.generate() : nil
+        let rotated = try await database.transaction { connection -> StoredKey in
+            guard let old = try KeyStore.find(request.id, on: connection), old.revokedAt == nil else {
+                throw ConnectError(.notFound, "no valid key \(request.id)")
+            }
+            let key = StoredKey(
+                id: chosen?.id ?? generated!.id, label: old.label, scopes: old.scopes, secretHash: chosen?.hash ?? generated!.secretHash,
+                replaces: old.id, requestsPerMinute: old.requestsPerMinute)
+            guard try KeyStore.insert(key, on: connection) else { throw ConnectError(.alreadyExists, "a key \(key.id) exists") }
+            try AuditTrail.record("key.rotated", target: old.id, detail: "new key \(key.id); the old one stays valid until revoked", on: connection)
+            return key
+        }
+        keys.invalidate()
+        return .with {
+            $0.key = rotated.proto
+            if let generated { $0.secret = generated.text }
+        }
+    }
+
+    func revokeKey(_ request: Fenliu_Admin_V1_RevokeKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RevokeKeyResponse {
+        guard !request.id.isEmpty else { throw ConnectError.invalidArgument(field: "id", "is required") }
+        let revoked = try await database.transaction { connection -> StoredKey in
+            guard let key = try KeyStore.revoke(request.id, at: Date(), on: connection) else { throw ConnectError(.notFound, "no key \(request.id)") }
+            try AuditTrail.record("key.revoked", target: key.id, detail: key.label, on: connection)
+            return key
+        }
+        keys.invalidate()
+        return .with { $0.key = revoked.proto }
+    }
+
+    /// An id and secret hash the caller chose (both or neither), checked.
+    private static func chosenSecret(
+        id: String, hash: String, idField: String, hashField: String, into violations: inout [FieldViolation]
+    ) throws -> (id: String, hash: String)? {
+        guard !id.isEmpty || !hash.isEmpty else { return nil }
+        if !Scope.isName(id) { violations.append(FieldViolation(field: idField, description: "must be 1–64 letters, digits, - _ or .")) }
+        if hash.count != 64 || !hash.allSatisfy(\.isHexDigit) {
+            violations.append(FieldViolation(field: hashField, description: "must be the SHA-256 of the secret, 64 hex digits"))
+        }
+        return (id, hash.lowercased())
+    }
+
+    // MARK: Audit
+
+    func listAudit(_ request: Fenliu_Admin_V1_ListAuditRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_ListAuditResponse {
+        let limit = try PageSize.resolve(request.pageSize, default: 100, maximum: 1000)
+        let filters = PageToken.fingerprint([request.action, request.target])
+        let after = try PageToken.decode(request.pageToken, filters: filters, kinds: [.time, .text])
+        var before: (Date, UUID)?
+        if let after, case .time(let at) = after.position[0], case .text(let id) = after.position[1], let uuid = UUID(uuidString: id) {
+            before = (at, uuid)
+        }
+        let position = before
+        let entries = try await database.withConnection { connection in
+            try AuditTrail.list(action: request.action, target: request.target, before: position, limit: limit, on: connection)
+        }
+        return .with {
+            $0.entries = entries.prefix(limit).map { entry in
+                .with {
+                    $0.id = entry.id.uuidString.lowercased()
+                    $0.at = Google_Protobuf_Timestamp(date: entry.at)
+                    $0.actor = entry.actor
+                    $0.action = entry.action
+                    $0.target = entry.target
+                    $0.detail = entry.detail
+                }
+            }
+            if entries.count > limit, let last = entries.prefix(limit).last {
+                $0.nextPageToken = PageToken(position: [.time(last.at), .text(last.id.uuidString)], filters: filters).encoded
+            }
+        }
+    }
 }
 
 extension OutboxMessage {
@@ -51,6 +173,21 @@ extension OutboxMessage {
             $0.createdAt = Google_Protobuf_Timestamp(date: createdAt)
             $0.nextAttemptAt = Google_Protobuf_Timestamp(date: nextAttemptAt)
             if let delivered = deliveredAt { $0.deliveredAt = Google_Protobuf_Timestamp(date: delivered) }
+        }
+    }
+}
+
+extension StoredKey {
+    /// The key as the admin API shows it: never its secret or hash.
+    var proto: Fenliu_Admin_V1_ApiKey {
+        .with {
+            $0.id = id
+            $0.label = label
+            $0.scopes = scopes.map(\.description)
+            $0.createdAt = Google_Protobuf_Timestamp(date: createdAt)
+            if let revokedAt { $0.revokedAt = Google_Protobuf_Timestamp(date: revokedAt) }
+            $0.replaces = replaces ?? ""
+            $0.requestsPerMinute = Int32(requestsPerMinute)
         }
     }
 }

@@ -63,6 +63,8 @@ public final class OutboxWorker: Service, Sendable {
     private let endpoints: EndpointLookup
     private let onDelivered: DeliveryHook?
     private let defaultSecret: String?
+    /// This service's key, sent to its peers.
+    private let serviceKey: String?
     private let metrics: MetricsRegistry?
     private let logger: Logger
     private let configuration: Configuration
@@ -89,9 +91,10 @@ public final class OutboxWorker: Service, Sendable {
     /// service never hold up its hand-offs.
     public init(
         pool: PostgresPool, httpClient: HTTPClient, peers: [ServiceName: String], endpoints: @escaping EndpointLookup,
-        onDelivered: DeliveryHook? = nil, defaultSecret: String?, metrics: MetricsRegistry?, logger: Logger,
+        onDelivered: DeliveryHook? = nil, defaultSecret: String?, serviceKey: String? = nil, metrics: MetricsRegistry?, logger: Logger,
         configuration: Configuration = Configuration()
     ) {
+        self.serviceKey = serviceKey
         self.pool = pool
         self.httpClient = httpClient
         self.peers = peers
@@ -288,7 +291,7 @@ public final class OutboxWorker: Service, Sendable {
             return .retry("no URL configured for peer \(request.target)")
         }
         do {
-            _ = try await RPCClient(baseURL: baseURL, httpClient: httpClient)
+            _ = try await RPCClient(baseURL: baseURL, httpClient: httpClient, key: serviceKey)
                 .send(path: request.path, jsonBody: request.body, headers: [("Idempotency-Key", request.idempotencyKey)])
             return .delivered
         } catch let error as ConnectError {

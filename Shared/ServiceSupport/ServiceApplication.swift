@@ -28,8 +28,19 @@ public enum ServiceApplication {
                 url: configuration.databaseURL, schema: configuration.databaseSchema,
                 poolSize: configuration.databasePoolSize, applicationName: Module.service.executableName
             ))
-        let migrations = [Outbox.migrations, MigrationSet(component: Module.service.rawValue, migrations: Module.migrations)]
+        let migrations = [Outbox.migrations, KeyStore.migrations, MigrationSet(component: Module.service.rawValue, migrations: Module.migrations)]
         try await migrateWhenReachable(migrations, on: database, logger: logger)
+        let keys = KeyStore(pool: database)
+        let configuredKeys = configuration.access.keys
+        if !configuredKeys.isEmpty {
+            try await database.transaction { connection in
+                for key in configuredKeys { try KeyStore.insert(key, on: connection) }
+            }
+        }
+        let gate = configuration.access.isEnabled ? AccessGate(keys: keys, requestsPerMinute: configuration.access.requestsPerMinute) : nil
+        if gate == nil {
+            logger.warning("FENLIU_AUTH is off: every call is admitted without a key; never run like this where others can reach the service")
+        }
 
         let httpClient = HTTPClient()
         let deliveryClient = HTTPClient()
@@ -42,11 +53,12 @@ public enum ServiceApplication {
             pool: database, httpClient: deliveryClient, peers: configuration.peers,
             endpoints: { subscriber in try await moduleBox.module?.webhookEndpoint(for: subscriber) },
             onDelivered: { message, connection in try moduleBox.module?.outboxDelivered(message, on: connection) },
-            defaultSecret: configuration.webhookSecret, metrics: metrics, logger: logger, configuration: workerConfiguration
+            defaultSecret: configuration.webhookSecret, serviceKey: configuration.access.serviceKey, metrics: metrics, logger: logger,
+            configuration: workerConfiguration
         )
         let environment = ServiceEnvironment(
             configuration: configuration, database: database, httpClient: httpClient, outbox: worker.outbox,
-            metrics: metrics, logger: logger
+            metrics: metrics, logger: logger, keys: keys, gate: gate
         )
         let module = try await Module(environment: environment, configuration: moduleConfiguration)
         moduleBox.module = module
@@ -54,10 +66,13 @@ public enum ServiceApplication {
         let router = Router()
         HealthRoutes.register(on: router, database: database, migrations: migrations, metrics: metrics)
         let server = RPCServer(
-            router: router, configuration: .init(maximumBodyBytes: configuration.maximumBodyBytes), observer: metrics, logger: logger
+            router: router,
+            configuration: .init(
+                maximumBodyBytes: configuration.maximumBodyBytes, maximumConcurrentCalls: configuration.access.maximumConcurrentCalls, gate: gate),
+            observer: metrics, logger: logger
         )
         let registry = MethodRegistry(server: server, database: database, outbox: worker.outbox)
-        AdminHandlers(database: database).register(on: registry)
+        AdminHandlers(database: database, keys: keys).register(on: registry)
         for handler in module.handlers { handler.register(on: registry) }
         module.registerRoutes(on: router)
 

@@ -29,13 +29,15 @@ public struct ServiceConfiguration: Sendable {
     public var outboxRetention: Duration
     /// How long a client connection may stay idle before the server closes it (`FENLIU_IDLE_TIMEOUT_S`, default 60).
     public var idleTimeout: Duration
+    /// Keys, scopes and limits (README, "Keys and scopes").
+    public var access: AccessConfiguration
 
     /// Creates a configuration directly (tests do).
     public init(
         service: ServiceName, host: String = "127.0.0.1", port: Int = 0, databaseURL: String, databaseSchema: String? = nil,
         databasePoolSize: Int = 4, peers: [ServiceName: String] = [:], webhookSecret: String? = nil,
         logLevel: Logger.Level = .info, maximumBodyBytes: Int = 64 * 1024, outboxPollInterval: Duration = .milliseconds(500),
-        outboxRetention: Duration = .seconds(7 * 86_400), idleTimeout: Duration = .seconds(60)
+        outboxRetention: Duration = .seconds(7 * 86_400), idleTimeout: Duration = .seconds(60), access: AccessConfiguration = .off
     ) {
         self.service = service
         self.host = host
@@ -50,6 +52,7 @@ public struct ServiceConfiguration: Sendable {
         self.outboxPollInterval = outboxPollInterval
         self.outboxRetention = outboxRetention
         self.idleTimeout = idleTimeout
+        self.access = access
     }
 
     /// Reads the configuration of `service`; problems are recorded on `reader`.
@@ -88,11 +91,12 @@ public struct ServiceConfiguration: Sendable {
                 reader.problem("LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
             }
         }
+        let access = AccessConfiguration.read(from: &reader, service: service, callsPeers: !requiredPeers.isEmpty)
         return ServiceConfiguration(
             service: service, host: reader.text("HOST") ?? "0.0.0.0", port: port, databaseURL: databaseURL,
             databaseSchema: schema, databasePoolSize: poolSize, peers: peers, webhookSecret: reader.text("FENLIU_WEBHOOK_SECRET"),
             logLevel: logLevel, maximumBodyBytes: maximumBody, outboxPollInterval: .milliseconds(pollMilliseconds),
-            outboxRetention: .seconds(retentionDays * 86_400), idleTimeout: .seconds(idleSeconds)
+            outboxRetention: .seconds(retentionDays * 86_400), idleTimeout: .seconds(idleSeconds), access: access
         )
     }
 

@@ -80,12 +80,18 @@ public struct ServiceEnvironment: Sendable {
     }
     /// The service's logger.
     public let logger: Logger
+    /// The service's keys (Open311's `api_key` is checked against them).
+    public let keys: KeyStore
+    /// The gate every Connect call passes; `nil` when keys are off (`FENLIU_AUTH=off`).
+    public let gate: AccessGate?
 
     /// Creates an environment (the runtime does; tests of a single handler may too).
     public init(
         configuration: ServiceConfiguration, database: PostgresPool, httpClient: HTTPClient, outbox: Outbox,
-        metrics: MetricsRegistry, logger: Logger
+        metrics: MetricsRegistry, logger: Logger, keys: KeyStore, gate: AccessGate?
     ) {
+        self.keys = keys
+        self.gate = gate
         self.configuration = configuration
         self.database = database
         self.httpClient = httpClient
@@ -96,6 +102,6 @@ public struct ServiceEnvironment: Sendable {
 
     /// A client for a peer service, or `nil` when its URL is not configured.
     public func client(for peer: ServiceName, timeout: Duration = .seconds(10)) -> RPCClient? {
-        configuration.peers[peer].map { RPCClient(baseURL: $0, httpClient: httpClient, timeout: timeout) }
+        configuration.peers[peer].map { RPCClient(baseURL: $0, httpClient: httpClient, timeout: timeout, key: configuration.access.serviceKey) }
     }
 }

@@ -24,8 +24,9 @@ struct DiversionTests {
 
     private func run(_ stack: LocalStack) async throws {
         let http = TestHTTP.client
-        let intake = RPCClient(baseURL: try #require(stack.urls["intake"]), httpClient: http)
-        let routing = RPCClient(baseURL: try #require(stack.urls["routing"]), httpClient: http)
+        // The 12345 centre's supervisor key may submit on any line (the 110 key only on 110).
+        let intake = try stack.client("intake", httpClient: http)
+        let routing = try stack.client("routing", httpClient: http)
         let now = Google_Protobuf_Timestamp(date: Date())
 
         let streetlight = try await intake.call(
@@ -74,5 +75,11 @@ struct DiversionTests {
         #expect(alerted, "the fire call did not reach 119 and 120: \(fireTickets.map(\.destination))")
         #expect(!fireTickets.contains { $0.destination == .hotline12345 })
         #expect(fireTickets.allSatisfy { $0.priority == .emergency })
+
+        // Callers' names and phones never reached a log line at info level or above.
+        let logs = stack.logs()
+        for secret in ["13800001234", "13900005678", "张先生", "李女士"] {
+            #expect(!logs.contains(secret), "\(secret) is in the stack's logs")
+        }
     }
 }

@@ -68,7 +68,8 @@ struct ClockTests {
     func replicasAndDowntime() async throws {
         let pool = try await TestDatabase.makePool("feedback_clocks", size: 4)
         defer { Task { try? await pool.shutdown() } }
-        try await Migrator.migrate([Outbox.migrations, MigrationSet(component: "feedback", migrations: FeedbackModule.migrations)], on: pool)
+        try await Migrator.migrate(
+            [Outbox.migrations, KeyStore.migrations, MigrationSet(component: "feedback", migrations: FeedbackModule.migrations)], on: pool)
         let clock = ManualClock(FeedbackHarness.start)
         let configuration = FeedbackConfiguration(clock: clock)
         let journal = TicketJournal(outbox: Outbox(), reporter: EventReporter(source: .feedback, outbox: Outbox(), isEnabled: false))

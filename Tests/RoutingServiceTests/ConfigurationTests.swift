@@ -43,7 +43,8 @@ struct ConfigurationTests {
     func seedingIsIdempotent() async throws {
         let pool = try await TestDatabase.makePool("routing_seed")
         defer { Task { try? await pool.shutdown() } }
-        try await Migrator.migrate([Outbox.migrations, MigrationSet(component: "routing", migrations: RoutingModule.migrations)], on: pool)
+        try await Migrator.migrate(
+            [Outbox.migrations, KeyStore.migrations, MigrationSet(component: "routing", migrations: RoutingModule.migrations)], on: pool)
         let seed = try DirectorySeeder.bundledSeed()
         #expect(try await DirectorySeeder.seedIfEmpty(seed, defaultEndpoint: "http://receiver/hooks", on: pool))
         #expect(try await !DirectorySeeder.seedIfEmpty(seed, defaultEndpoint: nil, on: pool))
@@ -58,7 +59,8 @@ struct ConfigurationTests {
     func seedCoversEveryMatter() async throws {
         let pool = try await TestDatabase.makePool("routing_cover")
         defer { Task { try? await pool.shutdown() } }
-        try await Migrator.migrate([Outbox.migrations, MigrationSet(component: "routing", migrations: RoutingModule.migrations)], on: pool)
+        try await Migrator.migrate(
+            [Outbox.migrations, KeyStore.migrations, MigrationSet(component: "routing", migrations: RoutingModule.migrations)], on: pool)
         try await DirectorySeeder.seedIfEmpty(try DirectorySeeder.bundledSeed(), defaultEndpoint: nil, on: pool)
         let (rules, departments) = try await pool.withConnection { connection in
             (try RuleStore.current(on: connection)?.rules ?? [], try DepartmentStore.all(on: connection))

@@ -55,8 +55,18 @@ struct ServiceRuntimeTests {
         let configuration = try ServiceConfiguration.fromEnvironment(
             [
                 "DATABASE_URL": "postgres://routing:pw@db:5432/fenliu", "FENLIU_FEEDBACK_URL": "http://feedback:8084",
+                "FENLIU_SERVICE_KEY": "fk_abc123_secret",
             ], service: .routing, requiredPeers: [.feedback])
         #expect(configuration.port == 8083)
+        #expect(configuration.access.isEnabled, "keys are on unless turned off")
+        #expect(configuration.access.serviceKey == "fk_abc123_secret")
+        #expect(configuration.access.requestsPerMinute == 1200)
+        // A service that calls peers cannot start without its own key while keys are on.
+        #expect(throws: ConfigurationError.self) {
+            try ServiceConfiguration.fromEnvironment(
+                ["DATABASE_URL": "postgres://routing:pw@db:5432/fenliu", "FENLIU_FEEDBACK_URL": "http://feedback:8084"], service: .routing,
+                requiredPeers: [.feedback])
+        }
         #expect(configuration.databaseSchema == "routing")
         #expect(configuration.peers[.feedback] == "http://feedback:8084")
         #expect(configuration.maximumBodyBytes == 65536)

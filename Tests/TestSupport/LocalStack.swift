@@ -1,4 +1,6 @@
 import Foundation
+import HTTPClient
+import RPC
 
 /// A stack started by `scripts/up --detach` in a state folder of its own, on free ports.
 public final class LocalStack: @unchecked Sendable {
@@ -9,14 +11,26 @@ public final class LocalStack: @unchecked Sendable {
     /// The stand-in receiver's base, e.g. `http://127.0.0.1:8090/hooks` (`GET <base>/<system>` lists
     /// what a system received).
     public let receiverEndpoint: String
-    private let stateDirectory: URL
+    /// The stack's keys by variable (`FENLIU_KEY_110`, `FENLIU_KEY_SUPERVISOR`, …, from keys.env).
+    public let keys: [String: String]
+    /// The state folder (logs in `logs/`).
+    public let stateDirectory: URL
     private var stopped = false
 
-    private init(urls: [String: String], webhookSecret: String, receiverEndpoint: String, stateDirectory: URL) {
+    private init(urls: [String: String], webhookSecret: String, receiverEndpoint: String, keys: [String: String], stateDirectory: URL) {
         self.urls = urls
         self.webhookSecret = webhookSecret
         self.receiverEndpoint = receiverEndpoint
+        self.keys = keys
         self.stateDirectory = stateDirectory
+    }
+
+    /// A Connect client for `service` calling with the key in `keyVariable` (default: the 12345
+    /// centre's supervisor key, which may read and act on everything).
+    public func client(_ service: String, key keyVariable: String = "FENLIU_KEY_SUPERVISOR", httpClient: HTTPClient) throws -> RPCClient {
+        guard let url = urls[service] else { throw TestSetupError("the stack has no \(service)") }
+        guard let key = keys[keyVariable] else { throw TestSetupError("the stack has no key \(keyVariable)") }
+        return RPCClient(baseURL: url, httpClient: httpClient, key: key)
     }
 
     /// Starts the stack and waits until every service is ready (scripts/up does the waiting).
@@ -35,16 +49,30 @@ public final class LocalStack: @unchecked Sendable {
         var urls = [String: String]()
         var secret = ""
         var receiver = ""
+        var keys = [String: String]()
         for line in env.split(separator: "\n") {
             let pair = line.split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { continue }
             if pair[0] == "FENLIU_WEBHOOK_SECRET" { secret = pair[1] }
             if pair[0] == "FENLIU_RECEIVER_ENDPOINT" { receiver = pair[1] }
+            if pair[0] == "FENLIU_KEYS_ENV", let text = try? String(contentsOfFile: pair[1], encoding: .utf8) {
+                for entry in text.split(separator: "\n") where !entry.hasPrefix("#") {
+                    let key = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                    if key.count == 2 { keys[key[0]] = key[1] }
+                }
+            }
             if pair[0].hasPrefix("FENLIU_"), pair[0].hasSuffix("_URL") {
                 urls[String(pair[0].dropFirst(7).dropLast(4)).lowercased()] = pair[1]
             }
         }
-        return LocalStack(urls: urls, webhookSecret: secret, receiverEndpoint: receiver, stateDirectory: state)
+        return LocalStack(urls: urls, webhookSecret: secret, receiverEndpoint: receiver, keys: keys, stateDirectory: state)
+    }
+
+    /// Everything the stack's processes logged so far (every service and the receiver).
+    public func logs() -> String {
+        let folder = stateDirectory.appendingPathComponent("logs")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.sorted().compactMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
     }
 
     /// Stops the stack (once) and removes its state folder.

@@ -15,6 +15,7 @@ public enum TestService {
         webhookSecret: String? = "test-secret",
         outbox: OutboxWorker.Configuration = .init(pollInterval: .milliseconds(50), baseRetryDelay: .milliseconds(100), maximumRetryDelay: .milliseconds(400)),
         idleTimeout: Duration? = nil,
+        access: AccessConfiguration = .off,
         _ body: (_ baseURL: String, _ database: PostgresPool) async throws -> T
     ) async throws -> T {
         let schema = try await TestDatabase.makeSchema(Module.service.rawValue)
@@ -23,6 +24,8 @@ public enum TestService {
             peers: peers, webhookSecret: webhookSecret, logLevel: .warning
         )
         if let idleTimeout { configuration.idleTimeout = idleTimeout }
+        // Keys are off unless a test turns them on (the access tests do; scripts/up always does).
+        configuration.access = access
         // The module's settings as an empty environment gives them: every default.
         var reader = ConfigurationReader([:])
         let defaults = Module.Configuration.read(from: &reader)

@@ -7,6 +7,7 @@ percentiles, submit throughput, and how long each call took from submission to i
 import concurrent.futures
 import datetime
 import json
+import os
 import sys
 import time
 import urllib.request
@@ -24,7 +25,9 @@ DISTRICTS = ["510104", "510105", "510106", "510107", "510108", "510112", "CDGX",
 
 def post(url, body, timeout=30):
     request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json",
+                                              # The stack's supervisor key (scripts/bench exports keys.env).
+                                              "Authorization": "Bearer " + os.environ.get("FENLIU_KEY_SUPERVISOR", "")})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read() or b"{}")
 

@@ -29,7 +29,7 @@ def describe(name, durations):
 
 
 def get(url):
-    with urllib.request.urlopen(url, timeout=300) as response:
+    with urllib.request.urlopen(url, timeout=300) as response:  # the dashboard and CSVs need no key
         return response.read()
 
 

@@ -9,6 +9,7 @@ receiver took the signed notice (receivedAt; it answers at once). Standard libra
 import concurrent.futures
 import datetime
 import json
+import os
 import sys
 import threading
 import time
@@ -17,7 +18,9 @@ import urllib.request
 
 def post(url, body, timeout=30):
     request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json",
+                                              # The stack's supervisor key (scripts/bench exports keys.env).
+                                              "Authorization": "Bearer " + os.environ.get("FENLIU_KEY_SUPERVISOR", "")})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read() or b"{}")
 

@@ -1,5 +1,6 @@
 import FenliuModel
 import Hummingbird
+import Logging
 import Postgres
 import ServiceSupport
 
@@ -26,7 +27,11 @@ public struct IntakeModule: ServiceModule {
     public init(environment: ServiceEnvironment, configuration: IntakeConfiguration) async throws {
         self.environment = environment
         self.intake = CallIntake(
-            database: environment.database, outbox: environment.outbox, logger: environment.logger, reporter: environment.reporter)
+            database: environment.database, outbox: environment.outbox, logger: environment.logger, reporter: environment.reporter,
+            cipher: configuration.cipher)
+        if !configuration.cipher.isEnabled {
+            environment.logger.warning("FENLIU_DATA_KEYS is not set: callers' names, phones and emails are stored in clear")
+        }
         self.catalogue = Open311Catalogue(
             client: environment.client(for: .classification), logger: environment.logger, freshFor: configuration.open311CatalogueLifetime
         )
@@ -38,7 +43,10 @@ public struct IntakeModule: ServiceModule {
     /// Serves the Open311 GeoReport v2 front door under `/open311/v2/`.
     public func registerRoutes(on router: Router<BasicRequestContext>) {
         let status = Open311StatusSource(feedback: environment.client(for: .feedback), logger: environment.logger)
-        Open311Routes(intake: intake, catalogue: catalogue, status: status, maximumBodyBytes: environment.configuration.maximumBodyBytes)
-            .register(on: router)
+        Open311Routes(
+            intake: intake, catalogue: catalogue, status: status, maximumBodyBytes: environment.configuration.maximumBodyBytes,
+            gate: environment.gate
+        )
+        .register(on: router)
     }
 }

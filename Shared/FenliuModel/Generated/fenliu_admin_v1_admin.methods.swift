@@ -18,6 +18,33 @@ public enum AdminAPI {
         service: service, name: "RetryOutboxMessage", idempotency: .unknown
     )
 
+    /// Keys (README, "Keys and scopes"). Each service keeps its own copy of the keys; `fenliu keys`
+    /// and scripts/up give every service the same ones. A key's secret is shown once, when it is made,
+    /// and stored only as a SHA-256 hash.
+    public static let createKey = RPCMethod<Fenliu_Admin_V1_CreateKeyRequest, Fenliu_Admin_V1_CreateKeyResponse>(
+        service: service, name: "CreateKey", idempotency: .unknown
+    )
+
+    /// `ListKeys`.
+    public static let listKeys = RPCMethod<Fenliu_Admin_V1_ListKeysRequest, Fenliu_Admin_V1_ListKeysResponse>(
+        service: service, name: "ListKeys", idempotency: .noSideEffects
+    )
+
+    /// A new key with the same label and scopes; the old one stays valid until it is revoked.
+    public static let rotateKey = RPCMethod<Fenliu_Admin_V1_RotateKeyRequest, Fenliu_Admin_V1_RotateKeyResponse>(
+        service: service, name: "RotateKey", idempotency: .unknown
+    )
+
+    /// `RevokeKey`.
+    public static let revokeKey = RPCMethod<Fenliu_Admin_V1_RevokeKeyRequest, Fenliu_Admin_V1_RevokeKeyResponse>(
+        service: service, name: "RevokeKey", idempotency: .unknown
+    )
+
+    /// Who read a caller's personal data, who changed a ticket, a key, a rule or the catalogue.
+    public static let listAudit = RPCMethod<Fenliu_Admin_V1_ListAuditRequest, Fenliu_Admin_V1_ListAuditResponse>(
+        service: service, name: "ListAudit", idempotency: .noSideEffects
+    )
+
     /// Every method name, in `.proto` order.
-    public static let methodNames = ["ListOutbox", "RetryOutboxMessage"]
+    public static let methodNames = ["ListOutbox", "RetryOutboxMessage", "CreateKey", "ListKeys", "RotateKey", "RevokeKey", "ListAudit"]
 }

@@ -33,6 +33,13 @@ public enum IntakeAPI {
         service: service, name: "AttachClassification", idempotency: .idempotent
     )
 
+    /// Seals callers' names, phones and emails still in clear or under an older key with the current
+    /// key (the first of FENLIU_DATA_KEYS), a batch at a time; call until remaining is 0, then the old
+    /// key can leave the configuration. Runs beside live traffic.
+    public static let reencryptPersonalData = RPCMethod<Fenliu_Intake_V1_ReencryptPersonalDataRequest, Fenliu_Intake_V1_ReencryptPersonalDataResponse>(
+        service: service, name: "ReencryptPersonalData", idempotency: .unknown
+    )
+
     /// Every method name, in `.proto` order.
-    public static let methodNames = ["SubmitCall", "GetCall", "ListCalls", "UpdateCallElements", "AttachClassification"]
+    public static let methodNames = ["SubmitCall", "GetCall", "ListCalls", "UpdateCallElements", "AttachClassification", "ReencryptPersonalData"]
 }

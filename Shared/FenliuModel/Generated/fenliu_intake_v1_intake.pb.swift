@@ -407,6 +407,33 @@ public nonisolated struct Fenliu_Intake_V1_AttachClassificationResponse: Sendabl
   public init() {}
 }
 
+public nonisolated struct Fenliu_Intake_V1_ReencryptPersonalDataRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// default 500, at most 5,000
+  public var batchSize: Int32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Fenliu_Intake_V1_ReencryptPersonalDataResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var moved: Int32 = 0
+
+  public var remaining: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "fenliu.intake.v1"
@@ -1052,6 +1079,71 @@ nonisolated extension Fenliu_Intake_V1_AttachClassificationResponse: SwiftProtob
   }
 
   public static func ==(lhs: Fenliu_Intake_V1_AttachClassificationResponse, rhs: Fenliu_Intake_V1_AttachClassificationResponse) -> Bool {
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Intake_V1_ReencryptPersonalDataRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReencryptPersonalDataRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}batch_size\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt32Field(value: &self.batchSize) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.batchSize != 0 {
+      try visitor.visitSingularInt32Field(value: self.batchSize, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Intake_V1_ReencryptPersonalDataRequest, rhs: Fenliu_Intake_V1_ReencryptPersonalDataRequest) -> Bool {
+    if lhs.batchSize != rhs.batchSize {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Intake_V1_ReencryptPersonalDataResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReencryptPersonalDataResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}moved\0\u{1}remaining\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt32Field(value: &self.moved) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.remaining) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.moved != 0 {
+      try visitor.visitSingularInt32Field(value: self.moved, fieldNumber: 1)
+    }
+    if self.remaining != 0 {
+      try visitor.visitSingularInt64Field(value: self.remaining, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Intake_V1_ReencryptPersonalDataResponse, rhs: Fenliu_Intake_V1_ReencryptPersonalDataResponse) -> Bool {
+    if lhs.moved != rhs.moved {return false}
+    if lhs.remaining != rhs.remaining {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

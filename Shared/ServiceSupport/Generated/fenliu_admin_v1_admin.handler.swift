@@ -12,6 +12,23 @@ public protocol AdminServiceHandler: ServiceHandler {
 
     /// Puts a parked or failing message back in line for immediate delivery.
     func retryOutboxMessage(_ request: Fenliu_Admin_V1_RetryOutboxMessageRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RetryOutboxMessageResponse
+
+    /// Keys (README, "Keys and scopes"). Each service keeps its own copy of the keys; `fenliu keys`
+    /// and scripts/up give every service the same ones. A key's secret is shown once, when it is made,
+    /// and stored only as a SHA-256 hash.
+    func createKey(_ request: Fenliu_Admin_V1_CreateKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_CreateKeyResponse
+
+    /// `ListKeys`.
+    func listKeys(_ request: Fenliu_Admin_V1_ListKeysRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_ListKeysResponse
+
+    /// A new key with the same label and scopes; the old one stays valid until it is revoked.
+    func rotateKey(_ request: Fenliu_Admin_V1_RotateKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RotateKeyResponse
+
+    /// `RevokeKey`.
+    func revokeKey(_ request: Fenliu_Admin_V1_RevokeKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RevokeKeyResponse
+
+    /// Who read a caller's personal data, who changed a ticket, a key, a rule or the catalogue.
+    func listAudit(_ request: Fenliu_Admin_V1_ListAuditRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_ListAuditResponse
 }
 
 extension AdminServiceHandler {
@@ -25,9 +42,39 @@ extension AdminServiceHandler {
         throw ConnectError.unimplemented(AdminAPI.retryOutboxMessage)
     }
 
+    /// Answers `unimplemented` until the service implements it.
+    public func createKey(_ request: Fenliu_Admin_V1_CreateKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_CreateKeyResponse {
+        throw ConnectError.unimplemented(AdminAPI.createKey)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func listKeys(_ request: Fenliu_Admin_V1_ListKeysRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_ListKeysResponse {
+        throw ConnectError.unimplemented(AdminAPI.listKeys)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func rotateKey(_ request: Fenliu_Admin_V1_RotateKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RotateKeyResponse {
+        throw ConnectError.unimplemented(AdminAPI.rotateKey)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func revokeKey(_ request: Fenliu_Admin_V1_RevokeKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RevokeKeyResponse {
+        throw ConnectError.unimplemented(AdminAPI.revokeKey)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func listAudit(_ request: Fenliu_Admin_V1_ListAuditRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_ListAuditResponse {
+        throw ConnectError.unimplemented(AdminAPI.listAudit)
+    }
+
     /// Serves every method of `fenliu.admin.v1.AdminService`.
     public func register(on registry: MethodRegistry) {
         registry.register(AdminAPI.listOutbox, handler: listOutbox)
         registry.register(AdminAPI.retryOutboxMessage, handler: retryOutboxMessage)
+        registry.register(AdminAPI.createKey, handler: createKey)
+        registry.register(AdminAPI.listKeys, handler: listKeys)
+        registry.register(AdminAPI.rotateKey, handler: rotateKey)
+        registry.register(AdminAPI.revokeKey, handler: revokeKey)
+        registry.register(AdminAPI.listAudit, handler: listAudit)
     }
 }

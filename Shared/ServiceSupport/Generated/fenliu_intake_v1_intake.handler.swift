@@ -24,6 +24,11 @@ public protocol IntakeServiceHandler: ServiceHandler {
     /// Applied once per `Idempotency-Key`: return the effect, which the registry runs in the
     /// transaction that records the key (a repeated key gets the first answer again).
     func attachClassification(_ request: Fenliu_Intake_V1_AttachClassificationRequest, context: RPCContext) async throws -> Effect<Fenliu_Intake_V1_AttachClassificationResponse>
+
+    /// Seals callers' names, phones and emails still in clear or under an older key with the current
+    /// key (the first of FENLIU_DATA_KEYS), a batch at a time; call until remaining is 0, then the old
+    /// key can leave the configuration. Runs beside live traffic.
+    func reencryptPersonalData(_ request: Fenliu_Intake_V1_ReencryptPersonalDataRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_ReencryptPersonalDataResponse
 }
 
 extension IntakeServiceHandler {
@@ -52,6 +57,11 @@ extension IntakeServiceHandler {
         throw ConnectError.unimplemented(IntakeAPI.attachClassification)
     }
 
+    /// Answers `unimplemented` until the service implements it.
+    public func reencryptPersonalData(_ request: Fenliu_Intake_V1_ReencryptPersonalDataRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_ReencryptPersonalDataResponse {
+        throw ConnectError.unimplemented(IntakeAPI.reencryptPersonalData)
+    }
+
     /// Serves every method of `fenliu.intake.v1.IntakeService`.
     public func register(on registry: MethodRegistry) {
         registry.register(IntakeAPI.submitCall, handler: submitCall)
@@ -59,5 +69,6 @@ extension IntakeServiceHandler {
         registry.register(IntakeAPI.listCalls, handler: listCalls)
         registry.register(IntakeAPI.updateCallElements, handler: updateCallElements)
         registry.register(IntakeAPI.attachClassification, appliesOnce: attachClassification)
+        registry.register(IntakeAPI.reencryptPersonalData, handler: reencryptPersonalData)
     }
 }

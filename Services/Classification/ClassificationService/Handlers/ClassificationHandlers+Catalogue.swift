@@ -1,5 +1,6 @@
 import FenliuModel
 import Foundation
+import Postgres
 import RPC
 import ServiceSupport
 import SwiftProtobuf
@@ -26,6 +27,9 @@ extension ClassificationHandlers {
         let violations = CatalogueValidation.violations(of: request.catalogue)
         guard violations.isEmpty else { throw ClassificationError.invalidFields(violations) }
         let published = try await catalogues.publish(request.catalogue)
+        try await database.withConnection { connection in
+            try AuditTrail.record("catalogue.published", target: published.catalogue.version, on: connection)
+        }
         engine.adopt(published.catalogue, sequence: published.sequence)
         return .with { $0.catalogue = published.catalogue }
     }

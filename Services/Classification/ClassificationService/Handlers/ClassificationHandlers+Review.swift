@@ -57,6 +57,7 @@ extension ClassificationHandlers {
             guard decision.state == .pendingReview || decision.state == .routedPendingReview else {
                 throw ClassificationError.notInReview(callID: request.callID)
             }
+            try AuditTrail.record("review.resolved", target: request.callID, detail: category.code, on: connection)
             let before = decision
             let alreadyRouted = decision.state == .routedPendingReview ? decision.destinations.compactMap(Destination.init(proto:)) : []
             let newDestinations = destinations.filter { !alreadyRouted.contains($0) }

@@ -97,7 +97,11 @@ struct ClassificationHandlers: ClassificationServiceHandler {
         _ request: Fenliu_Classification_V1_GetDecisionRequest, context: RPCContext
     ) async throws -> Fenliu_Classification_V1_GetDecisionResponse {
         let callID = request.callID
-        guard let decision = try await database.withConnection({ try DecisionStore.find(callID: callID, on: $0) }) else {
+        // Another line's decision is not found, so ids cannot be probed.
+        guard let decision = try await database.withConnection({ try DecisionStore.find(callID: callID, on: $0) }),
+            Visibility.current.isUnrestricted || Principal.current?.has(.reviewer) == true
+                || Visibility.current.sees(channel: Channel(proto: decision.channel))
+        else {
             throw ClassificationError.decisionNotFound(callID: callID)
         }
         return .with { $0.decision = decision }

@@ -14,7 +14,9 @@ extension FeedbackHandlers {
         guard !request.ticketID.isEmpty else { throw FeedbackError.invalidField("ticketId", "is required") }
         let now = configuration.clock.now()
         let (ticket, history, overdue) = try await database.withConnection { connection in
-            guard let ticket = try TicketStore.find(request.ticketID, on: connection) else { throw FeedbackError.ticketNotFound(request.ticketID) }
+            guard let ticket = try TicketStore.find(request.ticketID, on: connection),
+                Visibility.current.sees(department: ticket.departmentID, channel: ticket.origin)
+            else { throw FeedbackError.ticketNotFound(request.ticketID) }
             return (ticket, try EventStore.history(of: ticket.id, on: connection), try TicketStore.isOverdue(ticket.id, now: now, on: connection))
         }
         return .with { $0.ticket = ticket.proto(overdue: overdue, history: history) }
@@ -83,7 +85,12 @@ extension FeedbackHandlers {
             return (page, tickets)
         }
         return .with { response in
-            response.events = page.events.compactMap { event, _, _ in tickets[event.ticketID].map { event.proto(ticket: $0) } }
+            let visibility = Visibility.current
+            response.events = page.events.compactMap { event, _, _ in
+                tickets[event.ticketID].flatMap { ticket in
+                    visibility.sees(department: ticket.departmentID, channel: ticket.origin) ? event.proto(ticket: ticket) : nil
+                }
+            }
             // The cursor moves past what was returned; with nothing new it stays where it was.
             if let last = page.events.last {
                 response.nextCursor = PageToken(position: [.integer(last.tx), .integer(last.position)], filters: finalFeed.fingerprint).encoded

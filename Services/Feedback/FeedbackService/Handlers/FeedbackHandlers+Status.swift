@@ -237,7 +237,10 @@ extension FeedbackHandlers {
 
     /// The ticket, locked for the change, or `not_found`.
     static func lockedTicket(_ id: String, on connection: PostgresConnection) throws -> FeedbackTicket {
-        guard let ticket = try TicketStore.find(id, forUpdate: true, on: connection) else { throw FeedbackError.ticketNotFound(id) }
+        // A ticket the caller may not see is not found, so ids cannot be probed.
+        guard let ticket = try TicketStore.find(id, forUpdate: true, on: connection),
+            Visibility.current.sees(department: ticket.departmentID, channel: ticket.origin)
+        else { throw FeedbackError.ticketNotFound(id) }
         return ticket
     }
 

@@ -36,7 +36,25 @@ extension FeedbackHandlers {
         guard violations.isEmpty, let scope = scopes.first else { throw FeedbackError.invalidFields(violations) }
         let subscription = Subscription(id: UUID().uuidString.lowercased(), url: url, scope: scope, createdAt: configuration.clock.now())
         let secret = request.secret
-        try await database.withConnection { try SubscriptionStore.insert(subscription, secret: secret, on: $0) }
+        let visibility = Visibility.current
+        try await database.withConnection { connection in
+            // A key follows only what it may see: its own channel, its own department, or a call
+            // whose tickets it may see.
+            switch scope {
+            case .channel(let channel) where !visibility.sees(channel: channel):
+                throw ConnectError(.permissionDenied, "this key may not follow the calls of \(channel.code)")
+            case .department(let department) where !visibility.sees(department: department, channel: nil):
+                throw ConnectError(.permissionDenied, "this key may not follow the tickets of \(department)")
+            case .call(let call) where !visibility.isUnrestricted:
+                let tickets = try TicketStore.forCall(call, on: connection)
+                guard tickets.contains(where: { visibility.sees(department: $0.departmentID, channel: $0.origin) }) else {
+                    throw ConnectError(.permissionDenied, "this key may not follow call \(call)")
+                }
+            default:
+                break
+            }
+            try SubscriptionStore.insert(subscription, secret: secret, on: connection)
+        }
         return .with { $0.subscription = subscription.proto }
     }
 

@@ -44,6 +44,10 @@ struct TicketJournal: Sendable {
         )
         try TicketStore.save(ticket, on: connection)
         try EventStore.append(event, on: connection)
+        if entry.kind != .reminder {
+            try AuditTrail.record(
+                "ticket.\(entry.kind.rawValue.lowercased())", target: ticket.id, detail: "\(previous.rawValue) → \(ticket.state.rawValue)", on: connection)
+        }
         let overdue = try TicketStore.isOverdue(ticket.id, now: now, on: connection)
         let departments = entry.notifiesSupervisor ? [ticket.departmentID, ticket.supervisorID] : [ticket.departmentID]
         for subscription in try SubscriptionStore.matching(ticket, departments: departments, on: connection) {

@@ -12,12 +12,14 @@ struct TicketQuery: Sendable {
     var incidentIDs: [String] = []
     var origin: Channel?
     var limit = 50
+    /// What the caller may see: its departments' tickets and its channels' (README, "Keys and scopes").
+    var visibility = Visibility.current
 
     /// The fingerprint a page token carries, so it is only accepted with the same filters.
     var fingerprint: String {
         PageToken.fingerprint([
             departmentID, state?.rawValue ?? "", overdueAt == nil ? "" : "overdue", dueBefore.map { "\($0.timeIntervalSince1970)" } ?? "",
-            incidentIDs.joined(separator: ","), origin?.code ?? "",
+            incidentIDs.joined(separator: ","), origin?.code ?? "", visibility.fingerprint,
         ])
     }
 
@@ -34,6 +36,8 @@ struct TicketQuery: Sendable {
               AND (\(dueBefore)::timestamptz IS NULL OR t.resolve_due_at < \(dueBefore))
               AND (\(incidentIDs.isEmpty) OR t.incident_id = ANY(\(incidents)::text[]))
               AND (\(origin?.code)::text IS NULL OR t.origin = \(origin?.code))
+              AND (\(visibility.isUnrestricted) OR t.department_id = ANY(\(visibility.departmentArray)::text[])
+                   OR t.origin = ANY(\(visibility.channelArray)::text[]))
               AND (\(after == nil) OR (t.created_at, t.id) > (\(after?.time(0))::timestamptz, \(after?.text(1))::text))
             ORDER BY t.created_at, t.id
             LIMIT \(limit + 1)

@@ -12,6 +12,11 @@ enum TicketStore {
             .first.map(TicketRow.ticket)
     }
 
+    /// The tickets of a call.
+    static func forCall(_ callID: String, on connection: PostgresConnection) throws -> [FeedbackTicket] {
+        try connection.query("SELECT * FROM tickets WHERE call_id = \(callID)").map(TicketRow.ticket)
+    }
+
     /// Stores a ticket as it now stands (a new one, or every column of a changed one).
     static func save(_ ticket: FeedbackTicket, on connection: PostgresConnection) throws {
         let pending = ticket.pendingExtension

@@ -16,6 +16,8 @@ struct CallIntake: Sendable {
     let logger: Logger
     /// Tells reporting a call was received (in the call's transaction).
     let reporter: EventReporter
+    /// Seals callers' names, phones and emails at rest.
+    let cipher: PersonalDataCipher
     /// The repeat-call rule and its thresholds.
     var rule = RepeatCallRule()
     /// The current time; Open311 calls are stamped with it and `receivedAt` is checked against it.
@@ -27,15 +29,16 @@ struct CallIntake: Sendable {
         let rule = self.rule
         let outbox = self.outbox
         let reporter = self.reporter
+        let cipher = self.cipher
         let result: (CallRecord, Bool) = try await database.transaction { connection in
-            if let (existing, sameContent) = try CallStore.existing(submission, on: connection) {
+            if let (existing, sameContent) = try CallStore.existing(submission, cipher: cipher, on: connection) {
                 return try Self.replay(existing, sameContent: sameContent)
             }
             let id = UUID()
-            let candidates = try CallStore.repeatCandidates(for: submission, lookback: rule.lookback, on: connection)
+            let candidates = try CallStore.repeatCandidates(for: submission, lookback: rule.lookback, cipher: cipher, on: connection)
             let facts = CallRecord.facts(of: submission, id: id)
             let link = rule.link(facts, candidates: candidates.map(\.repeatFacts))
-            switch try CallStore.insert(submission, id: id, link: link, on: connection) {
+            switch try CallStore.insert(submission, id: id, link: link, cipher: cipher, on: connection) {
             case .existing(let existing, let sameContent):
                 return try Self.replay(existing, sameContent: sameContent)
             case .inserted(let record):
@@ -77,6 +80,31 @@ struct CallIntake: Sendable {
             $0.receivedAt = Google_Protobuf_Timestamp(microsecondsOf: record.submission.receivedAt)
             $0.duplicateOf = record.duplicateOf?.uuidString.lowercased() ?? ""
             if let code = record.submission.open311ServiceCode, let chosen = Category(code: code) { $0.categoryHint = chosen.proto }
+        }
+    }
+
+    /// Whether the current caller sees `call` at all: its own channel's calls for a hotline's key,
+    /// everything for a supervisor or with keys off.
+    static func isVisible(_ call: CallRecord) -> Bool { Visibility.current.sees(channel: call.submission.channel) }
+
+    /// Whether the current caller may read the call's personal data in clear: the channel that
+    /// submitted it (or everyone, with keys off). Anyone else sees it masked.
+    static func seesPersonalData(of call: CallRecord) -> Bool {
+        guard let principal = Principal.current else { return true }
+        return principal.channels.contains(call.submission.channel)
+    }
+
+    /// The call as the current caller may see it; a read of personal data in clear by a key is
+    /// written to the audit trail.
+    func shown(_ calls: [CallRecord], on connection: PostgresConnection) throws -> [Fenliu_Intake_V1_Call] {
+        try calls.map { call in
+            let clear = Self.seesPersonalData(of: call)
+            if clear, Principal.current != nil,
+                !(call.submission.callerName.isEmpty && call.submission.callerPhone.isEmpty && call.submission.callerEmail.isEmpty)
+            {
+                try AuditTrail.record("call.read_personal_data", target: call.id.uuidString.lowercased(), on: connection)
+            }
+            return call.proto(masked: !clear)
         }
     }
 }

@@ -1,18 +1,22 @@
 import FenliuModel
 import Foundation
+import ServiceSupport
 import SwiftProtobuf
 
 extension CallRecord {
     /// The call as the API shows it, with the required inquiry elements it still lacks.
-    var proto: Fenliu_Intake_V1_Call {
+    var proto: Fenliu_Intake_V1_Call { proto(masked: false) }
+
+    /// The call with the caller's name, phone and email masked (`138****1234`) unless `masked` is false.
+    func proto(masked: Bool) -> Fenliu_Intake_V1_Call {
         .with {
             $0.id = id.uuidString.lowercased()
             $0.channel = submission.channel.proto
             $0.externalID = submission.externalID
             $0.receivedAt = Google_Protobuf_Timestamp(microsecondsOf: submission.receivedAt)
-            $0.callerName = submission.callerName
-            $0.callerPhone = submission.callerPhone
-            $0.callerEmail = submission.callerEmail
+            $0.callerName = masked ? Masking.name(submission.callerName) : submission.callerName
+            $0.callerPhone = masked ? Masking.phone(submission.callerPhone) : submission.callerPhone
+            $0.callerEmail = masked ? Masking.email(submission.callerEmail) : submission.callerEmail
             $0.district = submission.district?.code ?? ""
             $0.districtName = submission.district?.name ?? ""
             $0.address = submission.address

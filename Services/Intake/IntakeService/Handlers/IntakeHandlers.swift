@@ -12,9 +12,16 @@ struct IntakeHandlers: IntakeServiceHandler {
     let intake: CallIntake
     /// The intake schema.
     var database: PostgresPool { intake.database }
+    var cipher: PersonalDataCipher { intake.cipher }
 
     /// Validates, stores and hands on a call; replays an identical resubmission.
     func submitCall(_ request: Fenliu_Intake_V1_SubmitCallRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_SubmitCallResponse {
+        // A hotline's key submits on its own line only.
+        if let principal = Principal.current, !principal.seesEverything, let channel = Channel(proto: request.channel),
+            !principal.channels.contains(channel)
+        {
+            throw ConnectError(.permissionDenied, "the key \(principal.name) may not submit calls on \(channel.code)")
+        }
         let input = CallValidator.Input(
             channel: Channel(proto: request.channel), externalID: request.externalID, receivedAt: request.hasReceivedAt ? request.receivedAt.date : nil,
             callerName: request.callerName, callerPhone: request.callerPhone, callerEmail: request.callerEmail, district: request.district,
@@ -24,7 +31,7 @@ struct IntakeHandlers: IntakeServiceHandler {
         )
         let (call, replayed) = try await intake.submit(input)
         return .with {
-            $0.call = call.proto
+            $0.call = call.proto(masked: !CallIntake.seesPersonalData(of: call))
             $0.replayed = replayed
         }
     }
@@ -32,20 +39,32 @@ struct IntakeHandlers: IntakeServiceHandler {
     /// One call with its missing inquiry elements.
     func getCall(_ request: Fenliu_Intake_V1_GetCallRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_GetCallResponse {
         let id = try Self.callID(request.id, field: "id")
-        guard let call = try await database.withConnection({ try CallStore.find(id, on: $0) }) else {
-            throw IntakeError.callNotFound(request.id)
+        let cipher = self.cipher
+        let intake = self.intake
+        let shown = try await database.withConnection { connection -> Fenliu_Intake_V1_Call? in
+            // Another line's call is not found, so ids cannot be probed.
+            guard let call = try CallStore.find(id, cipher: cipher, on: connection), CallIntake.isVisible(call) else { return nil }
+            return try intake.shown([call], on: connection).first
         }
-        return .with { $0.call = call.proto }
+        guard let shown else { throw IntakeError.callNotFound(request.id) }
+        return .with { $0.call = shown }
     }
 
     /// One page of calls, newest first.
     func listCalls(_ request: Fenliu_Intake_V1_ListCallsRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_ListCallsResponse {
-        let listing = try CallListingRequest.listing(from: request)
+        var listing = try CallListingRequest.listing(from: request)
+        listing.visibleChannels = Visibility.current.channels
         let after = try listing.position(of: request.pageToken)
-        let page = try await database.withConnection { try listing.page(after: after, on: $0) }
+        let chosen = listing
+        let cipher = self.cipher
+        let intake = self.intake
+        let (calls, next) = try await database.withConnection { connection in
+            let page = try chosen.page(after: after, cipher: cipher, on: connection)
+            return (try intake.shown(page.calls, on: connection), page.next)
+        }
         return .with {
-            $0.calls = page.calls.map(\.proto)
-            $0.nextPageToken = page.next?.encoded ?? ""
+            $0.calls = calls
+            $0.nextPageToken = next?.encoded ?? ""
         }
     }
 
@@ -64,8 +83,11 @@ struct IntakeHandlers: IntakeServiceHandler {
                 FieldViolation(field: "operatorId", description: "must be at most \(FieldRules.operatorIDMaximum) characters, without control characters"))
         }
         guard problems.isEmpty, let id else { throw IntakeError.invalidFields(problems) }
+        let cipher = self.cipher
         let call = try await database.transaction { connection -> CallRecord in
-            guard let current = try CallStore.find(id, forUpdate: true, on: connection) else { throw IntakeError.callNotFound(request.id) }
+            guard let current = try CallStore.find(id, forUpdate: true, cipher: cipher, on: connection), CallIntake.isVisible(current) else {
+                throw IntakeError.callNotFound(request.id)
+            }
             // An empty value removes an element an operator recorded by mistake.
             var merged = current.submission.elements
             for (key, value) in changes { merged[key] = value.isEmpty ? nil : value }
@@ -74,12 +96,12 @@ struct IntakeHandlers: IntakeServiceHandler {
                     FieldViolation(field: "elements", description: "would hold more than \(FieldRules.elementCountMaximum) entries")
                 ])
             }
-            guard let updated = try CallStore.updateElements(id, elements: merged, operatorID: operatorID, on: connection) else {
+            guard let updated = try CallStore.updateElements(id, elements: merged, operatorID: operatorID, cipher: cipher, on: connection) else {
                 throw IntakeError.callNotFound(request.id)
             }
             return updated
         }
-        return .with { $0.call = call.proto }
+        return .with { $0.call = call.proto(masked: !CallIntake.seesPersonalData(of: call)) }
     }
 
     /// Stores classification's category and element template (applied once per Idempotency-Key).
@@ -104,6 +126,26 @@ struct IntakeHandlers: IntakeServiceHandler {
                 throw IntakeError.callNotFound(request.callID)
             }
             return Fenliu_Intake_V1_AttachClassificationResponse()
+        }
+    }
+
+    /// `ReencryptPersonalData`: one batch of calls moved to the current data key.
+    func reencryptPersonalData(
+        _ request: Fenliu_Intake_V1_ReencryptPersonalDataRequest, context: RPCContext
+    ) async throws -> Fenliu_Intake_V1_ReencryptPersonalDataResponse {
+        let size = try PageSize.resolve(request.batchSize, default: 500, maximum: 5000, field: "batchSize")
+        guard cipher.isEnabled else {
+            throw ConnectError(.failedPrecondition, "FENLIU_DATA_KEYS is not set: there is no key to seal with")
+        }
+        let cipher = self.cipher
+        let (moved, remaining) = try await database.transaction { connection in
+            let moved = try CallStore.reencrypt(limit: size, cipher: cipher, on: connection)
+            if moved > 0 { try AuditTrail.record("personal_data.reencrypted", target: cipher.current?.id ?? "", detail: "\(moved) calls", on: connection) }
+            return (moved, try CallStore.notYetSealed(cipher: cipher, on: connection))
+        }
+        return .with {
+            $0.moved = Int32(moved)
+            $0.remaining = remaining
         }
     }
 

@@ -19,12 +19,15 @@ struct CallListing: Sendable {
     var open311ServiceCode: String?
     /// Calls per page.
     var limit: Int
+    /// The channels the caller may see; `nil`: all (a supervisor, or keys off).
+    var visibleChannels: Set<Channel>?
 
     /// The fingerprint a page token carries, so it is only accepted with the same filters.
     var fingerprint: String {
         PageToken.fingerprint([
             channel?.code ?? "", district?.code ?? "", receivedFrom.map(\.postgresMicroseconds) ?? "",
             receivedTo.map(\.postgresMicroseconds) ?? "", text, open311ServiceCode ?? "",
+            visibleChannels.map { $0.map(\.code).sorted().joined(separator: ",") } ?? "*",
         ])
     }
 
@@ -39,14 +42,16 @@ struct CallListing: Sendable {
 
     /// One page, newest first (`received_at` DESC, `id` DESC), after `token` when given; fetches one
     /// extra row to know whether another page follows.
-    func page(after token: PageToken?, on connection: PostgresConnection) throws -> (calls: [CallRecord], next: PageToken?) {
+    func page(after token: PageToken?, cipher: PersonalDataCipher, on connection: PostgresConnection) throws -> (calls: [CallRecord], next: PageToken?) {
         let pattern = text.isEmpty ? nil : "%" + Self.escapeLike(text) + "%"
         let afterReceived = token?.time(0)
         let afterID = token.flatMap { UUID(uuidString: $0.text(1)) }
+        let visible = visibleChannels.map { "{" + $0.map(\.code).sorted().joined(separator: ",") + "}" }
         let rows = try connection.query(
             """
             SELECT \(unescaped: CallRow.columns) FROM calls
             WHERE (\(channel?.code)::text IS NULL OR channel = \(channel?.code))
+              AND (\(visible)::text[] IS NULL OR channel = ANY(\(visible)::text[]))
               AND (\(district?.code)::text IS NULL OR district = \(district?.code))
               AND (\(receivedFrom)::timestamptz IS NULL OR received_at >= \(receivedFrom))
               AND (\(receivedTo)::timestamptz IS NULL OR received_at < \(receivedTo))
@@ -56,7 +61,7 @@ struct CallListing: Sendable {
             ORDER BY received_at DESC, id DESC
             LIMIT \(limit + 1)
             """)
-        var calls = try rows.map(CallRow.record)
+        var calls = try rows.map { try CallRow.record($0, cipher: cipher) }
         guard calls.count > limit else { return (calls, nil) }
         calls.removeLast()
         let last = calls[calls.count - 1]

@@ -1,6 +1,7 @@
 import FenliuModel
 import Foundation
 import Postgres
+import ServiceSupport
 
 /// Reads `calls` rows into `CallRecord`s.
 enum CallRow {
@@ -11,12 +12,19 @@ enum CallRow {
         category, inquiry_elements::text AS inquiry_elements, created_at
         """
 
-    /// Decodes one row selected with `columns`.
-    static func record(_ row: PostgresRow) throws -> CallRecord {
+    /// Decodes one row selected with `columns`, opening the sealed personal data with `cipher`.
+    static func record(_ row: PostgresRow, cipher: PersonalDataCipher) throws -> CallRecord {
+        func personal(_ column: String) throws -> String {
+            do {
+                return try cipher.open(try row.decode(column))
+            } catch let failure as PersonalDataCipher.Failure {
+                throw PostgresError(code: .decodingFailed, message: "column \"\(column)\": \(failure.description)")
+            }
+        }
         let submission = CallSubmission(
             channel: try row.decode("channel", as: Channel.self), externalID: try row.decode("external_id"), receivedAt: try row.decode("received_at"),
-            callerName: try row.decode("caller_name"), callerPhone: try row.decode("caller_phone"),
-            callerEmail: try row.decode("caller_email"),
+            callerName: try personal("caller_name"), callerPhone: try personal("caller_phone"),
+            callerEmail: try personal("caller_email"),
             district: try district(row), address: try row.decode("address"),
             latitude: try row.decode("latitude", as: Double?.self), longitude: try row.decode("longitude", as: Double?.self),
             description: try row.decode("description"), elements: try decodeJSON(row, "elements", as: [String: String].self),

@@ -1,6 +1,7 @@
 import FenliuModel
 import Foundation
 import Postgres
+import ServiceSupport
 
 /// The SQL of the `calls` table. Each function runs on a connection the caller holds, so handlers
 /// compose them inside one transaction (a call and its outbox message commit together).
@@ -14,7 +15,7 @@ enum CallStore {
     }
 
     /// The call with this channel and external id, and whether its content matches `submission`.
-    static func existing(_ submission: CallSubmission, on connection: PostgresConnection) throws -> (CallRecord, Bool)? {
+    static func existing(_ submission: CallSubmission, cipher: PersonalDataCipher, on connection: PostgresConnection) throws -> (CallRecord, Bool)? {
         let rows = try connection.query(
             """
             SELECT \(unescaped: CallRow.columns),
@@ -22,81 +23,88 @@ enum CallStore {
             FROM calls WHERE channel = \(submission.channel.code) AND external_id = \(submission.externalID)
             """)
         guard let row = rows.first else { return nil }
-        return (try CallRow.record(row), try row.decode("same_content", as: Bool.self))
+        return (try CallRow.record(row, cipher: cipher), try row.decode("same_content", as: Bool.self))
     }
 
     /// Calls the repeat-call rule may link to: received within `lookback` before `receivedAt`, by the
     /// same phone or in the same district (or with no district, for Open311 calls placed by
     /// coordinates). Bounded, newest first, so a flood of calls cannot make one insert slow.
     static func repeatCandidates(
-        for submission: CallSubmission, lookback: TimeInterval, on connection: PostgresConnection
+        for submission: CallSubmission, lookback: TimeInterval, cipher: PersonalDataCipher, on connection: PostgresConnection
     ) throws -> [CallRecord] {
+        let phone = cipher.index(submission.callerPhone)
         let from = submission.receivedAt.addingTimeInterval(-lookback)
         let rows = try connection.query(
             """
             SELECT \(unescaped: CallRow.columns) FROM calls
             WHERE received_at BETWEEN \(from) AND \(submission.receivedAt)
-              AND ((\(submission.callerPhone)::text <> '' AND caller_phone = \(submission.callerPhone))
+              AND ((\(phone)::text <> '' AND caller_phone_index = \(phone))
                    OR district IS NOT DISTINCT FROM \(submission.district?.code)
                    OR district IS NULL OR \(submission.district == nil)::boolean)
             ORDER BY received_at DESC LIMIT 200
             """)
-        return try rows.map(CallRow.record)
+        return try rows.map { try CallRow.record($0, cipher: cipher) }
     }
 
     /// Stores a new call, or finds the call that already holds its channel and external id. A
     /// concurrent insert of the same key waits for the other transaction and then sees its row, so
     /// two submissions never create two calls.
     static func insert(
-        _ submission: CallSubmission, id: UUID, link: RepeatCallRule.Link?, on connection: PostgresConnection
+        _ submission: CallSubmission, id: UUID, link: RepeatCallRule.Link?, cipher: PersonalDataCipher, on connection: PostgresConnection
     ) throws -> InsertOutcome {
         let rows = try connection.query(
             """
-            INSERT INTO calls (id, channel, external_id, content_hash, received_at, caller_name, caller_phone, caller_email, district, address,
+            INSERT INTO calls (id, channel, external_id, content_hash, received_at, caller_name, caller_phone, caller_email, caller_phone_index,
+                               district, address,
                                latitude, longitude, description, elements, operator_id, open311_service_code, duplicate_of, duplicate_reason)
             VALUES (\(id), \(submission.channel.code), \(submission.externalID),
                     encode(sha256(convert_to(\(submission.canonicalContent), 'UTF8')), 'hex'), \(submission.receivedAt),
-                    \(submission.callerName), \(submission.callerPhone), \(submission.callerEmail), \(submission.district?.code), \(submission.address),
+                    \(try cipher.seal(submission.callerName)), \(try cipher.seal(submission.callerPhone)), \(try cipher.seal(submission.callerEmail)),
+                    \(cipher.index(submission.callerPhone)), \(submission.district?.code), \(submission.address),
                     \(submission.latitude), \(submission.longitude), \(submission.description), \(try CallRow.json(submission.elements))::jsonb,
                     \(submission.operatorID), \(submission.open311ServiceCode), \(link.flatMap { UUID(uuidString: $0.firstCallID) }),
                     \(link?.reason ?? ""))
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING \(unescaped: CallRow.columns)
             """)
-        if let row = rows.first { return .inserted(try CallRow.record(row)) }
-        guard let (record, sameContent) = try existing(submission, on: connection) else {
+        if let row = rows.first { return .inserted(try CallRow.record(row, cipher: cipher)) }
+        guard let (record, sameContent) = try existing(submission, cipher: cipher, on: connection) else {
             throw PostgresError(code: .queryFailed, message: "a conflicting call vanished during insert")
         }
         return .existing(record, sameContent: sameContent)
     }
 
     /// The call with `id`, locked for update when asked.
-    static func find(_ id: UUID, forUpdate: Bool = false, on connection: PostgresConnection) throws -> CallRecord? {
+    static func find(_ id: UUID, forUpdate: Bool = false, cipher: PersonalDataCipher, on connection: PostgresConnection) throws -> CallRecord? {
         let rows = try connection.query(
             """
             SELECT \(unescaped: CallRow.columns) FROM calls WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
             """)
-        return try rows.first.map(CallRow.record)
+        return try rows.first.map { try CallRow.record($0, cipher: cipher) }
     }
 
     /// The calls with these ids, in the order given (unknown ids left out), with one query.
-    static func find(_ ids: [UUID], on connection: PostgresConnection) throws -> [CallRecord] {
+    static func find(_ ids: [UUID], cipher: PersonalDataCipher, on connection: PostgresConnection) throws -> [CallRecord] {
         guard !ids.isEmpty else { return [] }
         let list = "{" + ids.map { $0.uuidString.lowercased() }.joined(separator: ",") + "}"
-        let found = try connection.query("SELECT \(unescaped: CallRow.columns) FROM calls WHERE id = ANY(\(list)::uuid[])").map(CallRow.record)
+        let found = try connection.query("SELECT \(unescaped: CallRow.columns) FROM calls WHERE id = ANY(\(list)::uuid[])").map {
+            try CallRow.record($0, cipher: cipher)
+        }
         let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { byID[$0] }
     }
 
     /// Replaces the elements of a call and records who changed them.
-    static func updateElements(_ id: UUID, elements: [String: String], operatorID: String, on connection: PostgresConnection) throws -> CallRecord? {
+    static func updateElements(
+        _ id: UUID, elements: [String: String], operatorID: String, cipher: PersonalDataCipher, on connection: PostgresConnection
+    ) throws -> CallRecord? {
         let rows = try connection.query(
             """
             UPDATE calls SET elements = \(try CallRow.json(elements))::jsonb, elements_updated_at = now(),
                              elements_updated_by = NULLIF(\(operatorID), '')
             WHERE id = \(id) RETURNING \(unescaped: CallRow.columns)
             """)
-        return try rows.first.map(CallRow.record)
+        return try rows.first.map { try CallRow.record($0, cipher: cipher) }
     }
 
     /// Stores the category classification decided and the template of inquiry elements it needs.
@@ -114,5 +122,46 @@ enum CallStore {
             """)
         if rows.affectedRows == 1 { return true }
         return try !connection.query("SELECT 1 FROM calls WHERE id = \(id)").isEmpty
+    }
+
+    /// Seals up to `limit` calls whose personal data is in clear or under an older key with the
+    /// current key (and recomputes their phone's blind index); returns how many it moved. Rows are
+    /// claimed with `SKIP LOCKED`, so re-encryption runs beside the live service.
+    static func reencrypt(limit: Int, cipher: PersonalDataCipher, on connection: PostgresConnection) throws -> Int {
+        guard let current = cipher.current else { return 0 }
+        let prefix = "enc:v1:\(current.id):"
+        let rows = try connection.query(
+            """
+            SELECT id, caller_name, caller_phone, caller_email FROM calls
+            WHERE (caller_name <> '' AND NOT starts_with(caller_name, \(prefix)))
+               OR (caller_phone <> '' AND NOT starts_with(caller_phone, \(prefix)))
+               OR (caller_email <> '' AND NOT starts_with(caller_email, \(prefix)))
+            LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            """)
+        for row in rows {
+            let phone = try cipher.open(try row.decode("caller_phone"))
+            try connection.query(
+                """
+                UPDATE calls SET caller_name = \(try cipher.seal(try cipher.open(try row.decode("caller_name")))),
+                    caller_phone = \(try cipher.seal(phone)), caller_phone_index = \(cipher.index(phone)),
+                    caller_email = \(try cipher.seal(try cipher.open(try row.decode("caller_email"))))
+                WHERE id = \(try row.decode("id", as: UUID.self))
+                """)
+        }
+        return rows.count
+    }
+
+    /// How many calls still hold personal data in clear or under another key than the current one.
+    static func notYetSealed(cipher: PersonalDataCipher, on connection: PostgresConnection) throws -> Int64 {
+        guard let current = cipher.current else { return 0 }
+        let prefix = "enc:v1:\(current.id):"
+        return try connection.query(
+            """
+            SELECT count(*) AS n FROM calls
+            WHERE (caller_name <> '' AND NOT starts_with(caller_name, \(prefix)))
+               OR (caller_phone <> '' AND NOT starts_with(caller_phone, \(prefix)))
+               OR (caller_email <> '' AND NOT starts_with(caller_email, \(prefix)))
+            """
+        ).first?.decode("n", as: Int64.self) ?? 0
     }
 }

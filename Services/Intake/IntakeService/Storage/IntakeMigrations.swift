@@ -60,5 +60,13 @@ enum IntakeMigrations {
             sql: """
                 ALTER TABLE calls ADD COLUMN caller_email text NOT NULL DEFAULT '';
                 """),
+        Migration(
+            version: 4, name: "personal data sealed, phones found by a blind index",
+            sql: """
+                ALTER TABLE calls ADD COLUMN caller_phone_index text NOT NULL DEFAULT '';
+                UPDATE calls SET caller_phone_index = caller_phone;
+                DROP INDEX IF EXISTS calls_phone_received;
+                CREATE INDEX calls_phone_index_received ON calls (caller_phone_index, received_at) WHERE caller_phone_index <> '';
+                """),
     ]
 }

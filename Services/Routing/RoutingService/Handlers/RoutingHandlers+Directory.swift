@@ -26,6 +26,7 @@ extension RoutingHandlers {
         let secret = request.webhookSecret
         let stored = try await database.transaction { connection in
             try DepartmentStore.upsert(department, secret: secret, on: connection)
+            try AuditTrail.record("department.changed", target: department.id, detail: department.name, on: connection)
             if !department.endpointURL.isEmpty { try Outbox.wake(subscriber: department.id, on: connection) }
             guard let stored = try DepartmentStore.find(department.id, on: connection) else { throw RoutingError.departmentNotFound(department.id) }
             return stored
@@ -55,6 +56,7 @@ extension RoutingHandlers {
             let departments = try DepartmentStore.all(on: connection)
             let rules = try DirectoryValidation.rules(submitted.rules, departments: departments)
             let publisher = submitted.publishedBy.isEmpty ? "unknown" : submitted.publishedBy
+            try AuditTrail.record("rules.published", target: submitted.version, detail: "\(rules.count) rules", on: connection)
             return try RuleStore.publish(version: submitted.version, by: publisher, rules: rules, on: connection)
         }
         return .with { $0.rules = published.proto }

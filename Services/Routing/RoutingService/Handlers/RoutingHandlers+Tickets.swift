@@ -13,7 +13,10 @@ extension RoutingHandlers {
     func getTicket(_ request: Fenliu_Routing_V1_GetTicketRequest, context: RPCContext) async throws -> Fenliu_Routing_V1_GetTicketResponse {
         guard !request.id.isEmpty else { throw RoutingError.invalidField("id", "is required") }
         let id = request.id
-        guard let ticket = try await database.withConnection({ try TicketStore.find(id, on: $0) }) else {
+        // A ticket the caller may not see is not found, so ids cannot be probed.
+        guard let ticket = try await database.withConnection({ try TicketStore.find(id, on: $0) }),
+            Visibility.current.sees(department: ticket.departmentID, channel: ticket.channel)
+        else {
             throw RoutingError.ticketNotFound(id)
         }
         return .with { $0.ticket = ticket.proto }
@@ -70,6 +73,7 @@ extension RoutingHandlers {
             guard let ticket = try TicketStore.find(request.ticketID, forUpdate: true, on: connection) else {
                 throw RoutingError.ticketNotFound(request.ticketID)
             }
+            try AuditTrail.record("ticket.returned", target: ticket.id, detail: ticket.departmentID, on: connection)
             do throws(ReturnPolicy.Refusal) {
                 try returns.check(kind: ticket.kind, state: ticket.state, holder: ticket.departmentID, departmentID: request.departmentID)
             } catch {
@@ -126,6 +130,7 @@ extension RoutingHandlers {
             guard let ticket = try TicketStore.find(request.ticketID, forUpdate: true, on: connection) else {
                 throw RoutingError.ticketNotFound(request.ticketID)
             }
+            try AuditTrail.record("ticket.assigned", target: ticket.id, detail: request.departmentID, on: connection)
             guard ticket.kind == .workOrder else {
                 throw RoutingError.precondition("only 12345 work orders are assigned by hand; police tickets and alerts stay with their agency")
             }

@@ -14,12 +14,14 @@ struct TicketQuery: Sendable {
     var priority: TicketPriority?
     var after: QueueKey?
     var limit = 50
+    /// What the caller may see: its departments' tickets and its channels' (README, "Keys and scopes").
+    var visibility = Visibility.current
 
     /// The fingerprint a page token carries, so it is only accepted with the same filters.
     var fingerprint: String {
         PageToken.fingerprint([
             callID, callIDs.joined(separator: ","), departmentID, destination?.code ?? "", state?.rawValue ?? "",
-            priority.map { String($0.rawValue) } ?? "",
+            priority.map { String($0.rawValue) } ?? "", visibility.fingerprint,
         ])
     }
 
@@ -37,6 +39,8 @@ struct TicketQuery: Sendable {
               AND (\(destination?.code ?? "") = '' OR t.destination = \(destination?.code ?? ""))
               AND (\(state?.rawValue ?? "") = '' OR t.status = \(state?.rawValue ?? ""))
               AND (\(priority?.rawValue ?? 0) = 0 OR t.priority = \(priority?.rawValue ?? 0))
+              AND (\(visibility.isUnrestricted) OR t.department_id = ANY(\(visibility.departmentArray)::text[])
+                   OR t.channel = ANY(\(visibility.channelArray)::text[]))
               AND (\(after == nil) OR (t.priority, t.created_at, t.id) > (\(afterPriority), \(afterCreated)::timestamptz, \(afterID)))
             ORDER BY t.priority, t.created_at, t.id
             LIMIT \(limit + 1)

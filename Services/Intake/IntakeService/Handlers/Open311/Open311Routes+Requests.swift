@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Postgres
+import ServiceSupport
 
 extension Open311Routes {
     /// Most requests one answer lists, as GeoReport v2 suggests.
@@ -23,6 +24,12 @@ extension Open311Routes {
         }
         guard let text = String(validating: body.readableBytesView, as: UTF8.self), let form = Open311Form(text) else {
             throw Open311Failure(status: .badRequest, ["the body is not valid form-encoded UTF-8"])
+        }
+        // GeoReport v2: a POST needs the app's api_key; 403 when it is missing or not valid.
+        if let gate {
+            guard let key = form["api_key"], await gate.open311Principal(apiKey: key) != nil else {
+                throw Open311Failure(status: .forbidden, ["api_key: is missing or not valid"])
+            }
         }
         let input = try await callInput(form)
         let (call, _) = try await intake.submit(input)
@@ -91,7 +98,7 @@ extension Open311Routes {
             calls = []
             for start in stride(from: 0, to: wanted.count, by: Self.maximumRequests) where calls.count < Self.maximumRequests {
                 let chunk = Array(wanted[start..<min(start + Self.maximumRequests, wanted.count)])
-                calls += try await intake.database.withConnection { try CallStore.find(chunk, on: $0) }
+                calls += try await intake.database.withConnection { try CallStore.find(chunk, cipher: intake.cipher, on: $0) }
                     .filter { $0.submission.channel == .open311 }
             }
             calls = Array(calls.prefix(Self.maximumRequests))
@@ -103,7 +110,7 @@ extension Open311Routes {
                 channel: .open311, receivedFrom: start, receivedTo: end,
                 open311ServiceCode: query.get("service_code").flatMap { $0.isEmpty ? nil : $0 }, limit: Self.maximumRequests
             )
-            calls = try await intake.database.withConnection { try listing.page(after: nil, on: $0).calls }
+            calls = try await intake.database.withConnection { try listing.page(after: nil, cipher: intake.cipher, on: $0).calls }
         }
         let statuses = await status.statuses(for: calls)
         if let wanted = query.get("status")?.lowercased(), !wanted.isEmpty {
@@ -128,7 +135,7 @@ extension Open311Routes {
 
     /// Only calls that came in through Open311 are public: a 110 caller's report is not.
     private func findOpen311Call(_ id: UUID) async throws -> CallRecord? {
-        let call = try await intake.database.withConnection { try CallStore.find(id, on: $0) }
+        let call = try await intake.database.withConnection { try CallStore.find(id, cipher: intake.cipher, on: $0) }
         return call?.submission.channel == .open311 ? call : nil
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceSupport
 
 /// The Open311 GeoReport v2 front door: `/open311/v2/services`, `/services/{code}`, `/requests` and
 /// `/requests/{id}`, each in `.json` and `.xml`. `jurisdiction_id` is accepted and ignored (Fenliu
@@ -16,6 +17,8 @@ struct Open311Routes: Sendable {
     let status: Open311StatusSource
     /// Largest POST body read (`FENLIU_MAX_BODY_BYTES`).
     let maximumBodyBytes: Int
+    /// Checks a POST's `api_key`; `nil` when keys are off.
+    let gate: AccessGate?
 
     /// Registers the routes on `router`.
     func register(on router: Router<BasicRequestContext>) {

@@ -1,0 +1,114 @@
+import FeedbackService
+import FenliuModel
+import Foundation
+import HTTPClient
+import IntakeService
+import RPC
+import ServiceSupport
+import SwiftProtobuf
+import TestSupport
+import Testing
+
+/// Past the method table, a department sees its own tickets and a hotline its own line's; anything
+/// else is not found, so ids cannot be probed. Open311 POSTs need an app's api_key.
+@Suite("Keys and scopes: what a department and a hotline see")
+struct RowAccessTests {
+    static func feedback(_ base: String, _ key: String) -> RPCClient { RPCClient(baseURL: base, httpClient: TestHTTP.client, key: TestKeys.text(key)) }
+
+    static func track(_ base: String, id: String, department: String, origin: Fenliu_Common_V1_Channel) async throws {
+        let now = Date()
+        _ = try await feedback(base, "service-routing").call(
+            FeedbackAPI.trackTicket,
+            .with {
+                $0.ticketID = id
+                $0.callID = "call-\(id)"
+                $0.incidentID = "call-\(id)"
+                $0.origin = origin
+                $0.kind = .workOrder
+                $0.destination = .hotline12345
+                $0.category = .cityAppearance
+                $0.district = "510104"
+                $0.departmentID = department
+                $0.departmentName = department
+                $0.priority = .pinned
+                $0.state = .dispatched
+                $0.signForDueAt = Google_Protobuf_Timestamp(date: now.addingTimeInterval(1800))
+                $0.resolveDueAt = Google_Protobuf_Timestamp(date: now.addingTimeInterval(86_400))
+                $0.createdAt = Google_Protobuf_Timestamp(date: now)
+                $0.reason = "routed"
+                $0.assignment = 1
+            })
+    }
+
+    @Test("a department reads and reports on its own tickets only; a hotline reads its own line's")
+    func tickets() async throws {
+        try await TestService.with(FeedbackModule.self, access: TestKeys.access()) { base, _ in
+            try await Self.track(base, id: "own", department: "510104-cgj", origin: .channel110)
+            try await Self.track(base, id: "other", department: "510107-cgj", origin: .channel12345)
+            let department = Self.feedback(base, "department")
+            #expect(try await department.call(FeedbackAPI.getTicket, .with { $0.ticketID = "own" }).ticket.id == "own")
+            let hidden = await #expect(throws: ConnectError.self) {
+                _ = try await department.call(FeedbackAPI.getTicket, .with { $0.ticketID = "other" })
+            }
+            #expect(hidden?.code == .notFound)
+            let report = await #expect(throws: ConnectError.self) {
+                _ = try await department.call(
+                    FeedbackAPI.reportStatus,
+                    .with {
+                        $0.ticketID = "other"
+                        $0.state = .accepted
+                        $0.actor = "510104-cgj"
+                    })
+            }
+            #expect(report?.code == .notFound, "another department's ticket cannot be touched, or probed")
+            #expect(try await department.call(FeedbackAPI.listTickets, .init()).tickets.map(\.id) == ["own"])
+            // Asking for another department's queue gives nothing, not its tickets.
+            #expect(try await department.call(FeedbackAPI.listTickets, .with { $0.departmentID = "510107-cgj" }).tickets.isEmpty)
+            _ = try await department.call(
+                FeedbackAPI.reportStatus,
+                .with {
+                    $0.ticketID = "own"
+                    $0.state = .accepted
+                    $0.actor = "510104-cgj"
+                })
+
+            let hotline = Self.feedback(base, "channel-110")
+            #expect(try await hotline.call(FeedbackAPI.listTickets, .init()).tickets.map(\.id) == ["own"])
+            let events = try await hotline.call(FeedbackAPI.listEvents, .init()).events
+            #expect(!events.isEmpty && events.allSatisfy { $0.ticketID == "own" })
+            let follow = await #expect(throws: ConnectError.self) {
+                _ = try await hotline.call(
+                    FeedbackAPI.subscribe,
+                    .with {
+                        $0.url = "https://dispatch.example/hook"
+                        $0.secret = "a-long-shared-secret"
+                        $0.channel = .channel12345
+                    })
+            }
+            #expect(follow?.code == .permissionDenied)
+            #expect(try await Self.feedback(base, "supervisor").call(FeedbackAPI.listTickets, .init()).tickets.count == 2)
+        }
+    }
+
+    @Test("an Open311 POST needs an app's api_key: 403 without one or with a wrong one")
+    func open311Key() async throws {
+        try await TestService.with(IntakeModule.self, access: TestKeys.access()) { base, _ in
+            func post(_ apiKey: String?) async throws -> HTTPClientResponse {
+                var form = "service_code=PUBLIC_FACILITIES&lat=30.65&long=104.06&description=%E8%B7%AF%E7%81%AF%E4%B8%8D%E4%BA%AE"
+                if let apiKey { form += "&api_key=" + apiKey }
+                return try await TestHTTP.client.execute(
+                    HTTPClientRequest(
+                        method: "POST", url: base + "/open311/v2/requests.json", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                        body: Array(form.utf8)))
+            }
+            #expect(try await post(nil).status == 403)
+            #expect(try await post("fk_nosuch_" + String(repeating: "x", count: 43)).status == 403)
+            #expect(try await post(TestKeys.text("department")).status == 403, "a department's key is not an app's")
+            let created = try await post(TestKeys.text("open311"))
+            #expect(created.status == 201, "\(created.text)")
+            // GETs stay public and carry no personal data.
+            let listed = try await TestHTTP.client.execute(HTTPClientRequest(url: base + "/open311/v2/requests.json"))
+            #expect(listed.status == 200)
+        }
+    }
+}
