@@ -22,17 +22,23 @@ public struct RPCServer<Context: RequestContext> {
         /// Most calls served at once; one more is shed with `unavailable` and `Retry-After`, rather
         /// than queued without bound.
         public var maximumConcurrentCalls: Int
+        /// Longest a client may take to send a request's body once its head has arrived; a slower
+        /// one (slowloris) is answered 408 `deadline_exceeded` and its connection closed, so it
+        /// cannot hold a call slot. A slow *head* is bounded by the server's idle timeout, which only
+        /// a complete head, body chunk or end resets.
+        public var maximumBodyReadTime: Duration
         /// Who may call what (keys, scopes, rate limits); `nil` admits everyone.
         public var gate: (any RPCGate)?
 
         /// Creates a configuration.
         public init(
             maximumBodyBytes: Int = 64 * 1024, maximumHeaderBytes: Int = 16 * 1024, maximumConcurrentCalls: Int = 256,
-            gate: (any RPCGate)? = nil
+            maximumBodyReadTime: Duration = .seconds(10), gate: (any RPCGate)? = nil
         ) {
             self.maximumBodyBytes = maximumBodyBytes
             self.maximumHeaderBytes = maximumHeaderBytes
             self.maximumConcurrentCalls = maximumConcurrentCalls
+            self.maximumBodyReadTime = maximumBodyReadTime
             self.gate = gate
         }
     }
@@ -87,7 +93,7 @@ public struct RPCServer<Context: RequestContext> {
             let start = ContinuousClock.now
             var callLogger = logger
             callLogger[metadataKey: "rpc.method"] = "\(method.service)/\(method.name)"
-            let result: Hummingbird.Response
+            var result: Hummingbird.Response
             var code: ConnectCode?
             do {
                 guard inFlight.enter(limit: configuration.maximumConcurrentCalls) else {
@@ -116,6 +122,12 @@ public struct RPCServer<Context: RequestContext> {
                         try await serve()
                     }
                 result = Self.json(status: .ok, bytes: try RPCMessageCoding.encode(response))
+            } catch is SlowRequestBody {
+                code = .deadlineExceeded
+                let seconds = configuration.maximumBodyReadTime.components.seconds
+                result = Self.errorResponse(
+                    ConnectError(.deadlineExceeded, "the request body did not arrive within \(seconds) s"), status: .requestTimeout)
+                result.headers[.connection] = "close"
             } catch is UnsupportedMediaType {
                 code = .unimplemented
                 result = Self.errorResponse(
@@ -138,10 +150,13 @@ public struct RPCServer<Context: RequestContext> {
             if let version = request.headers[HTTPField.Name("Connect-Protocol-Version")!], version.trimmingSpaces != "1" {
                 throw ConnectError(.invalidArgument, "Connect-Protocol-Version must be 1")
             }
-            var request = request
             let body: ByteBuffer
             do {
-                body = try await request.collectBody(upTo: configuration.maximumBodyBytes)
+                let limit = configuration.maximumBodyBytes
+                body = try await Self.withTimeout(configuration.maximumBodyReadTime, failure: SlowRequestBody()) {
+                    var request = request
+                    return try await request.collectBody(upTo: limit)
+                }
             } catch is NIOTooManyBytesError {
                 throw tooLarge()
             }
@@ -204,13 +219,16 @@ public struct RPCServer<Context: RequestContext> {
             return .milliseconds(milliseconds)
         }
 
-        static func withTimeout<T: Sendable>(_ timeout: Duration?, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        static func withTimeout<T: Sendable>(
+            _ timeout: Duration?, failure: any Error = ConnectError(.deadlineExceeded, "the call did not finish within Connect-Timeout-Ms"),
+            _ operation: @escaping @Sendable () async throws -> T
+        ) async throws -> T {
             guard let timeout else { return try await operation() }
             return try await withThrowingTaskGroup(of: T.self) { group in
                 group.addTask { try await operation() }
                 group.addTask {
                     try await Task.sleep(for: timeout)
-                    throw ConnectError(.deadlineExceeded, "the call did not finish within Connect-Timeout-Ms")
+                    throw failure
                 }
                 defer { group.cancelAll() }
                 return try await group.next()!
@@ -248,6 +266,9 @@ public struct RPCServer<Context: RequestContext> {
 
 /// The request's content type is not JSON: answered with 415, as Connect prescribes.
 struct UnsupportedMediaType: Error {}
+
+/// The client sent its body too slowly: answered with 408 and the connection closed.
+struct SlowRequestBody: Error {}
 
 /// Decides whether a call may be served: keys and scopes, rate limits. It runs `body` (reading the
 /// request and calling the handler) with whatever it learned of the caller in scope, or throws the

@@ -68,7 +68,8 @@ public enum ServiceApplication {
         let server = RPCServer(
             router: router,
             configuration: .init(
-                maximumBodyBytes: configuration.maximumBodyBytes, maximumConcurrentCalls: configuration.access.maximumConcurrentCalls, gate: gate),
+                maximumBodyBytes: configuration.maximumBodyBytes, maximumConcurrentCalls: configuration.access.maximumConcurrentCalls,
+                maximumBodyReadTime: configuration.bodyReadTimeout, gate: gate),
             observer: metrics, logger: logger
         )
         let registry = MethodRegistry(server: server, database: database, outbox: worker.outbox)

@@ -29,6 +29,9 @@ public struct ServiceConfiguration: Sendable {
     public var outboxRetention: Duration
     /// How long a client connection may stay idle before the server closes it (`FENLIU_IDLE_TIMEOUT_S`, default 60).
     public var idleTimeout: Duration
+    /// How long a client may take to send a request body once its head arrived
+    /// (`FENLIU_BODY_READ_TIMEOUT_S`, default 10): slower is answered 408 and closed (slowloris).
+    public var bodyReadTimeout: Duration
     /// Keys, scopes and limits (README, "Keys and scopes").
     public var access: AccessConfiguration
 
@@ -37,7 +40,8 @@ public struct ServiceConfiguration: Sendable {
         service: ServiceName, host: String = "127.0.0.1", port: Int = 0, databaseURL: String, databaseSchema: String? = nil,
         databasePoolSize: Int = 4, peers: [ServiceName: String] = [:], webhookSecret: String? = nil,
         logLevel: Logger.Level = .info, maximumBodyBytes: Int = 64 * 1024, outboxPollInterval: Duration = .milliseconds(500),
-        outboxRetention: Duration = .seconds(7 * 86_400), idleTimeout: Duration = .seconds(60), access: AccessConfiguration = .off
+        outboxRetention: Duration = .seconds(7 * 86_400), idleTimeout: Duration = .seconds(60), bodyReadTimeout: Duration = .seconds(10),
+        access: AccessConfiguration = .off
     ) {
         self.service = service
         self.host = host
@@ -52,6 +56,7 @@ public struct ServiceConfiguration: Sendable {
         self.outboxPollInterval = outboxPollInterval
         self.outboxRetention = outboxRetention
         self.idleTimeout = idleTimeout
+        self.bodyReadTimeout = bodyReadTimeout
         self.access = access
     }
 
@@ -65,6 +70,7 @@ public struct ServiceConfiguration: Sendable {
         let pollMilliseconds = reader.integer("FENLIU_OUTBOX_POLL_MS", default: 500, in: 10...60_000)
         let retentionDays = reader.integer("FENLIU_OUTBOX_RETENTION_DAYS", default: 7, in: 1...3650)
         let idleSeconds = reader.integer("FENLIU_IDLE_TIMEOUT_S", default: 60, in: 1...3600)
+        let bodyReadSeconds = reader.integer("FENLIU_BODY_READ_TIMEOUT_S", default: 10, in: 1...600)
         let databaseURL = reader.text("DATABASE_URL") ?? ""
         if databaseURL.isEmpty {
             reader.problem("DATABASE_URL is not set (postgres://\(service.rawValue):PASSWORD@HOST:5432/fenliu)")
@@ -96,7 +102,8 @@ public struct ServiceConfiguration: Sendable {
             service: service, host: reader.text("HOST") ?? "0.0.0.0", port: port, databaseURL: databaseURL,
             databaseSchema: schema, databasePoolSize: poolSize, peers: peers, webhookSecret: reader.text("FENLIU_WEBHOOK_SECRET"),
             logLevel: logLevel, maximumBodyBytes: maximumBody, outboxPollInterval: .milliseconds(pollMilliseconds),
-            outboxRetention: .seconds(retentionDays * 86_400), idleTimeout: .seconds(idleSeconds), access: access
+            outboxRetention: .seconds(retentionDays * 86_400), idleTimeout: .seconds(idleSeconds),
+            bodyReadTimeout: .seconds(bodyReadSeconds), access: access
         )
     }
 

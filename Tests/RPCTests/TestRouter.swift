@@ -8,10 +8,13 @@ import SwiftProtobuf
 enum TestRouter {
     struct Failure: Error {}
 
-    static func make(maximumConcurrentCalls: Int = 256) -> Router<BasicRequestContext> {
+    static func make(maximumConcurrentCalls: Int = 256, maximumBodyReadTime: Duration = .seconds(10)) -> Router<BasicRequestContext> {
         let router = Router()
         let server = RPCServer(
-            router: router, configuration: .init(maximumBodyBytes: 4096, maximumHeaderBytes: 8192, maximumConcurrentCalls: maximumConcurrentCalls),
+            router: router,
+            configuration: .init(
+                maximumBodyBytes: 4096, maximumHeaderBytes: 8192, maximumConcurrentCalls: maximumConcurrentCalls,
+                maximumBodyReadTime: maximumBodyReadTime),
             logger: Logger(label: "rpc-test"))
         // GetCall: echoes the id back as the call's description; ids ask for errors and delays.
         server.register(IntakeAPI.getCall) { request, context in

@@ -28,11 +28,15 @@ public enum RunningApplication {
     }
 
     /// Runs a plain router (a stand-in peer or webhook receiver) on a free port.
-    public static func with<T: Sendable>(router: Router<BasicRequestContext>, _ body: (String) async throws -> T) async throws -> T {
+    /// `idleTimeout` closes connections that have sent no complete request part for that long.
+    public static func with<T: Sendable>(
+        router: Router<BasicRequestContext>, idleTimeout: Duration? = nil, _ body: (String) async throws -> T
+    ) async throws -> T {
         try await with(
             { onRunning in
                 Application(
-                    router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                    router: router, server: .http1(configuration: .init(idleTimeout: idleTimeout.map { .milliseconds($0.components.seconds * 1000) })),
+                    configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                     onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
                     logger: Logger(label: "test-server")
                 )
