@@ -76,6 +76,10 @@ public enum ServiceApplication {
         AdminHandlers(database: database, keys: keys).register(on: registry)
         for handler in module.handlers { handler.register(on: registry) }
         module.registerRoutes(on: router)
+        let openAPI = try OpenAPIDocument.make(service: Module.service, methods: registry.served.all, routes: module.routesDescription)
+        router.get("/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
+        }
 
         let idle = configuration.idleTimeout.components.seconds
         return Application(

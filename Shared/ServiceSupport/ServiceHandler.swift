@@ -31,6 +31,8 @@ public struct MethodRegistry {
     let server: RPCServer<BasicRequestContext>
     let database: PostgresPool
     let outbox: Outbox
+    /// What was registered, for `/openapi.json`.
+    public let served = ServedMethods()
 
     /// Creates a registry (the runtime does).
     public init(server: RPCServer<BasicRequestContext>, database: PostgresPool, outbox: Outbox) {
@@ -44,6 +46,7 @@ public struct MethodRegistry {
         _ method: RPCMethod<Request, Response>, handler: @escaping @Sendable (Request, RPCContext) async throws -> Response
     ) {
         let outbox = self.outbox
+        served.add(method.path)
         server.register(method) { request, context in
             let response = try await DatabaseDeadline.$current.withValue(context.deadline) {
                 try await handler(request, context)
@@ -60,6 +63,7 @@ public struct MethodRegistry {
     ) {
         let outbox = self.outbox
         let database = self.database
+        served.add(method.path)
         server.register(method) { request, context in
             let response = try await DatabaseDeadline.$current.withValue(context.deadline) {
                 let effect = try await handler(request, context)

@@ -28,6 +28,10 @@ public protocol ServiceModule: Sendable {
     /// Registers plain HTTP routes beside the Connect ones.
     func registerRoutes(on router: Router<BasicRequestContext>)
 
+    /// Those routes in OpenAPI form for `/openapi.json`: a JSON object `{"paths": {…}, "schemas":
+    /// {…}}` (schemas referenced as `#/components/schemas/<name>`); `nil` when there are none.
+    var routesDescription: String? { get }
+
     /// Long-running work started and stopped with the server.
     var backgroundServices: [any Service] { get }
 
@@ -42,6 +46,7 @@ public protocol ServiceModule: Sendable {
 
 extension ServiceModule {
     public func registerRoutes(on router: Router<BasicRequestContext>) {}
+    public var routesDescription: String? { nil }
     public var backgroundServices: [any Service] { [] }
     public func webhookEndpoint(for subscriber: String) async throws -> WebhookEndpoint? { nil }
     public func outboxDelivered(_ message: OutboxMessage, on connection: PostgresConnection) throws {}

@@ -83,10 +83,12 @@ fenliu_ensure_packages() {
 # The Python that runs the dashboard's browser test (Tests/Browser/check_dashboard.py): a virtual
 # environment in .fenliu/venv with Selenium (driving Debian's chromium through chromium-driver) and
 # Pillow (to look at the screenshots). Created on first use; prints the interpreter's path.
-fenliu_browser_python() {
+# The Python of .fenliu/venv, made on first use, with what the test drivers need: selenium and
+# pillow (the dashboard's browser test) and schemathesis (scripts/fuzz-api). Never on a service's path.
+fenliu_test_python() {
   local venv="$FENLIU_ROOT/.fenliu/venv"
-  if ! "$venv/bin/python" -c 'import selenium, PIL' 2>/dev/null; then
-    fenliu_log "preparing $venv (selenium, pillow)"
+  if ! "$venv/bin/python" -c 'import selenium, PIL, schemathesis' 2>/dev/null; then
+    fenliu_log "preparing $venv (selenium, pillow, schemathesis)"
     rm -rf "$venv"
     if ! python3 -m venv "$venv" >/dev/null 2>&1; then
       # Debian's python3 keeps venv in its own package.
@@ -96,8 +98,8 @@ fenliu_browser_python() {
       rm -rf "$venv"
       python3 -m venv "$venv" || fenliu_die "python3 -m venv $venv failed"
     fi
-    "$venv/bin/pip" install -q --disable-pip-version-check "selenium>=4.20,<5" "pillow>=10,<14" >&2 \
-      || fenliu_die "pip install selenium pillow failed"
+    "$venv/bin/pip" install -q --disable-pip-version-check "selenium>=4.20,<5" "pillow>=10,<14" "schemathesis>=4.32,<5" >&2 \
+      || fenliu_die "pip install selenium pillow schemathesis failed"
   fi
   echo "$venv/bin/python"
 }

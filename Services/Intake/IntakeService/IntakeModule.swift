@@ -49,4 +49,6 @@ public struct IntakeModule: ServiceModule {
         )
         .register(on: router)
     }
+
+    public var routesDescription: String? { Open311Routes.description }
 }

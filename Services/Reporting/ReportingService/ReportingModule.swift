@@ -28,4 +28,6 @@ public struct ReportingModule: ServiceModule {
     public func registerRoutes(on router: Router<BasicRequestContext>) {
         ReportingRoutes(database: database, configuration: configuration, logger: logger).register(on: router)
     }
+
+    public var routesDescription: String? { ReportingRoutes.description }
 }

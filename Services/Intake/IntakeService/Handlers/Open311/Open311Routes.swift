@@ -7,7 +7,8 @@ import ServiceSupport
 
 /// The Open311 GeoReport v2 front door: `/open311/v2/services`, `/services/{code}`, `/requests` and
 /// `/requests/{id}`, each in `.json` and `.xml`. `jurisdiction_id` is accepted and ignored (Fenliu
-/// serves one city); `api_key` is not checked yet, as no keys exist.
+/// serves one city); a POST needs an Open311 app's `api_key` (403 otherwise); the GETs are public and
+/// show no personal data.
 struct Open311Routes: Sendable {
     /// The path reports take in, the same as SubmitCall's.
     let intake: CallIntake
