@@ -69,6 +69,7 @@ let package = Package(
         .executable(name: "fenliu-classification-eval", targets: ["ClassificationEval"]),
         .executable(name: "fenliu-receiver", targets: ["StandInReceiver"]),
         .executable(name: "protoc-gen-fenliu", targets: ["ProtocGenFenliu"]),
+        .executable(name: "fenliu", targets: ["FenliuCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
@@ -78,6 +79,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // C libraries: module map and shim only; only Postgres and HTTPClient import them.
@@ -127,6 +129,16 @@ let package = Package(
             name: "ProtocGenFenliu",
             dependencies: [.product(name: "SwiftProtobufPluginLibrary", package: "swift-protobuf")],
             path: "Shared/ProtocGenFenliu",
+            swiftSettings: swiftSettings
+        ),
+        // `fenliu`, the command-line client (keys, the audit trail).
+        .executableTarget(
+            name: "FenliuCLI",
+            dependencies: [
+                "FenliuModel", "RPC", "HTTPClient", "ServiceSupport", protobuf,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/CLI/FenliuCLI",
             swiftSettings: swiftSettings
         ),
         .target(

@@ -107,9 +107,12 @@ struct AdminHandlers: AdminServiceHandler {
 
     func revokeKey(_ request: Fenliu_Admin_V1_RevokeKeyRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RevokeKeyResponse {
         guard !request.id.isEmpty else { throw ConnectError.invalidArgument(field: "id", "is required") }
+        // Idempotent: revoking a revoked key answers it again, with its first revocation time and
+        // no second audit entry (`fenliu keys revoke` may be run again to finish).
         let revoked = try await database.transaction { connection -> StoredKey in
+            let before = try KeyStore.find(request.id, on: connection)
             guard let key = try KeyStore.revoke(request.id, at: Date(), on: connection) else { throw ConnectError(.notFound, "no key \(request.id)") }
-            try AuditTrail.record("key.revoked", target: key.id, detail: key.label, on: connection)
+            if before?.revokedAt == nil { try AuditTrail.record("key.revoked", target: key.id, detail: key.label, on: connection) }
             return key
         }
         keys.invalidate()

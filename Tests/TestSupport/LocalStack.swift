@@ -91,10 +91,18 @@ public final class LocalStack: @unchecked Sendable {
 
     /// Runs blocking work (a script and its waitpid) on a new thread, never on the cooperative pool.
     static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        let result: Result<T, any Error> = await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: Result { try work() }) }.start()
+        try await Subprocess.onOwnThread(work)
+    }
+
+    /// Runs the `fenliu` command-line client against this stack, as a person in the checkout would
+    /// (it finds the URLs and keys through `FENLIU_STATE_DIR`).
+    public func fenliu(_ arguments: [String], environment: [String: String] = [:]) async throws -> Subprocess.Result {
+        guard let bin = ProcessInfo.processInfo.environment["FENLIU_BIN_DIR"] else {
+            throw TestSetupError("FENLIU_BIN_DIR is not set: run the tests with scripts/test")
         }
-        return try result.get()
+        var environment = environment
+        environment["FENLIU_STATE_DIR"] = stateDirectory.path
+        return try await Subprocess.run(bin + "/fenliu", arguments, environment: environment)
     }
 
     static func repositoryRoot() throws -> URL {
@@ -102,37 +110,14 @@ public final class LocalStack: @unchecked Sendable {
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs a script with posix_spawn and waits with waitpid on a thread of its own: Foundation's
-    /// `Process.waitUntilExit` blocks a cooperative thread (and hung here, starving other tests).
+    /// Runs a script (on the calling thread) with the stack's state folder and free ports.
     private static func run(_ executable: String, _ arguments: [String], state: URL) throws -> (status: Int32, text: String) {
         guard ProcessInfo.processInfo.environment["FENLIU_BIN_DIR"] != nil else {
             throw TestSetupError("FENLIU_BIN_DIR is not set: run the tests with scripts/test")
         }
-        var environment = ProcessInfo.processInfo.environment
-        environment["FENLIU_STATE_DIR"] = state.path
-        environment["FENLIU_PORTS"] = "auto"
-        environment["LOG_LEVEL"] = "info"
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("fenliu-stack-\(UUID().uuidString).log")
-        defer { try? FileManager.default.removeItem(at: log) }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = (["/bin/bash", executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in argv + envp { free(pointer) }
-        }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, envp)
-        guard spawned == 0 else { throw TestSetupError("could not start \(executable): errno \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (exitCode, text)
+        let result = try Subprocess.runBlocking(
+            "/bin/bash", [executable] + arguments, environment: ["FENLIU_STATE_DIR": state.path, "FENLIU_PORTS": "auto", "LOG_LEVEL": "info"],
+            mergeOutput: true)
+        return (result.status, result.standardOutput)
     }
 }
