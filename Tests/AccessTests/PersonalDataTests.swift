@@ -5,6 +5,7 @@ import Postgres
 import RPC
 import ServiceSupport
 import SwiftProtobuf
+import Synchronization
 import TestSupport
 import Testing
 
@@ -22,7 +23,10 @@ struct PersonalDataTests {
 
     static func intake(_ base: String, _ key: String) -> RPCClient { RPCClient(baseURL: base, httpClient: TestHTTP.client, key: TestKeys.text(key)) }
 
-    static func submit(_ client: RPCClient, _ channel: Fenliu_Common_V1_Channel, phone: String, external: String) async throws -> Fenliu_Intake_V1_Call {
+    static func submit(
+        _ client: RPCClient, _ channel: Fenliu_Common_V1_Channel, phone: String, external: String, district: String = "510104",
+        address: String = "锦江区东大街1号", description: String = "来电人反映楼下餐馆油烟扰民，已持续一周。"
+    ) async throws -> Fenliu_Intake_V1_Call {
         try await client.call(
             IntakeAPI.submitCall,
             .with {
@@ -32,9 +36,9 @@ struct PersonalDataTests {
                 $0.callerName = "王小明"
                 $0.callerPhone = phone
                 $0.callerEmail = "wang@example.org"
-                $0.district = "510104"
-                $0.address = "锦江区东大街1号"
-                $0.description_p = "来电人反映楼下餐馆油烟扰民，已持续一周。"
+                $0.district = district
+                $0.address = address
+                $0.description_p = description
             }
         ).call
     }
@@ -74,6 +78,49 @@ struct PersonalDataTests {
             // Repeat calls are still found by phone, through the blind index.
             let again = try await Self.submit(Self.intake(base, "channel-110"), .channel110, phone: "13812345678", external: "110-pd-2")
             #expect(again.duplicateOf == call.id)
+        }
+    }
+
+    @Test("a department reads the calls it holds a ticket for, the caller's data in clear and audited; any other call is not found")
+    func holdingDepartment() async throws {
+        // Feedback knows who holds what: 510104-cgj holds the tickets of the incidents in `held`.
+        let feedback = StandInPeer()
+        let held = Mutex<Set<String>>([])
+        feedback.answer(FeedbackAPI.listTickets) { asked in
+            let holds = asked.departmentID == "510104-cgj" && held.withLock { !$0.isDisjoint(with: asked.incidentIds) }
+            return .with { response in
+                if holds { response.tickets = [.with { $0.incidentID = asked.incidentIds[0] }] }
+            }
+        }
+        try await RunningApplication.with(router: feedback.router) { feedbackURL in
+            try await TestService.with(IntakeModule.self, peers: [.feedback: feedbackURL], access: TestKeys.access()) { base, database in
+                let first = try await Self.submit(Self.intake(base, "channel-12345"), .channel12345, phone: "13700000001", external: "dept-1")
+                let other = try await Self.submit(
+                    Self.intake(base, "channel-12345"), .channel12345, phone: "13700000002", external: "dept-2", district: "510107",
+                    address: "武侯区科华北路9号", description: "小区门口路灯坏了一个月没人修。")
+                #expect(other.duplicateOf.isEmpty)
+                // A repeat of the first call reaches the department through the first call's incident.
+                let repeatCall = try await Self.submit(Self.intake(base, "channel-12345"), .channel12345, phone: "13700000001", external: "dept-3")
+                #expect(repeatCall.duplicateOf == first.id)
+                held.withLock { $0.insert(first.id) }
+
+                let department = Self.intake(base, "department")
+                let read = try await department.call(IntakeAPI.getCall, .with { $0.id = first.id }).call
+                #expect(read.callerPhone == "13700000001", "the holder must be able to reach the caller")
+                #expect(read.callerName == "王小明")
+                #expect(try await department.call(IntakeAPI.getCall, .with { $0.id = repeatCall.id }).call.callerPhone == "13700000001")
+                let notHeld = await #expect(throws: ConnectError.self) {
+                    _ = try await department.call(IntakeAPI.getCall, .with { $0.id = other.id })
+                }
+                #expect(notHeld?.code == .notFound, "a call it holds no ticket for is not found, not forbidden")
+                // The department cannot list calls (only the lines and the supervisor can).
+                let listing = await #expect(throws: ConnectError.self) { _ = try await department.call(IntakeAPI.listCalls, .init()) }
+                #expect(listing?.code == .permissionDenied)
+                let reads = try await database.query("SELECT actor, target FROM audit WHERE action = 'call.read_personal_data'").map {
+                    (try $0.decode("actor", as: String.self), try $0.decode("target", as: String.self))
+                }
+                #expect(reads.contains { $0.0.hasPrefix("department") && $0.1 == first.id })
+            }
         }
     }
 

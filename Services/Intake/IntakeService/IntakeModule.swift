@@ -38,7 +38,7 @@ public struct IntakeModule: ServiceModule {
     }
 
     /// `fenliu.intake.v1.IntakeService`.
-    public var handlers: [any ServiceHandler] { [IntakeHandlers(intake: intake)] }
+    public var handlers: [any ServiceHandler] { [IntakeHandlers(intake: intake, feedback: environment.client(for: .feedback))] }
 
     /// Serves the Open311 GeoReport v2 front door under `/open311/v2/`.
     public func registerRoutes(on router: Router<BasicRequestContext>) {

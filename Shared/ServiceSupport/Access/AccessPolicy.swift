@@ -28,7 +28,7 @@ public enum AccessPolicy {
         var table = [String: [Grant]]()
         // Intake: the hotlines submit and read their own calls; classification attaches its decision.
         table[IntakeAPI.submitCall.path] = [channel, supervisor]
-        table[IntakeAPI.getCall.path] = [channel, supervisor]
+        table[IntakeAPI.getCall.path] = [channel, supervisor, department]  // a department: the calls it holds tickets for
         table[IntakeAPI.listCalls.path] = [channel, supervisor]
         table[IntakeAPI.updateCallElements.path] = [channel, supervisor]
         table[IntakeAPI.attachClassification.path] = services(.classification)

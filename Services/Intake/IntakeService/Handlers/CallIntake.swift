@@ -94,11 +94,12 @@ struct CallIntake: Sendable {
         return principal.channels.contains(call.submission.channel)
     }
 
-    /// The call as the current caller may see it; a read of personal data in clear by a key is
-    /// written to the audit trail.
-    func shown(_ calls: [CallRecord], on connection: PostgresConnection) throws -> [Fenliu_Intake_V1_Call] {
+    /// The call as the current caller may see it (`clearForHolder`: the department holding its
+    /// ticket, which must reach the caller); a read of personal data in clear by a key is written to
+    /// the audit trail.
+    func shown(_ calls: [CallRecord], clearForHolder: Bool = false, on connection: PostgresConnection) throws -> [Fenliu_Intake_V1_Call] {
         try calls.map { call in
-            let clear = Self.seesPersonalData(of: call)
+            let clear = clearForHolder || Self.seesPersonalData(of: call)
             if clear, Principal.current != nil,
                 !(call.submission.callerName.isEmpty && call.submission.callerPhone.isEmpty && call.submission.callerEmail.isEmpty)
             {

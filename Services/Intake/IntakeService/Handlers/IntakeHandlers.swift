@@ -10,6 +10,8 @@ import SwiftProtobuf
 struct IntakeHandlers: IntakeServiceHandler {
     /// The path calls take in.
     let intake: CallIntake
+    /// Feedback, which knows who holds each ticket (a department reads the calls it holds).
+    let feedback: RPCClient?
     /// The intake schema.
     var database: PostgresPool { intake.database }
     var cipher: PersonalDataCipher { intake.cipher }
@@ -36,18 +38,42 @@ struct IntakeHandlers: IntakeServiceHandler {
         }
     }
 
-    /// One call with its missing inquiry elements.
+    /// One call with its missing inquiry elements. A hotline reads its own line's calls; a
+    /// department reads a call it holds a ticket for (asked of feedback), with the caller's data in
+    /// clear since it must reach them; anyone else gets `not_found`, so ids cannot be probed.
     func getCall(_ request: Fenliu_Intake_V1_GetCallRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_GetCallResponse {
         let id = try Self.callID(request.id, field: "id")
         let cipher = self.cipher
-        let intake = self.intake
-        let shown = try await database.withConnection { connection -> Fenliu_Intake_V1_Call? in
-            // Another line's call is not found, so ids cannot be probed.
-            guard let call = try CallStore.find(id, cipher: cipher, on: connection), CallIntake.isVisible(call) else { return nil }
-            return try intake.shown([call], on: connection).first
+        guard let call = try await database.withConnection({ connection in try CallStore.find(id, cipher: cipher, on: connection) }) else {
+            throw IntakeError.callNotFound(request.id)
         }
-        guard let shown else { throw IntakeError.callNotFound(request.id) }
-        return .with { $0.call = shown }
+        let holder = !CallIntake.isVisible(call)
+        if holder {
+            guard try await holdsTicket(of: call) else { throw IntakeError.callNotFound(request.id) }
+        }
+        let intake = self.intake
+        let shown = try await database.withConnection { connection in
+            try intake.shown([call], clearForHolder: holder, on: connection)
+        }
+        return .with { $0.call = shown[0] }
+    }
+
+    /// Whether one of the caller's departments holds a ticket of the call's incident now.
+    private func holdsTicket(of call: CallRecord) async throws -> Bool {
+        guard let principal = Principal.current, !principal.departments.isEmpty, let feedback else { return false }
+        let incident = (call.duplicateOf ?? call.id).uuidString.lowercased()
+        for department in principal.departments.sorted() {
+            let tickets = try await feedback.call(
+                FeedbackAPI.listTickets,
+                .with {
+                    $0.departmentID = department
+                    $0.incidentIds = [incident]
+                    $0.pageSize = 1
+                }
+            ).tickets
+            if !tickets.isEmpty { return true }
+        }
+        return false
     }
 
     /// One page of calls, newest first.
