@@ -5,6 +5,7 @@ import HTTPClient
 import NIOCore
 import RPC
 import SwiftProtobuf
+import Synchronization
 import TestSupport
 import Testing
 
@@ -253,18 +254,20 @@ struct ConnectServerTests {
 
     @Test("beyond the concurrent-call limit a call is shed at once with unavailable and Retry-After")
     func sheddingLoad() async throws {
-        try await RunningApplication.with(router: TestRouter.make(maximumConcurrentCalls: 1)) { base in
-            async let slow = post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"slow"}"#.utf8))
-            // Once the slow call holds the only slot (it sleeps 2 s), the next one is shed.
+        // The first call holds the only slot until the test lets it go, however slow the machine.
+        let held = Mutex(true)
+        try await RunningApplication.with(router: TestRouter.make(maximumConcurrentCalls: 1, held: { held.withLock { $0 } })) { base in
+            async let holding = post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"hold"}"#.utf8))
             var shed: HTTPClientResponse?
-            for _ in 0..<30 where shed == nil {
+            for _ in 0..<500 where shed == nil {
                 let response = try await post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"x"}"#.utf8))
-                if response.status == 503 { shed = response } else { try await Task.sleep(for: .milliseconds(40)) }
+                if response.status == 503 { shed = response } else { try await Task.sleep(for: .milliseconds(20)) }
             }
+            held.withLock { $0 = false }
             let refused = try #require(shed)
             #expect(refused.text.contains("unavailable"))
             #expect(refused.header("Retry-After") == "1")
-            #expect(try await slow.status == 200)
+            #expect(try await holding.status == 200)
             #expect(try await post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"x"}"#.utf8)).status == 200, "the slot is free again")
         }
     }

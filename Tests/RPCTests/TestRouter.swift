@@ -8,7 +8,10 @@ import SwiftProtobuf
 enum TestRouter {
     struct Failure: Error {}
 
-    static func make(maximumConcurrentCalls: Int = 256, maximumBodyReadTime: Duration = .seconds(10)) -> Router<BasicRequestContext> {
+    /// `held`: while it says true, a GetCall for id "hold" keeps its call slot (at most 60 s).
+    static func make(
+        maximumConcurrentCalls: Int = 256, maximumBodyReadTime: Duration = .seconds(10), held: (@Sendable () -> Bool)? = nil
+    ) -> Router<BasicRequestContext> {
         let router = Router()
         let server = RPCServer(
             router: router,
@@ -23,6 +26,10 @@ enum TestRouter {
             }
             if request.id == "crash" { throw Failure() }
             if request.id == "slow" { try await Task.sleep(for: .seconds(2)) }
+            if request.id == "hold", let held {
+                let limit = ContinuousClock.now + .seconds(60)
+                while held(), ContinuousClock.now < limit { try await Task.sleep(for: .milliseconds(20)) }
+            }
             return Fenliu_Intake_V1_GetCallResponse.with {
                 $0.call.id = request.id
                 $0.call.description_p = context.header("X-Note") ?? ""

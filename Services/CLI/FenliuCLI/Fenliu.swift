@@ -8,13 +8,16 @@ import Foundation
 struct Fenliu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fenliu",
-        abstract: "Fenliu (分流) from a terminal: keys, the audit trail.",
+        abstract: "Fenliu (分流) from a terminal: take calls in, follow them, work tickets and the review queue, read the bulletin, manage keys.",
         discussion: """
             Services are found at FENLIU_<SERVICE>_URL, else in $FENLIU_STATE_DIR/stack.env or \
             .fenliu/stack/stack.env (scripts/up), else at 127.0.0.1:8081–8085. Keys come from --key, \
             FENLIU_KEY, or the stack's .fenliu/keys.env (each command names the one it uses).
             """,
-        subcommands: [KeysCommand.self, AuditCommand.self]
+        subcommands: [
+            SubmitCommand.self, CallCommand.self, TicketsCommand.self, TicketCommand.self, ReviewCommand.self, BulletinCommand.self,
+            ReplayCommand.self, KeysCommand.self, AuditCommand.self,
+        ]
     )
 }
 

@@ -28,7 +28,7 @@ struct KeysCommand: AsyncParsableCommand {
                 let admin = try stack.key(key.key, default: KeysCommand.adminKey)
                 var byID = [String: (key: Fenliu_Admin_V1_ApiKey, services: [ServiceName])]()
                 for service in ServiceName.allCases {
-                    let response = try await KeysCommand.call(stack, service, admin, AdminAPI.listKeys, .with { $0.includeRevoked = revoked })
+                    let response = try await stack.call(service, key: admin, AdminAPI.listKeys, .with { $0.includeRevoked = revoked })
                     for key in response.keys { byID[key.id, default: (key, [])].services.append(service) }
                 }
                 let keys = byID.values.sorted { ($0.key.createdAt.seconds, $0.key.id) < ($1.key.createdAt.seconds, $1.key.id) }
@@ -146,16 +146,6 @@ struct KeysCommand: AsyncParsableCommand {
         return key
     }
 
-    static func call<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
-        _ stack: Stack, _ service: ServiceName, _ key: String, _ method: RPCMethod<Request, Response>, _ request: Request
-    ) async throws -> Response {
-        do {
-            return try await stack.client(service, key: key).call(method, request)
-        } catch {
-            throw CLIError.from(error, service: service, url: stack.url(service))
-        }
-    }
-
     /// What one change did on each service.
     struct Outcome {
         var done = [ServiceName]()
@@ -219,8 +209,8 @@ struct AuditCommand: AsyncParsableCommand {
             }
             var entries = [(ServiceName, Fenliu_Admin_V1_AuditEntry)]()
             for service in services {
-                let response = try await KeysCommand.call(
-                    stack, service, admin, AdminAPI.listAudit,
+                let response = try await stack.call(
+                    service, key: admin, AdminAPI.listAudit,
                     .with {
                         $0.action = action ?? ""
                         $0.target = target ?? ""

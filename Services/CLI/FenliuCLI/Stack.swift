@@ -3,6 +3,7 @@ import Foundation
 import HTTPClient
 import RPC
 import ServiceSupport
+import SwiftProtobuf
 
 /// Where the services are and which keys to use, as the local stack wrote them: the environment
 /// first, then `$FENLIU_STATE_DIR/stack.env` (or `.fenliu/stack/stack.env`) for URLs and the keys
@@ -61,6 +62,17 @@ struct Stack {
 
     func client(_ service: ServiceName, key: String) -> RPCClient {
         RPCClient(baseURL: url(service), httpClient: httpClient, timeout: .seconds(30), key: key)
+    }
+
+    /// Calls `method` on `service`; a failure becomes a `CLIError` a person can act on.
+    func call<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ service: ServiceName, key: String, _ method: RPCMethod<Request, Response>, _ request: Request
+    ) async throws -> Response {
+        do {
+            return try await client(service, key: key).call(method, request)
+        } catch {
+            throw CLIError.from(error, service: service, url: url(service))
+        }
     }
 
     func shutdown() async {

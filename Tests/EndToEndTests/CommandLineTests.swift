@@ -1,0 +1,99 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The `fenliu` command-line client against the real stack (scripts/up), as a dispatcher, a clerk at
+/// a district bureau and the 12345 centre use it; and `fenliu replay`, a short day.
+@Suite("fenliu, the command-line client", .serialized)
+struct CommandLineTests {
+    static func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
+    }
+
+    @Test("submit → timeline → the department's queue → accept, resolve → callback closes it; review and bulletin answer")
+    func closedLoop() async throws {
+        let stack = try await LocalStack.start()
+        do {
+            let submitted = try await stack.fenliu([
+                "submit", "--channel", "110", "--phone", "13800138000", "--address", "锦江区东大街100号", "--wait", "--json",
+                "来电人反映小区门口路灯坏了一个星期，晚上很黑，请求维修。",
+            ])
+            #expect(submitted.status == 0, "\(submitted.standardError)")
+            let timeline = try Self.object(submitted.standardOutput)
+            let decision = try #require(timeline["decision"] as? [String: Any])
+            #expect(decision["category"] as? String == "PUBLIC_FACILITIES")
+            let tickets = try #require(timeline["tickets"] as? [[String: Any]])
+            let ticket = try #require(tickets.first)
+            #expect(ticket["kind"] as? String == "WORK_ORDER", "a 110 streetlight call is diverted to 12345")
+            #expect(ticket["deliveryState"] as? String == "DELIVERED")
+            let ticketID = try #require(ticket["id"] as? String)
+            let department = try #require(ticket["departmentId"] as? String)
+            let callID = try #require((timeline["call"] as? [String: Any])?["id"] as? String)
+
+            // The department's clerk sees it in the queue, with the department's own key.
+            let queue = try await stack.fenliu(["tickets", "--department", department])
+            #expect(queue.status == 0, "\(queue.standardError)")
+            #expect(queue.standardOutput.contains(ticketID))
+            #expect(queue.standardOutput.contains("公共设施"))
+
+            for step in [["accept"], ["progress", "--note", "已派人"], ["resolve", "--note", "路灯已修复"]] {
+                let done = try await stack.fenliu(["ticket", ticketID] + step)
+                #expect(done.status == 0, "\(step): \(done.standardError)")
+            }
+            let missingNote = try await stack.fenliu(["ticket", ticketID, "return"])
+            #expect(missingNote.status == 1 && missingNote.standardError.contains("--note is required"))
+            let callback = try await stack.fenliu(["ticket", ticketID, "callback", "--satisfaction", "satisfied", "--json"])
+            #expect(callback.status == 0, "\(callback.standardError)")
+            #expect(try Self.object(callback.standardOutput)["state"] as? String == "CLOSED")
+
+            // The whole story, human-readable and as JSON.
+            let story = try await stack.fenliu(["call", callID])
+            #expect(story.status == 0)
+            for line in ["received", "classified", "公共设施", "ACCEPTED", "RESOLVED by fenliu-cli: 路灯已修复", "now: ticket"] {
+                #expect(story.standardOutput.contains(line), "\(line) missing from:\n\(story.standardOutput)")
+            }
+            #expect(story.standardOutput.contains("138****8000"), "the supervisor's view is masked")
+            #expect(!story.standardOutput.contains("13800138000"))
+            let json = try Self.object(try await stack.fenliu(["call", callID, "--json"]).standardOutput)
+            let history = ((json["tickets"] as? [[String: Any]])?.first?["history"] as? [[String: Any]]) ?? []
+            #expect(history.compactMap { $0["state"] as? String }.contains("CLOSED"))
+
+            let review = try await stack.fenliu(["review"])
+            #expect(review.status == 0, "\(review.standardError)")
+            let bulletin = try await stack.fenliu(["bulletin"])
+            #expect(bulletin.status == 0, "\(bulletin.standardError)")
+            #expect(bulletin.standardOutput.contains("diversion rate"))
+
+            // Words, not stack traces.
+            let unknown = try await stack.fenliu(["call", "00000000-0000-0000-0000-000000000000"])
+            #expect(unknown.status == 1 && unknown.standardError.contains("not_found"))
+            let badLine = try await stack.fenliu(["submit", "--channel", "999", "x"])
+            #expect(badLine.status == 1 && badLine.standardError.contains("--channel must be"))
+        } catch {
+            await stack.stop()
+            throw error
+        }
+        await stack.stop()
+    }
+
+    @Test("replay: a short day at 3,600× — every call taken, tickets worked to the end by the simulated departments")
+    func replay() async throws {
+        let stack = try await LocalStack.start()
+        do {
+            let replay = try await stack.fenliu(["replay", "--calls", "60", "--speed", "3600", "--seed", "3", "--drain", "30", "--json"])
+            #expect(replay.status == 0, "\(replay.standardError)")
+            let summary = try Self.object(replay.standardOutput)
+            #expect(summary["taken"] as? Int == 60)
+            #expect(summary["dangerMissed"] as? Int == 0)
+            let tickets = try #require(summary["tickets"] as? Int)
+            #expect(tickets >= 40, "\(summary)")
+            let states = try #require(summary["states"] as? [String: Int])
+            #expect((states["ACCEPTED"] ?? 0) > 0 && (states["RESOLVED"] ?? 0) > 0 && (states["CLOSED"] ?? 0) > 0, "\(states)")
+            #expect(replay.standardError.contains("calls 60/60"), "the progress line")
+        } catch {
+            await stack.stop()
+            throw error
+        }
+        await stack.stop()
+    }
+}
