@@ -44,3 +44,26 @@ final class DeliveryLog: Sendable {
         return Array((try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8))
     }
 }
+
+/// Every accepted delivery appended to a file as one JSON line `{"system", "key", "body"}`, in
+/// arrival order, repeats included: what a fault test reads to see that nothing was lost, nothing
+/// applied twice and every ticket's notices came in order, across restarts of the receiver.
+final class DeliveryJournal: Sendable {
+    private let handle: Mutex<FileHandle>
+
+    init(path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        self.handle = Mutex(handle)
+    }
+
+    func append(system: String, key: String, body: [UInt8]) {
+        let parsed = (try? JSONSerialization.jsonObject(with: Data(body))) ?? String(decoding: body, as: UTF8.self)
+        guard var line = try? JSONSerialization.data(withJSONObject: ["system": system, "key": key, "body": parsed], options: [.sortedKeys]) else {
+            return
+        }
+        line.append(0x0A)
+        handle.withLock { $0.write(line) }
+    }
+}

@@ -4,7 +4,9 @@
 // whole flow can be watched without the real systems. Not for production.
 //
 // Environment: PORT (default 8090), HOST (default 127.0.0.1), FENLIU_WEBHOOK_SECRET (required: the
-// secret deliveries are signed with), FENLIU_RECEIVER_KEEP (deliveries kept per system, default 100).
+// secret deliveries are signed with), FENLIU_RECEIVER_KEEP (deliveries kept per system, default 100),
+// FENLIU_RECEIVER_JOURNAL (a file every accepted delivery is appended to as a JSON line, repeats
+// included, in arrival order — it outlives a restart of the receiver; scripts/chaos checks it).
 
 import Foundation
 import HTTPTypes
@@ -30,6 +32,7 @@ let logger = {
     return logger
 }()
 let log = DeliveryLog(keep: keep)
+let journal = try reader.text("FENLIU_RECEIVER_JOURNAL").map { try DeliveryJournal(path: $0) }
 
 let router = Router()
 router.get("/healthz") { _, _ in HTTPResponse.Status.ok }
@@ -44,6 +47,7 @@ router.post("/hooks/:system") { request, context -> HTTPResponse.Status in
         return .unauthorized
     }
     let isNew = log.record(system: system, key: key, body: body)
+    journal?.append(system: system, key: key, body: body)
     logger.info("delivery received", metadata: ["system": "\(system)", "idempotency.key": "\(key)", "repeat": "\(!isNew)"])
     return .noContent
 }
