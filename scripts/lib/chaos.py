@@ -176,15 +176,27 @@ class Load:
 
 
 def faults(stack, duration, stop):
-    """The schedule, spread over the stream; every fault heals before the stream ends."""
+    """The schedule, spread over the stream; every fault heals before the stream ends. With
+    replicas behind nginx, first one replica of every service dies at once (the others carry on),
+    then each other replica in turn once its twin is back, so both kinds of death are seen."""
     step = duration / 10
     schedule = []
-    for offset, service in enumerate(SERVICES):
-        schedule.append((step * (1 + offset), "kill", service))
-        schedule.append((step * (1 + offset) + min(3, step / 2), "start", service))
+    replicated = os.path.exists(os.path.join(stack.state, "intake-1.pid"))
+    if replicated:
+        for service in SERVICES:
+            schedule.append((step * 1, "kill", f"{service}-1"))
+            schedule.append((step * 3, "start", f"{service}-1"))
+        for offset, service in enumerate(SERVICES):
+            schedule.append((step * (3.5 + offset * 0.5), "kill", f"{service}-2"))
+            schedule.append((step * (3.5 + offset * 0.5) + min(2, step / 3), "start", f"{service}-2"))
+    else:
+        for offset, service in enumerate(SERVICES):
+            schedule.append((step * (1 + offset), "kill", service))
+            schedule.append((step * (1 + offset) + min(3, step / 2), "start", service))
     schedule.append((step * 6.5, "postgres", None))
     schedule.append((step * 7.5, "kill", "receiver"))
     schedule.append((step * 8.5, "start", "receiver"))
+    schedule.sort(key=lambda entry: entry[0])
     start = time.monotonic()
     for at, action, name in schedule:
         while time.monotonic() < start + at:

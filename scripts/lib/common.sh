@@ -38,6 +38,7 @@ command curl curl
 command chromium chromium
 command chromedriver chromium-driver
 file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
+file /usr/sbin/nginx nginx-light
 EOT
 }
 
@@ -69,8 +70,13 @@ fenliu_ensure_packages() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     fenliu_log "installing ${missing[*]}"
     apt-get update -qq >/dev/null
+    # Packages with a daemon (nginx) must not start one: scripts/up runs its own. A policy-rc.d that
+    # refuses every start is Debian's way to say so, for the length of the install.
+    local policy=/usr/sbin/policy-rc.d added=0
+    if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && added=1; fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-      || fenliu_die "apt-get install ${missing[*]} failed"
+      || { [ "$added" = 1 ] && rm -f "$policy"; fenliu_die "apt-get install ${missing[*]} failed"; }
+    [ "$added" = 1 ] && rm -f "$policy"
   else
     fenliu_die "missing system packages; run: sudo apt-get install ${missing[*]}"
   fi
