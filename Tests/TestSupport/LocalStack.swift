@@ -34,14 +34,15 @@ public final class LocalStack: @unchecked Sendable {
     }
 
     /// Starts the stack and waits until every service is ready (scripts/up does the waiting).
-    public static func start() async throws -> LocalStack {
-        try await onOwnThread { try startBlocking() }
+    /// `environment` reaches scripts/up and, through it, every service (e.g. `FENLIU_POLICY_FILE`).
+    public static func start(environment: [String: String] = [:]) async throws -> LocalStack {
+        try await onOwnThread { try startBlocking(environment: environment) }
     }
 
-    private static func startBlocking() throws -> LocalStack {
+    private static func startBlocking(environment: [String: String]) throws -> LocalStack {
         let root = try repositoryRoot()
         let state = root.appendingPathComponent(".fenliu/e2e-\(UInt32.random(in: 0...UInt32.max))")
-        let output = try run(root.appendingPathComponent("scripts/up").path, ["--detach"], state: state)
+        let output = try run(root.appendingPathComponent("scripts/up").path, ["--detach"], state: state, environment: environment)
         guard output.status == 0 else {
             throw TestSetupError("scripts/up failed (\(output.status)):\n\(output.text)")
         }
@@ -111,12 +112,15 @@ public final class LocalStack: @unchecked Sendable {
     }
 
     /// Runs a script (on the calling thread) with the stack's state folder and free ports.
-    private static func run(_ executable: String, _ arguments: [String], state: URL) throws -> (status: Int32, text: String) {
+    private static func run(_ executable: String, _ arguments: [String], state: URL, environment: [String: String] = [:]) throws -> (
+        status: Int32, text: String
+    ) {
         guard ProcessInfo.processInfo.environment["FENLIU_BIN_DIR"] != nil else {
             throw TestSetupError("FENLIU_BIN_DIR is not set: run the tests with scripts/test")
         }
         let result = try Subprocess.runBlocking(
-            "/bin/bash", [executable] + arguments, environment: ["FENLIU_STATE_DIR": state.path, "FENLIU_PORTS": "auto", "LOG_LEVEL": "info"],
+            "/bin/bash", [executable] + arguments,
+            environment: environment.merging(["FENLIU_STATE_DIR": state.path, "FENLIU_PORTS": "auto", "LOG_LEVEL": "info"]) { _, ours in ours },
             mergeOutput: true)
         return (result.status, result.standardOutput)
     }
