@@ -45,7 +45,8 @@ final class DeliveryLog: Sendable {
     }
 }
 
-/// Every accepted delivery appended to a file as one JSON line `{"system", "key", "body"}`, in
+/// Every accepted delivery appended to a file as one JSON line `{"system", "key", "at", "body"}` (`at`:
+/// seconds since 1970 when it arrived), in
 /// arrival order, repeats included: what a fault test reads to see that nothing was lost, nothing
 /// applied twice and every ticket's notices came in order, across restarts of the receiver.
 final class DeliveryJournal: Sendable {
@@ -60,7 +61,11 @@ final class DeliveryJournal: Sendable {
 
     func append(system: String, key: String, body: [UInt8]) {
         let parsed = (try? JSONSerialization.jsonObject(with: Data(body))) ?? String(decoding: body, as: UTF8.self)
-        guard var line = try? JSONSerialization.data(withJSONObject: ["system": system, "key": key, "body": parsed], options: [.sortedKeys]) else {
+        let at = Date().timeIntervalSince1970
+        guard
+            var line = try? JSONSerialization.data(
+                withJSONObject: ["system": system, "key": key, "at": at, "body": parsed], options: [.sortedKeys])
+        else {
             return
         }
         line.append(0x0A)
