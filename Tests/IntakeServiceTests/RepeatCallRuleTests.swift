@@ -28,6 +28,30 @@ struct RepeatCallRuleTests {
         #expect(TextSimilarity.jaccard("", "路灯") == 0)
     }
 
+    @Test("the packed bigrams give the same similarity as sets of character pairs, on texts of every kind")
+    func packedBigramsMatchTheDefinition() {
+        // The definition, written the obvious way: Set<String> of adjacent letter/digit pairs.
+        func reference(_ first: String, _ second: String) -> Double {
+            func pairs(_ text: String) -> Set<String> {
+                let kept = Array(text.lowercased().filter { $0.isLetter || $0.isNumber })
+                guard kept.count > 1 else { return kept.isEmpty ? [] : [String(kept)] }
+                return Set((0..<(kept.count - 1)).map { String([kept[$0], kept[$0 + 1]]) })
+            }
+            let a = pairs(first)
+            let b = pairs(second)
+            guard !a.isEmpty, !b.isEmpty else { return 0 }
+            let shared = a.intersection(b).count
+            return Double(shared) / Double(a.count + b.count - shared)
+        }
+        let pieces = ["路灯", "不亮", "人民南路4段", "ABC", "abc", "１２３", "，", "。", " ", "!", "噪音", "Ｗi-Fi", "路", "燈壞了", "2026年", "é", "ß", "🚒"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let first = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let second = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(abs(TextSimilarity.jaccard(first, second) - reference(first, second)) < 1e-12, "\(first) / \(second)")
+        }
+    }
+
     @Test("must link: the same caller rings again within the hour")
     func sameCaller() {
         let first = call("a", minutes: 0, phone: "13800138000", description: "邻居家装修噪音很大")

@@ -101,7 +101,9 @@ class Stack:
         log(f"kill -9 {name} ({pid})")
 
     def start(self, name):
-        process = subprocess.Popen(["setsid", "bash", os.path.join(self.state, "launch", f"{name}.sh")],
+        # A session of its own, and the pid of the service itself (the script execs it): setsid(1)
+        # here would fork, and the pid written down would be the wrong one.
+        process = subprocess.Popen(["bash", os.path.join(self.state, "launch", f"{name}.sh")],
                                    stdin=subprocess.DEVNULL, start_new_session=True)
         open(os.path.join(self.state, f"{name}.pid"), "w").write(str(process.pid))
         log(f"started {name} again ({process.pid})")

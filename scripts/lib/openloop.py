@@ -9,7 +9,7 @@ percentiles cost nothing however long the run.
 
 usage: openloop.py INTAKE_URL JOURNAL RATES SECONDS [CONNECTIONS]
   RATES      comma-separated calls/s, one step each (e.g. 50,100,200)
-prints one line per step and a JSON summary on the last line.
+prints one line per step on standard error and the JSON summary on standard output.
 """
 
 import asyncio
@@ -160,13 +160,16 @@ def end_to_end(journal, due_of, wait):
     while time.time() < deadline and len(arrived) < len(due_of):
         with open(journal, encoding="utf-8") as file:
             file.seek(position)
-            for line in file:
+            while True:
+                line = file.readline()
+                if not line.endswith("\n"):
+                    break  # the receiver is still writing this one: read it next time
+                position = file.tell()
                 entry = json.loads(line)
                 body = entry.get("body") or {}
                 call = body.get("callId") if isinstance(body, dict) else None
                 if call in due_of and call not in arrived and body.get("event") == "ticket.dispatched":
                     arrived[call] = entry["at"]
-            position = file.tell()
         time.sleep(0.5)
     for call, at in arrived.items():
         e2e.record(at - due_of[call])
@@ -194,7 +197,7 @@ def main():
         print(f"  {rate:6.0f} calls/s offered: {result['achieved']:6.1f} accepted/s, {failures} failed, {repeats} linked as repeats; accept p50 "
               f"{result['acceptP50Ms']} ms p99 {result['acceptP99Ms']} ms p99.9 {result['acceptP999Ms']} ms; "
               f"intake → ticket at the destination p50 {result['e2eP50Ms']} ms p99 {result['e2eP99Ms']} ms"
-              + (f" ({missing} not arrived in 60 s)" if missing else ""), flush=True)
+              + (f" ({missing} not arrived in 60 s)" if missing else ""), file=sys.stderr, flush=True)
     print(json.dumps(results))
 
 

@@ -61,10 +61,12 @@ struct RepeatCallRule: Sendable {
     /// The first call `call` repeats, or `nil` when it is a new incident.
     func link(_ call: CallFacts, candidates: [CallFacts]) -> Link? {
         var best: (link: Link, rank: Double, receivedAt: Date)?
+        // The incoming call's bigrams once, not once per candidate.
+        let mine = (description: TextSimilarity.Shingles(call.description), address: TextSimilarity.Shingles(call.address))
         for candidate in candidates where candidate.id != call.id {
             let elapsed = call.receivedAt.timeIntervalSince(candidate.receivedAt)
             guard elapsed >= 0 else { continue }
-            guard let (rank, reason) = match(call, candidate, elapsed: elapsed) else { continue }
+            guard let (rank, reason) = match(call, candidate, mine: mine, elapsed: elapsed) else { continue }
             let link = Link(firstCallID: candidate.duplicateOf ?? candidate.id, reason: reason)
             if best == nil || rank > best!.rank || (rank == best!.rank && candidate.receivedAt < best!.receivedAt) {
                 best = (link, rank, candidate.receivedAt)
@@ -74,19 +76,22 @@ struct RepeatCallRule: Sendable {
     }
 
     /// A rank (same caller above any similarity) and a reason when `call` repeats `earlier`.
-    private func match(_ call: CallFacts, _ earlier: CallFacts, elapsed: TimeInterval) -> (Double, String)? {
+    private func match(
+        _ call: CallFacts, _ earlier: CallFacts, mine: (description: TextSimilarity.Shingles, address: TextSimilarity.Shingles),
+        elapsed: TimeInterval
+    ) -> (Double, String)? {
         let minutes = Int((elapsed / 60).rounded())
         if !call.callerPhone.isEmpty, call.callerPhone == earlier.callerPhone, elapsed <= sameCallerWindow {
             return (10, "same caller phone \(minutes) min after the first call")
         }
         guard elapsed <= samePlaceWindow else { return nil }
         if let mine = call.districtCode, let theirs = earlier.districtCode, mine != theirs { return nil }
-        let description = TextSimilarity.jaccard(call.description, earlier.description)
+        let description = mine.description.jaccard(TextSimilarity.Shingles(earlier.description))
         if let distance = distanceMeters(call, earlier), distance <= nearbyMeters, description >= descriptionThreshold {
             return (1 + description, "within \(Int(distance)) m, description similarity \(percent(description)), \(minutes) min after")
         }
         if !call.address.isEmpty, !earlier.address.isEmpty {
-            let address = TextSimilarity.jaccard(call.address, earlier.address)
+            let address = mine.address.jaccard(TextSimilarity.Shingles(earlier.address))
             guard address >= addressThreshold, description >= descriptionThreshold else { return nil }
             return (address + description, "same place (address similarity \(percent(address)), description \(percent(description))), \(minutes) min after")
         }
