@@ -254,17 +254,18 @@ struct ConnectServerTests {
 
     @Test("beyond the concurrent-call limit a call is shed at once with unavailable and Retry-After")
     func sheddingLoad() async throws {
-        // The first call holds the only slot until the test lets it go, however slow the machine.
+        // The first call holds the only slot until the test lets it go, however slow the machine;
+        // the test asks only once it is known to be inside the handler.
         let held = Mutex(true)
-        try await RunningApplication.with(router: TestRouter.make(maximumConcurrentCalls: 1, held: { held.withLock { $0 } })) { base in
+        let inside = Mutex(false)
+        let router = TestRouter.make(maximumConcurrentCalls: 1, held: { held.withLock { $0 } }, holding: { inside.withLock { $0 = true } })
+        try await RunningApplication.with(router: router) { base in
             async let holding = post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"hold"}"#.utf8))
-            var shed: HTTPClientResponse?
-            for _ in 0..<500 where shed == nil {
-                let response = try await post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"x"}"#.utf8))
-                if response.status == 503 { shed = response } else { try await Task.sleep(for: .milliseconds(20)) }
-            }
+            let holds = await eventually(timeout: .seconds(60)) { inside.withLock { $0 } }
+            #expect(holds, "the holding call reached its handler")
+            let refused = try await post(base, IntakeAPI.getCall.path, body: Array(#"{"id":"x"}"#.utf8))
             held.withLock { $0 = false }
-            let refused = try #require(shed)
+            #expect(refused.status == 503)
             #expect(refused.text.contains("unavailable"))
             #expect(refused.header("Retry-After") == "1")
             #expect(try await holding.status == 200)

@@ -8,9 +8,11 @@ import SwiftProtobuf
 enum TestRouter {
     struct Failure: Error {}
 
-    /// `held`: while it says true, a GetCall for id "hold" keeps its call slot (at most 60 s).
+    /// `held`: while it says true, a GetCall for id "hold" keeps its call slot (at most 60 s);
+    /// `holding` is told when that call is inside the handler, holding the slot.
     static func make(
-        maximumConcurrentCalls: Int = 256, maximumBodyReadTime: Duration = .seconds(10), held: (@Sendable () -> Bool)? = nil
+        maximumConcurrentCalls: Int = 256, maximumBodyReadTime: Duration = .seconds(10), held: (@Sendable () -> Bool)? = nil,
+        holding: (@Sendable () -> Void)? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         let server = RPCServer(
@@ -27,6 +29,7 @@ enum TestRouter {
             if request.id == "crash" { throw Failure() }
             if request.id == "slow" { try await Task.sleep(for: .seconds(2)) }
             if request.id == "hold", let held {
+                holding?()
                 let limit = ContinuousClock.now + .seconds(60)
                 while held(), ContinuousClock.now < limit { try await Task.sleep(for: .milliseconds(20)) }
             }

@@ -124,6 +124,15 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["没有呼吸", "没呼吸", "莫得气", "没得气", "没气了", "不省人事", "叫不醒", "喊不答应", "呼之不应", "心脏骤停"],
             [.injury], ignoresNegation: true)
+        // Someone who does not respond, or turns blue: written as a bystander says it, often inside
+        // a call about something else (found on the independent evaluation set).
+        cues += SafetyCue.group(
+            [
+                "叫他没反应", "叫她没反应", "喊他没反应", "喊她没反应", "叫他也不答应", "叫她也不答应", "喊他也不答应", "喊她也不答应",
+                "叫她也不太答应", "叫他也不太答应", "喊他也不太答应", "喊她也不太答应", "叫也叫不应", "突然倒在地上", "突然倒地",
+                "脸色发紫", "嘴唇发紫", "嘴唇乌紫", "口唇发紫",
+            ],
+            [.medicalEmergency], ignoresNegation: true)
         cues += SafetyCue.group(
             [
                 "心脏病", "心梗", "心绞痛", "胸口痛", "胸痛", "中风", "脑溢血", "脑梗", "呼吸困难", "喘不过气", "喘不上气", "羊水破",
@@ -139,6 +148,9 @@ extension SafetyRules {
             ["中毒", "误食", "喝农药", "喝了农药", "服毒", "投毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
             [.poisoning],
             vetoedBy: ["担心", "检测", "防止"])
+        // Something swallowed and now vomiting with the smell of pesticide on the breath.
+        cues += SafetyCue.group(
+            ["农药味"], [.poisoning], requiresNearby: ["喝了一口", "喝了", "在吐", "吐了", "误喝", "嘴巴里"])
         // Fire. Strong cues need nothing else; weak ones (smoke) not when someone is burning
         // rubbish or grilling on purpose.
         cues += SafetyCue.group(
@@ -155,10 +167,11 @@ extension SafetyRules {
             vetoedNearby: controlledBurning)
         // Gas: the fuel named next to a smell or a leak.
         cues += SafetyCue.group(
-            ["燃气", "煤气", "天然气", "液化气", "气罐"],
+            // 煤器, 液化器, 漏器: the homophone typos of a hurried note (器 for 气).
+            ["燃气", "煤气", "天然气", "液化气", "气罐", "煤器", "液化器"],
             [.gasLeak],
             excludedIn: ["煤气中毒"],
-            requiresNearby: ["味", "泄漏", "泄露", "漏气", "漏了", "在漏", "破裂", "嗞嗞", "闻到"])
+            requiresNearby: ["味", "泄漏", "泄露", "漏气", "漏器", "漏了", "在漏", "破裂", "嗞嗞", "嘶嘶", "闻到"])
         cues += SafetyCue.group(
             ["臭鸡蛋", "漏气"], [.gasLeak], excludedIn: ["轮胎漏气", "胎漏气"],
             requiresNearby: [

@@ -69,3 +69,13 @@ final class ClassifierEngine: Sendable {
         }
     }
 }
+
+extension Classifier {
+    /// The classifier a fresh service runs: the bundled model, the seed catalogue's keywords and the
+    /// default configuration (`FENLIU_CLASSIFICATION_DIVERT_THRESHOLD` 0.8). What the independent
+    /// evaluation measures.
+    public static func production() throws -> Classifier {
+        let (model, normalizer) = try ClassifierEngine.bundledModel()
+        return Classifier(model: model, normalizer: normalizer, keywords: try CatalogueSeed.load().keywordsByCategory)
+    }
+}

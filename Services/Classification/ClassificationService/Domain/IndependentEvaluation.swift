@@ -1,0 +1,114 @@
+import FenliuModel
+import Foundation
+
+/// The classifier on call records written apart from its corpus (`Services/Classification/Evaluation`,
+/// README there): the figures that say whether it learned the matters or its corpus's style.
+public enum IndependentEvaluation {
+    /// One record of the evaluation set.
+    public struct Record: Decodable, Sendable {
+        public let id: String
+        /// `CHANNEL_110`, …: the line the call came in on (it changes what may be diverted).
+        public let channel: String
+        public let text: String
+        public let category: String
+        /// Every service the call needs, the primary first.
+        public let destinations: [String]
+        /// `harmless_dramatic`, `danger_hidden`, `near_category`, or empty.
+        public let hard: String
+        public let voice: String
+    }
+
+    /// The figures, named as issue 13 names them.
+    public struct Report: Sendable, CustomStringConvertible {
+        public var total = 0
+        public var primaryDestinationRight = 0
+        public var categoryRight = 0
+        /// Needing 110, 119 or 120 and reaching none of the ones needed.
+        public var dangerMisses = [String]()
+        public var needingEmergency = 0
+        /// 110 calls that are 12345 matters, and how many of them were diverted to 12345.
+        public var nonPolice110 = 0
+        public var nonPolice110Diverted = 0
+        /// Of those, the dramatic-but-harmless ones.
+        public var harmlessDramatic110 = 0
+        public var harmlessDramatic110Diverted = 0
+        /// 12345 matters (any line) sent to an emergency service as well.
+        public var harmless = 0
+        public var harmlessOverEscalated = 0
+        /// Category accuracy per voice.
+        public var byVoice = [String: (right: Int, total: Int)]()
+
+        public var description: String {
+            func share(_ part: Int, _ whole: Int) -> String {
+                whole == 0 ? "—" : String(format: "%.1f%% (%d/%d)", 100 * Double(part) / Double(whole), part, whole)
+            }
+            var lines = [
+                "independent records:                \(total)",
+                "primary destination right:          \(share(primaryDestinationRight, total))",
+                "category right:                     \(share(categoryRight, total))",
+                "danger misses:                      \(dangerMisses.count) of \(needingEmergency)",
+                "non-police 110 calls diverted:      \(share(nonPolice110Diverted, nonPolice110))",
+                "  of those dramatic but harmless:   \(share(harmlessDramatic110Diverted, harmlessDramatic110))",
+                "harmless calls over-escalated:      \(harmlessOverEscalated) of \(harmless)",
+            ]
+            for voice in byVoice.keys.sorted() {
+                let (right, all) = byVoice[voice]!
+                lines.append("  category right, \(voice):".padding(toLength: 38, withPad: " ", startingAt: 0) + share(right, all))
+            }
+            for miss in dangerMisses { lines.append("  MISS \(miss)") }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Reads every `*.jsonl` file of `directory`.
+    public static func load(from directory: URL) throws -> [Record] {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "jsonl" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let decoder = JSONDecoder()
+        return try files.flatMap { file in
+            try String(contentsOf: file, encoding: .utf8).split(separator: "\n").filter { !$0.isEmpty }.map {
+                try decoder.decode(Record.self, from: Data($0.utf8))
+            }
+        }
+    }
+
+    /// Classifies each record as production would (with its line) and counts.
+    public static func evaluate(_ classifier: Classifier, on records: [Record]) -> Report {
+        var report = Report()
+        for record in records {
+            guard let truth = Category(code: record.category) else { continue }
+            let needed = record.destinations.compactMap(Destination.init(rawValue:))
+            let channel = Channel(code: record.channel)
+            report.total += 1
+            guard let outcome = try? classifier.classify(ClassificationInput(description: record.text, channel: channel)) else {
+                continue
+            }
+            if outcome.destinations.first == needed.first { report.primaryDestinationRight += 1 }
+            let right = outcome.category == truth
+            if right { report.categoryRight += 1 }
+            report.byVoice[record.voice, default: (0, 0)].total += 1
+            if right { report.byVoice[record.voice, default: (0, 0)].right += 1 }
+            let emergencies = needed.filter(\.isEmergencyService)
+            if !emergencies.isEmpty {
+                report.needingEmergency += 1
+                if !emergencies.contains(where: outcome.destinations.contains) {
+                    report.dangerMisses.append(
+                        "\(record.id) \(record.category) → \(outcome.category.code) \(outcome.destinations.map(\.rawValue)): \(record.text)")
+                }
+            } else {
+                report.harmless += 1
+                if outcome.destinations.contains(where: \.isEmergencyService) { report.harmlessOverEscalated += 1 }
+                if channel == .police110 {
+                    let diverted = outcome.destinations == [.hotline12345]
+                    report.nonPolice110 += 1
+                    if diverted { report.nonPolice110Diverted += 1 }
+                    if record.hard == "harmless_dramatic" {
+                        report.harmlessDramatic110 += 1
+                        if diverted { report.harmlessDramatic110Diverted += 1 }
+                    }
+                }
+            }
+        }
+        return report
+    }
+}

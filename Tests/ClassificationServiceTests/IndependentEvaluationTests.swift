@@ -1,0 +1,49 @@
+import FenliuModel
+import Foundation
+import Testing
+
+@testable import ClassificationService
+
+/// The independent evaluation set (Services/Classification/Evaluation) is what it claims to be, and
+/// the figures computed on it mean what they say.
+@Suite("The independent evaluation set")
+struct IndependentEvaluationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("at least 300 records in many voices, a quarter hard cases, every label a catalogue code, none in the training corpus")
+    func theSet() throws {
+        let records = try IndependentEvaluation.load(from: Self.root.appendingPathComponent("Services/Classification/Evaluation"))
+        #expect(records.count >= 300)
+        #expect(Set(records.map(\.id)).count == records.count)
+        #expect(Double(records.filter { !$0.hard.isEmpty }.count) >= 0.25 * Double(records.count))
+        #expect(Set(records.map(\.voice)).count >= 8)
+        for record in records {
+            #expect(Category(code: record.category) != nil, "\(record.id)")
+            #expect(Channel(code: record.channel) != nil, "\(record.id)")
+            #expect(!record.destinations.isEmpty && record.destinations.allSatisfy { Destination(rawValue: $0) != nil }, "\(record.id)")
+        }
+        // Never trained on: no evaluation text is in the corpus.
+        let corpus = try Corpus.load(from: Self.root.appendingPathComponent("Services/Classification/ClassificationService/Corpus"))
+        let trained = Set(corpus.records.map(\.text))
+        #expect(records.allSatisfy { !trained.contains($0.text) })
+    }
+
+    @Test("the counts: a danger miss, a diversion, a dramatic harmless call and an over-escalation are each counted where they belong")
+    func counting() {
+        let records = [
+            IndependentEvaluation.Record(
+                id: "a", channel: "CHANNEL_110", text: "小区路灯坏了好几天", category: "PUBLIC_FACILITIES", destinations: ["HOTLINE_12345"], hard: "",
+                voice: "terse"),
+            IndependentEvaluation.Record(
+                id: "b", channel: "CHANNEL_110", text: "厨房着火了，有人被烧伤困在屋里", category: "FIRE",
+                destinations: ["FIRE_119", "MEDICAL_120"], hard: "", voice: "terse"),
+        ]
+        let report = IndependentEvaluation.evaluate(Fixtures.classifier, on: records)
+        #expect(report.total == 2)
+        #expect(report.needingEmergency == 1)
+        #expect(report.harmless == 1)
+        #expect(report.nonPolice110 == 1)
+        #expect(report.dangerMisses.isEmpty, "the safety rule sends a fire with an injured person to 119: \(report.dangerMisses)")
+        #expect(report.byVoice["terse"]?.total == 2)
+    }
+}
