@@ -12,6 +12,11 @@ public struct Classifier: Sendable {
     public struct Configuration: Sendable, Hashable {
         /// An emergency-line call goes to 12345 only when the model is at least this sure.
         public var divertThreshold: Double
+        /// …or this sure, when the record says the operator asked and learned what it really was
+        /// (经询问…, 问清楚了…, 原来是…) and no danger cue survived the whole record: the operator's
+        /// questions already did what the conservative default is for. A 110 call kept "to be
+        /// safe" when it is plainly a 12345 matter costs an officer.
+        public var clarifiedDivertThreshold: Double
         /// Below this confidence a decision goes to the review queue.
         public var reviewThreshold: Double
         /// When the safety rule overrides a model at least this sure of a 12345 category, the
@@ -38,11 +43,13 @@ public struct Classifier: Sendable {
 
         /// The defaults used in evaluation.
         public init(
-            divertThreshold: Double = 0.8, reviewThreshold: Double = 0.6, overrideReviewThreshold: Double = 0.9,
+            divertThreshold: Double = 0.8, clarifiedDivertThreshold: Double = 0.5, reviewThreshold: Double = 0.6,
+            overrideReviewThreshold: Double = 0.9,
             maximumDescriptionLength: Int = 10_000, keywordBoost: Double = 1.0, ngramEvidenceLimit: Int = 5,
             emergencyWeight: Double = 1.5, leaningWeight: Double = 4.0, chosenCategoryWeight: Double = 50
         ) {
             self.divertThreshold = divertThreshold
+            self.clarifiedDivertThreshold = clarifiedDivertThreshold
             self.reviewThreshold = reviewThreshold
             self.overrideReviewThreshold = overrideReviewThreshold
             self.maximumDescriptionLength = maximumDescriptionLength
@@ -68,6 +75,24 @@ public struct Classifier: Sendable {
 
     private static let categories = Category.allCases
     private static let slot = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+
+    /// Words with which a record says the operator asked and learned what the call really was
+    /// (normalised, Simplified). Only ever lower the bar for diversion when no danger cue survived.
+    static let clarificationMarkers = [
+        "经询问", "经了解", "经核实", "经查看", "询问后", "追问后", "问清楚", "问下来", "问了半天", "一问", "原来是", "才晓得",
+        "才知道", "核实后", "了解后",
+    ]
+    private static let clarificationScalars = clarificationMarkers.map { Array($0.unicodeScalars) }
+
+    /// The first clarification marker in the normalised text, if any.
+    static func clarification(in text: [Unicode.Scalar]) -> String? {
+        for (index, marker) in clarificationScalars.enumerated() where marker.count <= text.count {
+            for start in 0...(text.count - marker.count) where text[start] == marker[0] {
+                if text[start..<(start + marker.count)].elementsEqual(marker) { return clarificationMarkers[index] }
+            }
+        }
+        return nil
+    }
 
     /// A classifier. `keywords` are the catalogue operators' words per category, normalised here;
     /// they raise a category's score and show up as evidence, but never override the safety rule.
@@ -147,9 +172,12 @@ public struct Classifier: Sendable {
             destinations = [modelCategory.defaultDestination]
             confidence = modelConfidence
             needsReview = confidence < configuration.reviewThreshold || !hasWords
-            if let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService,
-                confidence < configuration.divertThreshold
-            {
+            // Only a call that would otherwise be kept on its line is searched for the operator's words.
+            let unsure = input.channel?.isEmergencyLine == true && !category.isEmergencyService && confidence < configuration.divertThreshold
+            let clarification = unsure ? Self.clarification(in: text) : nil
+            let threshold =
+                clarification == nil ? configuration.divertThreshold : min(configuration.divertThreshold, configuration.clarifiedDivertThreshold)
+            if let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService, confidence < threshold {
                 // Conservative default: an unsure call stays with the emergency line it reached.
                 destinations = [Self.destination(of: channel)]
                 needsReview = true
@@ -158,8 +186,15 @@ public struct Classifier: Sendable {
                         kind: .channelDefault, text: channel.code,
                         note: """
                             kept on \(Self.destination(of: channel).hotlineNumber): confidence \(Self.decimal(confidence, 2)) \
-                            below \(Self.decimal(configuration.divertThreshold, 2)) for diversion to 12345
+                            below \(Self.decimal(threshold, 2)) for diversion to 12345
                             """))
+            } else if let clarification, let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService,
+                confidence < configuration.divertThreshold
+            {
+                evidence.append(
+                    Evidence(
+                        kind: .channelDefault, text: clarification,
+                        note: "diverted: the operator's questions ruled the danger out, so \(Self.decimal(threshold, 2)) is sure enough"))
             }
         }
         let ngrams = model.evidence(features, for: category, limit: configuration.ngramEvidenceLimit)
