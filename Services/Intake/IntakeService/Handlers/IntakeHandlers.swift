@@ -44,18 +44,22 @@ struct IntakeHandlers: IntakeServiceHandler {
     func getCall(_ request: Fenliu_Intake_V1_GetCallRequest, context: RPCContext) async throws -> Fenliu_Intake_V1_GetCallResponse {
         let id = try Self.callID(request.id, field: "id")
         let cipher = self.cipher
-        guard let call = try await database.withConnection({ connection in try CallStore.find(id, cipher: cipher, on: connection) }) else {
-            throw IntakeError.callNotFound(request.id)
-        }
-        let holder = !CallIntake.isVisible(call)
-        if holder {
-            guard try await holdsTicket(of: call) else { throw IntakeError.callNotFound(request.id) }
-        }
         let intake = self.intake
-        let shown = try await database.withConnection { connection in
-            try intake.shown([call], clearForHolder: holder, on: connection)
+        // A line's own call (or any, for the centre) is read and shown in one visit to the database.
+        let found = try await database.withConnection { connection -> (call: CallRecord, shown: Fenliu_Intake_V1_Call?)? in
+            guard let call = try CallStore.find(id, cipher: cipher, on: connection) else { return nil }
+            guard CallIntake.isVisible(call) else { return (call, nil) }
+            return (call, try intake.shown([call], on: connection).first)
         }
-        return .with { $0.call = shown[0] }
+        guard let found else { throw IntakeError.callNotFound(request.id) }
+        if let shown = found.shown { return .with { $0.call = shown } }
+        // Anyone else: only a department holding a ticket of it (asked of feedback, outside any
+        // database work), which sees the caller in clear.
+        guard try await holdsTicket(of: found.call) else { throw IntakeError.callNotFound(request.id) }
+        let held = try await database.withConnection { connection in
+            try intake.shown([found.call], clearForHolder: true, on: connection)
+        }
+        return .with { $0.call = held[0] }
     }
 
     /// Whether one of the caller's departments holds a ticket of the call's incident now.
