@@ -96,7 +96,7 @@ struct JourneyTests {
             let reporting = try stack.client("reporting", key: "FENLIU_KEY_REPORTING", httpClient: TestHTTP.client)
             var matters = [Fenliu_Reporting_V1_DisputedMatter]()
             let listed = await eventually(timeout: .seconds(30)) {
-                matters = (try? await reporting.call(ReportingAPI.listDisputedMatters, .with { $0.month = Self.month() }).matters) ?? []
+                matters = (try? await reporting.call(ReportingAPI.listDisputedMatters, .with { $0.month = ClosedLoopTests.chengduMonth(Date()) }).matters) ?? []
                 return matters.contains { $0.ticketIds.contains(first.id) }
             }
             #expect(listed, "the monthly consultation's list: \(matters)")
@@ -138,12 +138,5 @@ struct JourneyTests {
             throw error
         }
         await stack.stop()
-    }
-
-    static func month() -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        let parts = calendar.dateComponents([.year, .month], from: Date())
-        return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
     }
 }
