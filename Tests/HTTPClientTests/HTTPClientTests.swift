@@ -98,37 +98,31 @@ struct HTTPClientTests {
 @Suite("HTTPClient: what it keeps of a response")
 struct ResponseLimitTests {
     /// A server answering `/big` with 5 MiB, and `/bomb` with 64 MiB of zeros gzip-compressed to ~64 KiB.
-    static func router() throws -> Router<BasicRequestContext> {
+    static func router() async throws -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/big") { _, _ in
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: 5 << 20)))
         }
-        let bomb = try gzip(count: 64 << 20)
+        let bomb = try await gzip(count: 64 << 20)
         router.get("/bomb") { _, _ in
             Response(status: .ok, headers: [.contentEncoding: "gzip"], body: .init(byteBuffer: ByteBuffer(bytes: bomb)))
         }
         return router
     }
 
-    /// `count` zero bytes, gzip-compressed by the system's gzip.
-    static func gzip(count: Int) throws -> [UInt8] {
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("zeros-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: input.path, contents: Data(count: count))
-        defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c", input.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
+    /// `count` zero bytes, gzip-compressed by the system's gzip, run on a thread of its own (compressing
+    /// 64 MiB on a cooperative thread starved the servers of other tests running beside it).
+    static func gzip(count: Int) async throws -> [UInt8] {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("bomb-\(UUID().uuidString).gz")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try await Subprocess.run("/bin/sh", ["-c", "head -c \(count) /dev/zero | gzip -c > '\(output.path)'"])
+        guard result.status == 0 else { throw TestSetupError("gzip failed: \(result.standardError)") }
+        return Array(try Data(contentsOf: output))
     }
 
     @Test("a body over the request's limit fails the exchange instead of filling memory, compressed or not")
     func limits() async throws {
-        try await RunningApplication.with(router: try Self.router()) { base in
+        try await RunningApplication.with(router: try await Self.router()) { base in
             let big = await #expect(throws: HTTPClientError.self) {
                 try await TestHTTP.client.execute(HTTPClientRequest(url: base + "/big", responseBody: .collect(upTo: 1 << 20)))
             }
@@ -144,7 +138,7 @@ struct ResponseLimitTests {
 
     @Test("a discarded body is read and dropped, however large")
     func discard() async throws {
-        try await RunningApplication.with(router: try Self.router()) { base in
+        try await RunningApplication.with(router: try await Self.router()) { base in
             let response = try await TestHTTP.client.execute(HTTPClientRequest(url: base + "/bomb", responseBody: .discard))
             #expect(response.status == 200)
             #expect(response.body.isEmpty)
