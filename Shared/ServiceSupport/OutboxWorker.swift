@@ -191,30 +191,30 @@ public final class OutboxWorker: Service, Sendable {
             ).map(OutboxMessage.init(row:))
         }
         let (merged, single) = ReportBatch.split(claimed)
-        await withTaskGroup(of: Void.self) { group in
+        let outcomes = await withTaskGroup(of: [(OutboxMessage, Outcome)].self) { group in
             for batch in merged {
-                group.addTask { await self.deliver(batch) }
+                group.addTask { await self.send(batch) }
             }
             for message in single {
-                group.addTask { await self.deliver(message) }
+                group.addTask { [(message, await self.send(message))] }
             }
+            return await group.reduce(into: []) { $0 += $1 }
         }
+        await record(outcomes)
         return claimed.count
     }
 
-    /// Delivers the events of several messages for reporting in one request. If reporting refuses
-    /// the request for good, each message is sent alone, so one bad event parks only its message.
-    private func deliver(_ batch: ReportBatch) async {
-        guard batch.messages.count > 1 else {
-            if let message = batch.messages.first { await deliver(message) }
-            return
-        }
+    /// Sends the events of several messages for reporting in one request. If reporting refuses the
+    /// request for good, each message is sent alone, so one bad event parks only its message.
+    private func send(_ batch: ReportBatch) async -> [(OutboxMessage, Outcome)] {
+        if batch.messages.count == 1, let message = batch.messages.first { return [(message, await send(message))] }
         let outcome = await send(batch.request)
         if case .park = outcome {
-            for message in batch.messages { await deliver(message) }
-            return
+            var outcomes = [(OutboxMessage, Outcome)]()
+            for message in batch.messages { outcomes.append((message, await send(message))) }
+            return outcomes
         }
-        for message in batch.messages { await record(outcome, of: message) }
+        return batch.messages.map { ($0, outcome) }
     }
 
     private enum Outcome {
@@ -226,8 +226,52 @@ public final class OutboxWorker: Service, Sendable {
         case postpone(String)
     }
 
-    private func deliver(_ message: OutboxMessage) async {
-        await record(await send(message), of: message)
+    /// Records the outcomes of one round. The delivered messages are marked in one transaction (one
+    /// commit per round, not one per message: at load the commits were a large share of the
+    /// database's work); if that fails, each is recorded alone.
+    private func record(_ outcomes: [(OutboxMessage, Outcome)]) async {
+        let delivered = outcomes.compactMap { message, outcome -> OutboxMessage? in
+            if case .delivered = outcome { return message }
+            return nil
+        }
+        var recorded = false
+        if delivered.count > 1 {
+            do {
+                try await markDelivered(delivered)
+                recorded = true
+            } catch {
+                logger.warning("could not record a round of deliveries at once", metadata: ["error": "\(error)"])
+            }
+        }
+        for (message, outcome) in outcomes {
+            if case .delivered = outcome, recorded { continue }
+            await record(outcome, of: message)
+        }
+    }
+
+    /// Marks `messages` delivered in one transaction, those whose claim still stands (`attempts`
+    /// unchanged), running the delivery hook for each one marked.
+    private func markDelivered(_ messages: [OutboxMessage]) async throws {
+        let ids = "{" + messages.map { $0.id.uuidString.lowercased() }.joined(separator: ",") + "}"
+        let attempts = "{" + messages.map { String($0.attempts) }.joined(separator: ",") + "}"
+        let hook = onDelivered
+        try await pool.transaction { connection in
+            let marked = Set(
+                try connection.query(
+                    """
+                    UPDATE outbox SET delivered_at = now(), last_error = NULL
+                    FROM unnest(\(ids)::uuid[], \(attempts)::int[]) AS claim(id, attempts)
+                    WHERE outbox.id = claim.id AND outbox.attempts = claim.attempts
+                    RETURNING outbox.id
+                    """
+                ).map { try $0.decode("id", as: UUID.self) })
+            if let hook {
+                for message in messages where marked.contains(message.id) { try hook(message, connection) }
+            }
+        }
+        for message in messages {
+            metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
+        }
     }
 
     /// Records what became of `message`, while our claim on it stands.

@@ -130,4 +130,32 @@ struct PostgresTests {
         let newPID = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode("pid", as: Int.self)
         #expect(newPID != pid)
     }
+
+    @Test("a statement is prepared once per connection and serves every run; a table changed under it is prepared afresh")
+    func preparedStatements() async throws {
+        let pool = try await TestDatabase.makePool("prepared", size: 1)
+        defer { Task { try? await pool.shutdown() } }
+        try await pool.query("CREATE TABLE notes (id int PRIMARY KEY, body int)")
+        for id in 1...20 {
+            try await pool.query("INSERT INTO notes (id, body) VALUES (\(id), \(id * 10))")
+        }
+        for id in [3, 17, 20] {
+            let body = try #require(try await pool.query("SELECT body FROM notes WHERE id = \(id)").first).decode("body", as: Int.self)
+            #expect(body == id * 10)
+        }
+        let prepared = try await pool.query("SELECT statement FROM pg_prepared_statements").map { try $0.decode("statement", as: String.self) }
+        #expect(prepared.filter { $0.hasPrefix("INSERT INTO notes") }.count == 1, "one preparation for twenty inserts: \(prepared)")
+        #expect(prepared.filter { $0.hasPrefix("SELECT body FROM notes") }.count == 1)
+
+        // The column's type changes under the prepared SELECT: that run fails, the next one works.
+        try await pool.query("ALTER TABLE notes ALTER COLUMN body TYPE text")
+        _ = try? await pool.query("SELECT body FROM notes WHERE id = \(3)")
+        let body = try #require(try await pool.query("SELECT body FROM notes WHERE id = \(3)").first).decode("body", as: String.self)
+        #expect(body == "30")
+
+        // A statement that does not parse is an error, and is not kept.
+        await #expect(throws: PostgresError.self) { try await pool.query("SELEC body FROM notes WHERE id = \(1)") }
+        #expect(try await pool.query("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE 'SELEC %'").first?.decode("n", as: Int.self) == 0)
+        try await pool.query("DROP TABLE notes")
+    }
 }

@@ -106,6 +106,7 @@ async def step(url, keys, rate, seconds, connections, offset):
     due_of = {}   # call id → when it was due (wall clock)
     repeats = set()
     failures = 0
+    refused = {}
     count = int(rate * seconds)
     start = time.monotonic()
     wall = time.time()
@@ -135,8 +136,10 @@ async def step(url, keys, rate, seconds, connections, offset):
                     due_of[call["id"]] = wall + index / rate
             else:
                 failures += 1
-        except Exception:
+                refused[status] = refused.get(status, 0) + 1
+        except Exception as error:
             failures += 1
+            refused[type(error).__name__] = refused.get(type(error).__name__, 0) + 1
         finally:
             pool.put_nowait(connection)
 
@@ -148,7 +151,7 @@ async def step(url, keys, rate, seconds, connections, offset):
         tasks.append(asyncio.ensure_future(one(index)))
     await asyncio.gather(*tasks)
     elapsed = time.monotonic() - start
-    return accept, due_of, len(repeats), failures, count, elapsed
+    return accept, due_of, len(repeats), failures, refused, count, elapsed
 
 
 def end_to_end(journal, due_of, wait):
@@ -183,18 +186,18 @@ def main():
     results = []
     offset = int(time.time()) * 1000
     for rate in rates:
-        accept, due_of, repeats, failures, count, elapsed = asyncio.run(step(url, keys, rate, seconds, connections, offset))
+        accept, due_of, repeats, failures, refused, count, elapsed = asyncio.run(step(url, keys, rate, seconds, connections, offset))
         offset += count
         e2e, missing = end_to_end(journal, due_of, 60)
         result = {
-            "rate": rate, "sent": count, "accepted": len(due_of) + repeats, "repeats": repeats, "failed": failures,
+            "rate": rate, "sent": count, "accepted": len(due_of) + repeats, "repeats": repeats, "failed": failures, "refused": refused,
             "seconds": round(elapsed, 1), "achieved": round((len(due_of) + repeats) / elapsed, 1),
             "acceptP50Ms": round(accept.percentile(50) * 1000, 1), "acceptP99Ms": round(accept.percentile(99) * 1000, 1),
             "acceptP999Ms": round(accept.percentile(99.9) * 1000, 1),
             "e2eP50Ms": round(e2e.percentile(50) * 1000, 1), "e2eP99Ms": round(e2e.percentile(99) * 1000, 1), "e2eMissing": missing,
         }
         results.append(result)
-        print(f"  {rate:6.0f} calls/s offered: {result['achieved']:6.1f} accepted/s, {failures} failed, {repeats} linked as repeats; accept p50 "
+        print(f"  {rate:6.0f} calls/s offered: {result['achieved']:6.1f} accepted/s, {failures} failed{' ' + str(refused) if refused else ''}, {repeats} linked as repeats; accept p50 "
               f"{result['acceptP50Ms']} ms p99 {result['acceptP99Ms']} ms p99.9 {result['acceptP999Ms']} ms; "
               f"intake → ticket at the destination p50 {result['e2eP50Ms']} ms p99 {result['e2eP99Ms']} ms"
               + (f" ({missing} not arrived in 60 s)" if missing else ""), file=sys.stderr, flush=True)
