@@ -25,17 +25,11 @@ struct CallRecord: Sendable, Equatable {
         }
     }
 
-    /// The facts the repeat-call rule looks at.
-    var repeatFacts: RepeatCallRule.CallFacts {
-        var facts = Self.facts(of: submission, id: id)
-        facts.duplicateOf = duplicateOf?.uuidString.lowercased()
-        return facts
-    }
-
-    /// The repeat-rule facts of a call, stored or about to be.
-    static func facts(of submission: CallSubmission, id: UUID) -> RepeatCallRule.CallFacts {
+    /// The repeat-rule facts of a call about to be stored; the phone is compared by its index, as
+    /// `CallStore.repeatCandidates` reads the stored calls'.
+    static func facts(of submission: CallSubmission, id: UUID, phoneIndex: String) -> RepeatCallRule.CallFacts {
         RepeatCallRule.CallFacts(
-            id: id.uuidString.lowercased(), duplicateOf: nil, receivedAt: submission.receivedAt, callerPhone: submission.callerPhone,
+            id: id.uuidString.lowercased(), duplicateOf: nil, receivedAt: submission.receivedAt, callerPhone: phoneIndex,
             districtCode: submission.district?.code, address: submission.address, latitude: submission.latitude,
             longitude: submission.longitude, description: submission.description
         )

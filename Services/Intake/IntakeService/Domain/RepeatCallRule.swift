@@ -42,6 +42,7 @@ struct RepeatCallRule: Sendable {
         var id: String
         var duplicateOf: String?
         var receivedAt: Date
+        /// The caller's phone, or its keyed index (`PersonalDataCipher.index`): only equality matters.
         var callerPhone: String
         var districtCode: String?
         var address: String

@@ -36,8 +36,8 @@ struct CallIntake: Sendable {
             }
             let id = UUID()
             let candidates = try CallStore.repeatCandidates(for: submission, lookback: rule.lookback, cipher: cipher, on: connection)
-            let facts = CallRecord.facts(of: submission, id: id)
-            let link = rule.link(facts, candidates: candidates.map(\.repeatFacts))
+            let facts = CallRecord.facts(of: submission, id: id, phoneIndex: cipher.index(submission.callerPhone))
+            let link = rule.link(facts, candidates: candidates)
             switch try CallStore.insert(submission, id: id, link: link, cipher: cipher, on: connection) {
             case .existing(let existing, let sameContent):
                 return try Self.replay(existing, sameContent: sameContent)

@@ -109,5 +109,11 @@ enum RoutingMigrations {
                 DROP INDEX tickets_open_per_incident;
                 CREATE UNIQUE INDEX tickets_open_per_incident ON tickets (incident_id, destination) WHERE NOT finished;
                 """),
+        // Every delivered ticket message finds its ticket by outbox id (`outboxDelivered`); without
+        // an index that was a scan of the whole table per delivery, which the benchmark showed
+        // growing with the table (13,000 scans, 48 million rows read in 10 minutes at 90 calls/s).
+        Migration(
+            version: 4, name: "tickets by outbox message",
+            sql: "CREATE INDEX tickets_outbox ON tickets (outbox_id) WHERE outbox_id IS NOT NULL;"),
     ]
 }
