@@ -7,11 +7,11 @@ import Foundation
 /// by one thread at a time; the pool guarantees that, hence `@unchecked Sendable`.
 public final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
-    /// Statements prepared on this connection, by their SQL text. A statement is parsed, analysed
-    /// and (after PostgreSQL's first few runs) planned once per connection instead of on every run:
-    /// a profile of the stack under load put a third of PostgreSQL's time in parsing and planning
-    /// the same few dozen statements again. Texts beyond `preparedCapacity` (statements built with
-    /// literal values) run unprepared.
+    /// Statements prepared on this connection, by their SQL text. A statement is parsed and analysed
+    /// once per connection instead of on every run (a profile of the stack under load put much of
+    /// PostgreSQL's time in parsing the same few dozen statements again); it is still planned on
+    /// every run, with that run's values (`plan_cache_mode`, see `PostgresConfiguration`). Texts
+    /// beyond `preparedCapacity` (statements built with literal values) run unprepared.
     private var prepared: [String: String] = [:]
     private static let preparedCapacity = 256
     private var preparedCount = 0

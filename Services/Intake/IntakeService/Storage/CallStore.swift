@@ -39,13 +39,30 @@ enum CallStore {
     ) throws -> [RepeatCallRule.CallFacts] {
         let phone = cipher.index(submission.callerPhone)
         let from = submission.receivedAt.addingTimeInterval(-lookback)
+        // One branch per condition, each the newest 200 along its own index (phone, district, no
+        // district), then the newest 200 of them all: the same rows as one scan filtering on all the
+        // conditions, which walked back through every call of the window (about 900 rows read per
+        // new call at 150 calls/s, most of them in other districts).
+        let columns = "id, duplicate_of, received_at, caller_phone_index, district, address, latitude, longitude, description"
         let rows = try connection.query(
             """
-            SELECT id, duplicate_of, received_at, caller_phone_index, district, address, latitude, longitude, description FROM calls
-            WHERE received_at BETWEEN \(from) AND \(submission.receivedAt)
-              AND ((\(phone)::text <> '' AND caller_phone_index = \(phone))
-                   OR district IS NOT DISTINCT FROM \(submission.district?.code)
-                   OR district IS NULL OR \(submission.district == nil)::boolean)
+            SELECT * FROM (
+                (SELECT \(unescaped: columns) FROM calls
+                 WHERE \(phone)::text <> '' AND caller_phone_index <> '' AND caller_phone_index = \(phone) AND received_at BETWEEN \(from) AND \(submission.receivedAt)
+                 ORDER BY received_at DESC LIMIT 200)
+                UNION
+                (SELECT \(unescaped: columns) FROM calls
+                 WHERE district = \(submission.district?.code) AND received_at BETWEEN \(from) AND \(submission.receivedAt)
+                 ORDER BY received_at DESC LIMIT 200)
+                UNION
+                (SELECT \(unescaped: columns) FROM calls
+                 WHERE district IS NULL AND received_at BETWEEN \(from) AND \(submission.receivedAt)
+                 ORDER BY received_at DESC LIMIT 200)
+                UNION
+                (SELECT \(unescaped: columns) FROM calls
+                 WHERE \(submission.district == nil)::boolean AND received_at BETWEEN \(from) AND \(submission.receivedAt)
+                 ORDER BY received_at DESC LIMIT 200)
+            ) candidates
             ORDER BY received_at DESC LIMIT 200
             """)
         return try rows.map { row in
