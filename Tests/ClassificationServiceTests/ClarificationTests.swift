@@ -40,4 +40,42 @@ struct ClarificationTests {
         #expect(Classifier.clarification(in: normalizer.normalizedScalars("接警员问清楚了，是卖西瓜的")) == "问清楚")
         #expect(Classifier.clarification(in: normalizer.normalizedScalars("邻居吵架")) == nil)
     }
+
+    @Test(
+        "the finding supersedes the alarm: cues before a clarification followed by a denial no longer count",
+        arguments: [
+            "报警人喊有人提着刀，接警员问清楚了，是水果摊老板在路边卖西瓜，没有人受伤",
+            "来电人说楼下着火了，经核实，是居民在自家院坝里熏腊肉，有人看着，没有危险",
+            "报警人说要出人命了，一问原来是楼上漏水把他家天花板泡了，无人员伤亡",
+        ])
+    func findingSupersedesAlarm(text: String) throws {
+        let outcome = try classify(text)
+        // The category is the small fixture model's guess; that no danger cue survived is the rule.
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+        #expect(!outcome.evidence.contains { $0.kind == .safetyRule })
+    }
+
+    @Test(
+        "a finding that names a danger keeps it, and an alarm with no denial after the marker stands",
+        arguments: [
+            ("报警人称闻到糊味，经询问，三楼厨房起火，老人被困在屋里，无人受伤", SafetyFlag.trapped),
+            ("报警人称有人持刀在小区门口，经询问，对方往东边跑了", SafetyFlag.weapon),
+            ("报警人称有人打架，经了解，没有人持刀，但有一人被打伤头部流血", SafetyFlag.injury),
+        ])
+    func findingKeepsDanger(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        let escalated = outcome.destinations.contains(where: \.isEmergencyService)
+        #expect(escalated)
+    }
+
+    @Test("the superseded alarm words are hidden from the model, so they do not pick the category")
+    func modelReadsFinding() {
+        let assessment = SafetyRules().assess(
+            normalized: Fixtures.normalizer.normalizedScalars("报警人说着火了，经询问，是小区垃圾没人清运，没有着火"))
+        #expect(assessment.flags.isEmpty)
+        #expect(!assessment.superseded.isEmpty)
+        let plain = SafetyRules().assess(normalized: Fixtures.normalizer.normalizedScalars("小区垃圾没人清运，臭得很"))
+        #expect(plain.superseded.isEmpty)
+    }
 }

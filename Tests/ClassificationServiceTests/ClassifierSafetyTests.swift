@@ -170,4 +170,32 @@ struct ClassifierSafetyTests {
         #expect(outcome.evidence.contains { $0.kind == .keyword && $0.text == "东西坏了" })
         #expect(outcome.confidence >= (plain.category == .publicFacilities ? plain.confidence : 0))
     }
+
+    @Test(
+        "a cry for help heard, a person hanging or an old neighbour unseen for days reaches 110",
+        arguments: [
+            "我想反映一下我们小区路灯的事，刚才在黑的那段听到有人在喊救命",
+            "河边有个人在水里呼救，看不清是男是女",
+            "修树的师傅被吊在树上，安全绳缠住了",
+            "对门一个人住的婆婆好几天没看到出门了，敲门没人答应",
+        ])
+    func distressReachesPolice(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.destinations.contains(.police110), "\(outcome.evidence)")
+        #expect(!outcome.safetyFlags.isEmpty)
+    }
+
+    @Test(
+        "exclamations, hyperbole and paperwork are not danger",
+        arguments: [
+            "救命哦，社保卡密码输错三次被锁了，明天要用",
+            "这是我们的救命钱，老板拖了半年工资",
+            "这个停车场简直是抢劫，停两个钟头收八十",
+            "我娃儿的学籍不见了，转学过来系统查不到",
+            "商场挂横幅跳楼价甩卖，先涨价再打折",
+        ])
+    func notDanger(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
 }

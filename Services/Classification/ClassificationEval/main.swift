@@ -1,4 +1,4 @@
-// fenliu-classification-eval [CORPUS_DIR]
+// fenliu-classification-eval [CORPUS_DIR]   (FENLIU_EVALUATION_DIR: another independent set)
 //
 // Two evaluations, run as a release build by scripts/bench:
 // 1. The corpus: trains on every record but each fifth of each category, classifies the held-out
@@ -17,15 +17,43 @@ let corpusDirectory =
     CommandLine.arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
     ?? root.appendingPathComponent("Services/Classification/ClassificationService/Corpus")
 let tableFile = root.appendingPathComponent("Services/Classification/ClassificationService/Resources/t2s.tsv")
-let evaluationDirectory = root.appendingPathComponent("Services/Classification/Evaluation")
+// FENLIU_EVALUATION_DIR points at another folder of such records (a new writer's batch, alone).
+let evaluationDirectory =
+    ProcessInfo.processInfo.environment["FENLIU_EVALUATION_DIR"].map { URL(fileURLWithPath: $0) }
+    ?? root.appendingPathComponent("Services/Classification/Evaluation")
+
+// FENLIU_NGRAM="LENGTH,MIN_DF,C" evaluates a candidate configuration instead of the production one:
+// the corpus split trained with it, and a model trained with it on the whole corpus on the
+// independent set (what fenliu-classification-train would ship with it).
+let candidate: NgramModel.Configuration? = ProcessInfo.processInfo.environment["FENLIU_NGRAM"].flatMap { text in
+    let parts = text.split(separator: ",").map(String.init)
+    guard parts.count == 3, let length = Int(parts[0]), let minimum = Int(parts[1]), let c = Double(parts[2]) else { return nil }
+    return NgramModel.Configuration(maximumNgramLength: length, minimumDocumentFrequency: minimum, inverseRegularization: c)
+}
 
 do {
     let normalizer = TextNormalizer(traditionalToSimplified: try Data(contentsOf: tableFile))
-    let report = try CorpusEvaluation.run(corpusDirectory: corpusDirectory, normalizer: normalizer, timingSeconds: 2)
+    let report = try CorpusEvaluation.run(
+        corpusDirectory: corpusDirectory, normalizer: normalizer, configuration: candidate ?? .init(), timingSeconds: 2)
     print(report)
     print("")
-    print("== the independent set (production model and catalogue; written apart from the corpus) ==")
-    print(IndependentEvaluation.evaluate(try Classifier.production(), on: try IndependentEvaluation.load(from: evaluationDirectory)))
+    let classifier: Classifier
+    if let candidate {
+        print("== the independent set (candidate \(candidate); written apart from the corpus) ==")
+        let corpus = try Corpus.load(from: corpusDirectory)
+        let model = NgramModel.train(Corpus.examples(corpus.records), normalizer: normalizer, configuration: candidate, version: "candidate")
+        classifier = try Classifier.production(model: model, normalizer: normalizer)
+    } else {
+        print("== the independent set (production model and catalogue; written apart from the corpus) ==")
+        classifier = try Classifier.production()
+    }
+    let independent = IndependentEvaluation.evaluate(classifier, on: try IndependentEvaluation.load(from: evaluationDirectory))
+    print(independent)
+    // FENLIU_EVAL_MISTAKES=1 lists every wrong record, for reading.
+    if ProcessInfo.processInfo.environment["FENLIU_EVAL_MISTAKES"] != nil {
+        for mistake in report.destinationMistakes { print("  CORPUS WRONG \(mistake)") }
+        for mistake in independent.mistakes { print("  WRONG \(mistake)") }
+    }
     let met = report.dangerMisses.isEmpty && report.destinationAccuracy >= 0.97 && report.categoryAccuracy >= 0.90
     exit(met ? 0 : 1)
 } catch {

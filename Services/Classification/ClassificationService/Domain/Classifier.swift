@@ -78,10 +78,7 @@ public struct Classifier: Sendable {
 
     /// Words with which a record says the operator asked and learned what the call really was
     /// (normalised, Simplified). Only ever lower the bar for diversion when no danger cue survived.
-    static let clarificationMarkers = [
-        "经询问", "经了解", "经核实", "经查看", "询问后", "追问后", "问清楚", "问下来", "问了半天", "一问", "原来是", "才晓得",
-        "才知道", "核实后", "了解后",
-    ]
+    static let clarificationMarkers = SafetyRules.clarificationMarkers
     private static let clarificationScalars = clarificationMarkers.map { Array($0.unicodeScalars) }
 
     /// The first clarification marker in the normalised text, if any.
@@ -124,19 +121,26 @@ public struct Classifier: Sendable {
         let text = normalizer.normalizedScalars(input.description)
         guard text.contains(where: { $0 != " " }) else { throw .emptyDescription }
 
-        let features = model.features(text)
+        let safety = safetyRules.assess(normalized: text)
+        // When the operator's finding superseded the alarm before it, the alarm's words are hidden
+        // from the model and the keywords (a space each, so no n-gram bridges the gap): the matter
+        // is what the rest of the call says.
+        var matter = text
+        for range in safety.superseded {
+            for position in range { matter[position] = " " }
+        }
+        let features = model.features(matter)
         // One slot per catalogue category, in catalogue order, so every sum runs in a fixed order.
         var probabilities = [Double](repeating: 0, count: Self.categories.count)
         for (column, probability) in model.prediction(features).columnProbabilities.enumerated() {
             probabilities[modelSlots[column]] = probability
         }
         var evidence: [Evidence] = []
-        applyKeywords(in: text, to: &probabilities, evidence: &evidence)
+        applyKeywords(in: matter, to: &probabilities, evidence: &evidence)
         if let chosen = input.chosenCategory {
             Self.reweight(&probabilities, by: configuration.chosenCategoryWeight) { $0 == chosen }
             evidence.append(Evidence(kind: .reporterChoice, text: chosen.code, note: "the reporter filed it as \(chosen.chineseName)"))
         }
-        let safety = safetyRules.assess(normalized: text)
         if !safety.isDangerous {
             var leaned: Set<Category> = []
             for leaning in safety.leanings where leaned.insert(leaning.category).inserted {

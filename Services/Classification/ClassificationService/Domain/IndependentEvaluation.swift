@@ -37,6 +37,9 @@ public enum IndependentEvaluation {
         public var harmlessOverEscalated = 0
         /// Category accuracy per voice.
         public var byVoice = [String: (right: Int, total: Int)]()
+        /// Every record with a wrong category or primary destination, or escalated though harmless,
+        /// with what the classifier said and why: for reading, not printed in `description`.
+        public var mistakes = [String]()
 
         public var description: String {
             func share(_ part: Int, _ whole: Int) -> String {
@@ -85,6 +88,13 @@ public enum IndependentEvaluation {
             }
             if outcome.destinations.first == needed.first { report.primaryDestinationRight += 1 }
             let right = outcome.category == truth
+            let escalated = needed.allSatisfy { !$0.isEmergencyService } && outcome.destinations.contains(where: \.isEmergencyService)
+            if !right || outcome.destinations.first != needed.first || escalated {
+                let flags = outcome.safetyFlags.map { "\($0)" }.joined(separator: ",")
+                report.mistakes.append(
+                    "\(record.id) [\(record.hard)] \(record.category) \(needed.map(\.rawValue)) → \(outcome.category.code) "
+                        + "\(outcome.destinations.map(\.rawValue)) p=\(String(format: "%.2f", outcome.confidence)) flags=\(flags): \(record.text)")
+            }
             if right { report.categoryRight += 1 }
             report.byVoice[record.voice, default: (0, 0)].total += 1
             if right { report.byVoice[record.voice, default: (0, 0)].right += 1 }

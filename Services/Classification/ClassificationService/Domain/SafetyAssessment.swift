@@ -16,6 +16,11 @@ public struct SafetyAssessment: Sendable, Hashable {
     public let flags: [SafetyFlag]
     /// Asserted police matters that endanger no person (被盗, 诈骗, 民警…不作为).
     public let leanings: [Leaning]
+    /// The alarm words the operator's finding superseded (see `SafetyRules`), as ranges of the
+    /// normalised text: the classifier hides them from the model, so "着火了" in the caller's first
+    /// words does not pick the category of what turned out to be burning rubbish. Empty when
+    /// nothing was superseded.
+    public let superseded: [Range<Int>]
 
     /// A police matter found in the text, which makes its category more likely.
     public struct Leaning: Sendable, Hashable {
@@ -26,9 +31,10 @@ public struct SafetyAssessment: Sendable, Hashable {
     }
 
     /// An assessment from the cues found.
-    public init(cues: [Cue], leanings: [Leaning] = []) {
+    public init(cues: [Cue], leanings: [Leaning] = [], superseded: [Range<Int>] = []) {
         self.cues = cues
         self.leanings = leanings
+        self.superseded = superseded
         flags = Set(cues.flatMap(\.flags)).sorted()
     }
 

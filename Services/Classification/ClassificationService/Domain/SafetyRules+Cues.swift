@@ -8,7 +8,7 @@ import FenliuModel
 extension SafetyRules {
     /// Words that deny what follows them: 无人受伤, 没有动手, 未闻到煤气味, 以为着火, 担心引发火灾.
     static let negators = [
-        "无", "没", "未", "不", "莫得", "莫", "非", "否", "是否", "有无", "以为", "误以为", "担心", "害怕", "怕",
+        "无", "没", "未", "不", "莫得", "莫", "非", "否", "是否", "有无", "有没有", "以为", "误以为", "担心", "害怕", "怕",
         "防止", "预防", "避免", "以免", "防范", "谨防", "万一", "如果", "假如", "要是",
     ]
 
@@ -33,6 +33,9 @@ extension SafetyRules {
         "刺", "划", "砸", "威胁", "追", "比划", "架在", "抵着", "冲出来", "射", "打碎", "打我", "打人", "打了", "打他", "打她",
         "用棍", "用刀砍", "用刀捅", "用酒瓶", "用锤", "用钢管", "用铁棍",
     ]
+
+    /// A knife at work on food (a melon stall on the pavement): a tool, not a weapon.
+    static let foodCutting = ["切西瓜", "切瓜", "切菜", "切水果", "削水果", "切肉"]
 
     /// People whose going missing is an emergency (children, the old, the vulnerable).
     static let vulnerablePeople = [
@@ -63,8 +66,10 @@ extension SafetyRules {
                 "剪刀", "刀具店", "刀削面", "开刀", "手术刀", "刀口", "刮刀", "剃刀", "刀片", "一刀切", "水枪", "焊枪",
                 "喷枪", "枪眼", "气枪", "汽油味", "加汽油", "汽油费", "汽油价",
             ],
-            requiresNearby: wielding)
-        cues += SafetyCue.group(["持刀", "持械", "械斗", "管制刀具", "拿刀", "带刀", "动刀", "行凶", "泼硫酸"], [.weapon])
+            requiresNearby: wielding,
+            vetoedBy: foodCutting)
+        cues += SafetyCue.group(
+            ["持刀", "持械", "械斗", "管制刀具", "拿刀", "带刀", "动刀", "行凶", "泼硫酸"], [.weapon], vetoedBy: foodCutting)
         // Violence in progress or just done.
         cues += SafetyCue.group(
             [
@@ -72,12 +77,18 @@ extension SafetyRules {
                 "施暴", "捅伤", "被捅", "捅人", "刺伤", "推搡致伤", "掐脖子", "拳打脚踢", "打耳光", "扇耳光",
                 "耳光", "打捶", "打锤", "干仗", "打了我", "打我", "打他", "打她", "打女人", "按在地上", "强奸", "绑架", "劫持", "抢劫",
                 "性侵", "猥亵", "推倒在地", "推到墙上", "踹了", "踹我", "砸破", "打了一顿", "打了一拳", "一拳",
+                // The homophone typos of a hurried note (节 for 劫, 价 for 架).
+                "抢节", "打价", "打驾",
             ],
             [.violence],
             excludedIn: [
                 "拨打人", "打人工", "打架子", "动手术", "动手脚", "自己动手", "打我电话", "打他电话", "打她电话",
                 "打我手机", "打他手机", "打他们电话", "打我们电话",
-            ])
+            ],
+            // 简直是抢劫, 简直是绑架家长: a grievance's hyperbole, not a crime in progress.
+            vetoedBy: ["简直"])
+        // Someone bound or gagged: a person held against their will.
+        cues += SafetyCue.group(["被绑起", "绑起手", "绑住手", "手被绑", "被绑住", "嘴巴被封", "胶带封住", "封住嘴", "堵住嘴"], [.violence])
         cues += SafetyCue.group(["砍人", "砍伤", "被砍"], [.violence], vetoedNearby: ["树", "枝", "竹"])
         // Threats to kill: violence as well as a threat to life, so the call is a CRIME_REPORT.
         cues += SafetyCue.group(
@@ -148,6 +159,10 @@ extension SafetyRules {
             ["中毒", "误食", "喝农药", "喝了农药", "服毒", "投毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
             [.poisoning],
             vetoedBy: ["担心", "检测", "防止"])
+        // Something dangerous swallowed (a child and a button battery, a magnet, pills).
+        cues += SafetyCue.group(
+            ["吞了", "吞下", "吞进", "误吞", "误食", "吃下去了"], [.medicalEmergency],
+            requiresNearby: ["电池", "硬币", "磁铁", "磁珠", "纽扣", "药片", "一瓶药", "安眠药", "鱼刺", "异物", "刀片", "钉子", "洗衣凝珠", "干燥剂"])
         // Something swallowed and now vomiting with the smell of pesticide on the breath.
         cues += SafetyCue.group(
             ["农药味"], [.poisoning], requiresNearby: ["喝了一口", "喝了", "在吐", "吐了", "误喝", "嘴巴里"])
@@ -157,9 +172,13 @@ extension SafetyRules {
             [
                 "着火", "起火", "失火", "火灾", "火情", "大火", "烧起来", "燃起来", "烧着了", "爆炸", "炸了", "明火", "火苗", "冒火",
                 "越烧越大", "火势很大", "火势较大", "火势蔓延", "蔓延很快", "火警", "引燃", "点燃了", "火线", "爆燃", "炸飞",
+                "着伙", "起伙", "失伙",
             ],
             [.fire],
-            excludedIn: ["火警电话", "炸了锅", "炸了毛", "气炸了", "痛得要炸了", "头要炸了", "头都要炸了"])
+            excludedIn: [
+                "火警电话", "炸了锅", "炸了毛", "气炸了", "痛得要炸了", "头要炸了", "头都要炸了", "冒火连天", "心头冒火",
+                "炸弹价", "爆炸价", "价格爆炸", "全场爆炸",
+            ])
         cues += SafetyCue.group(
             ["冒烟", "浓烟", "黑烟", "烧焦", "焦糊", "烟好大", "烟很大", "全是烟", "都是烟", "在烧", "还在烧"],
             [.fire],
@@ -187,13 +206,21 @@ extension SafetyRules {
             ],
             [.personAtRisk])
         cues += SafetyCue.group(
-            ["独居"], [.personAtRisk],
-            requiresNearby: ["敲门没人", "敲门无人", "没人应", "无人应", "联系不上", "打不通", "没拿", "没出门", "没见到", "出事"])
+            ["独居", "一个人住", "独自居住", "独自住"], [.personAtRisk],
+            requiresNearby: [
+                "敲门没人", "敲门无人", "没人应", "无人应", "联系不上", "打不通", "没拿", "没出门", "没见到", "出事", "没人答应",
+                "没人开门", "没看到他出门", "没看到她出门", "几天没", "怪味", "臭味",
+            ])
+        // A cry for help heard or made: someone is in danger now. A bare 救命 is as often an
+        // exclamation (救命哦, 救命，我被系统卡住了) and does not count.
+        cues += SafetyCue.group(
+            ["呼救", "求救", "喊救命", "叫救命", "喊着救命", "喊了救命"], [.personAtRisk], excludedIn: ["求救电话"])
         // Someone trapped or locked in.
         cues += SafetyCue.group(
             [
                 "被困", "困在", "困住", "反锁", "出不来", "出不去", "关在里面", "锁在里面", "锁在车里", "锁在屋里", "下不去", "困人",
                 "被关在", "被锁在", "里面还有人", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋",
+                "被吊在", "吊在半空", "挂在半空", "悬在半空", "挂在树上",
             ],
             [.trapped],
             excludedIn: ["掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
@@ -212,7 +239,7 @@ extension SafetyRules {
             requiresNearby: vulnerablePeople,
             vetoedBy: [
                 "狗", "猫", "宠物", "牛", "羊", "车", "手机", "钱包", "快递", "包裹", "货", "钥匙", "证件", "井盖", "老板",
-                "包工头", "工头", "房东", "商家", "客服", "公司", "店", "业主", "车主", "平台",
+                "包工头", "工头", "房东", "商家", "客服", "公司", "店", "业主", "车主", "平台", "学籍", "户口", "档案",
             ])
         return cues
     }()
@@ -225,7 +252,8 @@ extension SafetyRules {
             [
                 "被偷", "偷了", "遭偷", "偷走", "小偷", "扒窃", "扒手", "盗窃", "被盗", "盗走", "被撬", "撬开", "撬门", "撬锁", "入室",
                 "被抢", "抢走", "遭抢", "诈骗", "被骗", "骗走", "赌博", "吸毒", "贩毒", "毒品", "敲诈", "勒索", "恐吓", "偷拍",
-                "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼",
+                "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼", "安全账户", "要我转账", "让我转账",
+                "要我把钱转", "让我把钱转",
             ],
             [],
             vetoedBy: ["井盖", "猴子", "护栏", "电缆井", "窨井"])
@@ -240,6 +268,30 @@ extension SafetyRules {
         return crimes.map { ($0, Category.crimeReport) } + police.map { ($0, Category.policeComplaint) }
     }()
 
+    /// Words with which a record says the operator asked (or the caller went on to explain) what
+    /// the call really was. What follows one is the finding; with a denial in it (无人员受伤,
+    /// 没有人身危险, 莫得人打架), the alarm raised before it is superseded (see `SafetyRules`).
+    static let clarificationMarkers = [
+        "经询问", "经了解", "经核实", "经查看", "询问后", "追问后", "问清楚", "问下来", "问了半天", "一问", "原来是", "才晓得",
+        "才知道", "核实后", "了解后", "接警员问", "一看是", "一看才", "结果是", "其实是", "其实就是", "了解到",
+        "联系核实", "到场核实", "现场核实", "派出所核实", "民警到场", "到场后", "处警反馈", "莫误会", "别误会",
+    ]
+
+    /// Clarification markers that say the alarm was mistaken (其实就是烤串, 一看是塑料模特): what
+    /// follows replaces what came before even without a denial.
+    static let correctionMarkers = [
+        "原来是", "一看是", "一看才", "其实是", "其实就是", "结果是", "才晓得", "才知道", "莫误会", "别误会", "搞错了", "看错了",
+        "虚惊一场",
+    ]
+
+    /// Phrases that rule any danger to people out, when they are the finding after a
+    /// clarification marker.
+    static let allClear = [
+        "没有人身危险", "无人身危险", "没有危险", "无危险", "莫得危险", "没得危险", "没啥危险", "无人员伤亡", "没有人员伤亡",
+        "无人伤亡", "没有伤亡", "无伤亡", "人都没事", "都没得事", "虚惊一场", "搞错了", "看错了", "无异常", "一切正常",
+        "无不适", "无任何不适", "没有不适", "没有任何不适", "没有不舒服",
+    ]
+
     /// Phrases that say a danger is over; they clear cues of those kinds earlier in the text.
     static let defaultResolutions: [SafetyResolution] = {
         let fire: Set<SafetyFlag> = [.fire]
@@ -249,7 +301,7 @@ extension SafetyRules {
         resolutions += ["关闭阀门", "关了阀门", "阀门已关", "关掉阀门"].map { SafetyResolution($0, [.gasLeak]) }
         resolutions += [
             "已离开", "已经离开", "已分开", "已经分开", "被制止", "已制止", "已平息", "已经平息", "已冷静", "已经冷静",
-            "已平稳", "情绪稳定", "情绪已稳定", "情绪平稳", "已稳定", "已和解", "已和好", "劝离", "劝下", "已被控制",
+            "已平稳", "情绪稳定", "情绪已稳定", "情绪平稳", "已稳定", "已和解", "已和好", "劝离", "劝下", "劝开", "已被控制",
             "已被抓获", "已抓获", "已被带走",
         ].map { SafetyResolution($0, people) }
         resolutions += [

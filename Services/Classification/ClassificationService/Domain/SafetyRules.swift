@@ -9,6 +9,13 @@ import FenliuModel
 /// 未闻到煤气味, 以为着火) denies it, unless a word like 就 or 要 stands between (不给钱就跳楼);
 /// and a later phrase saying the danger is over (火已经灭了, 孩子已找到, 情绪已稳定), or a later
 /// denial of the same kind (…，经核实无火情), clears the cues of that kind before it.
+///
+/// The finding supersedes the alarm: when the operator's questions (经询问, 问下来, 接警员问…) are
+/// followed by a denial of any danger (无人员受伤, 没有人身危险, a cue negated), or the caller
+/// corrects the alarm (其实就是烤串, 原来是, 一看是…), every cue and police leaning before that
+/// marker is dropped — the caller's first words ("要出人命了", "着火了", "遭抢了") were what the
+/// questions were for. Cues after the marker count as ever, so a finding that names a danger
+/// keeps it.
 public struct SafetyRules: Sendable {
     private typealias Phrase = [Unicode.Scalar]
 
@@ -23,6 +30,9 @@ public struct SafetyRules: Sendable {
     private let breakers: [Phrase]
     private let resolutionNegators: [Phrase]
     private let partialSubjects: [Phrase]
+    private let clarificationMarkers: [Phrase]
+    private let correctionMarkers: [Phrase]
+    private let allClear: [Phrase]
 
     /// The rule with the built-in vocabulary (`SafetyRules+Cues.swift`).
     public init() {
@@ -47,6 +57,9 @@ public struct SafetyRules: Sendable {
         breakers = Self.negationBreakers.map { Array($0.unicodeScalars) }
         resolutionNegators = ["没", "未", "不", "正在", "在", "还没", "尚未", "没有"].map { Array($0.unicodeScalars) }
         partialSubjects = ["其他", "其余", "另外", "另一", "别的"].map { Array($0.unicodeScalars) }
+        clarificationMarkers = Self.clarificationMarkers.map { Array($0.unicodeScalars) }
+        correctionMarkers = Self.correctionMarkers.map { Array($0.unicodeScalars) }
+        allClear = Self.allClear.map { Array($0.unicodeScalars) }
     }
 
     /// The danger asserted in text already passed through ``TextNormalizer``.
@@ -55,6 +68,8 @@ public struct SafetyRules: Sendable {
         // Only the last occurrence of each cue and the last denial of each kind matter (a clearance
         // reaches back over everything before it), which also bounds the work on hostile input.
         var found: [Phrase: (range: Range<Int>, cue: SafetyCue)] = [:]
+        // Every asserted cue's place, for masking the superseded ones from the model.
+        var alarms: [Range<Int>] = []
         var denials: [Set<SafetyFlag>: Int] = [:]
         for (number, clause) in clauses.enumerated() {
             for position in clause {
@@ -66,12 +81,15 @@ public struct SafetyRules: Sendable {
                         if !contains(partialSubjects, in: text, range: subject) { denials[Set(cue.flags)] = position }
                     } else {
                         found[cue.phrase] = (position..<(position + cue.phrase.count), cue)
+                        alarms.append(position..<(position + cue.phrase.count))
                     }
                 }
             }
         }
         let cleared = clearances(in: text, clauses: clauses) + denials.map { (position: $0.value, flags: $0.key) }
+        let superseded = supersededBefore(in: text, lastDenial: denials.values.max())
         let asserted = found.values.filter { match in
+            guard match.range.lowerBound >= superseded else { return false }
             let flags = Set(match.cue.flags)
             let clearedFlags = cleared.filter { $0.position >= match.range.upperBound }
                 .reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.flags) }
@@ -91,14 +109,55 @@ public struct SafetyRules: Sendable {
             let cue = SafetyAssessment.Cue(phrase: Self.string(match.cue.phrase), flags: match.cue.flags.sorted())
             if !cuesFound.contains(cue) { cuesFound.append(cue) }
         }
-        return SafetyAssessment(cues: cuesFound, leanings: leanings(in: text, clauses: clauses))
+        let supersededLeanings = superseded > 0 ? leaningRanges(in: text, clauses: clauses, before: superseded) : []
+        return SafetyAssessment(
+            cues: cuesFound, leanings: leanings(in: text, clauses: clauses, from: superseded),
+            superseded: alarms.filter { $0.upperBound <= superseded } + supersededLeanings)
     }
 
-    /// The police matters asserted in the text, in text order, each phrase once.
-    private func leanings(in text: [Unicode.Scalar], clauses: [Range<Int>]) -> [SafetyAssessment.Leaning] {
+    /// Where the finding begins when the alarm before it is superseded (see the type's comment):
+    /// the last correction marker, or the last clarification marker followed by a denial — a negated
+    /// cue (`lastDenial`) or an all-clear phrase — whichever is later. 0 when nothing is superseded.
+    private func supersededBefore(in text: [Unicode.Scalar], lastDenial: Int?) -> Int {
+        let whole = 0..<text.count
+        var correction = 0
+        for start in text.indices.reversed() where correctionMarkers.contains(where: { Self.matches($0, in: text, at: start, within: whole) }) {
+            correction = start
+            break
+        }
+        var denial = lastDenial ?? -1
+        for start in text.indices.reversed() where start > denial {
+            if allClear.contains(where: { Self.matches($0, in: text, at: start, within: whole) }) {
+                denial = start
+                break
+            }
+        }
+        guard denial > correction else { return correction }
+        for start in stride(from: denial - 1, through: correction + 1, by: -1) {
+            if clarificationMarkers.contains(where: { Self.matches($0, in: text, at: start, within: 0..<denial) }) { return start }
+        }
+        return correction
+    }
+
+    /// Where police leanings stand before `end` (asserted or not): superseded alarm words.
+    private func leaningRanges(in text: [Unicode.Scalar], clauses: [Range<Int>], before end: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for clause in clauses where clause.lowerBound < end {
+            for position in clause where position < end {
+                guard mayStart(Self.leaningBit, at: position, in: text), let candidates = leaningCues[text[position]] else { continue }
+                for (cue, _) in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause) {
+                    ranges.append(position..<(position + cue.phrase.count))
+                }
+            }
+        }
+        return ranges
+    }
+
+    /// The police matters asserted in the text from `first` on, in text order, each phrase once.
+    private func leanings(in text: [Unicode.Scalar], clauses: [Range<Int>], from first: Int) -> [SafetyAssessment.Leaning] {
         var leanings: [SafetyAssessment.Leaning] = []
         for (number, clause) in clauses.enumerated() {
-            for position in clause {
+            for position in clause where position >= first {
                 guard mayStart(Self.leaningBit, at: position, in: text), let candidates = leaningCues[text[position]] else {
                     continue
                 }

@@ -76,6 +76,11 @@ extension Classifier {
     /// evaluation measures.
     public static func production() throws -> Classifier {
         let (model, normalizer) = try ClassifierEngine.bundledModel()
-        return Classifier(model: model, normalizer: normalizer, keywords: try CatalogueSeed.load().keywordsByCategory)
+        return try production(model: model, normalizer: normalizer)
+    }
+
+    /// The production classifier around another model (a candidate being evaluated).
+    public static func production(model: NgramModel, normalizer: TextNormalizer) throws -> Classifier {
+        Classifier(model: model, normalizer: normalizer, keywords: try CatalogueSeed.load().keywordsByCategory)
     }
 }
