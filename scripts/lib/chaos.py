@@ -78,8 +78,10 @@ class Stack:
             return json.load(response)
 
     def sql(self, query):
-        out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", self.pg_port, "-U", "postgres", "-d", "fenliu", "-AtF", "\t", "-c", query],
-                             capture_output=True, text=True, timeout=60)
+        # The query goes in on standard input: a long run's lists of call ids outgrow a command line.
+        out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", self.pg_port, "-U", "postgres", "-d", "fenliu", "-AtF", "\t",
+                              "-v", "ON_ERROR_STOP=1", "-f", "-"],
+                             input=query, capture_output=True, text=True, timeout=60)
         if out.returncode != 0:
             raise RuntimeError(out.stderr)
         return [line.split("\t") for line in out.stdout.splitlines() if line]

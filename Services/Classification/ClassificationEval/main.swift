@@ -54,6 +54,30 @@ do {
         for mistake in report.destinationMistakes { print("  CORPUS WRONG \(mistake)") }
         for mistake in independent.mistakes { print("  WRONG \(mistake)") }
     }
+    // FENLIU_EVAL_SWEEP=1: the divert threshold's trade-off on the independent set — how many of
+    // 110's non-police calls are diverted against danger misses and the review queue's load.
+    if ProcessInfo.processInfo.environment["FENLIU_EVAL_SWEEP"] != nil {
+        let records = try IndependentEvaluation.load(from: evaluationDirectory)
+        print("")
+        print("== divert threshold sweep (independent set; clarified calls divert at min(threshold, 0.5)) ==")
+        print("threshold  110 non-police diverted  dramatic diverted  danger misses  over-escalated  to review  primary right")
+        for threshold in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95] {
+            var configuration = Classifier.Configuration()
+            configuration.divertThreshold = threshold
+            let swept = IndependentEvaluation.evaluate(
+                try Classifier.production(model: classifier.model, normalizer: classifier.normalizer, configuration: configuration),
+                on: records)
+            func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "—" : String(format: "%5.1f%%", 100 * Double(part) / Double(whole)) }
+            print(
+                String(format: "%9.2f", threshold) + "  "
+                    + share(swept.nonPolice110Diverted, swept.nonPolice110).padding(toLength: 23, withPad: " ", startingAt: 0)
+                    + "  " + share(swept.harmlessDramatic110Diverted, swept.harmlessDramatic110).padding(toLength: 17, withPad: " ", startingAt: 0)
+                    + "  " + "\(swept.dangerMisses.count)".padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + "  " + "\(swept.harmlessOverEscalated)".padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + "  " + share(swept.reviewed, swept.total).padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + "  " + share(swept.primaryDestinationRight, swept.total))
+        }
+    }
     let met = report.dangerMisses.isEmpty && report.destinationAccuracy >= 0.97 && report.categoryAccuracy >= 0.90
     exit(met ? 0 : 1)
 } catch {

@@ -12,6 +12,10 @@ public struct Classifier: Sendable {
     public struct Configuration: Sendable, Hashable {
         /// An emergency-line call goes to 12345 only when the model is at least this sure.
         public var divertThreshold: Double
+        /// The default divert threshold, chosen on the independent evaluation set with
+        /// `FENLIU_EVAL_SWEEP` (BENCHMARKS.md, "Diversion by design"): the lowest with no more danger
+        /// misses than the strictest, one step above the first that adds a miss. 0.8 before.
+        public static let standardDivertThreshold = 0.6
         /// …or this sure, when the record says the operator asked and learned what it really was
         /// (经询问…, 问清楚了…, 原来是…) and no danger cue survived the whole record: the operator's
         /// questions already did what the conservative default is for. A 110 call kept "to be
@@ -43,7 +47,7 @@ public struct Classifier: Sendable {
 
         /// The defaults used in evaluation.
         public init(
-            divertThreshold: Double = 0.8, clarifiedDivertThreshold: Double = 0.5, reviewThreshold: Double = 0.6,
+            divertThreshold: Double = standardDivertThreshold, clarifiedDivertThreshold: Double = 0.5, reviewThreshold: Double = 0.6,
             overrideReviewThreshold: Double = 0.9,
             maximumDescriptionLength: Int = 10_000, keywordBoost: Double = 1.0, ngramEvidenceLimit: Int = 5,
             emergencyWeight: Double = 1.5, leaningWeight: Double = 4.0, chosenCategoryWeight: Double = 50

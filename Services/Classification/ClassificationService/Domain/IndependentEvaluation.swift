@@ -35,6 +35,8 @@ public enum IndependentEvaluation {
         /// 12345 matters (any line) sent to an emergency service as well.
         public var harmless = 0
         public var harmlessOverEscalated = 0
+        /// Decisions sent to an operator's review queue.
+        public var reviewed = 0
         /// Category accuracy per voice.
         public var byVoice = [String: (right: Int, total: Int)]()
         /// Every record with a wrong category or primary destination, or escalated though harmless,
@@ -87,6 +89,7 @@ public enum IndependentEvaluation {
                 continue
             }
             if outcome.destinations.first == needed.first { report.primaryDestinationRight += 1 }
+            if outcome.needsReview { report.reviewed += 1 }
             let right = outcome.category == truth
             let escalated = needed.allSatisfy { !$0.isEmergencyService } && outcome.destinations.contains(where: \.isEmergencyService)
             if !right || outcome.destinations.first != needed.first || escalated {

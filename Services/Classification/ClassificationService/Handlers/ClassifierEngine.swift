@@ -72,15 +72,18 @@ final class ClassifierEngine: Sendable {
 
 extension Classifier {
     /// The classifier a fresh service runs: the bundled model, the seed catalogue's keywords and the
-    /// default configuration (`FENLIU_CLASSIFICATION_DIVERT_THRESHOLD` 0.8). What the independent
+    /// default configuration (`FENLIU_CLASSIFICATION_DIVERT_THRESHOLD` 0.6). What the independent
     /// evaluation measures.
     public static func production() throws -> Classifier {
         let (model, normalizer) = try ClassifierEngine.bundledModel()
         return try production(model: model, normalizer: normalizer)
     }
 
-    /// The production classifier around another model (a candidate being evaluated).
-    public static func production(model: NgramModel, normalizer: TextNormalizer) throws -> Classifier {
-        Classifier(model: model, normalizer: normalizer, keywords: try CatalogueSeed.load().keywordsByCategory)
+    /// The production classifier around another model (a candidate being evaluated), or with
+    /// another configuration (a threshold being chosen).
+    public static func production(
+        model: NgramModel, normalizer: TextNormalizer, configuration: Configuration = Configuration()
+    ) throws -> Classifier {
+        Classifier(model: model, normalizer: normalizer, keywords: try CatalogueSeed.load().keywordsByCategory, configuration: configuration)
     }
 }
