@@ -55,7 +55,7 @@ let serviceNames = ["Intake", "Classification", "Routing", "Feedback", "Reportin
 let classificationTools: [Target] = ["Train", "Eval"].map { tool in
     .executableTarget(
         name: "Classification\(tool)",
-        dependencies: ["ClassificationService", "FenliuModel"],
+        dependencies: ["ClassificationService", "FenliuModel", "Postgres"],
         path: "Services/Classification/Classification\(tool)",
         swiftSettings: swiftSettings
     )

@@ -1,13 +1,28 @@
-// fenliu-classification-train [CORPUS_DIR] [MODEL_FILE]
+// fenliu-classification-train [CORPUS_DIR] [MODEL_FILE] [--with-reviews DATABASE_URL]
 //
 // Trains the model the classification service loads at start-up, on the whole labelled corpus
-// (the evaluation tool holds part of it out instead), and writes it with a version that names the
-// corpus it was trained on.
+// (the evaluation tool holds part of it out instead) — and, with --with-reviews, on every decision
+// an operator reviewed in that database's classification schema (the category the reviewer settled
+// on) — and writes it with a version that names what it learned from. Before writing, the new model
+// is judged against the one in MODEL_FILE on the independent evaluation set
+// (Services/Classification/Evaluation): a model with more danger misses or fewer primary
+// destinations right is refused, the file left as it was, and the tool exits 1.
 import ClassificationService
+import FenliuModel
 import Foundation
+import Postgres
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-let arguments = CommandLine.arguments.dropFirst()
+var arguments = Array(CommandLine.arguments.dropFirst())
+var reviewsURL: String?
+if let flag = arguments.firstIndex(of: "--with-reviews") {
+    guard flag + 1 < arguments.count else {
+        FileHandle.standardError.write(Data("--with-reviews needs a database URL (postgres://…)\n".utf8))
+        exit(2)
+    }
+    reviewsURL = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
 let corpusDirectory =
     arguments.first.map { URL(fileURLWithPath: $0) }
     ?? root.appendingPathComponent("Services/Classification/ClassificationService/Corpus")
@@ -15,15 +30,36 @@ let modelFile =
     arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
     ?? root.appendingPathComponent("Services/Classification/ClassificationService/Resources/model.json")
 let tableFile = root.appendingPathComponent("Services/Classification/ClassificationService/Resources/t2s.tsv")
+let evaluationDirectory = root.appendingPathComponent("Services/Classification/Evaluation")
 
 do {
     let corpus = try Corpus.load(from: corpusDirectory)
     let normalizer = TextNormalizer(traditionalToSimplified: try Data(contentsOf: tableFile))
-    let version = "ngram-" + corpus.fingerprint.prefix(12)
+    var examples = Corpus.examples(corpus.records)
+    var version = "ngram-" + corpus.fingerprint.prefix(12)
+    if let reviewsURL {
+        let pool = try PostgresPool(configuration: PostgresConfiguration(url: reviewsURL, schema: "classification", poolSize: 1))
+        let reviewed = try await ReviewCorpus.examples(on: pool)
+        try await pool.shutdown()
+        examples += reviewed
+        version += "-r\(reviewed.count)"
+        print("with \(reviewed.count) reviewed decisions from the classification schema")
+    }
     let start = ContinuousClock.now
-    let model = NgramModel.train(Corpus.examples(corpus.records), normalizer: normalizer, version: version)
+    let model = NgramModel.train(examples, normalizer: normalizer, version: version)
+    print("trained \(version) on \(examples.count) examples in \(ContinuousClock.now - start)")
+    if FileManager.default.fileExists(atPath: modelFile.path), FileManager.default.fileExists(atPath: evaluationDirectory.path) {
+        let current = try NgramModel(jsonData: try Data(contentsOf: modelFile))
+        let verdict = ModelGate.judge(
+            candidate: try Classifier.production(model: model, normalizer: normalizer),
+            current: try Classifier.production(model: current, normalizer: normalizer),
+            on: try IndependentEvaluation.load(from: evaluationDirectory))
+        print("on the independent set (\(current.version) in use):")
+        print(verdict)
+        guard verdict.accepted else { exit(1) }
+    }
     try model.jsonData().write(to: modelFile)
-    print("trained \(version) on \(corpus.records.count) records in \(ContinuousClock.now - start); wrote \(modelFile.path)")
+    print("wrote \(modelFile.path)")
 } catch {
     FileHandle.standardError.write(Data("training failed: \(error)\n".utf8))
     exit(1)
