@@ -10,6 +10,7 @@
 // Exits 1 when a corpus target is missed (danger misses 0, destinations >= 97%, categories >= 90%);
 // the independent figures are reported, not yet enforced.
 import ClassificationService
+import FenliuModel
 import Foundation
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -47,8 +48,20 @@ do {
         print("== the independent set (production model and catalogue; written apart from the corpus) ==")
         classifier = try Classifier.production()
     }
-    let independent = IndependentEvaluation.evaluate(classifier, on: try IndependentEvaluation.load(from: evaluationDirectory))
+    let records = try IndependentEvaluation.load(from: evaluationDirectory)
+    let independent = IndependentEvaluation.evaluate(classifier, on: records)
     print(independent)
+    // The slowest single classification: every record of the set, and the longest description the
+    // service accepts (10,000 characters of records run together, no punctuation).
+    let longest = String(records.map(\.text).joined().filter { !",.，。；！？ ".contains($0) }.prefix(10_000))
+    var slowest = Duration.zero
+    for text in records.map(\.text) + [longest] {
+        let started = ContinuousClock.now
+        _ = try? classifier.classify(ClassificationInput(description: text, channel: .police110))
+        slowest = max(slowest, ContinuousClock.now - started)
+    }
+    let slowestMilliseconds = Double(slowest.components.attoseconds) / 1e15 + Double(slowest.components.seconds) * 1000
+    print("slowest classification:             " + String(format: "%.2f ms", slowestMilliseconds) + " (of \(records.count + 1), longest input included)")
     // FENLIU_EVAL_MISTAKES=1 lists every wrong record, for reading.
     if ProcessInfo.processInfo.environment["FENLIU_EVAL_MISTAKES"] != nil {
         for mistake in report.destinationMistakes { print("  CORPUS WRONG \(mistake)") }
