@@ -36,13 +36,22 @@ public final class LocalStack: @unchecked Sendable {
     /// Starts the stack and waits until every service is ready (scripts/up does the waiting).
     /// `environment` reaches scripts/up and, through it, every service (e.g. `FENLIU_POLICY_FILE`).
     public static func start(environment: [String: String] = [:]) async throws -> LocalStack {
-        try await onOwnThread { try startBlocking(environment: environment) }
+        try await OwnThread.run { try startBlocking(environment: environment) }
     }
+
+    /// Stacks start one at a time: each start is a PostgreSQL cluster and six processes migrating,
+    /// and a dozen at once at the start of a run starved every other test of the two cores.
+    private static let starting = NSLock()
 
     private static func startBlocking(environment: [String: String]) throws -> LocalStack {
         let root = try repositoryRoot()
         let state = root.appendingPathComponent(".fenliu/e2e-\(UInt32.random(in: 0...UInt32.max))")
-        let output = try run(root.appendingPathComponent("scripts/up").path, ["--detach"], state: state, environment: environment)
+        starting.lock()
+        let output: (status: Int32, text: String)
+        do {
+            defer { starting.unlock() }
+            output = try run(root.appendingPathComponent("scripts/up").path, ["--detach"], state: state, environment: environment)
+        }
         guard output.status == 0 else {
             throw TestSetupError("scripts/up failed (\(output.status)):\n\(output.text)")
         }
@@ -78,7 +87,7 @@ public final class LocalStack: @unchecked Sendable {
 
     /// Stops the stack (once) and removes its state folder.
     public func stop() async {
-        _ = try? await Self.onOwnThread { self.stopBlocking() }
+        _ = try? await OwnThread.run { self.stopBlocking() }
     }
 
     private func stopBlocking() {
@@ -88,11 +97,6 @@ public final class LocalStack: @unchecked Sendable {
             _ = try? Self.run(root.appendingPathComponent("scripts/down").path, [], state: stateDirectory)
         }
         try? FileManager.default.removeItem(at: stateDirectory)
-    }
-
-    /// Runs blocking work (a script and its waitpid) on a new thread, never on the cooperative pool.
-    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await Subprocess.onOwnThread(work)
     }
 
     /// Runs the `fenliu` command-line client against this stack, as a person in the checkout would

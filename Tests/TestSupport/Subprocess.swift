@@ -20,13 +20,7 @@ public enum Subprocess {
     public static func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:], mergeOutput: Bool = false)
         async throws -> Result
     {
-        try await onOwnThread { try runBlocking(executable, arguments, environment: extra, mergeOutput: mergeOutput) }
-    }
-
-    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Swift.Result { try work() }) }
-        }
+        try await OwnThread.run { try runBlocking(executable, arguments, environment: extra, mergeOutput: mergeOutput) }
     }
 
     static func runBlocking(_ executable: String, _ arguments: [String], environment extra: [String: String], mergeOutput: Bool) throws -> Result {

@@ -49,8 +49,12 @@ public struct TestSetupError: Error, CustomStringConvertible {
 
 /// One libcurl client shared by all tests, so test instances do not each start a thread pool.
 public enum TestHTTP {
-    /// The shared client.
-    public static let client = HTTPClient(configuration: .init(maximumConcurrentRequests: 16))
+    /// The shared client. Every test of the process shares it, so it has slots enough that no test
+    /// waits behind others' calls, and a timeout that allows for the first seconds of a run, when
+    /// dozens of servers and stacks start at once on two cores (16 slots and 10 s made calls time
+    /// out after 22 s in CI: queued, then cut).
+    public static let client = HTTPClient(
+        configuration: .init(connectTimeout: .seconds(5), requestTimeout: .seconds(30), maximumConcurrentRequests: 64))
 }
 
 extension PostgresPool {

@@ -30,6 +30,14 @@ final class ClassifierEngine: Sendable {
 
     /// Loads the bundled model and normaliser table.
     static func bundledModel() throws -> (NgramModel, TextNormalizer) {
+        try bundled.get()
+    }
+
+    /// Read once per process: the model file is over a megabyte of JSON, and tests start many
+    /// classification services in one process.
+    private static let bundled = Result { try loadBundledModel() }
+
+    private static func loadBundledModel() throws -> (NgramModel, TextNormalizer) {
         guard let modelURL = Bundle.module.url(forResource: "model", withExtension: "json", subdirectory: "Resources") else {
             throw ClassificationError.resourceMissing("model.json")
         }
