@@ -198,4 +198,16 @@ struct ClassifierSafetyTests {
         let outcome = try classify(text)
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
     }
+
+    @Test(
+        "in a speech transcript a cue finds its context across the pauses (a space for each)",
+        arguments: [
+            "喂 那个 我孙子 刚才 把 一颗 磁铁 吞 吞下去了 三岁 现在 在哭",
+            "嗯 就是 我女儿 她 把 爷爷的 药片 吞下去了 好多颗",
+        ])
+    func spokenContext(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(.medicalEmergency), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(.medical120))
+    }
 }

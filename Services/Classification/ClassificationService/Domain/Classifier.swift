@@ -13,8 +13,8 @@ public struct Classifier: Sendable {
         /// An emergency-line call goes to 12345 only when the model is at least this sure.
         public var divertThreshold: Double
         /// The default divert threshold, chosen on the independent evaluation set with
-        /// `FENLIU_EVAL_SWEEP` (BENCHMARKS.md, "Diversion by design"): the lowest with no more danger
-        /// misses than the strictest, one step above the first that adds a miss. 0.8 before.
+        /// `FENLIU_EVAL_SWEEP` (BENCHMARKS.md, "Diversion by design"): one step of margin above the
+        /// lowest with no more danger misses than the strictest, at the same diversion. 0.8 before.
         public static let standardDivertThreshold = 0.6
         /// …or this sure, when the record says the operator asked and learned what it really was
         /// (经询问…, 问清楚了…, 原来是…) and no danger cue survived the whole record: the operator's

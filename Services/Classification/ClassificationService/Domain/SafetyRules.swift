@@ -200,18 +200,47 @@ public struct SafetyRules: Sendable {
         let nearby = (max(0, number - 1)...min(clauses.count - 1, number + 1)).map { Self.window(around: cueRange, in: clauses[$0]) }
         if !cue.vetoedNearby.isEmpty, nearby.contains(where: { contains(cue.vetoedNearby, in: text, range: $0) }) { return false }
         guard !cue.requiresNearby.isEmpty else { return true }
-        for (neighbour, range) in zip(max(0, number - 1)..., nearby) {
+        // Besides the neighbouring clauses, the run of clauses separated only by spaces: a
+        // speech-recognition transcript (喂 快 我娃娃 把 那个 纽扣电池 吞 吞下去了) has a space for every
+        // pause, so a clause can be one word and the context several clauses away.
+        let spoken = Self.window(around: cueRange, in: Self.spokenRun(around: clauses[number], in: text))
+        let ranges = zip(nearby.indices.map { clauses[max(0, number - 1) + $0].lowerBound }, nearby) + [(spoken.lowerBound, spoken)]
+        for (clauseStart, range) in ranges {
             for start in range {
                 for word in cue.requiresNearby where Self.matches(word, in: text, at: start, within: range) {
                     // The cue's own text does not supply its context (刀 is no hand for 刀).
                     let overlapsCue = start < cueRange.upperBound && cueRange.lowerBound < start + word.count
-                    if !overlapsCue, !isNegated(start, clauseStart: clauses[neighbour].lowerBound, in: text, by: negators) {
+                    let wordClause = max(clauseStart, Self.clauseStart(of: start, in: text))
+                    if !overlapsCue, !isNegated(start, clauseStart: wordClause, in: text, by: negators) {
                         return true
                     }
                 }
             }
         }
         return false
+    }
+
+    /// `clause` widened over the clauses before and after it that are separated from it only by
+    /// single spaces.
+    private static func spokenRun(around clause: Range<Int>, in text: [Unicode.Scalar]) -> Range<Int> {
+        var lower = clause.lowerBound
+        while lower >= 2, text[lower - 1] == " ", !isClauseBreak(text[lower - 2]) {
+            lower -= 1
+            while lower > 0, !isClauseBreak(text[lower - 1]) { lower -= 1 }
+        }
+        var upper = clause.upperBound
+        while upper + 1 < text.count, text[upper] == " ", !isClauseBreak(text[upper + 1]) {
+            upper += 1
+            while upper < text.count, !isClauseBreak(text[upper]) { upper += 1 }
+        }
+        return lower..<upper
+    }
+
+    /// Where the clause holding `position` begins.
+    private static func clauseStart(of position: Int, in text: [Unicode.Scalar]) -> Int {
+        var start = position
+        while start > 0, !isClauseBreak(text[start - 1]) { start -= 1 }
+        return start
     }
 
     /// How far, in scalars, context is sought around a cue.
