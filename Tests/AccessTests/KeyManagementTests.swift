@@ -13,11 +13,11 @@ import Testing
 /// is in the append-only audit trail; a key over its rate waits.
 @Suite("Keys: rotation, revocation, hashes, audit, rate limits")
 struct KeyManagementTests {
-    func admin(_ base: String) -> RPCClient { RPCClient(baseURL: base, httpClient: TestHTTP.client, key: TestKeys.text("admin")) }
+    func admin(_ base: String) -> RPCClient { RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout, key: TestKeys.text("admin")) }
 
     func bulletin(_ base: String, key: String) async -> ConnectCode? {
         do {
-            _ = try await RPCClient(baseURL: base, httpClient: TestHTTP.client, key: key).call(
+            _ = try await RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout, key: key).call(
                 ReportingAPI.getMonthlyBulletin, .with { $0.month = "2026-11" })
             return nil
         } catch let error as ConnectError {

@@ -21,7 +21,9 @@ struct PersonalDataTests {
 
     static let index = Data((0..<32).map { _ in UInt8.random(in: 0...255) })
 
-    static func intake(_ base: String, _ key: String) -> RPCClient { RPCClient(baseURL: base, httpClient: TestHTTP.client, key: TestKeys.text(key)) }
+    static func intake(_ base: String, _ key: String) -> RPCClient {
+        RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout, key: TestKeys.text(key))
+    }
 
     static func submit(
         _ client: RPCClient, _ channel: Fenliu_Common_V1_Channel, phone: String, external: String, district: String = "510104",

@@ -13,7 +13,9 @@ import Testing
 /// else is not found, so ids cannot be probed. Open311 POSTs need an app's api_key.
 @Suite("Keys and scopes: what a department and a hotline see")
 struct RowAccessTests {
-    static func feedback(_ base: String, _ key: String) -> RPCClient { RPCClient(baseURL: base, httpClient: TestHTTP.client, key: TestKeys.text(key)) }
+    static func feedback(_ base: String, _ key: String) -> RPCClient {
+        RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout, key: TestKeys.text(key))
+    }
 
     static func track(_ base: String, id: String, department: String, origin: Fenliu_Common_V1_Channel) async throws {
         let now = Date()

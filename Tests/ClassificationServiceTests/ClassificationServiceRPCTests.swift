@@ -23,7 +23,7 @@ struct ClassificationServiceRPCTests {
         recorder.accept(ReportingAPI.ingestEvents)
         try await RunningApplication.with(router: recorder.router) { peers in
             try await TestService.with(ClassificationModule.self, peers: [.routing: peers, .intake: peers, .reporting: peers]) { base, database in
-                try await body(RPCClient(baseURL: base, httpClient: http), recorder, database)
+                try await body(RPCClient(baseURL: base, httpClient: http, timeout: TestHTTP.rpcTimeout), recorder, database)
             }
         }
     }

@@ -65,8 +65,11 @@ struct KeysCommandTests {
             let new = try #require(keys.first { $0["id"] as? String == newID })
             #expect(new["replaces"] as? String == id)
             #expect(new["label"] as? String == "锦江区 运维")
-            // Nothing secret in a listing.
-            #expect(!list.standardOutput.contains(String(newKey.split(separator: "_").last ?? "")))
+            // Nothing secret in a listing. The secret is everything after `fk_<id>_` (base64url, so it
+            // may itself hold "_": splitting at the last one once left a single letter to look for).
+            let secret = String(newKey.dropFirst(3 + newID.count + 1))
+            #expect(secret.count >= 20)
+            #expect(!list.standardOutput.contains(secret))
 
             let audit = try await stack.fenliu(["audit", "--target", id, "--json"])
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [[String: Any]])

@@ -34,7 +34,9 @@ struct FeedbackHarness {
         return try await RunningApplication.with(router: routing.router) { routingURL in
             try await TestService.with(FeedbackModule.self, configuration: finalConfiguration, peers: [.routing: routingURL]) { base, database in
                 try await body(
-                    FeedbackHarness(client: RPCClient(baseURL: base, httpClient: TestHTTP.client), database: database, clock: clock, routing: routing))
+                    FeedbackHarness(
+                        client: RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout), database: database, clock: clock,
+                        routing: routing))
             }
         }
     }

@@ -76,7 +76,7 @@ func withIntake<T: Sendable>(
         var peers: [ServiceName: String] = [.classification: classificationURL]
         if let feedback { peers[.feedback] = feedback }
         return try await TestService.with(IntakeModule.self, peers: peers) { base, database in
-            try await body(RPCClient(baseURL: base, httpClient: TestHTTP.client), classification, base, database)
+            try await body(RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout), classification, base, database)
         }
     }
 }

@@ -39,7 +39,7 @@ struct ConnectServerTests {
             #expect(body["message"] as? String == "asked for \(code.rawValue)")
             // The client side turns the body back into the same error.
             let error = await #expect(throws: ConnectError.self) {
-                try await RPCClient(baseURL: base, httpClient: client).call(IntakeAPI.getCall, .with { $0.id = code.rawValue })
+                try await RPCClient(baseURL: base, httpClient: client, timeout: TestHTTP.rpcTimeout).call(IntakeAPI.getCall, .with { $0.id = code.rawValue })
             }
             #expect(error?.code == code)
         }
@@ -48,7 +48,7 @@ struct ConnectServerTests {
     @Test("a successful call answers 200 with proto3 JSON; the client decodes it")
     func success() async throws {
         try await RunningApplication.with(router: TestRouter.make()) { base in
-            let response = try await RPCClient(baseURL: base, httpClient: client)
+            let response = try await RPCClient(baseURL: base, httpClient: client, timeout: TestHTTP.rpcTimeout)
                 .call(IntakeAPI.getCall, .with { $0.id = "c-1" }, headers: [("X-Note", "hello")])
             #expect(response.call.id == "c-1")
             #expect(response.call.description_p == "hello")
@@ -164,7 +164,8 @@ struct ConnectServerTests {
     func fieldViolations() async throws {
         try await RunningApplication.with(router: TestRouter.make()) { base in
             let error = await #expect(throws: ConnectError.self) {
-                try await RPCClient(baseURL: base, httpClient: client).call(IntakeAPI.submitCall, .with { $0.callerPhone = "bad" })
+                try await RPCClient(baseURL: base, httpClient: client, timeout: TestHTTP.rpcTimeout).call(
+                    IntakeAPI.submitCall, .with { $0.callerPhone = "bad" })
             }
             #expect(error?.fieldViolations.map(\.field) == ["callerPhone", "district"])
             let raw = try await post(base, IntakeAPI.submitCall.path, body: Array(#"{"callerPhone":"bad"}"#.utf8))
@@ -217,12 +218,13 @@ struct ConnectServerTests {
     @Test("the client maps an unreachable peer to unavailable and a non-Connect status by the table")
     func clientFallbacks() async throws {
         let unreachable = await #expect(throws: ConnectError.self) {
-            try await RPCClient(baseURL: "http://127.0.0.1:1", httpClient: client).call(IntakeAPI.getCall, .init())
+            try await RPCClient(baseURL: "http://127.0.0.1:1", httpClient: client, timeout: TestHTTP.rpcTimeout).call(IntakeAPI.getCall, .init())
         }
         #expect(unreachable?.code == .unavailable)
         try await RunningApplication.with(router: TestRouter.make()) { base in
             let missing = await #expect(throws: ConnectError.self) {
-                _ = try await RPCClient(baseURL: base, httpClient: client).send(path: "/no.such.Service/Method", jsonBody: Array("{}".utf8))
+                _ = try await RPCClient(baseURL: base, httpClient: client, timeout: TestHTTP.rpcTimeout).send(
+                    path: "/no.such.Service/Method", jsonBody: Array("{}".utf8))
             }
             #expect(missing?.code == .unimplemented)
         }

@@ -17,7 +17,8 @@ struct ReportingHarness {
         configuration: ReportingConfiguration = ReportingConfiguration(), _ body: (ReportingHarness) async throws -> T
     ) async throws -> T {
         try await TestService.with(ReportingModule.self, configuration: configuration) { base, database in
-            try await body(ReportingHarness(base: base, client: RPCClient(baseURL: base, httpClient: TestHTTP.client), database: database))
+            try await body(
+                ReportingHarness(base: base, client: RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout), database: database))
         }
     }
 

@@ -15,7 +15,7 @@ struct RoutingHarness {
     /// Runs `body` against a routing service started for the test.
     static func with<T: Sendable>(_ body: (RoutingHarness) async throws -> T) async throws -> T {
         try await TestService.with(RoutingModule.self) { baseURL, database in
-            try await body(RoutingHarness(client: RPCClient(baseURL: baseURL, httpClient: TestHTTP.client), database: database))
+            try await body(RoutingHarness(client: RPCClient(baseURL: baseURL, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout), database: database))
         }
     }
 

@@ -16,7 +16,7 @@ struct OutboxTests {
     let client = TestHTTP.client
 
     func submit(_ base: String, id: String, description: String = "", address: String = "") async throws {
-        _ = try await RPCClient(baseURL: base, httpClient: client).call(
+        _ = try await RPCClient(baseURL: base, httpClient: client, timeout: TestHTTP.rpcTimeout).call(
             IntakeAPI.submitCall,
             .with {
                 $0.externalID = id
@@ -39,7 +39,7 @@ struct OutboxTests {
             #expect(try await count("outbox", in: senderDB) == 1)
             // The receiver is down: attempts fail, the message stays, visible through the admin API.
             #expect(await eventually { (try? await self.lastError(senderDB)) != nil })
-            let listed = try await RPCClient(baseURL: sender, httpClient: client).call(AdminAPI.listOutbox, .init())
+            let listed = try await RPCClient(baseURL: sender, httpClient: client, timeout: TestHTTP.rpcTimeout).call(AdminAPI.listOutbox, .init())
             #expect(listed.pending == 1)
             #expect(listed.messages.first?.state == "pending")
             #expect(listed.messages.first?.lastError.contains("unavailable") == true)
@@ -67,7 +67,7 @@ struct OutboxTests {
         try await RunningApplication.with(router: router) { refusing in
             try await TestService.with(RelayModule.self, peers: [.reporting: refusing]) { sender, senderDB in
                 try await submit(sender, id: "call-parked")
-                let admin = RPCClient(baseURL: sender, httpClient: client)
+                let admin = RPCClient(baseURL: sender, httpClient: client, timeout: TestHTTP.rpcTimeout)
                 #expect(await eventually { (try? await admin.call(AdminAPI.listOutbox, .init()).parked) == 1 })
                 let message = try #require(try await admin.call(AdminAPI.listOutbox, .init()).messages.first)
                 #expect(message.state == "parked")

@@ -19,7 +19,7 @@ struct ServiceRuntimeTests {
             let ready = try await client.execute(HTTPClientRequest(url: base + "/readyz"))
             #expect(ready.status == 200)
             #expect(ready.text.contains("ready"))
-            _ = try await RPCClient(baseURL: base, httpClient: client).call(AdminAPI.listOutbox, .init())
+            _ = try await RPCClient(baseURL: base, httpClient: client, timeout: TestHTTP.rpcTimeout).call(AdminAPI.listOutbox, .init())
             let metrics = try await client.execute(HTTPClientRequest(url: base + "/metrics"))
             #expect(metrics.status == 200)
             #expect(metrics.header("Content-Type")?.hasPrefix("text/plain") == true)

@@ -30,7 +30,7 @@ public final class LocalStack: @unchecked Sendable {
     public func client(_ service: String, key keyVariable: String = "FENLIU_KEY_SUPERVISOR", httpClient: HTTPClient) throws -> RPCClient {
         guard let url = urls[service] else { throw TestSetupError("the stack has no \(service)") }
         guard let key = keys[keyVariable] else { throw TestSetupError("the stack has no key \(keyVariable)") }
-        return RPCClient(baseURL: url, httpClient: httpClient, key: key)
+        return RPCClient(baseURL: url, httpClient: httpClient, timeout: TestHTTP.rpcTimeout, key: key)
     }
 
     /// Starts the stack and waits until every service is ready (scripts/up does the waiting).

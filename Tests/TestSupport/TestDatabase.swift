@@ -55,6 +55,10 @@ public enum TestHTTP {
     /// out after 22 s in CI: queued, then cut).
     public static let client = HTTPClient(
         configuration: .init(connectTimeout: .seconds(5), requestTimeout: .seconds(30), maximumConcurrentRequests: 64))
+
+    /// The deadline of tests' Connect calls, for the same reason (RPCClient's own default is 10 s:
+    /// a trivial call in the first seconds of a run once took longer).
+    public static let rpcTimeout: Duration = .seconds(30)
 }
 
 extension PostgresPool {
