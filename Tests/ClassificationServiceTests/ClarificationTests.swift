@@ -44,7 +44,7 @@ struct ClarificationTests {
     @Test(
         "the finding supersedes the alarm: cues before a clarification followed by a denial no longer count",
         arguments: [
-            "报警人喊有人提着刀，接警员问清楚了，是水果摊老板在路边卖西瓜，没有人受伤",
+            "报警人喊有人提着刀，接警员问清楚了，是水果摊老板在路边卖西瓜，没有人身危险",
             "来电人说楼下着火了，经核实，是居民在自家院坝里熏腊肉，有人看着，没有危险",
             "报警人说要出人命了，一问原来是楼上漏水把他家天花板泡了，无人员伤亡",
         ])
@@ -61,6 +61,11 @@ struct ClarificationTests {
             ("报警人称闻到糊味，经询问，三楼厨房起火，老人被困在屋里，无人受伤", SafetyFlag.trapped),
             ("报警人称有人持刀在小区门口，经询问，对方往东边跑了", SafetyFlag.weapon),
             ("报警人称有人打架，经了解，没有人持刀，但有一人被打伤头部流血", SafetyFlag.injury),
+            // A denial covers only its own kind; a correction needs a denial; a narrow all-clear is none.
+            ("三楼着火了，经询问无人被困", SafetyFlag.fire),
+            ("三楼着火了，经询问，担心有人被困", SafetyFlag.fire),
+            ("楼道里着火了，原来是电动车充电引起的", SafetyFlag.fire),
+            ("娃娃吞了纽扣电池，经询问目前无不适", SafetyFlag.medicalEmergency),
         ])
     func findingKeepsDanger(text: String, flag: SafetyFlag) throws {
         let outcome = try classify(text)

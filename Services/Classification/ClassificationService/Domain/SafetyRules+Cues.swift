@@ -277,8 +277,8 @@ extension SafetyRules {
         "联系核实", "到场核实", "现场核实", "派出所核实", "民警到场", "到场后", "处警反馈", "莫误会", "别误会",
     ]
 
-    /// Clarification markers that say the alarm was mistaken (其实就是烤串, 一看是塑料模特): what
-    /// follows replaces what came before even without a denial.
+    /// Clarification markers with which the caller corrects the alarm (其实就是烤串, 一看是塑料模特);
+    /// like the operator's, they supersede what came before only when a denial of danger follows.
     static let correctionMarkers = [
         "原来是", "一看是", "一看才", "其实是", "其实就是", "结果是", "才晓得", "才知道", "莫误会", "别误会", "搞错了", "看错了",
         "虚惊一场",
@@ -288,8 +288,7 @@ extension SafetyRules {
     /// clarification marker.
     static let allClear = [
         "没有人身危险", "无人身危险", "没有危险", "无危险", "莫得危险", "没得危险", "没啥危险", "无人员伤亡", "没有人员伤亡",
-        "无人伤亡", "没有伤亡", "无伤亡", "人都没事", "都没得事", "虚惊一场", "搞错了", "看错了", "无异常", "一切正常",
-        "无不适", "无任何不适", "没有不适", "没有任何不适", "没有不舒服",
+        "无人伤亡", "没有伤亡", "无伤亡", "人都没事", "都没得事", "虚惊一场",
     ]
 
     /// Phrases that say a danger is over; they clear cues of those kinds earlier in the text.

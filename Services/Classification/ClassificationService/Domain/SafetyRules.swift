@@ -10,10 +10,9 @@ import FenliuModel
 /// and a later phrase saying the danger is over (火已经灭了, 孩子已找到, 情绪已稳定), or a later
 /// denial of the same kind (…，经核实无火情), clears the cues of that kind before it.
 ///
-/// The finding supersedes the alarm: when the operator's questions (经询问, 问下来, 接警员问…) are
-/// followed by a denial of any danger (无人员受伤, 没有人身危险, a cue negated), or the caller
-/// corrects the alarm (其实就是烤串, 原来是, 一看是…), every cue and police leaning before that
-/// marker is dropped — the caller's first words ("要出人命了", "着火了", "遭抢了") were what the
+/// The finding supersedes the alarm: when the operator's questions (经询问, 问下来, 接警员问…) or the
+/// caller's correction (其实就是, 原来是, 一看是…) are followed by a denial of danger (无人员受伤,
+/// 没有人身危险, a cue negated), every cue and police leaning before that marker is dropped — the caller's first words ("要出人命了", "着火了", "遭抢了") were what the
 /// questions were for. Cues after the marker count as ever, so a finding that names a danger
 /// keeps it.
 public struct SafetyRules: Sendable {
@@ -69,7 +68,7 @@ public struct SafetyRules: Sendable {
         // reaches back over everything before it), which also bounds the work on hostile input.
         var found: [Phrase: (range: Range<Int>, cue: SafetyCue)] = [:]
         // Every asserted cue's place, for masking the superseded ones from the model.
-        var alarms: [Range<Int>] = []
+        var alarms: [(range: Range<Int>, flags: Set<SafetyFlag>)] = []
         var denials: [Set<SafetyFlag>: Int] = [:]
         for (number, clause) in clauses.enumerated() {
             for position in clause {
@@ -81,15 +80,23 @@ public struct SafetyRules: Sendable {
                         if !contains(partialSubjects, in: text, range: subject) { denials[Set(cue.flags)] = position }
                     } else {
                         found[cue.phrase] = (position..<(position + cue.phrase.count), cue)
-                        alarms.append(position..<(position + cue.phrase.count))
+                        alarms.append((position..<(position + cue.phrase.count), Set(cue.flags)))
                     }
                 }
             }
         }
         let cleared = clearances(in: text, clauses: clauses) + denials.map { (position: $0.value, flags: $0.key) }
         let superseded = supersededBefore(in: text, lastDenial: denials.values.max())
+        // What the finding denies: every danger to people with an all-clear phrase, otherwise the
+        // kinds negated after the marker. An alarm of another kind stands (三楼着火了，经询问无人被困
+        // is still a fire), as a review found.
+        let deniesAll = superseded > 0 && containsAllClear(in: text, from: superseded)
+        let deniedKinds = denials.filter { $0.value > superseded }.reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.key) }
+        func isSuperseded(_ range: Range<Int>, _ flags: Set<SafetyFlag>) -> Bool {
+            superseded > 0 && range.upperBound <= superseded && (deniesAll || flags.isSubset(of: deniedKinds))
+        }
         let asserted = found.values.filter { match in
-            guard match.range.lowerBound >= superseded else { return false }
+            guard !isSuperseded(match.range, Set(match.cue.flags)) else { return false }
             let flags = Set(match.cue.flags)
             let clearedFlags = cleared.filter { $0.position >= match.range.upperBound }
                 .reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.flags) }
@@ -112,12 +119,12 @@ public struct SafetyRules: Sendable {
         let supersededLeanings = superseded > 0 ? leaningRanges(in: text, clauses: clauses, before: superseded) : []
         return SafetyAssessment(
             cues: cuesFound, leanings: leanings(in: text, clauses: clauses, from: superseded),
-            superseded: alarms.filter { $0.upperBound <= superseded } + supersededLeanings)
+            superseded: alarms.filter { isSuperseded($0.range, $0.flags) }.map(\.range) + supersededLeanings)
     }
 
-    /// Where the finding begins when the alarm before it is superseded (see the type's comment):
-    /// the last correction marker, or the last clarification marker followed by a denial — a negated
-    /// cue (`lastDenial`) or an all-clear phrase — whichever is later. 0 when nothing is superseded.
+    /// Where the finding begins when the alarm before it is superseded (see the type's comment): the
+    /// last clarification or correction marker followed by a denial — a negated cue (`lastDenial`)
+    /// or an all-clear phrase. 0 when nothing is superseded.
     private func supersededBefore(in text: [Unicode.Scalar], lastDenial: Int?) -> Int {
         let whole = 0..<text.count
         var correction = 0
@@ -132,11 +139,18 @@ public struct SafetyRules: Sendable {
                 break
             }
         }
-        guard denial > correction else { return correction }
+        // A correction counts only with a denial after it too: 原来是 and 才知道 also tell how a real
+        // danger came about (着火了，原来是电动车充电引起的), as a review found.
+        guard denial > correction else { return 0 }
         for start in stride(from: denial - 1, through: correction + 1, by: -1) {
             if clarificationMarkers.contains(where: { Self.matches($0, in: text, at: start, within: 0..<denial) }) { return start }
         }
         return correction
+    }
+
+    /// Whether an all-clear phrase stands at or after `start`.
+    private func containsAllClear(in text: [Unicode.Scalar], from start: Int) -> Bool {
+        contains(allClear, in: text, range: start..<text.count)
     }
 
     /// Where police leanings stand before `end` (asserted or not): superseded alarm words.
