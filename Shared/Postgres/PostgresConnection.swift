@@ -56,13 +56,24 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         do {
             return try consume(result)
-        } catch let error as PostgresError where error.sqlState == "0A000" && name != nil {
-            // "cached plan must not change result type": a table changed under this connection.
-            // Prepare the statement afresh next time.
+        } catch let error as PostgresError where name != nil && Self.mayBeStale(error) {
+            // A table changed under this connection: the statement keeps the result and parameter
+            // types of its preparation ("cached plan must not change result type", or a column whose
+            // type changed now compares with a parameter of the old type). Prepare it afresh next
+            // time. (Inside a transaction DEALLOCATE fails until the rollback; the old statement then
+            // stays until the connection closes, under a name nothing uses.)
             prepared[query.sql] = nil
             _ = try? consume(PQexec(handle, "DEALLOCATE \(name!)"))
             throw error
         }
+    }
+
+    /// Whether `error` may come from a statement prepared before a migration: 0A000, or a class 42
+    /// error (undefined column, operator does not exist for the old parameter type, …) — which a
+    /// statement that ran before can only meet after the schema changed.
+    private static func mayBeStale(_ error: PostgresError) -> Bool {
+        guard let state = error.sqlState else { return false }
+        return state == "0A000" || state.hasPrefix("42")
     }
 
     /// The name `query`'s text is prepared under on this connection, preparing it first if need be;

@@ -147,11 +147,15 @@ struct PostgresTests {
         #expect(prepared.filter { $0.hasPrefix("INSERT INTO notes") }.count == 1, "one preparation for twenty inserts: \(prepared)")
         #expect(prepared.filter { $0.hasPrefix("SELECT body FROM notes") }.count == 1)
 
-        // The column's type changes under the prepared SELECT: that run fails, the next one works.
+        // The column's type changes under the prepared SELECTs — one returns it, one compares a
+        // parameter with it (the parameter keeps the old type): each fails once, the next run works.
+        #expect(try await pool.query("SELECT id FROM notes WHERE body = \("40")").first?.decode("id", as: Int.self) == 4)
         try await pool.query("ALTER TABLE notes ALTER COLUMN body TYPE text")
         _ = try? await pool.query("SELECT body FROM notes WHERE id = \(3)")
         let body = try #require(try await pool.query("SELECT body FROM notes WHERE id = \(3)").first).decode("body", as: String.self)
         #expect(body == "30")
+        _ = try? await pool.query("SELECT id FROM notes WHERE body = \("40")")
+        #expect(try await pool.query("SELECT id FROM notes WHERE body = \("40")").first?.decode("id", as: Int.self) == 4)
 
         // A statement that does not parse is an error, and is not kept.
         await #expect(throws: PostgresError.self) { try await pool.query("SELEC body FROM notes WHERE id = \(1)") }
