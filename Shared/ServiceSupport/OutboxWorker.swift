@@ -250,7 +250,9 @@ public final class OutboxWorker: Service, Sendable {
     }
 
     /// Marks `messages` delivered in one transaction, those whose claim still stands (`attempts`
-    /// unchanged), running the delivery hook for each one marked.
+    /// unchanged) and not yet marked, running the delivery hook for each one marked. (Not yet marked:
+    /// if this COMMIT's reply is lost, the message-by-message fallback must not mark and run the
+    /// hook a second time.)
     private func markDelivered(_ messages: [OutboxMessage]) async throws {
         let ids = "{" + messages.map { $0.id.uuidString.lowercased() }.joined(separator: ",") + "}"
         let attempts = "{" + messages.map { String($0.attempts) }.joined(separator: ",") + "}"
@@ -261,7 +263,7 @@ public final class OutboxWorker: Service, Sendable {
                     """
                     UPDATE outbox SET delivered_at = now(), last_error = NULL
                     FROM unnest(\(ids)::uuid[], \(attempts)::int[]) AS claim(id, attempts)
-                    WHERE outbox.id = claim.id AND outbox.attempts = claim.attempts
+                    WHERE outbox.id = claim.id AND outbox.attempts = claim.attempts AND outbox.delivered_at IS NULL
                     RETURNING outbox.id
                     """
                 ).map { try $0.decode("id", as: UUID.self) })
@@ -287,7 +289,10 @@ public final class OutboxWorker: Service, Sendable {
                 try await pool.transaction { connection in
                     let marked =
                         try connection.query(
-                            "UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = \(id) AND attempts = \(claim)"
+                            """
+                            UPDATE outbox SET delivered_at = now(), last_error = NULL
+                            WHERE id = \(id) AND attempts = \(claim) AND delivered_at IS NULL
+                            """
                         ).affectedRows == 1
                     if marked, let hook { try hook(message, connection) }
                 }
