@@ -64,6 +64,23 @@ struct LearningFromReviewsTests {
         #expect(ModelGate.judge(candidate: good, current: bad, on: set).accepted)
     }
 
+    @Test("a model that misses a danger the one in use does not is refused, even when it fixes another")
+    func tradedDangerMissIsRefused() {
+        var current = IndependentEvaluation.Report()
+        current.total = 10
+        current.primaryDestinationRight = 8
+        current.dangerMissIDs = ["w-1"]
+        var candidate = current
+        candidate.primaryDestinationRight = 9
+        candidate.dangerMissIDs = ["w-2"]
+        let traded = ModelGate.Verdict(current: current, candidate: candidate)
+        #expect(!traded.accepted)
+        #expect(traded.newDangerMisses == ["w-2"])
+        #expect(traded.description.contains("new danger misses: w-2"))
+        candidate.dangerMissIDs = []
+        #expect(ModelGate.Verdict(current: current, candidate: candidate).accepted)
+    }
+
     @Test("every reviewed decision is a labelled example with the reviewer's category; decisions not reviewed are not")
     func reviewsAreExamples() async throws {
         try await ClassificationServiceRPCTests().withService { client, _, database in

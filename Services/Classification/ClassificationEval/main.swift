@@ -51,17 +51,19 @@ do {
     let records = try IndependentEvaluation.load(from: evaluationDirectory)
     let independent = IndependentEvaluation.evaluate(classifier, on: records)
     print(independent)
-    // The slowest single classification: every record of the set, and the longest description the
-    // service accepts (10,000 characters of records run together, no punctuation).
+    // The slowest single classification: every record of the set, and the longest descriptions the
+    // service accepts — 10,000 characters of records run together with no punctuation, and one cue's
+    // context word repeated 2,000 times (a review found such a text took half a second).
     let longest = String(records.map(\.text).joined().filter { !",.，。；！？ ".contains($0) }.prefix(10_000))
+    let adversarial = String(repeating: "没电池吞了", count: 2_000)
     var slowest = Duration.zero
-    for text in records.map(\.text) + [longest] {
+    for text in records.map(\.text) + [longest, adversarial] {
         let started = ContinuousClock.now
         _ = try? classifier.classify(ClassificationInput(description: text, channel: .police110))
         slowest = max(slowest, ContinuousClock.now - started)
     }
     let slowestMilliseconds = Double(slowest.components.attoseconds) / 1e15 + Double(slowest.components.seconds) * 1000
-    print("slowest classification:             " + String(format: "%.2f ms", slowestMilliseconds) + " (of \(records.count + 1), longest input included)")
+    print("slowest classification:             " + String(format: "%.2f ms", slowestMilliseconds) + " (of \(records.count + 2), longest inputs included)")
     // FENLIU_EVAL_MISTAKES=1 lists every wrong record, for reading.
     if ProcessInfo.processInfo.environment["FENLIU_EVAL_MISTAKES"] != nil {
         for mistake in report.destinationMistakes { print("  CORPUS WRONG \(mistake)") }
@@ -80,7 +82,7 @@ do {
             let swept = IndependentEvaluation.evaluate(
                 try Classifier.production(model: classifier.model, normalizer: classifier.normalizer, configuration: configuration),
                 on: records)
-            func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "—" : String(format: "%5.1f%%", 100 * Double(part) / Double(whole)) }
+            let share = { (part: Int, whole: Int) in IndependentEvaluation.Report.share(part, whole, counts: false) }
             print(
                 String(format: "%9.2f", threshold) + "  "
                     + share(swept.nonPolice110Diverted, swept.nonPolice110).padding(toLength: 23, withPad: " ", startingAt: 0)

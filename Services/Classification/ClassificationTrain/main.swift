@@ -5,8 +5,9 @@
 // an operator reviewed in that database's classification schema (the category the reviewer settled
 // on) — and writes it with a version that names what it learned from. Before writing, the new model
 // is judged against the one in MODEL_FILE on the independent evaluation set
-// (Services/Classification/Evaluation): a model with more danger misses or fewer primary
-// destinations right is refused, the file left as it was, and the tool exits 1.
+// (Services/Classification/Evaluation): a model that misses a danger the one in use does not, or
+// gets fewer primary destinations right, is refused, the file left as it was, and the tool exits 1.
+// Run it from the repository root (it reads the set there and refuses to write without it).
 import ClassificationService
 import FenliuModel
 import Foundation
@@ -42,13 +43,22 @@ do {
         let reviewed = try await ReviewCorpus.examples(on: pool)
         try await pool.shutdown()
         examples += reviewed
-        version += "-r\(reviewed.count)"
+        version += "-r\(reviewed.count)-" + Corpus.fingerprint(of: reviewed).prefix(8)
         print("with \(reviewed.count) reviewed decisions from the classification schema")
     }
     let start = ContinuousClock.now
     let model = NgramModel.train(examples, normalizer: normalizer, version: version)
     print("trained \(version) on \(examples.count) examples in \(ContinuousClock.now - start)")
-    if FileManager.default.fileExists(atPath: modelFile.path), FileManager.default.fileExists(atPath: evaluationDirectory.path) {
+    // The gate is never skipped quietly: without the set nothing could be judged, so nothing is
+    // written; without a model in use there is nothing to compare with, and that is said.
+    guard FileManager.default.fileExists(atPath: evaluationDirectory.path) else {
+        FileHandle.standardError.write(
+            Data("no independent evaluation set at \(evaluationDirectory.path): run from the repository root; nothing written\n".utf8))
+        exit(2)
+    }
+    if !FileManager.default.fileExists(atPath: modelFile.path) {
+        print("no model in use at \(modelFile.path): written without a comparison")
+    } else {
         let current = try NgramModel(jsonData: try Data(contentsOf: modelFile))
         let verdict = ModelGate.judge(
             candidate: try Classifier.production(model: model, normalizer: normalizer),

@@ -72,10 +72,14 @@ public struct Corpus: Sendable {
 
     /// A short stable digest of the records (FNV-1a over category codes and texts), for model
     /// versions such as `ngram-lr-3f2a9c1e`: two models with the same fingerprint saw the same data.
-    public var fingerprint: String {
+    public var fingerprint: String { Self.fingerprint(of: Self.examples(records)) }
+
+    /// A 64-bit FNV-1a hash of labelled examples in order, as 16 hex digits: the corpus's, and the
+    /// reviewed decisions' a retraining adds (so `-r40-…` says which forty).
+    public static func fingerprint(of examples: [(text: String, category: Category)]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for record in records {
-            for byte in record.category.code.utf8 + [9] + record.text.utf8 + [10] {
+        for example in examples {
+            for byte in example.category.code.utf8 + [9] + example.text.utf8 + [10] {
                 hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
             }
         }

@@ -20,11 +20,15 @@ public enum IndependentEvaluation {
 
     /// The figures, named as issue 13 names them.
     public struct Report: Sendable, CustomStringConvertible {
+        public init() {}
+
         public var total = 0
         public var primaryDestinationRight = 0
         public var categoryRight = 0
         /// Needing 110, 119 or 120 and reaching none of the ones needed.
         public var dangerMisses = [String]()
+        /// The ids of those records.
+        public var dangerMissIDs = Set<String>()
         public var needingEmergency = 0
         /// 110 calls that are 12345 matters, and how many of them were diverted to 12345.
         public var nonPolice110 = 0
@@ -43,10 +47,15 @@ public enum IndependentEvaluation {
         /// with what the classifier said and why: for reading, not printed in `description`.
         public var mistakes = [String]()
 
+        /// `part` of `whole` as a percentage ("—" of nothing), with the counts unless `counts` is false.
+        public static func share(_ part: Int, _ whole: Int, counts: Bool = true) -> String {
+            guard whole > 0 else { return "—" }
+            let percent = 100 * Double(part) / Double(whole)
+            return counts ? String(format: "%.1f%% (%d/%d)", percent, part, whole) : String(format: "%5.1f%%", percent)
+        }
+
         public var description: String {
-            func share(_ part: Int, _ whole: Int) -> String {
-                whole == 0 ? "—" : String(format: "%.1f%% (%d/%d)", 100 * Double(part) / Double(whole), part, whole)
-            }
+            let share = { (part: Int, whole: Int) in Self.share(part, whole) }
             var lines = [
                 "independent records:                \(total)",
                 "primary destination right:          \(share(primaryDestinationRight, total))",
@@ -105,6 +114,7 @@ public enum IndependentEvaluation {
             if !emergencies.isEmpty {
                 report.needingEmergency += 1
                 if !emergencies.contains(where: outcome.destinations.contains) {
+                    report.dangerMissIDs.insert(record.id)
                     report.dangerMisses.append(
                         "\(record.id) \(record.category) → \(outcome.category.code) \(outcome.destinations.map(\.rawValue)): \(record.text)")
                 }

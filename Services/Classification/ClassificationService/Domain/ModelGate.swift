@@ -1,7 +1,8 @@
 import FenliuModel
 
 /// Refuses a retrained model that is worse on the independent evaluation set than the model in
-/// use (issue 13): one with more danger misses, or with fewer primary destinations right. The
+/// use (issue 13): one that misses a danger the model in use does not miss (a candidate may not
+/// trade one danger miss for another), or with fewer primary destinations right. The
 /// training tool asks before it writes a model file, so a retraining that learned the corpus's
 /// style — or a reviewer's mistakes — never ships.
 public enum ModelGate {
@@ -10,10 +11,17 @@ public enum ModelGate {
         public let current: IndependentEvaluation.Report
         public let candidate: IndependentEvaluation.Report
 
-        /// No more danger misses and at least as many primary destinations right.
+        public init(current: IndependentEvaluation.Report, candidate: IndependentEvaluation.Report) {
+            self.current = current
+            self.candidate = candidate
+        }
+
+        /// The records whose danger the candidate misses and the model in use does not.
+        public var newDangerMisses: [String] { candidate.dangerMissIDs.subtracting(current.dangerMissIDs).sorted() }
+
+        /// No new danger miss and at least as many primary destinations right.
         public var accepted: Bool {
-            candidate.dangerMisses.count <= current.dangerMisses.count
-                && candidate.primaryDestinationRight >= current.primaryDestinationRight
+            newDangerMisses.isEmpty && candidate.primaryDestinationRight >= current.primaryDestinationRight
         }
 
         public var description: String {
@@ -21,8 +29,10 @@ public enum ModelGate {
                 "\(name): primary destination right \(report.primaryDestinationRight)/\(report.total), "
                     + "category right \(report.categoryRight)/\(report.total), danger misses \(report.dangerMisses.count)"
             }
-            return [line("in use   ", current), line("candidate", candidate), accepted ? "accepted" : "refused: worse than the model in use"]
-                .joined(separator: "\n")
+            var lines = [line("in use   ", current), line("candidate", candidate)]
+            if !newDangerMisses.isEmpty { lines.append("new danger misses: " + newDangerMisses.joined(separator: ", ")) }
+            lines.append(accepted ? "accepted" : "refused: worse than the model in use")
+            return lines.joined(separator: "\n")
         }
     }
 
