@@ -210,4 +210,77 @@ struct ClassifierSafetyTests {
         #expect(outcome.safetyFlags.contains(.medicalEmergency), "\(outcome.evidence)")
         #expect(outcome.destinations.contains(.medical120))
     }
+
+    @Test(
+        "a transcript's pauses inside words do not hide a cue, and a negator does not reach across a pause",
+        arguments: [
+            ("工地 有个 工人 从 脚手架 上面 掉下来 了 躺在 地上 不动", SafetyFlag.injury),
+            ("一个 老年人 倒在 公交站 旁边 身上 好冷 叫 不 应", SafetyFlag.injury),
+            // 未 is about eating, not about the confusion after the pause.
+            ("家中卧床老人已两天未进食进水 神志不清", SafetyFlag.injury),
+        ])
+    func transcriptPauses(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+    }
+
+    @Test(
+        "a danger inside a wage, paperwork or spraying complaint reaches the emergency services",
+        arguments: [
+            ("我要反映单位不交社保，厂里保安把我们五个人关在仓库里面不让出来，说不签协议就不放人", SafetyFlag.trapped),
+            ("想问身份证怎么补办，他们把我身份证和手机收了，不准出厂门，我是偷偷借的电话", SafetyFlag.trapped),
+            ("物业在绿化带打药不通知，打完药后我家孩子在草坪上玩过，现在呕吐、流口水", SafetyFlag.poisoning),
+            ("孕妇38周，破水了，宫缩频繁，家里没车", SafetyFlag.medicalEmergency),
+            ("去工地理论，被保安用电棍击打，手臂有伤", SafetyFlag.violence),
+        ])
+    func hiddenDanger(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains { $0.isEmergencyService })
+    }
+
+    @Test(
+        "look-alikes of those dangers are not danger",
+        arguments: [
+            "小区封控了不让出去买菜，物资什么时候送",
+            "钥匙锁在家里了，开锁公司电话多少",
+            "行道树一根枝子断了挂在树上，怕掉下来",
+            "救命，天然气停了三天了，全部没得气，饭都煮不熟",
+            "有人往河里投毒，死了一大片鱼，是上游厂里的管子在排黄水",
+            "我们小区去年打药以后好多人呕吐过，今年想问还打不打",
+        ])
+    func lookAlikes(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
+    @Test(
+        "a misperception (看错了) supersedes every alarm before it; burning someone watches is no fire",
+        arguments: [
+            "着火了着火了——哦不是，我看错了，是河边烧烤摊的烟子",
+            "报警人称地里着火冒浓烟，经追问，系农户烧秸秆，人在旁边守着",
+            "那边冒好大的烟 我还以为着火了 跑过去一看是有人在田头烧谷草 人就守在旁边的 一个院子都是烟",
+        ])
+    func misperceptionAndWatchedBurning(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
+    @Test(
+        "danger named after a misperception still counts, and a smell of burning plastic behind a door is a fire",
+        arguments: [
+            ("有人打架，哦不是，我看错了，是有人拿刀在砍人", SafetyFlag.weapon),
+            ("楼上敲门没人开，门缝里在冒黑烟，一股塑料烧焦的味道", SafetyFlag.fire),
+        ])
+    func dangerAfterMisperception(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+    }
+
+    @Test("a fraud with the money about to move is a crime report, whatever the call asks about")
+    func fraudInProgress() throws {
+        let outcome = try classify("想问养老保险认证，有人说是社保局的，要我把存折里的钱转到安全账户，还让我不要告诉别人")
+        #expect(outcome.category == .crimeReport, "\(outcome.evidence)")
+        #expect(outcome.destinations.first == .police110)
+    }
 }

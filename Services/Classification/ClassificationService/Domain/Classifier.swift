@@ -78,6 +78,7 @@ public struct Classifier: Sendable {
     private let modelSlots: [Int]
 
     private static let categories = Category.allCases
+    private static let fraudInProgress = Set(SafetyRules.fraudInProgress)
     private static let slot = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
 
     /// Words with which a record says the operator asked and learned what the call really was
@@ -149,6 +150,9 @@ public struct Classifier: Sendable {
             var leaned: Set<Category> = []
             for leaning in safety.leanings where leaned.insert(leaning.category).inserted {
                 Self.reweight(&probabilities, by: configuration.leaningWeight) { $0 == leaning.category }
+            }
+            if safety.leanings.contains(where: { Self.fraudInProgress.contains($0.phrase) }) {
+                Self.reweight(&probabilities, by: configuration.chosenCategoryWeight) { $0 == .crimeReport }
             }
             evidence += safety.leanings.map { Evidence(kind: .keyword, text: $0.phrase, note: "police matter: \($0.category.code)") }
         }

@@ -49,7 +49,9 @@ extension SafetyRules {
     static let controlledBurning = [
         "垃圾", "秸秆", "落叶", "树叶", "树枝", "杂草", "烧烤", "油烟", "烟囱", "纸钱", "烧纸", "祭祀", "露天", "排放", "排烟",
         "废气", "锅炉", "焚烧", "烟尘", "熏", "电焊", "焊接", "发电机", "工厂", "厂", "烟雾", "抽烟", "吸烟", "香烟", "烟头",
-        "回收站", "烧电线", "蜂窝煤", "烤火", "烧煤", "炭火", "园区", "排出", "排风",
+        "回收站", "烧电线", "蜂窝煤", "烤火", "烧煤", "炭火", "园区", "排出", "排风", "谷草", "稻草", "麦秆", "枝丫", "修剪",
+        // Not 塑料: a smell of burning plastic from behind a door is a fire (found on the set).
+        "守在旁边", "看守", "守着",
     ]
 
     /// The built-in cues.
@@ -59,7 +61,7 @@ extension SafetyRules {
         cues += SafetyCue.group(
             [
                 "刀", "菜刀", "砍刀", "水果刀", "尖刀", "匕首", "枪", "手枪", "猎枪", "枪支", "棍棒", "棍子", "棍棍", "铁棍", "木棍",
-                "钢管", "斧头", "斧子", "锤子", "砖头", "酒瓶", "凶器", "硫酸", "弹弓",
+                "钢管", "斧头", "斧子", "锤子", "砖头", "酒瓶", "凶器", "硫酸", "弹弓", "电棍", "甩棍",
             ],
             [.weapon],
             excludedIn: [
@@ -76,7 +78,7 @@ extension SafetyRules {
                 "打人", "打架", "斗殴", "殴打", "打伤", "被打", "挨打", "打起来", "动手", "扭打", "互殴", "群殴", "家暴", "家庭暴力",
                 "施暴", "捅伤", "被捅", "捅人", "刺伤", "推搡致伤", "掐脖子", "拳打脚踢", "打耳光", "扇耳光",
                 "耳光", "打捶", "打锤", "干仗", "打了我", "打我", "打他", "打她", "打女人", "按在地上", "强奸", "绑架", "劫持", "抢劫",
-                "性侵", "猥亵", "推倒在地", "推到墙上", "踹了", "踹我", "砸破", "打了一顿", "打了一拳", "一拳",
+                "性侵", "猥亵", "推倒在地", "推到墙上", "踹了", "踹我", "砸破", "打了一顿", "打了一拳", "一拳", "击打", "被围殴",
                 // The homophone typos of a hurried note (节 for 劫, 价 for 架).
                 "抢节", "打价", "打驾",
             ],
@@ -133,8 +135,14 @@ extension SafetyRules {
                 "上周", "几天前", "前几天", "之前", "以前", "曾经",
             ])
         cues += SafetyCue.group(
-            ["没有呼吸", "没呼吸", "莫得气", "没得气", "没气了", "不省人事", "叫不醒", "喊不答应", "呼之不应", "心脏骤停"],
-            [.injury], ignoresNegation: true)
+            ["没有呼吸", "没呼吸", "莫得气", "没得气", "没气了", "不省人事", "叫不醒", "喊不答应", "呼之不应", "心脏骤停", "叫不应", "喊不应"],
+            [.injury],
+            // 没得气 is also a gas supply cut (天然气停了…全部没得气): a 12345 matter.
+            vetoedNearby: ["天然气", "燃气", "煤气", "停气", "供气", "气费", "液化气", "轮胎", "气罐"], ignoresNegation: true)
+        // Someone lying still after a fall, as a bystander says it (worker off a scaffold).
+        cues += SafetyCue.group(
+            ["躺在地上不动", "倒在地上不动", "趴在地上不动", "躺地上不动", "躺着不动", "躺在地上没动", "脚手架上掉", "脚手架上摔", "从脚手架"],
+            [.injury], vetoedNearby: ["狗", "猫", "鸟", "工具", "砖", "材料"])
         // Someone who does not respond, or turns blue: written as a bystander says it, often inside
         // a call about something else (found on the independent evaluation set).
         cues += SafetyCue.group(
@@ -147,7 +155,8 @@ extension SafetyRules {
         cues += SafetyCue.group(
             [
                 "心脏病", "心梗", "心绞痛", "胸口痛", "胸痛", "中风", "脑溢血", "脑梗", "呼吸困难", "喘不过气", "喘不上气", "羊水破",
-                "要生了", "难产", "早产", "癫痫", "哮喘", "过敏性休克", "心肺复苏", "救护车", "低血糖", "大出血", "吐血",
+                "要生了", "难产", "早产", "癫痫", "哮喘", "过敏性休克", "心肺复苏", "救护车", "低血糖", "大出血", "吐血", "破水",
+                "宫缩", "阵痛",
             ],
             [.medicalEmergency],
             excludedIn: ["中风险"],
@@ -158,7 +167,15 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["中毒", "误食", "喝农药", "喝了农药", "服毒", "投毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
             [.poisoning],
-            vetoedBy: ["担心", "检测", "防止"])
+            vetoedBy: ["担心", "检测", "防止"],
+            // 往河里投毒 with dead fish and a factory's pipe: pollution (ENVIRONMENT), not a person.
+            vetoedNearby: ["河里", "死鱼", "鱼死", "死了一大片鱼", "排污", "排放", "管子"])
+        // Vomiting, drooling or pinpoint pupils after spraying: pesticide poisoning (a child on a
+        // lawn sprayed that morning, written inside a complaint about the spraying).
+        cues += SafetyCue.group(
+            ["呕吐", "在吐", "流口水", "瞳孔很小", "瞳孔缩小", "瞳孔变小"], [.poisoning],
+            requiresNearby: ["打药", "打完药", "喷药", "农药", "杀虫", "除草剂", "灭鼠", "敌敌畏"],
+            vetoedNearby: ["昨天", "上周", "前几天", "之前", "以前", "去年", "上个月", "上次", "担心", "怕"])
         // Something dangerous swallowed (a child and a button battery, a magnet, pills).
         cues += SafetyCue.group(
             ["吞了", "吞下", "吞进", "误吞", "误食", "吃下去了"], [.medicalEmergency],
@@ -220,11 +237,32 @@ extension SafetyRules {
             [
                 "被困", "困在", "困住", "反锁", "出不来", "出不去", "关在里面", "锁在里面", "锁在车里", "锁在屋里", "下不去", "困人",
                 "被关在", "被锁在", "里面还有人", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋",
-                "被吊在", "吊在半空", "挂在半空", "悬在半空", "挂在树上",
+                "被吊在", "吊在半空", "挂在半空", "悬在半空",
             ],
             [.trapped],
             excludedIn: ["掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
             vetoedBy: ["进不去", "进不了"])
+        // Held against one's will, often inside a wage or paperwork call (保安把我们关在仓库里面不让出来,
+        // 收了身份证不准出厂门): not when an epidemic rule or a barrier keeps people in.
+        cues += SafetyCue.group(
+            [
+                "关在仓库", "关在房间", "关在屋里", "关在家里", "锁在家里", "锁在房间", "把我锁", "把我关", "把我们关", "把我们锁",
+                "不让出来", "不让我们出来", "不让我出来", "不放人", "不让我走", "不让我们走", "不让我离开", "不准离开", "不准出门",
+                "不准我出门", "不让我出门", "不准出厂", "不准出去", "不准我们出去", "非法拘禁", "限制人身自由", "限制我的人身自由",
+            ],
+            [.trapped],
+            excludedIn: [
+                "把我锁在门外", "把我们锁在门外", "把我关在门外", "把我们关在门外", "钥匙锁在家里", "钥匙锁在房间", "钥匙锁在屋里",
+                "手机锁在家里",
+            ],
+            vetoedNearby: ["封控", "隔离", "管控", "疫情", "核酸", "静默", "防疫", "健康码", "门禁", "道闸", "停车", "车辆", "狗", "猫"])
+        // A person hanging in a tree needs help; a branch or a kite hanging there does not.
+        cues += SafetyCue.group(["挂在树上"], [.trapped], vetoedNearby: ["枝", "风筝", "袋", "衣服", "横幅", "灯笼", "气球"])
+        // Calling in secret on a borrowed phone: someone watched and held (trafficking, forced labour,
+        // domestic confinement), whatever the call asks about.
+        cues += SafetyCue.group(
+            ["偷偷借的电话", "偷偷借别人", "偷偷借人家", "偷偷打的电话", "偷偷打电话", "趁他出去", "趁他不在", "趁他们不注意"],
+            [.personAtRisk])
         // Lost in the wild: an emergency for anyone, not only the vulnerable.
         cues += SafetyCue.group(
             ["山上迷路", "山里迷路", "山中迷路", "徒步迷路", "找不到下山", "困在山"], [.personAtRisk],
@@ -252,9 +290,9 @@ extension SafetyRules {
             [
                 "被偷", "偷了", "遭偷", "偷走", "小偷", "扒窃", "扒手", "盗窃", "被盗", "盗走", "被撬", "撬开", "撬门", "撬锁", "入室",
                 "被抢", "抢走", "遭抢", "诈骗", "被骗", "骗走", "赌博", "吸毒", "贩毒", "毒品", "敲诈", "勒索", "恐吓", "偷拍",
-                "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼", "安全账户", "要我转账", "让我转账",
-                "要我把钱转", "让我把钱转",
-            ],
+                "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼", "卷款", "携款",
+            ]
+                + fraudInProgress,
             [],
             vetoedBy: ["井盖", "猴子", "护栏", "电缆井", "窨井"])
         let police = SafetyCue.group(
@@ -268,6 +306,14 @@ extension SafetyRules {
         return crimes.map { ($0, Category.crimeReport) } + police.map { ($0, Category.policeComplaint) }
     }()
 
+    /// A fraud with the money about to move (a "safe account", a transfer the caller is told to make,
+    /// often inside a question about a pension) or just taken (a shop emptied overnight after
+    /// selling prepaid cards): the classifier leans on these as strongly as on a reporter's own
+    /// choice, since a minute decides whether the savings are gone or the culprit is.
+    static let fraudInProgress = [
+        "安全账户", "要我转账", "让我转账", "要我把钱转", "让我把钱转", "不要告诉别人", "不让我告诉", "连夜搬空",
+    ]
+
     /// Words with which a record says the operator asked (or the caller went on to explain) what
     /// the call really was. What follows one is the finding; with a denial in it (无人员受伤,
     /// 没有人身危险, 莫得人打架), the alarm raised before it is superseded (see `SafetyRules`).
@@ -275,20 +321,30 @@ extension SafetyRules {
         "经询问", "经了解", "经核实", "经查看", "询问后", "追问后", "问清楚", "问下来", "问了半天", "一问", "原来是", "才晓得",
         "才知道", "核实后", "了解后", "接警员问", "一看是", "一看才", "结果是", "其实是", "其实就是", "了解到",
         "联系核实", "到场核实", "现场核实", "派出所核实", "民警到场", "到场后", "处警反馈", "莫误会", "别误会",
+        "经追问", "追问下", "经核查", "核查后", "经确认", "确认后", "走近一看", "走近看", "下楼一看", "过去一看", "仔细一看",
+        "看清楚了",
     ]
 
     /// Clarification markers with which the caller corrects the alarm (其实就是烤串, 一看是塑料模特);
     /// like the operator's, they supersede what came before only when a denial of danger follows.
     static let correctionMarkers = [
-        "原来是", "一看是", "一看才", "其实是", "其实就是", "结果是", "才晓得", "才知道", "莫误会", "别误会", "搞错了", "看错了",
-        "虚惊一场",
+        "原来是", "一看是", "一看才", "其实是", "其实就是", "结果是", "才晓得", "才知道", "莫误会", "别误会",
+        "走近一看", "走近看", "下楼一看", "过去一看", "仔细一看", "看清楚了",
+    ]
+
+    /// Words with which the caller says the alarm itself was a misperception (着火了——哦不是，我看错了):
+    /// everything before one is superseded without a denial, since nothing was there to deny.
+    /// (Unlike 原来是, which may tell how a real danger came about.) Danger named after it counts.
+    static let misperceptionMarkers = [
+        "看错了", "听错了", "搞错了", "看花眼", "看花了眼", "哦不是", "噢不是", "喔不是", "是我误会", "我误会了", "虚惊一场",
     ]
 
     /// Phrases that rule any danger to people out, when they are the finding after a
     /// clarification marker.
     static let allClear = [
         "没有人身危险", "无人身危险", "没有危险", "无危险", "莫得危险", "没得危险", "没啥危险", "无人员伤亡", "没有人员伤亡",
-        "无人伤亡", "没有伤亡", "无伤亡", "人都没事", "都没得事", "虚惊一场",
+        "无人伤亡", "没有伤亡", "无伤亡", "人都没事", "都没得事", "虚惊一场", "未危及人员", "没有危及人员", "未危及他人",
+        "人没危险", "人没有危险", "没有人身安全问题", "无人员危险", "没有人员危险",
     ]
 
     /// Phrases that say a danger is over; they clear cues of those kinds earlier in the text.
@@ -297,6 +353,11 @@ extension SafetyRules {
         let people: Set<SafetyFlag> = [.weapon, .violence, .threatToLife]
         var resolutions: [SafetyResolution] = []
         resolutions += ["扑灭", "熄灭", "灭了", "已灭", "已经灭", "灭掉了", "浇灭", "火已灭"].map { SafetyResolution($0, fire) }
+        // Burning someone stands by and watches (秸秆, 枝丫): under control, not a fire for 119.
+        resolutions += [
+            "有人看管", "有人看守", "有人守着", "人在旁边守", "人都守到", "守在旁边", "有人守到", "人守着", "在旁边守着",
+            "在旁看守", "在旁边看守", "人就守在",
+        ].map { SafetyResolution($0, fire) }
         resolutions += ["关闭阀门", "关了阀门", "阀门已关", "关掉阀门"].map { SafetyResolution($0, [.gasLeak]) }
         resolutions += [
             "已离开", "已经离开", "已分开", "已经分开", "被制止", "已制止", "已平息", "已经平息", "已冷静", "已经冷静",

@@ -31,6 +31,7 @@ public struct SafetyRules: Sendable {
     private let partialSubjects: [Phrase]
     private let clarificationMarkers: [Phrase]
     private let correctionMarkers: [Phrase]
+    private let misperceptionMarkers: [Phrase]
     private let allClear: [Phrase]
 
     /// The rule with the built-in vocabulary (`SafetyRules+Cues.swift`).
@@ -58,11 +59,46 @@ public struct SafetyRules: Sendable {
         partialSubjects = ["其他", "其余", "另外", "另一", "别的"].map { Array($0.unicodeScalars) }
         clarificationMarkers = Self.clarificationMarkers.map { Array($0.unicodeScalars) }
         correctionMarkers = Self.correctionMarkers.map { Array($0.unicodeScalars) }
+        misperceptionMarkers = Self.misperceptionMarkers.map { Array($0.unicodeScalars) }
         allClear = Self.allClear.map { Array($0.unicodeScalars) }
     }
 
     /// The danger asserted in text already passed through ``TextNormalizer``.
+    ///
+    /// A speech-recognition transcript puts a space at every pause, inside words too (躺在 地上 不动,
+    /// 没有 人 受伤); the rule reads it with the spaces between two Chinese characters taken out, so
+    /// a cue and its negator are found as a writer would have typed them. The superseded ranges it
+    /// returns are of `text` as given.
     public func assess(normalized text: [Unicode.Scalar]) -> SafetyAssessment {
+        let (joined, origin) = Self.joiningPauses(text)
+        // Where a pause was taken out: a negator does not reach across one (in 未进食进水 神志不清 the
+        // 未 is about eating), so a denial is read as before and only cues and context gain.
+        var pauses = [Bool](repeating: false, count: joined.count)
+        for index in joined.indices.dropFirst() where origin[index] != origin[index - 1] + 1 { pauses[index] = true }
+        let assessment = assess(joined: joined, pauses: pauses)
+        guard joined.count != text.count else { return assessment }
+        return SafetyAssessment(
+            cues: assessment.cues, leanings: assessment.leanings,
+            superseded: assessment.superseded.map { origin[$0.lowerBound]..<(origin[$0.upperBound - 1] + 1) })
+    }
+
+    /// `text` without the single spaces that stand between two Han characters, and for each scalar
+    /// kept its position in `text`.
+    static func joiningPauses(_ text: [Unicode.Scalar]) -> (text: [Unicode.Scalar], origin: [Int]) {
+        func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) }
+        var joined: [Unicode.Scalar] = []
+        var origin: [Int] = []
+        joined.reserveCapacity(text.count)
+        origin.reserveCapacity(text.count)
+        for (position, scalar) in text.enumerated() {
+            if scalar == " ", position > 0, position + 1 < text.count, isHan(text[position - 1]), isHan(text[position + 1]) { continue }
+            joined.append(scalar)
+            origin.append(position)
+        }
+        return (joined, origin)
+    }
+
+    private func assess(joined text: [Unicode.Scalar], pauses: [Bool]) -> SafetyAssessment {
         let clauses = Self.clauses(of: text)
         // Only the last occurrence of each cue and the last denial of each kind matter (a clearance
         // reaches back over everything before it), which also bounds the work on hostile input.
@@ -74,8 +110,8 @@ public struct SafetyRules: Sendable {
             for position in clause {
                 guard mayStart(Self.cueBit, at: position, in: text), let candidates = cues[text[position]] else { continue }
                 for cue in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause) {
-                    guard counts(cue, at: position, clause: number, clauses: clauses, in: text) else { continue }
-                    if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, by: negators) {
+                    guard counts(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses) else { continue }
+                    if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) {
                         let subject = Self.window(around: position..<(position + cue.phrase.count), in: clause)
                         if !contains(partialSubjects, in: text, range: subject) { denials[Set(cue.flags)] = position }
                     } else {
@@ -85,15 +121,19 @@ public struct SafetyRules: Sendable {
                 }
             }
         }
-        let cleared = clearances(in: text, clauses: clauses) + denials.map { (position: $0.value, flags: $0.key) }
-        let superseded = supersededBefore(in: text, lastDenial: denials.values.max())
+        let cleared = clearances(in: text, clauses: clauses, pauses: pauses) + denials.map { (position: $0.value, flags: $0.key) }
+        let finding = supersededBefore(in: text, lastDenial: denials.values.max())
         // What the finding denies: every danger to people with an all-clear phrase, otherwise the
         // kinds negated after the marker. An alarm of another kind stands (三楼着火了，经询问无人被困
         // is still a fire), as a review found.
-        let deniesAll = superseded > 0 && containsAllClear(in: text, from: superseded)
-        let deniedKinds = denials.filter { $0.value > superseded }.reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.key) }
+        let deniesAll = finding > 0 && containsAllClear(in: text, from: finding)
+        let deniedKinds = denials.filter { $0.value > finding }.reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.key) }
+        // A misperception (我看错了) supersedes every alarm before it, of any kind.
+        let misperceived = lastMatch(of: misperceptionMarkers, in: text, after: 0) ?? 0
+        let superseded = max(finding, misperceived)
         func isSuperseded(_ range: Range<Int>, _ flags: Set<SafetyFlag>) -> Bool {
-            superseded > 0 && range.upperBound <= superseded && (deniesAll || flags.isSubset(of: deniedKinds))
+            (misperceived > 0 && range.upperBound <= misperceived)
+                || (finding > 0 && range.upperBound <= finding && (deniesAll || flags.isSubset(of: deniedKinds)))
         }
         let asserted = found.values.filter { match in
             guard !isSuperseded(match.range, Set(match.cue.flags)) else { return false }
@@ -118,7 +158,7 @@ public struct SafetyRules: Sendable {
         }
         let supersededLeanings = superseded > 0 ? leaningRanges(in: text, clauses: clauses, before: superseded) : []
         return SafetyAssessment(
-            cues: cuesFound, leanings: leanings(in: text, clauses: clauses, from: superseded),
+            cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: superseded),
             superseded: alarms.filter { isSuperseded($0.range, $0.flags) }.map(\.range) + supersededLeanings)
     }
 
@@ -165,7 +205,9 @@ public struct SafetyRules: Sendable {
     }
 
     /// The police matters asserted in the text from `first` on, in text order, each phrase once.
-    private func leanings(in text: [Unicode.Scalar], clauses: [Range<Int>], from first: Int) -> [SafetyAssessment.Leaning] {
+    private func leanings(
+        in text: [Unicode.Scalar], clauses: [Range<Int>], pauses: [Bool], from first: Int
+    ) -> [SafetyAssessment.Leaning] {
         var leanings: [SafetyAssessment.Leaning] = []
         for (number, clause) in clauses.enumerated() {
             for position in clause where position >= first {
@@ -174,8 +216,8 @@ public struct SafetyRules: Sendable {
                 }
                 for (cue, category) in candidates
                 where Self.matches(cue.phrase, in: text, at: position, within: clause)
-                    && counts(cue, at: position, clause: number, clauses: clauses, in: text)
-                    && !isNegated(position, clauseStart: clause.lowerBound, in: text, by: negators)
+                    && counts(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses)
+                    && !isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators)
                 {
                     let leaning = SafetyAssessment.Leaning(phrase: Self.string(cue.phrase), category: category)
                     if !leanings.contains(leaning) { leanings.append(leaning) }
@@ -198,7 +240,7 @@ public struct SafetyRules: Sendable {
     /// make every cue scan all of it.
     private func counts(
         _ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>],
-        in text: [Unicode.Scalar]
+        in text: [Unicode.Scalar], pauses: [Bool]
     ) -> Bool {
         for exclusion in cue.excludedIn {
             let start = position - exclusion.offset
@@ -222,7 +264,7 @@ public struct SafetyRules: Sendable {
                     // The cue's own text does not supply its context (刀 is no hand for 刀).
                     let overlapsCue = start < cueRange.upperBound && cueRange.lowerBound < start + word.count
                     let wordClause = max(clauseStart, Self.clauseStart(of: start, in: text))
-                    if !overlapsCue, !isNegated(start, clauseStart: wordClause, in: text, by: negators) {
+                    if !overlapsCue, !isNegated(start, clauseStart: wordClause, in: text, pauses: pauses, by: negators) {
                         return true
                     }
                 }
@@ -270,7 +312,7 @@ public struct SafetyRules: Sendable {
     }
 
     /// Positions and kinds of every phrase saying a danger is over.
-    private func clearances(in text: [Unicode.Scalar], clauses: [Range<Int>]) -> [(position: Int, flags: Set<SafetyFlag>)] {
+    private func clearances(in text: [Unicode.Scalar], clauses: [Range<Int>], pauses: [Bool]) -> [(position: Int, flags: Set<SafetyFlag>)] {
         // The last occurrence of each phrase clears the most, so it alone is kept.
         var last: [Phrase: (position: Int, flags: Set<SafetyFlag>)] = [:]
         for clause in clauses {
@@ -279,7 +321,7 @@ public struct SafetyRules: Sendable {
                     continue
                 }
                 for resolution in candidates where Self.matches(resolution.phrase, in: text, at: position, within: clause) {
-                    if !isNegated(position, clauseStart: clause.lowerBound, in: text, by: resolutionNegators, window: 3) {
+                    if !isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: resolutionNegators, window: 3) {
                         last[resolution.phrase] = (position, resolution.clears)
                     }
                 }
@@ -289,15 +331,15 @@ public struct SafetyRules: Sendable {
     }
 
     /// Whether a negator stands within `window` scalars before `position` in its clause, with no
-    /// breaker between them; the nearest word decides.
+    /// breaker or pause between them; the nearest word decides.
     private func isNegated(
-        _ position: Int, clauseStart: Int, in text: [Unicode.Scalar], by negators: [Phrase],
+        _ position: Int, clauseStart: Int, in text: [Unicode.Scalar], pauses: [Bool], by negators: [Phrase],
         window: Int = negationWindow
     ) -> Bool {
         // A cue that itself opens with a breaker (就跳, 要跳) is out of any earlier negator's reach.
         if breakers.contains(where: { Self.matches($0, in: text, at: position, within: position..<text.count) }) { return false }
         var start = position - 1
-        while start >= max(clauseStart, position - window) {
+        while start >= max(clauseStart, position - window), !pauses[start + 1] {
             let bounds = start..<position
             if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return false }
             if negators.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }),
