@@ -271,4 +271,55 @@ struct ClassificationServiceRPCTests {
             #expect(after.catalogueVersion == "2026.2")
         }
     }
+
+    @Test("the divert threshold is published with a catalogue version: adopted at once, named by every decision, checked")
+    func publishedDivertThreshold() async throws {
+        try await withService { client, _, _ in
+            // A 110 call the model diverts at the default threshold but with less than 0.99.
+            var found: (text: String, request: Fenliu_Classification_V1_ClassifyTextRequest)?
+            for text in ["报警人称隔壁装修太吵", "报警人称家门口的树歪了", "报警人称街上有人摆摊"] {
+                let request = Fenliu_Classification_V1_ClassifyTextRequest.with {
+                    $0.description_p = text; $0.channel = .channel110
+                }
+                let before = try await client.call(ClassificationAPI.classifyText, request)
+                #expect(before.divertThreshold == Classifier.Configuration.standardDivertThreshold)
+                if before.destinations == [.hotline12345], before.confidence < 0.99 {
+                    found = (text, request)
+                    break
+                }
+            }
+            let (text, request) = try #require(found, "the test needs a 110 call diverted at the default with less than 0.99")
+
+            var stricter = try await client.call(ClassificationAPI.getCatalogue, .init()).catalogue
+            #expect(stricter.divertThreshold == 0, "the seed leaves the service's default")
+            stricter.version = "2026.3"
+            stricter.publishedBy = "diversion-policy"
+            for bad in [1.5, 0.2, -0.6, Double.nan] {
+                var refused = stricter
+                refused.divertThreshold = bad
+                let error = await #expect(throws: ConnectError.self) {
+                    try await client.call(ClassificationAPI.publishCatalogue, .with { $0.catalogue = refused })
+                }
+                #expect(error?.code == .invalidArgument)
+                #expect(error?.fieldViolations.map(\.field) == ["catalogue.divertThreshold"])
+            }
+            stricter.divertThreshold = 0.99
+            let published = try await client.call(ClassificationAPI.publishCatalogue, .with { $0.catalogue = stricter }).catalogue
+            #expect(published.divertThreshold == 0.99)
+
+            let after = try await client.call(ClassificationAPI.classifyText, request)
+            #expect(after.catalogueVersion == "2026.3")
+            #expect(after.divertThreshold == 0.99)
+            #expect(after.destinations == [.police110], "below the published threshold the call stays with 110")
+            let decision = try await client.call(
+                ClassificationAPI.classify,
+                .with {
+                    $0.callID = "strict"; $0.description_p = text; $0.channel = .channel110
+                }
+            ).decision
+            #expect(decision.catalogueVersion == "2026.3")
+            #expect(decision.divertThreshold == 0.99)
+            #expect(decision.destinations == [.police110])
+        }
+    }
 }

@@ -197,6 +197,9 @@ public nonisolated struct Fenliu_Classification_V1_ClassifyTextResponse: Sendabl
 
   public var catalogueVersion: String = String()
 
+  /// the threshold in force (see Catalogue.divert_threshold)
+  public var divertThreshold: Double = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -318,6 +321,12 @@ public nonisolated struct Fenliu_Classification_V1_Decision: @unchecked Sendable
   public var revision: Int64 {
     get {_storage._revision}
     set {_uniqueStorage()._revision = newValue}
+  }
+
+  /// the threshold in force when it was classified
+  public var divertThreshold: Double {
+    get {_storage._divertThreshold}
+    set {_uniqueStorage()._divertThreshold = newValue}
   }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -529,6 +538,12 @@ public nonisolated struct Fenliu_Classification_V1_Catalogue: Sendable {
 
   public var categories: [Fenliu_Classification_V1_CatalogueCategory] = []
 
+  /// How sure the model must be before a call that came in on 110/119/120 is diverted to 12345
+  /// (0.5 to 0.99). Published and versioned with the categories, so a change of diversion policy is
+  /// a new catalogue version that every replica adopts and every decision names. 0: the service's
+  /// configured default (FENLIU_CLASSIFICATION_DIVERT_THRESHOLD, 0.6).
+  public var divertThreshold: Double = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -671,7 +686,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextRequest: SwiftProtobu
 
 nonisolated extension Fenliu_Classification_V1_ClassifyTextResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ClassifyTextResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0\u{3}divert_threshold\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -687,6 +702,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextResponse: SwiftProtob
       case 6: try { try decoder.decodeRepeatedEnumField(value: &self.safetyFlags) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.modelVersion) }()
       case 8: try { try decoder.decodeSingularStringField(value: &self.catalogueVersion) }()
+      case 9: try { try decoder.decodeSingularDoubleField(value: &self.divertThreshold) }()
       default: break
       }
     }
@@ -717,6 +733,9 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextResponse: SwiftProtob
     if !self.catalogueVersion.isEmpty {
       try visitor.visitSingularStringField(value: self.catalogueVersion, fieldNumber: 8)
     }
+    if self.divertThreshold.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.divertThreshold, fieldNumber: 9)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -729,6 +748,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextResponse: SwiftProtob
     if lhs.safetyFlags != rhs.safetyFlags {return false}
     if lhs.modelVersion != rhs.modelVersion {return false}
     if lhs.catalogueVersion != rhs.catalogueVersion {return false}
+    if lhs.divertThreshold != rhs.divertThreshold {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -736,7 +756,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextResponse: SwiftProtob
 
 nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Decision"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0\u{1}state\0\u{3}decided_at\0\u{3}reviewed_by\0\u{3}reviewed_at\0\u{3}review_note\0\u{1}channel\0\u{1}district\0\u{1}description\0\u{3}duplicate_of\0\u{3}received_at\0\u{1}revision\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0\u{1}state\0\u{3}decided_at\0\u{3}reviewed_by\0\u{3}reviewed_at\0\u{3}review_note\0\u{1}channel\0\u{1}district\0\u{1}description\0\u{3}duplicate_of\0\u{3}received_at\0\u{1}revision\0\u{3}divert_threshold\0")
 
   fileprivate class _StorageClass {
     var _callID: String = String()
@@ -759,6 +779,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
     var _duplicateOf: String = String()
     var _receivedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
     var _revision: Int64 = 0
+    var _divertThreshold: Double = 0
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -789,6 +810,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
       _duplicateOf = source._duplicateOf
       _receivedAt = source._receivedAt
       _revision = source._revision
+      _divertThreshold = source._divertThreshold
     }
   }
 
@@ -827,6 +849,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
         case 18: try { try decoder.decodeSingularStringField(value: &_storage._duplicateOf) }()
         case 19: try { try decoder.decodeSingularMessageField(value: &_storage._receivedAt) }()
         case 20: try { try decoder.decodeSingularInt64Field(value: &_storage._revision) }()
+        case 21: try { try decoder.decodeSingularDoubleField(value: &_storage._divertThreshold) }()
         default: break
         }
       }
@@ -899,6 +922,9 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
       if _storage._revision != 0 {
         try visitor.visitSingularInt64Field(value: _storage._revision, fieldNumber: 20)
       }
+      if _storage._divertThreshold.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._divertThreshold, fieldNumber: 21)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -928,6 +954,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
         if _storage._duplicateOf != rhs_storage._duplicateOf {return false}
         if _storage._receivedAt != rhs_storage._receivedAt {return false}
         if _storage._revision != rhs_storage._revision {return false}
+        if _storage._divertThreshold != rhs_storage._divertThreshold {return false}
         return true
       }
       if !storagesAreEqual {return false}
@@ -1310,7 +1337,7 @@ nonisolated extension Fenliu_Classification_V1_CatalogueCategory: SwiftProtobuf.
 
 nonisolated extension Fenliu_Classification_V1_Catalogue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Catalogue"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{3}published_at\0\u{3}published_by\0\u{1}categories\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{3}published_at\0\u{3}published_by\0\u{1}categories\0\u{3}divert_threshold\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1322,6 +1349,7 @@ nonisolated extension Fenliu_Classification_V1_Catalogue: SwiftProtobuf.Message,
       case 2: try { try decoder.decodeSingularMessageField(value: &self._publishedAt) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.publishedBy) }()
       case 4: try { try decoder.decodeRepeatedMessageField(value: &self.categories) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.divertThreshold) }()
       default: break
       }
     }
@@ -1344,6 +1372,9 @@ nonisolated extension Fenliu_Classification_V1_Catalogue: SwiftProtobuf.Message,
     if !self.categories.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.categories, fieldNumber: 4)
     }
+    if self.divertThreshold.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.divertThreshold, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1352,6 +1383,7 @@ nonisolated extension Fenliu_Classification_V1_Catalogue: SwiftProtobuf.Message,
     if lhs._publishedAt != rhs._publishedAt {return false}
     if lhs.publishedBy != rhs.publishedBy {return false}
     if lhs.categories != rhs.categories {return false}
+    if lhs.divertThreshold != rhs.divertThreshold {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

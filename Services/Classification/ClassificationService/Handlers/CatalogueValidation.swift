@@ -14,6 +14,12 @@ enum CatalogueValidation {
         let version = catalogue.version.trimmingCharacters(in: .whitespaces)
         if version.isEmpty || version.count > 64 { add("version", "must be 1 to 64 characters") }
         if catalogue.publishedBy.trimmingCharacters(in: .whitespaces).isEmpty { add("publishedBy", "must name who publishes") }
+        // Below 0.5 the evaluation set's sweep shows danger misses (BENCHMARKS.md); above 0.99 nothing
+        // would ever be diverted. 0 leaves the service's configured default.
+        let threshold = catalogue.divertThreshold
+        if threshold != 0, !(0.5...0.99).contains(threshold) {
+            add("divertThreshold", "must be 0 (the service's default) or from 0.5 to 0.99, not \(threshold)")
+        }
         var seen = Set<Category>()
         for (index, entry) in catalogue.categories.enumerated() {
             let path = "categories[\(index)]"

@@ -28,7 +28,8 @@ struct ClassificationHandlers: ClassificationServiceHandler {
         )
         do {
             let (outcome, catalogue) = try engine.classify(input)
-            return Fenliu_Classification_V1_ClassifyTextResponse(outcome, catalogueVersion: catalogue.version)
+            return Fenliu_Classification_V1_ClassifyTextResponse(
+                outcome, catalogueVersion: catalogue.version, divertThreshold: engine.divertThreshold(under: catalogue))
         } catch {
             throw ClassificationError.invalidDescription(error)
         }
@@ -66,6 +67,7 @@ struct ClassificationHandlers: ClassificationServiceHandler {
         decision.safetyFlags = outcome.safetyFlags.map(\.proto)
         decision.modelVersion = outcome.modelVersion
         decision.catalogueVersion = catalogue.version
+        decision.divertThreshold = engine.divertThreshold(under: catalogue)
         decision.state = !plan.needsReview ? .decided : (plan.routesNow ? .routedPendingReview : .pendingReview)
         decision.decidedAt = Google_Protobuf_Timestamp(date: Date())
         decision.channel = request.channel

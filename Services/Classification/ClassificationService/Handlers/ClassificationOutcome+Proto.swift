@@ -3,7 +3,7 @@ import SwiftProtobuf
 
 extension Fenliu_Classification_V1_ClassifyTextResponse {
     /// The answer of `ClassifyText` for an outcome.
-    init(_ outcome: ClassificationOutcome, catalogueVersion: String) {
+    init(_ outcome: ClassificationOutcome, catalogueVersion: String, divertThreshold: Double) {
         self.init()
         category = outcome.category.proto
         destinations = outcome.destinations.map(\.proto)
@@ -13,5 +13,6 @@ extension Fenliu_Classification_V1_ClassifyTextResponse {
         safetyFlags = outcome.safetyFlags.map(\.proto)
         modelVersion = outcome.modelVersion
         self.catalogueVersion = catalogueVersion
+        self.divertThreshold = divertThreshold
     }
 }

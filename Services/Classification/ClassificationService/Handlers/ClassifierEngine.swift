@@ -22,10 +22,27 @@ final class ClassifierEngine: Sendable {
         self.model = model
         self.normalizer = normalizer
         self.configuration = configuration
-        let classifier = Classifier(
-            model: model, normalizer: normalizer, keywords: catalogue.catalogue.keywordsByCategory, configuration: configuration
-        )
+        let classifier = Self.classifier(model: model, normalizer: normalizer, catalogue: catalogue.catalogue, configuration: configuration)
         current = Mutex(Current(classifier: classifier, catalogue: catalogue.catalogue, sequence: catalogue.sequence))
+    }
+
+    /// The classifier for `catalogue`: its keywords, and its divert threshold when it publishes one.
+    private static func classifier(
+        model: NgramModel, normalizer: TextNormalizer, catalogue: Fenliu_Classification_V1_Catalogue,
+        configuration: Classifier.Configuration
+    ) -> Classifier {
+        var configuration = configuration
+        configuration.divertThreshold = divertThreshold(of: catalogue, default: configuration.divertThreshold)
+        return Classifier(model: model, normalizer: normalizer, keywords: catalogue.keywordsByCategory, configuration: configuration)
+    }
+
+    private static func divertThreshold(of catalogue: Fenliu_Classification_V1_Catalogue, default standard: Double) -> Double {
+        catalogue.divertThreshold > 0 ? catalogue.divertThreshold : standard
+    }
+
+    /// The divert threshold in force under `catalogue`: its own, or the configured default.
+    func divertThreshold(under catalogue: Fenliu_Classification_V1_Catalogue) -> Double {
+        Self.divertThreshold(of: catalogue, default: configuration.divertThreshold)
     }
 
     /// Loads the bundled model and normaliser table.
@@ -69,7 +86,7 @@ final class ClassifierEngine: Sendable {
     /// one it read a moment before.
     @discardableResult
     func adopt(_ catalogue: Fenliu_Classification_V1_Catalogue, sequence: Int64) -> Bool {
-        let classifier = Classifier(model: model, normalizer: normalizer, keywords: catalogue.keywordsByCategory, configuration: configuration)
+        let classifier = Self.classifier(model: model, normalizer: normalizer, catalogue: catalogue, configuration: configuration)
         return current.withLock { current in
             guard sequence > current.sequence else { return false }
             current = Current(classifier: classifier, catalogue: catalogue, sequence: sequence)
