@@ -28,14 +28,17 @@ extension RoutingHandlers {
         // Per incident, so a call and its repeats are routed one after the other; the unique index
         // on open tickets per incident and destination holds even if something else got it wrong.
         try connection.query("SELECT pg_advisory_xact_lock(hashtext(\("route:" + call.incidentID)))")
-        var reached = [Destination: String]()
+        // Each ticket as read in this transaction: nothing below changes what its proto shows (the
+        // delivery state of a new ticket is PENDING before and after its hand-over), so none is
+        // read twice.
+        var reached = [Destination: TicketRecord]()
         for ticket in try TicketStore.forCall(call.callID, on: connection) where reached[ticket.destination] == nil {
-            reached[ticket.destination] = ticket.id
+            reached[ticket.destination] = ticket
         }
         for ticket in try TicketStore.openForIncident(call.incidentID, on: connection)
         where call.destinations.contains(ticket.destination) && reached[ticket.destination] == nil {
             try TicketStore.attach(callID: call.callID, to: ticket.id, on: connection)
-            reached[ticket.destination] = ticket.id
+            reached[ticket.destination] = ticket
         }
         let (resolver, version) = try resolver(on: connection)
         let plans = TicketPlanner(resolver: resolver).plan(
@@ -51,17 +54,12 @@ extension RoutingHandlers {
                     createdAt: now, deadlines: deadlines, summary: call.summary, channel: call.channel?.code ?? "",
                     needsReview: call.needsReview, rulesVersion: version
                 ), on: connection)
+            guard let created = try TicketStore.find(id, on: connection) else { throw RoutingError.ticketNotFound(id) }
             let event = plan.state == .pendingAssignment ? DeliveryEvent.assignmentPending : DeliveryEvent.dispatched
-            try handOver(id, event: event, outbox: outbox, on: connection)
-            if let created = try TicketStore.find(id, on: connection) {
-                try reporter.report([created.createdEvent(reporter)], on: connection)
-            }
-            reached[plan.destination] = id
+            try handOverFirst(created, event: event, outbox: outbox, on: connection)
+            try reporter.report([created.createdEvent(reporter)], on: connection)
+            reached[plan.destination] = created
         }
-        var tickets = [Fenliu_Routing_V1_Ticket]()
-        for destination in call.destinations {
-            if let id = reached[destination], let ticket = try TicketStore.find(id, on: connection) { tickets.append(ticket.proto) }
-        }
-        return .with { $0.tickets = tickets }
+        return .with { $0.tickets = call.destinations.compactMap { reached[$0]?.proto } }
     }
 }

@@ -27,8 +27,15 @@ struct RoutingHandlers: RoutingServiceHandler {
         if let previous = try connection.query("SELECT outbox_id FROM tickets WHERE id = \(ticketID)").first?.decode("outbox_id", as: UUID?.self) {
             try Outbox.cancel(previous, on: connection)
         }
+        try handOverFirst(ticket, event: event, outbox: outbox, on: connection)
+    }
+
+    /// `handOver` for a ticket just created and read back: nothing was handed over before, so
+    /// there is nothing to withdraw, and the record the caller holds is current (`Route` read each
+    /// new ticket three more times before).
+    static func handOverFirst(_ ticket: TicketRecord, event: String, outbox: Outbox, on connection: PostgresConnection) throws {
         let id = try outbox.enqueue(webhook: ticket.delivery(event: event), for: ticket.departmentID, on: connection)
-        try TicketStore.setDelivery(ticketID, outboxID: id, on: connection)
+        try TicketStore.setDelivery(ticket.id, outboxID: id, on: connection)
         try outbox.enqueue(FeedbackAPI.trackTicket, ticket.trackRequest, orderingKey: "feedback/\(ticket.id)", on: connection)
     }
 
