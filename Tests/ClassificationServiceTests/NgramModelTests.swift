@@ -104,6 +104,26 @@ struct NgramModelTests {
         #expect(single.predict(normalized: "着火".unicodeScalars.map { $0 }).category == .fire)
     }
 
+    @Test("class balancing gives a rare category's records more weight; a model written before it decodes as unbalanced")
+    func classBalancing() throws {
+        // Twenty records of one category beside two of another, and a text with words of both.
+        let examples: [(text: String, category: Category)] =
+            (0..<20).map { ("小区路灯坏了第\($0)盏", Category.publicFacilities) } + [("老板拖欠工资", .laborWages), ("工资没发", .laborWages)]
+        let text = normalizer.normalizedScalars("路灯 工资")
+        let plain = NgramModel.train(examples, normalizer: normalizer, configuration: .init(calibrationStride: 0), version: "plain")
+        let balanced = NgramModel.train(
+            examples, normalizer: normalizer, configuration: .init(calibrationStride: 0, classBalanced: true), version: "balanced")
+        let rare = { (model: NgramModel) in model.predict(normalized: text).probabilities[.laborWages] ?? 0 }
+        #expect(rare(balanced) > rare(plain))
+
+        var json = try #require(String(data: try plain.jsonData(), encoding: .utf8))
+        #expect(json.contains("\"classBalanced\":false"))
+        json = json.replacingOccurrences(of: ",\"classBalanced\":false", with: "").replacingOccurrences(of: "\"classBalanced\":false,", with: "")
+        let old = try NgramModel(jsonData: Data(json.utf8))
+        #expect(!old.configuration.classBalanced)
+        #expect(old.predict(normalized: text).probabilities == plain.predict(normalized: text).probabilities)
+    }
+
     @Test("n-gram keys pack and unpack exactly")
     func keys() throws {
         for text in ["火", "着火", "着火了", "a0", "𠀋字"] {

@@ -28,8 +28,11 @@ let evaluationDirectory =
 // independent set (what fenliu-classification-train would ship with it).
 let candidate: NgramModel.Configuration? = ProcessInfo.processInfo.environment["FENLIU_NGRAM"].flatMap { text in
     let parts = text.split(separator: ",").map(String.init)
-    guard parts.count == 3, let length = Int(parts[0]), let minimum = Int(parts[1]), let c = Double(parts[2]) else { return nil }
-    return NgramModel.Configuration(maximumNgramLength: length, minimumDocumentFrequency: minimum, inverseRegularization: c)
+    guard parts.count == 3 || parts.count == 4, let length = Int(parts[0]), let minimum = Int(parts[1]), let c = Double(parts[2]) else {
+        return nil
+    }
+    return NgramModel.Configuration(
+        maximumNgramLength: length, minimumDocumentFrequency: minimum, inverseRegularization: c, classBalanced: parts.count == 4 && parts[3] == "balanced")
 }
 
 do {

@@ -63,8 +63,14 @@ extension NgramModel {
         // Smoothed idf as in scikit-learn: ln((1 + n) / (1 + df)) + 1.
         let count = Double(records.count)
         let idf = keys.map { Float(quantized(log((1 + count) / (1 + Double(documentFrequency[$0]!))) + 1)) }
+        // Class balancing (scikit-learn's class_weight="balanced"): each record weighs
+        // n / (classes × its class's records), so every category counts as much in the loss.
+        var perClass = [Int](repeating: 0, count: categories.count)
+        for record in records { perClass[record.column] += 1 }
         let samples = records.map { record in
-            SoftmaxRegression.Sample(features: weighted(record.keys.compactMap { row[$0] }, idf: idf), column: record.column)
+            SoftmaxRegression.Sample(
+                features: weighted(record.keys.compactMap { row[$0] }, idf: idf), column: record.column,
+                weight: configuration.classBalanced ? count / (Double(categories.count) * Double(perClass[record.column])) : 1)
         }
         let fitted = SoftmaxRegression.fit(
             samples, featureCount: keys.count, classCount: categories.count,

@@ -23,17 +23,35 @@ public struct NgramModel: Sendable {
         public var maximumIterations: Int
         /// One record in this many of each category is held out to fit the temperature (0: none).
         public var calibrationStride: Int
+        /// Whether each category counts equally in the loss, however many records it has.
+        public var classBalanced: Bool
 
         /// Settings chosen by cross-validation on the corpus.
         public init(
             maximumNgramLength: Int = 2, minimumDocumentFrequency: Int = 2, inverseRegularization: Double = 10,
-            maximumIterations: Int = 300, calibrationStride: Int = 4
+            maximumIterations: Int = 300, calibrationStride: Int = 4, classBalanced: Bool = false
         ) {
+            self.classBalanced = classBalanced
             self.maximumNgramLength = max(1, min(NgramKey.maximumLength, maximumNgramLength))
             self.minimumDocumentFrequency = max(1, minimumDocumentFrequency)
             self.inverseRegularization = inverseRegularization
             self.maximumIterations = maximumIterations
             self.calibrationStride = calibrationStride
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case maximumNgramLength, minimumDocumentFrequency, inverseRegularization, maximumIterations, calibrationStride, classBalanced
+        }
+
+        /// Models written before `classBalanced` existed were trained without it.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            maximumNgramLength = try container.decode(Int.self, forKey: .maximumNgramLength)
+            minimumDocumentFrequency = try container.decode(Int.self, forKey: .minimumDocumentFrequency)
+            inverseRegularization = try container.decode(Double.self, forKey: .inverseRegularization)
+            maximumIterations = try container.decode(Int.self, forKey: .maximumIterations)
+            calibrationStride = try container.decode(Int.self, forKey: .calibrationStride)
+            classBalanced = try container.decodeIfPresent(Bool.self, forKey: .classBalanced) ?? false
         }
     }
 

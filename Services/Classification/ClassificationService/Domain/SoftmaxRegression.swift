@@ -11,6 +11,8 @@ enum SoftmaxRegression {
     struct Sample {
         let features: [(row: Int32, value: Float)]
         let column: Int
+        /// How much the record counts in the loss (class balancing gives a rare class's records more).
+        var weight: Double = 1
     }
 
     /// Row-major `featureCount × classCount` weights and one bias per class.
@@ -106,10 +108,10 @@ enum SoftmaxRegression {
                         scores[column] = exp(scores[column] - top)
                         total += scores[column]
                     }
-                    value -= log(max(scores[sample.column] / total, 1e-300))
+                    value -= sample.weight * log(max(scores[sample.column] / total, 1e-300))
                     for column in 0..<classCount {
                         // Softmax probability minus the one-hot target: the loss's slope in the score.
-                        scores[column] = scores[column] / total - (column == sample.column ? 1 : 0)
+                        scores[column] = sample.weight * (scores[column] / total - (column == sample.column ? 1 : 0))
                         gradient[biasOffset + column] += scores[column]
                     }
                     for feature in sample.features {
