@@ -255,11 +255,11 @@ struct ClassifierSafetyTests {
     }
 
     @Test(
-        "a misperception (看错了) supersedes every alarm before it; burning someone watches is no fire",
+        "the caller's own misperception (我看错了) supersedes the alarm before it; burning someone watches is no fire",
         arguments: [
             "着火了着火了——哦不是，我看错了，是河边烧烤摊的烟子",
             "报警人称地里着火冒浓烟，经追问，系农户烧秸秆，人在旁边守着",
-            "那边冒好大的烟 我还以为着火了 跑过去一看是有人在田头烧谷草 人就守在旁边的 一个院子都是烟",
+            "那边冒好大的烟 我还以为着火了 跑过去一看是有人在田头烧谷草 人就守在旁边的",
         ])
     func misperceptionAndWatchedBurning(text: String) throws {
         let outcome = try classify(text)
@@ -275,6 +275,46 @@ struct ClassifierSafetyTests {
     func dangerAfterMisperception(text: String, flag: SafetyFlag) throws {
         let outcome = try classify(text)
         #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+    }
+
+    @Test(
+        "a review's cases: corrections of detail, someone else's claim, watched people, pauses and one group's vetoes lose no danger",
+        arguments: [
+            // A misperception marker that is not the caller's own, is denied, or tells a cause.
+            ("三楼着火了，哦不是三楼，是四楼", SafetyFlag.fire),
+            ("有人拿刀砍人，我没看花眼，快来", SafetyFlag.weapon),
+            ("楼下有个男的拿刀追着人砍，不是我看错了，你们快来", SafetyFlag.weapon),
+            ("我爷爷喝了农药，他眼睛不好看错了瓶子，以为是饮料", SafetyFlag.poisoning),
+            ("邻居家天天家暴，刚才又听到女的喊救命，男的开门说我听错了，不让我管", SafetyFlag.violence),
+            ("我爸抽搐昏迷了，叫不醒，护工把药搞错了，给他吃了别人的降压药", SafetyFlag.injury),
+            // Keeping watch is no control over a fire that nobody lit on purpose.
+            ("隔壁仓库着火了，我们守在旁边不敢进去", SafetyFlag.fire),
+            ("家里全是烟，我守着孩子在阳台上", SafetyFlag.fire),
+            ("仓库冒黑烟，看守仓库的老人还在里面", SafetyFlag.fire),
+            // A transcript's pauses joined: vetoes and exclusions still stay within their pause.
+            ("我 爸 之前 摔过 一次 刚才 又 从 楼梯 上 摔下来 了 流了 好多 血 昏迷 了", SafetyFlag.injury),
+            ("我 老公 简直 疯了 一直 打我", SafetyFlag.violence),
+            ("电梯 里 被困 了 一个 老人 门 打不开 物业 也 进不去", SafetyFlag.trapped),
+            ("老板 带 人 打人 工友 头 都 破 了", SafetyFlag.violence),
+            ("仓库 着火 了 火 还 没有 扑灭", SafetyFlag.fire),
+            // A look-alike's veto belongs to its own words only.
+            ("一家四口吃了河里捞的死鱼，全部中毒了，上吐下泻", SafetyFlag.poisoning),
+            ("热水器的管子脱落了，一家三口一氧化碳中毒，头晕站不起来", SafetyFlag.poisoning),
+            ("浴室燃气热水器开着，我老婆倒在里面叫不醒了", SafetyFlag.injury),
+            ("我家孩子爬树掉下来，衣服被树枝勾住挂在树上了", SafetyFlag.trapped),
+            ("小区刚喷了杀虫药，孩子现在在吐还流口水，怕是中了药", SafetyFlag.poisoning),
+            // A denial clears only its own family: unconscious with no bleeding is unconscious.
+            ("我爸在家里昏迷了，叫不醒，没有外伤，也没有流血", SafetyFlag.injury),
+        ])
+    func reviewCases(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+    }
+
+    @Test("keeping a secret about a price is no fraud in progress")
+    func secretIsNoFraud() {
+        let assessment = SafetyRules().assess(normalized: Fixtures.normalizer.normalizedScalars("装修师傅说这个价格不要告诉别人，现在不给开发票"))
+        #expect(assessment.leanings.isEmpty)
     }
 
     @Test("a fraud with the money about to move is a crime report, whatever the call asks about")

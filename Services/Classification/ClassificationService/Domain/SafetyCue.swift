@@ -19,14 +19,19 @@ struct SafetyCue: Sendable {
     /// None of these may occur in the cue's clause or the clauses either side of it.
     let vetoedNearby: [[Unicode.Scalar]]
     /// For cues that are negative in themselves (没有呼吸, 出不来): a negator before them is part
-    /// of the description, not a denial.
+    /// of the description, not a denial — and no later denial clears them either.
     let ignoresNegation: Bool
+    /// Cues of one kind that a denial of another family of that kind does not clear: in
+    /// 昏迷了，没有流血 the denial is about bleeding, not about being unconscious. Empty: the
+    /// kind's general family, whose denials (无人受伤) clear it and which they clear.
+    let family: String
 
     /// A cue from plain strings, as written in the tables.
     init(
         _ phrase: String, _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
-        vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false
+        vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false, family: String = ""
     ) {
+        self.family = family
         self.phrase = Array(phrase.unicodeScalars)
         self.flags = flags
         let cue = self.phrase
@@ -44,12 +49,12 @@ struct SafetyCue: Sendable {
     /// Several cues sharing flags and context.
     static func group(
         _ phrases: [String], _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
-        vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false
+        vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false, family: String = ""
     ) -> [SafetyCue] {
         phrases.map {
             SafetyCue(
                 $0, flags, excludedIn: excludedIn, requiresNearby: requiresNearby,
-                vetoedBy: vetoedBy, vetoedNearby: vetoedNearby, ignoresNegation: ignoresNegation)
+                vetoedBy: vetoedBy, vetoedNearby: vetoedNearby, ignoresNegation: ignoresNegation, family: family)
         }
     }
 }
@@ -60,10 +65,14 @@ struct SafetyResolution: Sendable {
     let phrase: [Unicode.Scalar]
     /// The flags it clears, for cues before it in the text.
     let clears: Set<SafetyFlag>
+    /// When not empty, it counts only with one of these near it (守在旁边 clears a fire only where
+    /// something is burned on purpose: 秸秆, 谷草 — not 仓库着火了，我们守在旁边不敢进去).
+    let requiresNearby: [[Unicode.Scalar]]
 
     /// A resolution from a plain string, as written in the tables.
-    init(_ phrase: String, _ clears: Set<SafetyFlag>) {
+    init(_ phrase: String, _ clears: Set<SafetyFlag>, requiresNearby: [String] = []) {
         self.phrase = Array(phrase.unicodeScalars)
         self.clears = clears
+        self.requiresNearby = requiresNearby.map { Array($0.unicodeScalars) }
     }
 }

@@ -50,8 +50,14 @@ extension SafetyRules {
         "垃圾", "秸秆", "落叶", "树叶", "树枝", "杂草", "烧烤", "油烟", "烟囱", "纸钱", "烧纸", "祭祀", "露天", "排放", "排烟",
         "废气", "锅炉", "焚烧", "烟尘", "熏", "电焊", "焊接", "发电机", "工厂", "厂", "烟雾", "抽烟", "吸烟", "香烟", "烟头",
         "回收站", "烧电线", "蜂窝煤", "烤火", "烧煤", "炭火", "园区", "排出", "排风", "谷草", "稻草", "麦秆", "枝丫", "修剪",
-        // Not 塑料: a smell of burning plastic from behind a door is a fire (found on the set).
-        "守在旁边", "看守", "守着",
+        // Not 塑料: a smell of burning plastic from behind a door is a fire (found on the set). Not
+        // 守着 or 看守 either: 家里全是烟，我守着孩子 is a fire (a review's finding).
+    ]
+
+    /// Words that put an injury in the past or in a claim about it (工伤鉴定, 上个月摔伤的医药费).
+    static let pastOrPaperwork = [
+        "赔偿", "医药费", "工伤", "鉴定", "索赔", "报销", "误工费", "治疗费", "伤残", "上个月", "去年", "前年",
+        "上周", "几天前", "前几天", "之前", "以前", "曾经",
     ]
 
     /// The built-in cues.
@@ -122,23 +128,32 @@ extension SafetyRules {
         cues += SafetyCue.group(
             [
                 "受伤", "受了伤", "伤者", "伤员", "伤亡", "伤势", "流血", "出血", "是血", "一身血", "一脸血", "满头血", "好多血", "很多血",
-                "流了血", "头破血流", "血止不住", "切到手", "割到手", "割破手", "割破了手", "划破手", "划破了手", "昏迷",
-                "晕倒", "晕过去", "晕在", "晕厥", "昏厥", "骨折", "打断", "抽搐", "休克", "摔伤", "烫伤", "烧伤", "砸伤", "撞伤", "割伤",
-                "划伤", "抓伤", "咬伤", "压伤", "夹伤", "倒地不起", "失去意识", "意识丧失", "意识不清", "神志不清", "神志模糊",
-                "白沫", "身亡", "坠楼", "摔下来", "触电", "掉进井", "扎穿", "扎伤", "刺穿", "一动不动",
+                "流了血", "头破血流", "血止不住", "切到手", "割到手", "割破手", "割破了手", "划破手", "划破了手",
+                "骨折", "打断", "摔伤", "烫伤", "烧伤", "砸伤", "撞伤", "割伤",
+                "划伤", "抓伤", "咬伤", "压伤", "夹伤",
+                "身亡", "坠楼", "摔下来", "触电", "掉进井", "扎穿", "扎伤", "刺穿",
                 "扎进", "打到头", "砸到头", "砸到人", "砸中",
             ],
             [.injury],
             excludedIn: ["受伤的树", "受伤的白鹭", "受伤的鸟", "出血点"],
-            vetoedNearby: [
-                "赔偿", "医药费", "工伤", "鉴定", "索赔", "报销", "误工费", "治疗费", "伤残", "上个月", "去年", "前年",
-                "上周", "几天前", "前几天", "之前", "以前", "曾经",
-            ])
+            vetoedNearby: pastOrPaperwork)
+        // Someone unconscious or convulsing: its own family, so 没有流血 or 没有外伤 after it does not
+        // clear it (昏迷了，没有流血 is still an emergency, as a review found).
         cues += SafetyCue.group(
-            ["没有呼吸", "没呼吸", "莫得气", "没得气", "没气了", "不省人事", "叫不醒", "喊不答应", "呼之不应", "心脏骤停", "叫不应", "喊不应"],
-            [.injury],
-            // 没得气 is also a gas supply cut (天然气停了…全部没得气): a 12345 matter.
-            vetoedNearby: ["天然气", "燃气", "煤气", "停气", "供气", "气费", "液化气", "轮胎", "气罐"], ignoresNegation: true)
+            [
+                "昏迷", "晕倒", "晕过去", "晕在", "晕厥", "昏厥", "抽搐", "休克", "倒地不起", "失去意识", "意识丧失", "意识不清",
+                "神志不清", "神志模糊", "白沫", "一动不动",
+            ],
+            [.injury], vetoedNearby: pastOrPaperwork, family: "unconscious")
+        cues += SafetyCue.group(
+            ["没有呼吸", "没呼吸", "不省人事", "叫不醒", "喊不答应", "呼之不应", "心脏骤停", "叫不应", "喊不应"],
+            [.injury], ignoresNegation: true, family: "unconscious")
+        // 没得气 is also a gas supply cut (天然气停了…全部没得气): a 12345 matter. Only these words
+        // yield to gas words (浴室燃气热水器开着，人叫不醒了 is an emergency, as a review found).
+        cues += SafetyCue.group(
+            ["莫得气", "没得气", "没气了"], [.injury],
+            vetoedNearby: ["天然气", "燃气", "煤气", "停气", "供气", "气费", "液化气", "轮胎", "气罐"], ignoresNegation: true,
+            family: "unconscious")
         // Someone lying still after a fall, as a bystander says it (worker off a scaffold).
         cues += SafetyCue.group(
             ["躺在地上不动", "倒在地上不动", "趴在地上不动", "躺地上不动", "躺着不动", "躺在地上没动", "脚手架上掉", "脚手架上摔", "从脚手架"],
@@ -165,17 +180,21 @@ extension SafetyRules {
                 "进不去", "隐患", "通道",
             ])
         cues += SafetyCue.group(
-            ["中毒", "误食", "喝农药", "喝了农药", "服毒", "投毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
+            ["中毒", "误食", "喝农药", "喝了农药", "服毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
             [.poisoning],
-            vetoedBy: ["担心", "检测", "防止"],
-            // 往河里投毒 with dead fish and a factory's pipe: pollution (ENVIRONMENT), not a person.
+            vetoedBy: ["担心", "检测", "防止"])
+        // 往河里投毒 with dead fish and a factory's pipe: pollution (ENVIRONMENT), not a person. Only 投毒
+        // yields to these (一家人吃了河里的死鱼中毒了 is poisoning, as a review found).
+        cues += SafetyCue.group(
+            ["投毒"], [.poisoning], vetoedBy: ["担心", "检测", "防止"],
             vetoedNearby: ["河里", "死鱼", "鱼死", "死了一大片鱼", "排污", "排放", "管子"])
         // Vomiting, drooling or pinpoint pupils after spraying: pesticide poisoning (a child on a
         // lawn sprayed that morning, written inside a complaint about the spraying).
         cues += SafetyCue.group(
             ["呕吐", "在吐", "流口水", "瞳孔很小", "瞳孔缩小", "瞳孔变小"], [.poisoning],
             requiresNearby: ["打药", "打完药", "喷药", "农药", "杀虫", "除草剂", "灭鼠", "敌敌畏"],
-            vetoedNearby: ["昨天", "上周", "前几天", "之前", "以前", "去年", "上个月", "上次", "担心", "怕"])
+            // Not 怕: 怕是中了药 ("probably") is no worry about the future.
+            vetoedNearby: ["昨天", "上周", "前几天", "之前", "以前", "去年", "上个月", "上次", "担心", "害怕"])
         // Something dangerous swallowed (a child and a button battery, a magnet, pills).
         cues += SafetyCue.group(
             ["吞了", "吞下", "吞进", "误吞", "误食", "吃下去了"], [.medicalEmergency],
@@ -256,8 +275,10 @@ extension SafetyRules {
                 "手机锁在家里",
             ],
             vetoedNearby: ["封控", "隔离", "管控", "疫情", "核酸", "静默", "防疫", "健康码", "门禁", "道闸", "停车", "车辆", "狗", "猫"])
-        // A person hanging in a tree needs help; a branch or a kite hanging there does not.
-        cues += SafetyCue.group(["挂在树上"], [.trapped], vetoedNearby: ["枝", "风筝", "袋", "衣服", "横幅", "灯笼", "气球"])
+        // A person hanging in a tree needs help; a branch or a kite hanging there does not — so a
+        // person must be named near it (孩子…衣服被树枝勾住挂在树上了 still counts).
+        cues += SafetyCue.group(
+            ["挂在树上"], [.trapped], requiresNearby: vulnerablePeople + ["人", "师傅", "工人", "男的", "女的", "小伙"])
         // Calling in secret on a borrowed phone: someone watched and held (trafficking, forced labour,
         // domestic confinement), whatever the call asks about.
         cues += SafetyCue.group(
@@ -311,7 +332,7 @@ extension SafetyRules {
     /// selling prepaid cards): the classifier leans on these as strongly as on a reporter's own
     /// choice, since a minute decides whether the savings are gone or the culprit is.
     static let fraudInProgress = [
-        "安全账户", "要我转账", "让我转账", "要我把钱转", "让我把钱转", "不要告诉别人", "不让我告诉", "连夜搬空",
+        "安全账户", "要我转账", "让我转账", "要我把钱转", "让我把钱转", "连夜搬空",
     ]
 
     /// Words with which a record says the operator asked (or the caller went on to explain) what
@@ -332,12 +353,16 @@ extension SafetyRules {
         "走近一看", "走近看", "下楼一看", "过去一看", "仔细一看", "看清楚了",
     ]
 
-    /// Words with which the caller says the alarm itself was a misperception (着火了——哦不是，我看错了):
-    /// everything before one is superseded without a denial, since nothing was there to deny.
-    /// (Unlike 原来是, which may tell how a real danger came about.) Danger named after it counts.
-    static let misperceptionMarkers = [
-        "看错了", "听错了", "搞错了", "看花眼", "看花了眼", "哦不是", "噢不是", "喔不是", "是我误会", "我误会了", "虚惊一场",
-    ]
+    /// Words with which the caller says the alarm itself was their misperception (着火了——哦不是，
+    /// 我看错了。): the alarms shortly before one are superseded without a denial, since nothing was
+    /// there to deny (unlike 原来是, which may tell how a real danger came about). Only the caller's
+    /// own, ending its clause, not denied and not reported (see `SafetyRules.misperception`); 哦不是
+    /// alone corrects details as often (三楼着火了，哦不是三楼，是四楼) and is not one. Danger named
+    /// after it counts.
+    static let misperceptionMarkers = ["我看错了", "我听错了", "我看花眼了", "我看花了眼", "我搞错了", "我误会了"]
+
+    /// Words before a misperception marker that make it someone else's claim (他说我听错了).
+    static let reportedSpeech = ["说", "讲", "称", "骂", "认为", "觉得", "以为"]
 
     /// Phrases that rule any danger to people out, when they are the finding after a
     /// clarification marker.
@@ -345,6 +370,11 @@ extension SafetyRules {
         "没有人身危险", "无人身危险", "没有危险", "无危险", "莫得危险", "没得危险", "没啥危险", "无人员伤亡", "没有人员伤亡",
         "无人伤亡", "没有伤亡", "无伤亡", "人都没事", "都没得事", "虚惊一场", "未危及人员", "没有危及人员", "未危及他人",
         "人没危险", "人没有危险", "没有人身安全问题", "无人员危险", "没有人员危险",
+    ]
+
+    /// What people burn on purpose: a watch kept over it (守在旁边) means the burning is under control.
+    static let deliberateBurning = [
+        "秸秆", "谷草", "稻草", "麦秆", "枝丫", "树枝", "落叶", "树叶", "杂草", "垃圾", "烧纸", "纸钱", "焚烧", "烧荒", "修剪",
     ]
 
     /// Phrases that say a danger is over; they clear cues of those kinds earlier in the text.
@@ -357,7 +387,7 @@ extension SafetyRules {
         resolutions += [
             "有人看管", "有人看守", "有人守着", "人在旁边守", "人都守到", "守在旁边", "有人守到", "人守着", "在旁边守着",
             "在旁看守", "在旁边看守", "人就守在",
-        ].map { SafetyResolution($0, fire) }
+        ].map { SafetyResolution($0, fire, requiresNearby: deliberateBurning) }
         resolutions += ["关闭阀门", "关了阀门", "阀门已关", "关掉阀门"].map { SafetyResolution($0, [.gasLeak]) }
         resolutions += [
             "已离开", "已经离开", "已分开", "已经分开", "被制止", "已制止", "已平息", "已经平息", "已冷静", "已经冷静",

@@ -32,6 +32,7 @@ public struct SafetyRules: Sendable {
     private let clarificationMarkers: [Phrase]
     private let correctionMarkers: [Phrase]
     private let misperceptionMarkers: [Phrase]
+    private let reportedSpeech: [Phrase]
     private let allClear: [Phrase]
 
     /// The rule with the built-in vocabulary (`SafetyRules+Cues.swift`).
@@ -60,6 +61,7 @@ public struct SafetyRules: Sendable {
         clarificationMarkers = Self.clarificationMarkers.map { Array($0.unicodeScalars) }
         correctionMarkers = Self.correctionMarkers.map { Array($0.unicodeScalars) }
         misperceptionMarkers = Self.misperceptionMarkers.map { Array($0.unicodeScalars) }
+        reportedSpeech = Self.reportedSpeech.map { Array($0.unicodeScalars) }
         allClear = Self.allClear.map { Array($0.unicodeScalars) }
     }
 
@@ -73,9 +75,9 @@ public struct SafetyRules: Sendable {
         let (joined, origin) = Self.joiningPauses(text)
         // Where a pause was taken out: a negator does not reach across one (in 未进食进水 神志不清 the
         // 未 is about eating), so a denial is read as before and only cues and context gain.
-        var pauses = [Bool](repeating: false, count: joined.count)
-        for index in joined.indices.dropFirst() where origin[index] != origin[index - 1] + 1 { pauses[index] = true }
-        let assessment = assess(joined: joined, pauses: pauses)
+        var at = [Bool](repeating: false, count: joined.count)
+        for index in joined.indices.dropFirst() where origin[index] != origin[index - 1] + 1 { at[index] = true }
+        let assessment = assess(joined: joined, pauses: Pauses(at: at, text: joined))
         guard joined.count != text.count else { return assessment }
         return SafetyAssessment(
             cues: assessment.cues, leanings: assessment.leanings,
@@ -98,14 +100,50 @@ public struct SafetyRules: Sendable {
         return (joined, origin)
     }
 
-    private func assess(joined text: [Unicode.Scalar], pauses: [Bool]) -> SafetyAssessment {
+    /// Where a transcript's pauses were taken out of the text the rule reads, and the segments
+    /// between pauses and clause breaks: the clauses the rule would see with the spaces kept. A
+    /// negator never reaches across a pause, and vetoes and exclusions are sought within these
+    /// segments as before the pauses were joined (a review found 之前 in one pause vetoing 流血 in
+    /// another, and 打人 工友 excluded as 打人工); only cues and their required context gain.
+    struct Pauses {
+        let at: [Bool]
+        let segments: [Range<Int>]
+        /// The segment holding each position (-1 for a clause break).
+        let segmentOf: [Int]
+
+        init(at: [Bool], text: [Unicode.Scalar]) {
+            self.at = at
+            var segments: [Range<Int>] = []
+            var segmentOf = [Int](repeating: -1, count: text.count)
+            var start = 0
+            for position in 0...text.count {
+                let ends = position == text.count || SafetyRules.isClauseBreak(text[position]) || (position > start && at[position])
+                guard ends else { continue }
+                if position > start {
+                    for index in start..<position { segmentOf[index] = segments.count }
+                    segments.append(start..<position)
+                }
+                start = position == text.count || SafetyRules.isClauseBreak(text[position]) ? position + 1 : position
+            }
+            self.segments = segments
+            self.segmentOf = segmentOf
+        }
+
+        /// The segments `range` touches, as one range.
+        func span(of range: Range<Int>) -> (first: Int, last: Int) {
+            (segmentOf[range.lowerBound], segmentOf[range.upperBound - 1])
+        }
+    }
+
+    private func assess(joined text: [Unicode.Scalar], pauses: Pauses) -> SafetyAssessment {
         let clauses = Self.clauses(of: text)
         // Only the last occurrence of each cue and the last denial of each kind matter (a clearance
         // reaches back over everything before it), which also bounds the work on hostile input.
         var found: [Phrase: (range: Range<Int>, cue: SafetyCue)] = [:]
         // Every asserted cue's place, for masking the superseded ones from the model.
-        var alarms: [(range: Range<Int>, flags: Set<SafetyFlag>)] = []
-        var denials: [Set<SafetyFlag>: Int] = [:]
+        var alarms: [(range: Range<Int>, cue: SafetyCue)] = []
+        // The last denial of each kind and family (see `SafetyCue.family`).
+        var denials: [Denial: Int] = [:]
         for (number, clause) in clauses.enumerated() {
             for position in clause {
                 guard mayStart(Self.cueBit, at: position, in: text), let candidates = cues[text[position]] else { continue }
@@ -113,34 +151,45 @@ public struct SafetyRules: Sendable {
                     guard counts(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses) else { continue }
                     if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) {
                         let subject = Self.window(around: position..<(position + cue.phrase.count), in: clause)
-                        if !contains(partialSubjects, in: text, range: subject) { denials[Set(cue.flags)] = position }
+                        if !contains(partialSubjects, in: text, range: subject) {
+                            denials[Denial(flags: Set(cue.flags), family: cue.family)] = position
+                        }
                     } else {
                         found[cue.phrase] = (position..<(position + cue.phrase.count), cue)
-                        alarms.append((position..<(position + cue.phrase.count), Set(cue.flags)))
+                        alarms.append((position..<(position + cue.phrase.count), cue))
                     }
                 }
             }
         }
-        let cleared = clearances(in: text, clauses: clauses, pauses: pauses) + denials.map { (position: $0.value, flags: $0.key) }
+        let resolved = clearances(in: text, clauses: clauses, pauses: pauses)
+        // The kinds denied after `position` that a cue of `family` yields to: a denial clears cues of
+        // its own family only (昏迷了，没有流血 stays an injury), and never a cue that ignores
+        // negation (叫不醒 is not undone by 没有外伤), as a review found.
+        func denied(after position: Int, for cue: SafetyCue) -> Set<SafetyFlag> {
+            guard !cue.ignoresNegation else { return [] }
+            return denials.filter { $0.value >= position && $0.key.family == cue.family }.reduce(into: Set<SafetyFlag>()) {
+                $0.formUnion($1.key.flags)
+            }
+        }
         let finding = supersededBefore(in: text, lastDenial: denials.values.max())
         // What the finding denies: every danger to people with an all-clear phrase, otherwise the
         // kinds negated after the marker. An alarm of another kind stands (三楼着火了，经询问无人被困
         // is still a fire), as a review found.
         let deniesAll = finding > 0 && containsAllClear(in: text, from: finding)
-        let deniedKinds = denials.filter { $0.value > finding }.reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.key) }
-        // A misperception (我看错了) supersedes every alarm before it, of any kind.
-        let misperceived = lastMatch(of: misperceptionMarkers, in: text, after: 0) ?? 0
-        let superseded = max(finding, misperceived)
-        func isSuperseded(_ range: Range<Int>, _ flags: Set<SafetyFlag>) -> Bool {
-            (misperceived > 0 && range.upperBound <= misperceived)
-                || (finding > 0 && range.upperBound <= finding && (deniesAll || flags.isSubset(of: deniedKinds)))
+        // A misperception (我看错了) supersedes the alarms shortly before it, of any kind.
+        let misperceived = misperception(in: text, pauses: pauses)
+        let superseded = max(finding, misperceived?.upperBound ?? 0)
+        func isSuperseded(_ range: Range<Int>, _ cue: SafetyCue) -> Bool {
+            if let misperceived, misperceived.contains(range.lowerBound), range.upperBound <= misperceived.upperBound { return true }
+            guard finding > 0, range.upperBound <= finding else { return false }
+            return deniesAll || Set(cue.flags).isSubset(of: denied(after: finding + 1, for: cue))
         }
         let asserted = found.values.filter { match in
-            guard !isSuperseded(match.range, Set(match.cue.flags)) else { return false }
-            let flags = Set(match.cue.flags)
-            let clearedFlags = cleared.filter { $0.position >= match.range.upperBound }
+            guard !isSuperseded(match.range, match.cue) else { return false }
+            var clearedFlags = resolved.filter { $0.position >= match.range.upperBound }
                 .reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.flags) }
-            return !flags.isSubset(of: clearedFlags)
+            clearedFlags.formUnion(denied(after: match.range.upperBound, for: match.cue))
+            return !Set(match.cue.flags).isSubset(of: clearedFlags)
         }
         // A cue overlapping an earlier one of the same kinds (刀 in 持刀, 困在 after 被困) adds
         // nothing to the evidence.
@@ -159,8 +208,38 @@ public struct SafetyRules: Sendable {
         let supersededLeanings = superseded > 0 ? leaningRanges(in: text, clauses: clauses, before: superseded) : []
         return SafetyAssessment(
             cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: superseded),
-            superseded: alarms.filter { isSuperseded($0.range, $0.flags) }.map(\.range) + supersededLeanings)
+            superseded: alarms.filter { isSuperseded($0.range, $0.cue) }.map(\.range) + supersededLeanings)
     }
+
+    /// One denial's kind: the flags of the negated cue and its family.
+    private struct Denial: Hashable {
+        let flags: Set<SafetyFlag>
+        let family: String
+    }
+
+    /// The stretch of text a caller's own misperception supersedes (我看错了，是烧烤摊的烟): the
+    /// `misperceptionReach` scalars before the last misperception marker that is the caller's,
+    /// not denied (不是我看错了), not someone else's claim (他说我听错了), and that ends its clause
+    /// (我看错了瓶子 tells how a poisoning came about). A review found each of these.
+    private func misperception(in text: [Unicode.Scalar], pauses: Pauses) -> Range<Int>? {
+        let whole = 0..<text.count
+        for start in text.indices.reversed() {
+            guard let marker = misperceptionMarkers.first(where: { Self.matches($0, in: text, at: start, within: whole) }) else { continue }
+            let end = start + marker.count
+            guard end == text.count || Self.isClauseBreak(text[end]) else { continue }
+            if isNegated(start, clauseStart: Self.clauseStart(of: start, in: text), in: text, pauses: pauses, by: negators, window: 3) {
+                continue
+            }
+            if reportedSpeech.contains(where: { start - $0.count >= 0 && Self.matches($0, in: text, at: start - $0.count, within: whole) }) {
+                continue
+            }
+            return max(0, start - Self.misperceptionReach)..<start
+        }
+        return nil
+    }
+
+    /// How far before a misperception marker, in scalars, the alarm it takes back may stand.
+    private static let misperceptionReach = 30
 
     /// Where the finding begins when the alarm before it is superseded (see the type's comment): the
     /// last clarification or correction marker followed by a denial — a negated cue (`lastDenial`)
@@ -206,7 +285,7 @@ public struct SafetyRules: Sendable {
 
     /// The police matters asserted in the text from `first` on, in text order, each phrase once.
     private func leanings(
-        in text: [Unicode.Scalar], clauses: [Range<Int>], pauses: [Bool], from first: Int
+        in text: [Unicode.Scalar], clauses: [Range<Int>], pauses: Pauses, from first: Int
     ) -> [SafetyAssessment.Leaning] {
         var leanings: [SafetyAssessment.Leaning] = []
         for (number, clause) in clauses.enumerated() {
@@ -240,18 +319,24 @@ public struct SafetyRules: Sendable {
     /// make every cue scan all of it.
     private func counts(
         _ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>],
-        in text: [Unicode.Scalar], pauses: [Bool]
+        in text: [Unicode.Scalar], pauses: Pauses
     ) -> Bool {
+        let cueRange = position..<(position + cue.phrase.count)
+        let (first, last) = pauses.span(of: cueRange)
+        let own = pauses.segments[first].lowerBound..<pauses.segments[last].upperBound
         for exclusion in cue.excludedIn {
             let start = position - exclusion.offset
-            if start >= 0, Self.matches(exclusion.phrase, in: text, at: start, within: 0..<text.count) { return false }
+            if start >= 0, Self.matches(exclusion.phrase, in: text, at: start, within: own) { return false }
         }
-        let cueRange = position..<(position + cue.phrase.count)
-        if !cue.vetoedBy.isEmpty, contains(cue.vetoedBy, in: text, range: Self.window(around: cueRange, in: clauses[number])) {
+        if !cue.vetoedBy.isEmpty, contains(cue.vetoedBy, in: text, range: Self.window(around: cueRange, in: own)) {
             return false
         }
+        if !cue.vetoedNearby.isEmpty {
+            let segments = pauses.segments
+            let around = segments[max(0, first - 1)].lowerBound..<segments[min(segments.count - 1, last + 1)].upperBound
+            if contains(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: around)) { return false }
+        }
         let nearby = (max(0, number - 1)...min(clauses.count - 1, number + 1)).map { Self.window(around: cueRange, in: clauses[$0]) }
-        if !cue.vetoedNearby.isEmpty, nearby.contains(where: { contains(cue.vetoedNearby, in: text, range: $0) }) { return false }
         guard !cue.requiresNearby.isEmpty else { return true }
         // Besides the neighbouring clauses, the run of clauses separated only by spaces: a
         // speech-recognition transcript (喂 快 我娃娃 把 那个 纽扣电池 吞 吞下去了) has a space for every
@@ -312,7 +397,7 @@ public struct SafetyRules: Sendable {
     }
 
     /// Positions and kinds of every phrase saying a danger is over.
-    private func clearances(in text: [Unicode.Scalar], clauses: [Range<Int>], pauses: [Bool]) -> [(position: Int, flags: Set<SafetyFlag>)] {
+    private func clearances(in text: [Unicode.Scalar], clauses: [Range<Int>], pauses: Pauses) -> [(position: Int, flags: Set<SafetyFlag>)] {
         // The last occurrence of each phrase clears the most, so it alone is kept.
         var last: [Phrase: (position: Int, flags: Set<SafetyFlag>)] = [:]
         for clause in clauses {
@@ -321,7 +406,15 @@ public struct SafetyRules: Sendable {
                     continue
                 }
                 for resolution in candidates where Self.matches(resolution.phrase, in: text, at: position, within: clause) {
-                    if !isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: resolutionNegators, window: 3) {
+                    // A negator reaches a resolution across a pause (火 还 没有 扑灭): here the
+                    // barrier would fail the unsafe way.
+                    let negated = isNegated(
+                        position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: resolutionNegators, window: 3,
+                        acrossPauses: true)
+                    // Its context: anywhere within the usual reach, across clauses (烧秸秆，人在旁边守着).
+                    let range = position..<(position + resolution.phrase.count)
+                    let context = Self.window(around: range, in: 0..<text.count)
+                    if !negated, resolution.requiresNearby.isEmpty || contains(resolution.requiresNearby, in: text, range: context) {
                         last[resolution.phrase] = (position, resolution.clears)
                     }
                 }
@@ -333,13 +426,13 @@ public struct SafetyRules: Sendable {
     /// Whether a negator stands within `window` scalars before `position` in its clause, with no
     /// breaker or pause between them; the nearest word decides.
     private func isNegated(
-        _ position: Int, clauseStart: Int, in text: [Unicode.Scalar], pauses: [Bool], by negators: [Phrase],
-        window: Int = negationWindow
+        _ position: Int, clauseStart: Int, in text: [Unicode.Scalar], pauses: Pauses, by negators: [Phrase],
+        window: Int = negationWindow, acrossPauses: Bool = false
     ) -> Bool {
         // A cue that itself opens with a breaker (就跳, 要跳) is out of any earlier negator's reach.
         if breakers.contains(where: { Self.matches($0, in: text, at: position, within: position..<text.count) }) { return false }
         var start = position - 1
-        while start >= max(clauseStart, position - window), !pauses[start + 1] {
+        while start >= max(clauseStart, position - window), acrossPauses || !pauses.at[start + 1] {
             let bounds = start..<position
             if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return false }
             if negators.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }),
@@ -384,7 +477,7 @@ public struct SafetyRules: Sendable {
         return result
     }
 
-    private static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case ",", ".", ";", "!", "?", " ", "(", ")", "[", "]", "\"": true
         default: false
