@@ -13,6 +13,10 @@ public final class PostgresConnection: @unchecked Sendable {
     /// every run, with that run's values (`plan_cache_mode`, see `PostgresConfiguration`). Texts
     /// beyond `preparedCapacity` (statements built with literal values) run unprepared.
     private var prepared: [String: String] = [:]
+    /// Statements evicted inside a transaction, where DEALLOCATE fails until the rollback: freed at
+    /// the next statement outside one, and counted against the capacity meanwhile (a statement that
+    /// keeps failing inside transactions must not leak one server-side statement per run).
+    private var stale: [String] = []
     private static let preparedCapacity = 256
     private var preparedCount = 0
 
@@ -63,7 +67,7 @@ public final class PostgresConnection: @unchecked Sendable {
             // time. (Inside a transaction DEALLOCATE fails until the rollback; the old statement then
             // stays until the connection closes, under a name nothing uses.)
             prepared[query.sql] = nil
-            _ = try? consume(PQexec(handle, "DEALLOCATE \(name!)"))
+            if (try? consume(PQexec(handle, "DEALLOCATE \(name!)"))) == nil { stale.append(name!) }
             throw error
         }
     }
@@ -80,7 +84,10 @@ public final class PostgresConnection: @unchecked Sendable {
     /// nil when the cache is full.
     private func preparedName(for query: PostgresQuery) throws -> String? {
         if let name = prepared[query.sql] { return name }
-        guard prepared.count < Self.preparedCapacity else { return nil }
+        if !stale.isEmpty, PQtransactionStatus(handle) == PQTRANS_IDLE {
+            stale.removeAll { (try? consume(PQexec(handle, "DEALLOCATE \($0)"))) != nil }
+        }
+        guard prepared.count + stale.count < Self.preparedCapacity else { return nil }
         preparedCount += 1
         let name = "fenliu_\(preparedCount)"
         _ = try consume(PQprepare(handle, name, query.sql, Int32(query.binds.count), nil))

@@ -157,6 +157,16 @@ struct PostgresTests {
         _ = try? await pool.query("SELECT id FROM notes WHERE body = \("40")")
         #expect(try await pool.query("SELECT id FROM notes WHERE body = \("40")").first?.decode("id", as: Int.self) == 4)
 
+        // A statement evicted inside a transaction (DEALLOCATE fails there) is freed afterwards.
+        #expect(try await pool.query("SELECT id FROM notes WHERE body = \("50")").first?.decode("id", as: Int.self) == 5)
+        try await pool.query("ALTER TABLE notes ALTER COLUMN body TYPE int USING body::int")
+        await #expect(throws: PostgresError.self) {
+            try await pool.transaction { connection in _ = try connection.query("SELECT id FROM notes WHERE body = \("50")") }
+        }
+        #expect(try await pool.query("SELECT id FROM notes WHERE body = \("50")").first?.decode("id", as: Int.self) == 5)
+        let copies = try await pool.query("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE 'SELECT id FROM notes%'")
+        #expect(try copies.first?.decode("n", as: Int.self) == 1, "the evicted statement was freed after the rollback")
+
         // A statement that does not parse is an error, and is not kept.
         await #expect(throws: PostgresError.self) { try await pool.query("SELEC body FROM notes WHERE id = \(1)") }
         #expect(try await pool.query("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE 'SELEC %'").first?.decode("n", as: Int.self) == 0)

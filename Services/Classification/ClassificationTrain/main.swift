@@ -60,10 +60,18 @@ do {
         print("no model in use at \(modelFile.path): written without a comparison")
     } else {
         let current = try NgramModel(jsonData: try Data(contentsOf: modelFile))
+        let records = try IndependentEvaluation.load(from: evaluationDirectory)
+        guard !records.isEmpty else {
+            FileHandle.standardError.write(Data("the independent set at \(evaluationDirectory.path) is empty; nothing written\n".utf8))
+            exit(2)
+        }
+        // Judged at the lowest divert threshold a catalogue may publish (CatalogueValidation), where
+        // a model's danger misses show first: a model must be safe under any published threshold.
+        let lowest = Classifier.Configuration(divertThreshold: ModelGate.lowestPublishableThreshold)
         let verdict = ModelGate.judge(
-            candidate: try Classifier.production(model: model, normalizer: normalizer),
-            current: try Classifier.production(model: current, normalizer: normalizer),
-            on: try IndependentEvaluation.load(from: evaluationDirectory))
+            candidate: try Classifier.production(model: model, normalizer: normalizer, configuration: lowest),
+            current: try Classifier.production(model: current, normalizer: normalizer, configuration: lowest),
+            on: records)
         print("on the independent set (\(current.version) in use):")
         print(verdict)
         guard verdict.accepted else { exit(1) }

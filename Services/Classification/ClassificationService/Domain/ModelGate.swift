@@ -6,6 +6,11 @@ import FenliuModel
 /// training tool asks before it writes a model file, so a retraining that learned the corpus's
 /// style — or a reviewer's mistakes — never ships.
 public enum ModelGate {
+    /// The lowest divert threshold a catalogue version may publish; the training tool judges
+    /// models there, where danger misses show first (a review's finding: at the default a model
+    /// could pass that misses a danger under a catalogue publishing 0.5).
+    public static let lowestPublishableThreshold = 0.5
+
     /// Both models' figures on the set, and whether the candidate may replace the one in use.
     public struct Verdict: Sendable, CustomStringConvertible {
         public let current: IndependentEvaluation.Report

@@ -17,8 +17,8 @@ enum CatalogueValidation {
         // Below 0.5 the evaluation set's sweep shows danger misses (BENCHMARKS.md); above 0.99 nothing
         // would ever be diverted. 0 leaves the service's configured default.
         let threshold = catalogue.divertThreshold
-        if threshold != 0, !(0.5...0.99).contains(threshold) {
-            add("divertThreshold", "must be 0 (the service's default) or from 0.5 to 0.99, not \(threshold)")
+        if threshold != 0, !(ModelGate.lowestPublishableThreshold...0.99).contains(threshold) {
+            add("divertThreshold", "must be 0 (the service's default) or from \(ModelGate.lowestPublishableThreshold) to 0.99, not \(threshold)")
         }
         var seen = Set<Category>()
         for (index, entry) in catalogue.categories.enumerated() {
