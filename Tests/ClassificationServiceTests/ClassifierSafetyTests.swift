@@ -255,15 +255,15 @@ struct ClassifierSafetyTests {
     }
 
     @Test(
-        "the caller's own misperception (我看错了) supersedes the alarm before it; burning someone watches is no fire",
+        "a misperception supersedes only with a denial after it; smoke from burning straw with no fire asserted is none",
         arguments: [
-            "着火了着火了——哦不是，我看错了，是河边烧烤摊的烟子",
-            "报警人称地里着火冒浓烟，经追问，系农户烧秸秆，人在旁边守着",
-            "那边冒好大的烟 我还以为着火了 跑过去一看是有人在田头烧谷草 人就守在旁边的",
+            ("着火了着火了——哦不是，我看错了，是河边烧烤摊的烟子", [SafetyFlag.fire]),
+            ("着火了着火了——哦不是，我看错了，没有着火，是烧烤摊的烟子", []),
+            ("那边冒好大的烟 我还以为着火了 跑过去一看是有人在田头烧谷草 人就守在旁边的", []),
         ])
-    func misperceptionAndWatchedBurning(text: String) throws {
+    func misperceptionNeedsDenial(text: String, flags: [SafetyFlag]) throws {
         let outcome = try classify(text)
-        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+        #expect(outcome.safetyFlags == flags, "\(outcome.evidence)")
     }
 
     @Test(
@@ -305,16 +305,40 @@ struct ClassifierSafetyTests {
             ("小区刚喷了杀虫药，孩子现在在吐还流口水，怕是中了药", SafetyFlag.poisoning),
             // A denial clears only its own family: unconscious with no bleeding is unconscious.
             ("我爸在家里昏迷了，叫不醒，没有外伤，也没有流血", SafetyFlag.injury),
+            // The second review: a narrow denial denies only itself; a misperception corrects detail.
+            ("孩子触电了，没有流血", SafetyFlag.injury),
+            ("老人坠楼了，没有流血", SafetyFlag.injury),
+            ("我爸从梯子上摔下来了，头破血流，没有骨折", SafetyFlag.injury),
+            ("楼下电动车起火了，还好没有爆炸", SafetyFlag.fire),
+            ("有人掉进河里了，没有溺水", SafetyFlag.personAtRisk),
+            ("我爸晕倒了叫不醒，刚才说在三楼，我搞错了，是四楼", SafetyFlag.injury),
+            ("楼下着火了，好大的烟，刚才说是二单元，我搞错了，是三单元", SafetyFlag.fire),
+            ("有人拿刀砍人，不可能是我看错了，你们快来", SafetyFlag.weapon),
+            ("有个孩子掉进河里了，希望是我看错了", SafetyFlag.personAtRisk),
+            ("一名男子爬树挂在树上下不来了", SafetyFlag.trapped),
+            // A fire not over: not yet, asked for, or beyond the caller.
+            ("仓库着火了，火还没有完全扑灭", SafetyFlag.fire),
+            ("厨房着火了，快来帮忙扑灭", SafetyFlag.fire),
+            ("着火了，我们自己扑灭不了", SafetyFlag.fire),
+            ("房子着火了，火太大了无法扑灭", SafetyFlag.fire),
+            ("楼道里垃圾着火了，烧到门了，我们守在旁边不敢上去", SafetyFlag.fire),
+            ("小区刚喷了杀虫药，孩子现在在吐还流口水，我好害怕", SafetyFlag.poisoning),
+            ("我爸之前中过风，刚才又晕倒了", SafetyFlag.injury),
+            ("我老公简直疯了一直打我", SafetyFlag.violence),
+            // An all-clear speaks of people; the fire is still there.
+            ("家里着火了，经询问，人都没事", SafetyFlag.fire),
         ])
     func reviewCases(text: String, flag: SafetyFlag) throws {
         let outcome = try classify(text)
         #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
     }
 
-    @Test("keeping a secret about a price is no fraud in progress")
+    @Test("keeping a secret about a price is no fraud in progress; being told to send money at once is")
     func secretIsNoFraud() {
-        let assessment = SafetyRules().assess(normalized: Fixtures.normalizer.normalizedScalars("装修师傅说这个价格不要告诉别人，现在不给开发票"))
-        #expect(assessment.leanings.isEmpty)
+        let rules = SafetyRules()
+        #expect(rules.assess(normalized: Fixtures.normalizer.normalizedScalars("装修师傅说这个价格不要告诉别人，现在不给开发票")).leanings.isEmpty)
+        let told = rules.assess(normalized: Fixtures.normalizer.normalizedScalars("有人说我儿子出事了，让我马上汇款，不让我告诉家人"))
+        #expect(told.leanings.contains { $0.category == .crimeReport })
     }
 
     @Test("a fraud with the money about to move is a crime report, whatever the call asks about")

@@ -65,14 +65,10 @@ struct SafetyResolution: Sendable {
     let phrase: [Unicode.Scalar]
     /// The flags it clears, for cues before it in the text.
     let clears: Set<SafetyFlag>
-    /// When not empty, it counts only with one of these near it (守在旁边 clears a fire only where
-    /// something is burned on purpose: 秸秆, 谷草 — not 仓库着火了，我们守在旁边不敢进去).
-    let requiresNearby: [[Unicode.Scalar]]
 
     /// A resolution from a plain string, as written in the tables.
-    init(_ phrase: String, _ clears: Set<SafetyFlag>, requiresNearby: [String] = []) {
+    init(_ phrase: String, _ clears: Set<SafetyFlag>) {
         self.phrase = Array(phrase.unicodeScalars)
         self.clears = clears
-        self.requiresNearby = requiresNearby.map { Array($0.unicodeScalars) }
     }
 }

@@ -57,7 +57,8 @@ extension SafetyRules {
     /// Words that put an injury in the past or in a claim about it (工伤鉴定, 上个月摔伤的医药费).
     static let pastOrPaperwork = [
         "赔偿", "医药费", "工伤", "鉴定", "索赔", "报销", "误工费", "治疗费", "伤残", "上个月", "去年", "前年",
-        "上周", "几天前", "前几天", "之前", "以前", "曾经",
+        "上周", "几天前", "前几天",
+        // Not 之前, 以前, 曾经: 我爸之前中过风，刚才又晕倒了 is an emergency (a review's finding).
     ]
 
     /// The built-in cues.
@@ -93,8 +94,9 @@ extension SafetyRules {
                 "拨打人", "打人工", "打架子", "动手术", "动手脚", "自己动手", "打我电话", "打他电话", "打她电话",
                 "打我手机", "打他手机", "打他们电话", "打我们电话",
             ],
-            // 简直是抢劫, 简直是绑架家长: a grievance's hyperbole, not a crime in progress.
-            vetoedBy: ["简直"])
+            // 简直是抢劫, 简直是绑架家长: a grievance's hyperbole, not a crime in progress (but
+            // 我老公简直疯了一直打我 is violence).
+            vetoedBy: ["简直是", "简直就是", "简直跟"])
         // Someone bound or gagged: a person held against their will.
         cues += SafetyCue.group(["被绑起", "绑起手", "绑住手", "手被绑", "被绑住", "嘴巴被封", "胶带封住", "封住嘴", "堵住嘴"], [.violence])
         cues += SafetyCue.group(["砍人", "砍伤", "被砍"], [.violence], vetoedNearby: ["树", "枝", "竹"])
@@ -193,8 +195,8 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["呕吐", "在吐", "流口水", "瞳孔很小", "瞳孔缩小", "瞳孔变小"], [.poisoning],
             requiresNearby: ["打药", "打完药", "喷药", "农药", "杀虫", "除草剂", "灭鼠", "敌敌畏"],
-            // Not 怕: 怕是中了药 ("probably") is no worry about the future.
-            vetoedNearby: ["昨天", "上周", "前几天", "之前", "以前", "去年", "上个月", "上次", "担心", "害怕"])
+            // Time words only: a worry (我好害怕, 很担心) is as likely about the child now.
+            vetoedNearby: ["昨天", "上周", "前几天", "之前", "以前", "去年", "上个月", "上次"])
         // Something dangerous swallowed (a child and a button battery, a magnet, pills).
         cues += SafetyCue.group(
             ["吞了", "吞下", "吞进", "误吞", "误食", "吃下去了"], [.medicalEmergency],
@@ -275,10 +277,11 @@ extension SafetyRules {
                 "手机锁在家里",
             ],
             vetoedNearby: ["封控", "隔离", "管控", "疫情", "核酸", "静默", "防疫", "健康码", "门禁", "道闸", "停车", "车辆", "狗", "猫"])
-        // A person hanging in a tree needs help; a branch or a kite hanging there does not — so a
-        // person must be named near it (孩子…衣服被树枝勾住挂在树上了 still counts).
+        // A person hanging in a tree needs help; a kite or a broken branch hanging there does not
+        // (一名男子爬树挂在树上下不来了 and 孩子…衣服被树枝勾住挂在树上了 count).
         cues += SafetyCue.group(
-            ["挂在树上"], [.trapped], requiresNearby: vulnerablePeople + ["人", "师傅", "工人", "男的", "女的", "小伙"])
+            ["挂在树上"], [.trapped],
+            vetoedNearby: ["风筝", "塑料袋", "横幅", "气球", "灯笼", "枝子断", "树枝断", "枝断了", "断了一半", "断了一根"])
         // Calling in secret on a borrowed phone: someone watched and held (trafficking, forced labour,
         // domestic confinement), whatever the call asks about.
         cues += SafetyCue.group(
@@ -332,7 +335,8 @@ extension SafetyRules {
     /// selling prepaid cards): the classifier leans on these as strongly as on a reporter's own
     /// choice, since a minute decides whether the savings are gone or the culprit is.
     static let fraudInProgress = [
-        "安全账户", "要我转账", "让我转账", "要我把钱转", "让我把钱转", "连夜搬空",
+        "安全账户", "要我转账", "让我转账", "要我把钱转", "让我把钱转", "连夜搬空", "让我马上汇款", "让我汇款", "要我汇款",
+        "让我打钱", "要我打钱",
     ]
 
     /// Words with which a record says the operator asked (or the caller went on to explain) what
@@ -351,18 +355,18 @@ extension SafetyRules {
     static let correctionMarkers = [
         "原来是", "一看是", "一看才", "其实是", "其实就是", "结果是", "才晓得", "才知道", "莫误会", "别误会",
         "走近一看", "走近看", "下楼一看", "过去一看", "仔细一看", "看清楚了",
+        // The caller's own misperception needs a denial after it too: 我搞错了 and 看错了 also
+        // correct a detail (刚才说三楼，我搞错了，是四楼) or tell a cause (看错了瓶子), as a review found.
+        "看错了", "听错了", "搞错了", "看花眼",
     ]
 
-    /// Words with which the caller says the alarm itself was their misperception (着火了——哦不是，
-    /// 我看错了。): the alarms shortly before one are superseded without a denial, since nothing was
-    /// there to deny (unlike 原来是, which may tell how a real danger came about). Only the caller's
-    /// own, ending its clause, not denied and not reported (see `SafetyRules.misperception`); 哦不是
-    /// alone corrects details as often (三楼着火了，哦不是三楼，是四楼) and is not one. Danger named
-    /// after it counts.
-    static let misperceptionMarkers = ["我看错了", "我听错了", "我看花眼了", "我看花了眼", "我搞错了", "我误会了"]
-
-    /// Words before a misperception marker that make it someone else's claim (他说我听错了).
-    static let reportedSpeech = ["说", "讲", "称", "骂", "认为", "觉得", "以为"]
+    /// Words that deny a whole kind (with its family) when negated: 无人受伤, 无火情, 没有动手. Any
+    /// other negated cue denies only itself (孩子触电了，没有流血 is still an injury).
+    static let generalDenials: Set<String> = [
+        "受伤", "受了伤", "伤亡", "伤者", "伤员", "伤势", "火情", "火灾", "着火", "起火", "失火", "明火", "火警", "打架", "动手",
+        "斗殴", "打人", "殴打", "互殴", "扭打", "打起来", "持刀", "持械", "凶器", "被困", "困在", "困住", "中毒", "昏迷", "晕倒",
+        "燃气", "煤气", "天然气", "液化气", "轻生", "自杀", "跳楼", "寻死",
+    ]
 
     /// Phrases that rule any danger to people out, when they are the finding after a
     /// clarification marker.
@@ -372,10 +376,10 @@ extension SafetyRules {
         "人没危险", "人没有危险", "没有人身安全问题", "无人员危险", "没有人员危险",
     ]
 
-    /// What people burn on purpose: a watch kept over it (守在旁边) means the burning is under control.
-    static let deliberateBurning = [
-        "秸秆", "谷草", "稻草", "麦秆", "枝丫", "树枝", "落叶", "树叶", "杂草", "垃圾", "烧纸", "纸钱", "焚烧", "烧荒", "修剪",
-    ]
+    /// The all-clear phrases that speak of any danger, not only of people: after one of these, a
+    /// fire or a gas leak is superseded too (熏腊肉，有人看着，没有危险); after the others (人都没事)
+    /// they still count (家里着火了，经询问，人都没事 is a fire, as a review found).
+    static let generalAllClear = ["没有危险", "无危险", "莫得危险", "没得危险", "没啥危险", "虚惊一场"]
 
     /// Phrases that say a danger is over; they clear cues of those kinds earlier in the text.
     static let defaultResolutions: [SafetyResolution] = {
@@ -383,11 +387,6 @@ extension SafetyRules {
         let people: Set<SafetyFlag> = [.weapon, .violence, .threatToLife]
         var resolutions: [SafetyResolution] = []
         resolutions += ["扑灭", "熄灭", "灭了", "已灭", "已经灭", "灭掉了", "浇灭", "火已灭"].map { SafetyResolution($0, fire) }
-        // Burning someone stands by and watches (秸秆, 枝丫): under control, not a fire for 119.
-        resolutions += [
-            "有人看管", "有人看守", "有人守着", "人在旁边守", "人都守到", "守在旁边", "有人守到", "人守着", "在旁边守着",
-            "在旁看守", "在旁边看守", "人就守在",
-        ].map { SafetyResolution($0, fire, requiresNearby: deliberateBurning) }
         resolutions += ["关闭阀门", "关了阀门", "阀门已关", "关掉阀门"].map { SafetyResolution($0, [.gasLeak]) }
         resolutions += [
             "已离开", "已经离开", "已分开", "已经分开", "被制止", "已制止", "已平息", "已经平息", "已冷静", "已经冷静",

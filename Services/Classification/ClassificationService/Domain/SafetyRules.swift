@@ -28,12 +28,13 @@ public struct SafetyRules: Sendable {
     private let falseNegators: [Phrase]
     private let breakers: [Phrase]
     private let resolutionNegators: [Phrase]
+    private let unable: [Phrase]
+    private let askedFor: [Phrase]
     private let partialSubjects: [Phrase]
     private let clarificationMarkers: [Phrase]
     private let correctionMarkers: [Phrase]
-    private let misperceptionMarkers: [Phrase]
-    private let reportedSpeech: [Phrase]
     private let allClear: [Phrase]
+    private let generalAllClear: [Phrase]
 
     /// The rule with the built-in vocabulary (`SafetyRules+Cues.swift`).
     public init() {
@@ -56,13 +57,17 @@ public struct SafetyRules: Sendable {
         negators = Self.negators.map { Array($0.unicodeScalars) }
         falseNegators = Self.falseNegators.map { Array($0.unicodeScalars) }
         breakers = Self.negationBreakers.map { Array($0.unicodeScalars) }
-        resolutionNegators = ["没", "未", "不", "正在", "在", "还没", "尚未", "没有"].map { Array($0.unicodeScalars) }
+        // Not over: not yet (还没有完全扑灭), still going (正在), asked for (快来帮忙扑灭), or beyond
+        // the caller (无法扑灭, 扑灭不了) — a review found the last three taken for an all-clear.
+        resolutionNegators = ["没", "未", "不", "正在", "在", "还没", "尚未", "没有", "需要", "赶紧", "请"].map { Array($0.unicodeScalars) }
+        unable = ["不了", "不掉", "不下来", "不住"].map { Array($0.unicodeScalars) }
+        // Right before the phrase (无法 is no negator elsewhere: 无法出来 is a danger).
+        askedFor = ["无法", "没法", "没办法", "不能", "快来", "帮忙", "帮我们", "来人"].map { Array($0.unicodeScalars) }
         partialSubjects = ["其他", "其余", "另外", "另一", "别的"].map { Array($0.unicodeScalars) }
         clarificationMarkers = Self.clarificationMarkers.map { Array($0.unicodeScalars) }
         correctionMarkers = Self.correctionMarkers.map { Array($0.unicodeScalars) }
-        misperceptionMarkers = Self.misperceptionMarkers.map { Array($0.unicodeScalars) }
-        reportedSpeech = Self.reportedSpeech.map { Array($0.unicodeScalars) }
         allClear = Self.allClear.map { Array($0.unicodeScalars) }
+        generalAllClear = Self.generalAllClear.map { Array($0.unicodeScalars) }
     }
 
     /// The danger asserted in text already passed through ``TextNormalizer``.
@@ -152,7 +157,9 @@ public struct SafetyRules: Sendable {
                     if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) {
                         let subject = Self.window(around: position..<(position + cue.phrase.count), in: clause)
                         if !contains(partialSubjects, in: text, range: subject) {
-                            denials[Denial(flags: Set(cue.flags), family: cue.family)] = position
+                            let phrase = Self.string(cue.phrase)
+                            denials[Denial(flags: Set(cue.flags), family: cue.family, phrase: Self.generalDenials.contains(phrase) ? nil : phrase)] =
+                                position
                         }
                     } else {
                         found[cue.phrase] = (position..<(position + cue.phrase.count), cue)
@@ -162,27 +169,31 @@ public struct SafetyRules: Sendable {
             }
         }
         let resolved = clearances(in: text, clauses: clauses, pauses: pauses)
-        // The kinds denied after `position` that a cue of `family` yields to: a denial clears cues of
-        // its own family only (昏迷了，没有流血 stays an injury), and never a cue that ignores
-        // negation (叫不醒 is not undone by 没有外伤), as a review found.
+        // The kinds denied after `position` that `cue` yields to: the same phrase denied (有人持刀…
+        // 没有人持刀), or a general word of its kind and family (无人受伤, 无火情, 没有动手); never a
+        // narrower word (孩子触电了，没有流血 and 昏迷了，没有外伤 stay injuries), and never a cue that
+        // ignores negation (叫不醒) — as two reviews found.
         func denied(after position: Int, for cue: SafetyCue) -> Set<SafetyFlag> {
             guard !cue.ignoresNegation else { return [] }
-            return denials.filter { $0.value >= position && $0.key.family == cue.family }.reduce(into: Set<SafetyFlag>()) {
-                $0.formUnion($1.key.flags)
-            }
+            let phrase = Self.string(cue.phrase)
+            return denials.filter { $0.value >= position && $0.key.family == cue.family && ($0.key.phrase == nil || $0.key.phrase == phrase) }
+                .reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.key.flags) }
         }
         let finding = supersededBefore(in: text, lastDenial: denials.values.max())
         // What the finding denies: every danger to people with an all-clear phrase, otherwise the
         // kinds negated after the marker. An alarm of another kind stands (三楼着火了，经询问无人被困
         // is still a fire), as a review found.
-        let deniesAll = finding > 0 && containsAllClear(in: text, from: finding)
-        // A misperception (我看错了) supersedes the alarms shortly before it, of any kind.
-        let misperceived = misperception(in: text, pauses: pauses)
-        let superseded = max(finding, misperceived?.upperBound ?? 0)
+        // An all-clear about people (人都没事) leaves a fire or a gas leak standing
+        // (家里着火了，经询问，人都没事 is a fire, as a review found); one about any danger (没有危险) does not.
+        let clearsPeople = finding > 0 && containsAllClear(in: text, from: finding)
+        let clearsAll = finding > 0 && containsGeneralAllClear(in: text, from: finding)
+        let superseded = finding
         func isSuperseded(_ range: Range<Int>, _ cue: SafetyCue) -> Bool {
-            if let misperceived, misperceived.contains(range.lowerBound), range.upperBound <= misperceived.upperBound { return true }
             guard finding > 0, range.upperBound <= finding else { return false }
-            return deniesAll || Set(cue.flags).isSubset(of: denied(after: finding + 1, for: cue))
+            let flags = Set(cue.flags)
+            if clearsAll { return true }
+            if clearsPeople, !cue.ignoresNegation, flags.isDisjoint(with: [.fire, .gasLeak]) { return true }
+            return flags.isSubset(of: denied(after: finding + 1, for: cue))
         }
         let asserted = found.values.filter { match in
             guard !isSuperseded(match.range, match.cue) else { return false }
@@ -211,35 +222,13 @@ public struct SafetyRules: Sendable {
             superseded: alarms.filter { isSuperseded($0.range, $0.cue) }.map(\.range) + supersededLeanings)
     }
 
-    /// One denial's kind: the flags of the negated cue and its family.
+    /// One denial's kind: the flags of the negated cue, its family, and its phrase unless it is a
+    /// general word of its kind (`generalDenials`), which denies the whole family.
     private struct Denial: Hashable {
         let flags: Set<SafetyFlag>
         let family: String
+        let phrase: String?
     }
-
-    /// The stretch of text a caller's own misperception supersedes (我看错了，是烧烤摊的烟): the
-    /// `misperceptionReach` scalars before the last misperception marker that is the caller's,
-    /// not denied (不是我看错了), not someone else's claim (他说我听错了), and that ends its clause
-    /// (我看错了瓶子 tells how a poisoning came about). A review found each of these.
-    private func misperception(in text: [Unicode.Scalar], pauses: Pauses) -> Range<Int>? {
-        let whole = 0..<text.count
-        for start in text.indices.reversed() {
-            guard let marker = misperceptionMarkers.first(where: { Self.matches($0, in: text, at: start, within: whole) }) else { continue }
-            let end = start + marker.count
-            guard end == text.count || Self.isClauseBreak(text[end]) else { continue }
-            if isNegated(start, clauseStart: Self.clauseStart(of: start, in: text), in: text, pauses: pauses, by: negators, window: 3) {
-                continue
-            }
-            if reportedSpeech.contains(where: { start - $0.count >= 0 && Self.matches($0, in: text, at: start - $0.count, within: whole) }) {
-                continue
-            }
-            return max(0, start - Self.misperceptionReach)..<start
-        }
-        return nil
-    }
-
-    /// How far before a misperception marker, in scalars, the alarm it takes back may stand.
-    private static let misperceptionReach = 30
 
     /// Where the finding begins when the alarm before it is superseded (see the type's comment): the
     /// last clarification or correction marker followed by a denial — a negated cue (`lastDenial`)
@@ -262,6 +251,20 @@ public struct SafetyRules: Sendable {
         return text.indices.reversed().first { start in
             start > position && words.contains { Self.matches($0, in: text, at: start, within: whole) }
         }
+    }
+
+    /// Whether an all-clear about any danger stands at or after `start` — not as part of one about
+    /// people (人没有危险 holds 没有危险).
+    private func containsGeneralAllClear(in text: [Unicode.Scalar], from start: Int) -> Bool {
+        guard start < text.count else { return false }
+        for position in start..<text.count where generalAllClear.contains(where: { Self.matches($0, in: text, at: position, within: 0..<text.count) }) {
+            let aboutPeople = allClear.contains { phrase in
+                !generalAllClear.contains(phrase)
+                    && (max(0, position - phrase.count)...position).contains { Self.matches(phrase, in: text, at: $0, within: 0..<text.count) }
+            }
+            if !aboutPeople { return true }
+        }
+        return false
     }
 
     /// Whether an all-clear phrase stands at or after `start`.
@@ -408,13 +411,14 @@ public struct SafetyRules: Sendable {
                 for resolution in candidates where Self.matches(resolution.phrase, in: text, at: position, within: clause) {
                     // A negator reaches a resolution across a pause (火 还 没有 扑灭): here the
                     // barrier would fail the unsafe way.
-                    let negated = isNegated(
-                        position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: resolutionNegators, window: 3,
-                        acrossPauses: true)
-                    // Its context: anywhere within the usual reach, across clauses (烧秸秆，人在旁边守着).
-                    let range = position..<(position + resolution.phrase.count)
-                    let context = Self.window(around: range, in: 0..<text.count)
-                    if !negated, resolution.requiresNearby.isEmpty || contains(resolution.requiresNearby, in: text, range: context) {
+                    let end = position + resolution.phrase.count
+                    let negated =
+                        isNegated(
+                            position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: resolutionNegators,
+                            window: Self.negationWindow, acrossPauses: true)
+                        || unable.contains { Self.matches($0, in: text, at: end, within: end..<text.count) }
+                        || askedFor.contains { position >= $0.count && Self.matches($0, in: text, at: position - $0.count, within: 0..<position) }
+                    if !negated {
                         last[resolution.phrase] = (position, resolution.clears)
                     }
                 }
