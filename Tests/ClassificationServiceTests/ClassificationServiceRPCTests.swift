@@ -272,6 +272,18 @@ struct ClassificationServiceRPCTests {
         }
     }
 
+    @Test("the service's own divert threshold is refused below 0.5 or above 0.99, naming the variable", arguments: ["0.3", "1", "abc"])
+    func configuredThresholdRange(value: String) {
+        var reader = ConfigurationReader(["FENLIU_CLASSIFICATION_DIVERT_THRESHOLD": value])
+        let configuration = ClassificationConfiguration.read(from: &reader)
+        #expect(configuration.divertThreshold == Classifier.Configuration.standardDivertThreshold)
+        #expect(reader.problems.count == 1)
+        #expect(reader.problems.first?.contains("FENLIU_CLASSIFICATION_DIVERT_THRESHOLD") == true)
+        var accepted = ConfigurationReader(["FENLIU_CLASSIFICATION_DIVERT_THRESHOLD": "0.7"])
+        #expect(ClassificationConfiguration.read(from: &accepted).divertThreshold == 0.7)
+        #expect(accepted.problems.isEmpty)
+    }
+
     @Test("the divert threshold is published with a catalogue version: adopted at once, named by every decision, checked")
     func publishedDivertThreshold() async throws {
         try await withService { client, _, _ in

@@ -65,16 +65,19 @@ do {
             FileHandle.standardError.write(Data("the independent set at \(evaluationDirectory.path) is empty; nothing written\n".utf8))
             exit(2)
         }
-        // Judged at the lowest divert threshold a catalogue may publish (CatalogueValidation), where
-        // a model's danger misses show first: a model must be safe under any published threshold.
-        let lowest = Classifier.Configuration(divertThreshold: ModelGate.lowestPublishableThreshold)
-        let verdict = ModelGate.judge(
-            candidate: try Classifier.production(model: model, normalizer: normalizer, configuration: lowest),
-            current: try Classifier.production(model: current, normalizer: normalizer, configuration: lowest),
-            on: records)
-        print("on the independent set (\(current.version) in use):")
-        print(verdict)
-        guard verdict.accepted else { exit(1) }
+        // Judged at the lowest divert threshold a catalogue or the service may use (0.5), where a
+        // model's danger misses show first, and at the default in use: a model must be safe and no
+        // worse under any threshold it may run with.
+        for threshold in [ModelGate.lowestPublishableThreshold, Classifier.Configuration.standardDivertThreshold] {
+            let configuration = Classifier.Configuration(divertThreshold: threshold)
+            let verdict = ModelGate.judge(
+                candidate: try Classifier.production(model: model, normalizer: normalizer, configuration: configuration),
+                current: try Classifier.production(model: current, normalizer: normalizer, configuration: configuration),
+                on: records)
+            print("on the independent set at divert threshold \(threshold) (\(current.version) in use):")
+            print(verdict)
+            guard verdict.accepted else { exit(1) }
+        }
     }
     try model.jsonData().write(to: modelFile)
     print("wrote \(modelFile.path)")
