@@ -35,6 +35,7 @@ public struct SafetyRules: Sendable {
     private let correctionMarkers: [Phrase]
     private let allClear: [Phrase]
     private let generalAllClear: [Phrase]
+    private let generalDenials: Set<Phrase>
 
     /// The rule with the built-in vocabulary (`SafetyRules+Cues.swift`).
     public init() {
@@ -68,6 +69,7 @@ public struct SafetyRules: Sendable {
         correctionMarkers = Self.correctionMarkers.map { Array($0.unicodeScalars) }
         allClear = Self.allClear.map { Array($0.unicodeScalars) }
         generalAllClear = Self.generalAllClear.map { Array($0.unicodeScalars) }
+        generalDenials = Set(Self.generalDenials.map { Array($0.unicodeScalars) })
     }
 
     /// The danger asserted in text already passed through ``TextNormalizer``.
@@ -157,9 +159,8 @@ public struct SafetyRules: Sendable {
                     if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) {
                         let subject = Self.window(around: position..<(position + cue.phrase.count), in: clause)
                         if !contains(partialSubjects, in: text, range: subject) {
-                            let phrase = Self.string(cue.phrase)
-                            denials[Denial(flags: Set(cue.flags), family: cue.family, phrase: Self.generalDenials.contains(phrase) ? nil : phrase)] =
-                                position
+                            let general = generalDenials.contains(cue.phrase)
+                            denials[Denial(flags: Set(cue.flags), family: cue.family, phrase: general ? nil : cue.phrase)] = position
                         }
                     } else {
                         found[cue.phrase] = (position..<(position + cue.phrase.count), cue)
@@ -175,19 +176,16 @@ public struct SafetyRules: Sendable {
         // ignores negation (叫不醒) — as two reviews found.
         func denied(after position: Int, for cue: SafetyCue) -> Set<SafetyFlag> {
             guard !cue.ignoresNegation else { return [] }
-            let phrase = Self.string(cue.phrase)
-            return denials.filter { $0.value >= position && $0.key.family == cue.family && ($0.key.phrase == nil || $0.key.phrase == phrase) }
+            return denials.filter { $0.value >= position && $0.key.family == cue.family && ($0.key.phrase ?? cue.phrase) == cue.phrase }
                 .reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.key.flags) }
         }
         let finding = supersededBefore(in: text, lastDenial: denials.values.max())
-        // What the finding denies: every danger to people with an all-clear phrase, otherwise the
-        // kinds negated after the marker. An alarm of another kind stands (三楼着火了，经询问无人被困
-        // is still a fire), as a review found.
-        // An all-clear about people (人都没事) leaves a fire or a gas leak standing
-        // (家里着火了，经询问，人都没事 is a fire, as a review found); one about any danger (没有危险) does not.
+        // What the finding denies: everything with an all-clear about any danger (没有危险); every
+        // danger to people but a fire or gas leak with one about people (家里着火了，经询问，人都没事 is
+        // a fire); otherwise the kinds negated after the marker (三楼着火了，经询问无人被困 is still a
+        // fire) — as reviews found.
         let clearsPeople = finding > 0 && containsAllClear(in: text, from: finding)
         let clearsAll = finding > 0 && containsGeneralAllClear(in: text, from: finding)
-        let superseded = finding
         func isSuperseded(_ range: Range<Int>, _ cue: SafetyCue) -> Bool {
             guard finding > 0, range.upperBound <= finding else { return false }
             let flags = Set(cue.flags)
@@ -216,9 +214,9 @@ public struct SafetyRules: Sendable {
             let cue = SafetyAssessment.Cue(phrase: Self.string(match.cue.phrase), flags: match.cue.flags.sorted())
             if !cuesFound.contains(cue) { cuesFound.append(cue) }
         }
-        let supersededLeanings = superseded > 0 ? leaningRanges(in: text, clauses: clauses, before: superseded) : []
+        let supersededLeanings = finding > 0 ? leaningRanges(in: text, clauses: clauses, before: finding) : []
         return SafetyAssessment(
-            cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: superseded),
+            cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: finding),
             superseded: alarms.filter { isSuperseded($0.range, $0.cue) }.map(\.range) + supersededLeanings)
     }
 
@@ -227,7 +225,7 @@ public struct SafetyRules: Sendable {
     private struct Denial: Hashable {
         let flags: Set<SafetyFlag>
         let family: String
-        let phrase: String?
+        let phrase: Phrase?
     }
 
     /// Where the finding begins when the alarm before it is superseded (see the type's comment): the
