@@ -89,6 +89,13 @@ struct CommandLineTests {
             #expect(tickets >= 40, "\(summary)")
             let states = try #require(summary["states"] as? [String: Int])
             #expect((states["ACCEPTED"] ?? 0) > 0 && (states["RESOLVED"] ?? 0) > 0 && (states["CLOSED"] ?? 0) > 0, "\(states)")
+            // Departments act with their own keys: none of the day's actions meets a key's rate limit.
+            let failures = try #require(summary["actionFailures"] as? [String: Int])
+            #expect(failures["resource_exhausted"] == nil, "\(failures)")
+            // The calls are about many places: the repeat-call rule links the plan's repeats, and few others.
+            let repeats = try #require(summary["repeats"] as? Int)
+            let planned = try #require(summary["plannedRepeats"] as? Int)
+            #expect(repeats <= planned + 3, "\(repeats) linked, \(planned) planned")
             #expect(replay.standardError.contains("calls 60/60"), "the progress line")
         } catch {
             await stack.stop()

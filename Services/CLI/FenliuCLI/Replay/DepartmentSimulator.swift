@@ -9,8 +9,14 @@ import SwiftProtobuf
 /// time — most sign for in time, some late (so clocks fire and escalate), a few return the order or
 /// ask for more time, everything is resolved, and the centre calls the caller back (most are
 /// satisfied, some are not and the ticket reopens).
+///
+/// Each department acts with its own key (the stack's `FENLIU_KEY_DEPT_<ID>`), as its clerks would;
+/// the centre (callbacks, extensions, assignments, reading the stream) with the supervisor's. One
+/// key for everything would meet the per-key rate limit on a sped-up day and measure the limit
+/// instead of the system.
 actor DepartmentSimulator {
     let stack: Stack
+    /// The 12345 centre's key.
     let key: String
     let speed: Double
     let tally: ReplayTally
@@ -22,6 +28,8 @@ actor DepartmentSimulator {
     private var returnedOnce = Set<String>()
     private var reopened = Set<String>()
     private var firstHolder = [String: String]()
+    /// Who holds each ticket now, from the stream: the department whose key answers for it.
+    private var holder = [String: String]()
 
     enum Action {
         case accept(String)
@@ -81,6 +89,7 @@ actor DepartmentSimulator {
 
     private func handle(_ event: Fenliu_Feedback_V1_TicketEvent) async {
         let id = event.ticketID
+        if !event.departmentID.isEmpty { holder[id] = event.departmentID }
         switch event.kind {
         case .overdue:
             await tally.wentOverdue(id)
@@ -159,15 +168,14 @@ actor DepartmentSimulator {
     /// Runs what is due, a few at a time.
     private func act() async {
         let now = ContinuousClock.now
-        let due = pending.filter { $0.due <= now }.map(\.action)
+        let due = pending.filter { $0.due <= now }.map { ($0.action, actor(of: $0.action)) }
         pending.removeAll { $0.due <= now }
         guard !due.isEmpty else { return }
         let stack = self.stack
-        let key = self.key
         let tally = self.tally
         await withTaskGroup(of: Void.self) { group in
             var running = 0
-            for action in due {
+            for (action, key) in due {
                 if running >= 8 {
                     await group.next()
                     running -= 1
@@ -175,6 +183,16 @@ actor DepartmentSimulator {
                 running += 1
                 group.addTask { await Self.perform(action, stack: stack, key: key, tally: tally) }
             }
+        }
+    }
+
+    /// The key an action is taken with: the holding department's for its own work, the centre's for
+    /// the rest (and for a holder the stack made no key for).
+    private func actor(of action: Action) -> String {
+        switch action {
+        case .accept(let id), .progress(let id), .resolve(let id, _), .giveBack(let id), .askForTime(let id):
+            holder[id].flatMap { stack.values[Names.departmentKeyVariable($0)] } ?? key
+        case .approve, .assign, .callBack: key
         }
     }
 

@@ -197,6 +197,7 @@ actor ReplayTally {
 
     func summary(elapsed: Duration, speed: Double) -> Summary {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let plannedRepeats = callsByID.values.count(where: \.isRepeat)
         var byChannel = [String: Int]()
         for call in callsByID.values { byChannel[Names.channel(call.channel), default: 0] += 1 }
         // What happened to each call, by what the generator meant it to be.
@@ -226,7 +227,7 @@ actor ReplayTally {
         lines.append("")
         lines.append(String(format: "The day replayed in %.0f s at %.0f× (%.1f calls/s):", seconds, speed, Double(taken) / max(seconds, 0.001)))
         lines.append(
-            "  calls taken \(taken) of \(submitted) (\(byChannel.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))), repeats linked \(repeats)"
+            "  calls taken \(taken) of \(submitted) (\(byChannel.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))), repeats linked \(repeats) (the plan repeats \(plannedRepeats))"
         )
         if !refusals.isEmpty { lines.append("  refused: \(submitted - taken), e.g. \(refusals[0])") }
         lines.append(String(format: "  SubmitCall p50 %.0f ms, p99 %.0f ms", percentile(0.5), percentile(0.99)))
@@ -240,7 +241,7 @@ actor ReplayTally {
             lines.append("  simulated actions \(actions), refused: " + actionFailures.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         var json: [String: Any] = [
-            "seconds": seconds, "speed": speed, "submitted": submitted, "taken": taken, "repeats": repeats, "byChannel": byChannel,
+            "seconds": seconds, "speed": speed, "submitted": submitted, "taken": taken, "repeats": repeats, "plannedRepeats": plannedRepeats, "byChannel": byChannel,
             "submitP50Ms": percentile(0.5), "submitP99Ms": percentile(0.99), "nonPolice110": nonPolice110, "diverted110": diverted110,
             "handedTo110": handedTo110, "dangerMissed": dangerMissed, "tickets": tickets.count, "overdue": overdue.count,
             "escalated": escalated.count, "open": tickets.count - finished.count, "actions": actions, "actionFailures": actionFailures,
