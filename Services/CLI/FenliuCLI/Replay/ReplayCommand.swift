@@ -238,10 +238,13 @@ actor ReplayTally {
         lines.append("  tickets \(tickets.count): " + states.map { "\($0.lowercased()) \(count($0))" }.joined(separator: ", "))
         lines.append("  overdue \(overdue.count), escalated \(escalated.count), still open \(tickets.count - finished.count)")
         if !actionFailures.isEmpty {
-            lines.append("  simulated actions \(actions), refused: " + actionFailures.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            lines.append(
+                "  simulated actions \(actions), refused (those refused for load were tried again): "
+                    + actionFailures.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         var json: [String: Any] = [
-            "seconds": seconds, "speed": speed, "submitted": submitted, "taken": taken, "repeats": repeats, "plannedRepeats": plannedRepeats, "byChannel": byChannel,
+            "seconds": seconds, "speed": speed, "submitted": submitted, "taken": taken, "repeats": repeats, "plannedRepeats": plannedRepeats,
+            "byChannel": byChannel,
             "submitP50Ms": percentile(0.5), "submitP99Ms": percentile(0.99), "nonPolice110": nonPolice110, "diverted110": diverted110,
             "handedTo110": handedTo110, "dangerMissed": dangerMissed, "tickets": tickets.count, "overdue": overdue.count,
             "escalated": escalated.count, "open": tickets.count - finished.count, "actions": actions, "actionFailures": actionFailures,
