@@ -333,6 +333,116 @@ struct ClassifierSafetyTests {
         #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
     }
 
+    @Test(
+        "the third round: dangers told in passing inside another matter reach the services they need",
+        arguments: [
+            ("我在厨房炒菜油锅起火了，已经用锅盖盖熄了，但是手遭烫起好大的泡", SafetyFlag.injury),
+            ("先称咨询办理居住证，经询问被骗到这里，手机身份证被收走，不让外出，现趁人不注意借他人手机求助", SafetyFlag.trapped),
+            ("反映井盖缺失问题，井盖丢了很久没人管，刚才一个小孩掉进去了，能听到他在下面哭", SafetyFlag.personAtRisk),
+            ("我想问养老保险断缴了还能不能补……算了也不重要了，药我已经准备好了，今晚过后就不麻烦任何人了", SafetyFlag.threatToLife),
+            ("想投诉小区泳池没有救生员，刚才一个小孩溺水了，捞起来现在不会哭了", SafetyFlag.medicalEmergency),
+            ("我想问一下有没有心理医生……我同事刚刚喝了半瓶敌敌畏，说不想活了", SafetyFlag.poisoning),
+            // Burning on purpose is a fire again when it is out of hand, where any fire is dangerous,
+            // or not watched; a person's danger beside it is never cleared.
+            ("村民在田里焚烧秸秆，火不大，但是风一吹越烧越大", SafetyFlag.fire),
+            ("有人在楼道里烧垃圾，火不大，浓烟很大", SafetyFlag.fire),
+            ("有人在烧垃圾，有人看守，火已经烧到旁边的房子了", SafetyFlag.fire),
+            ("田里着火了，有人在烧秸秆，没有人看守", SafetyFlag.fire),
+            ("有人在山上烧荒，有人看守，结果引燃了山火", SafetyFlag.fire),
+            ("邻居在院子里烧树叶，火不大，他家老人被困在屋里出不来", SafetyFlag.trapped),
+            // A figure of speech counts only as the speaker's own, never negated, and with a denial after.
+            ("他说要杀了我，我不是开玩笑的哈，大家都好好的但是很怕", SafetyFlag.violence),
+            ("他拿刀威胁我，他说是开玩笑，我在家好好的", SafetyFlag.weapon),
+            ("他一直打我，我是说真的，我现在好好的但是他还在门外", SafetyFlag.violence),
+            ("不给钱我就要跳楼", SafetyFlag.threatToLife),
+            ("孩子掉进去了，手机也掉进去了", SafetyFlag.personAtRisk),
+            ("想问一下辞职要提前多久说。老板说我要走就要交五千块钱，不交不让走，身份证也被扣了，宿舍门晚上从外面锁上", SafetyFlag.trapped),
+            ("投诉超市卖散装白酒无证。补充：老板昨天跟我吵完说你再举报我就去你家放火，他知道我住哪", SafetyFlag.threatToLife),
+            ("一股很大的烟味，从工业园那边飘过来的，刚才听到嘭的一声，现在那个厂在冒黑烟", SafetyFlag.fire),
+            ("绿道的垃圾桶满了没人收 对了河边有个小娃娃一个人在水边玩 好久了没看到大人 水挺急的", SafetyFlag.personAtRisk),
+            ("我想问下身份证掉了怎么补办 算了反正以后也用不到了 药我都准备好了", SafetyFlag.threatToLife),
+            // The operator's 转12345 denies no danger: the alarm before it stands.
+            ("来电人称有人拿刀威胁他，经询问，系讨薪纠纷，转12345", SafetyFlag.weapon),
+        ])
+    func thirdRoundDanger(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains { $0.isEmergencyService })
+    }
+
+    @Test(
+        "the third round: burning in hand, a caller's own joke or angry words, nobody about to jump, a doctor seen are no danger",
+        arguments: [
+            "来电人称着火了，经询问：系村民在自家田里焚烧秸秆，有人看守，火势很小，周边无房屋",
+            "报警人说闻到烟味以为着火了，走近看了，是环卫工人在空地上烧一堆树叶，人就在旁边看着，没有房子",
+            "气得我想跳楼！——开玩笑的哈，我好得很。我就是要投诉那家健身房不退卡",
+            "再不发工资就要出人命了！……没有没有，我就是说气话，没得哪个要跳，大家都好好的",
+            "隔壁服装店天天喊跳楼价——没有人要跳楼啦，是他们挂着跳楼价清仓一年了",
+            "楼上天天半夜跺脚，吵得我心脏病都要犯了，想请人来调解",
+            "昨天我妈在公交站中暑晕倒了，已经看了医生，现在没事了，公交站能不能加个棚子",
+            "我孙子的入学名额不见了，户口迁过来不满一年不能读",
+            "手机掉进下水道了，井盖缝太宽",
+            "来电人称有人躺在路中间一动不动，走近确认为商家摆在人行道上的充气人偶倒地，挡住通行，无人员情况",
+            "扶梯砰一声像爆炸，经询问：扶梯故障急停并发出异响，无人受伤",
+        ])
+    func thirdRoundHarmless(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
+    @Test(
+        "the third round's review: burning named without a finding, an attacker's excuse, a farewell, nobody before 就, a doctor who could not help lose no danger",
+        arguments: [
+            ("邻居烧垃圾，有人看守，结果火烧到邻居家了", SafetyFlag.fire),
+            ("村里有人焚烧秸秆，有人看守，火烧到树林里去了", SafetyFlag.fire),
+            ("隔壁在烧秸秆，人在旁边看着的，但是风一吹把我家草垛也烧起来了", SafetyFlag.fire),
+            ("村民焚燒秸稈，有人看守，火燒到我家房頂了，房頂著火了", SafetyFlag.fire),
+            ("有人在河边焚烧塑料，污染严重，人在旁边守着，结果把旁边的厂房点燃了", SafetyFlag.fire),
+            ("有人烧垃圾，火不大，但是垃圾里面有个液化气罐，刚才爆炸了", SafetyFlag.fire),
+            ("有人在小区绿化带焚烧落叶，人在旁边，结果把停在旁边的汽车烧着了", SafetyFlag.fire),
+            ("物业一直不给我们修水管，我吞了安眠药了，其实是想让他们重视，大家都好好的", SafetyFlag.poisoning),
+            ("老板拖欠工资三个月了，我今天站在楼顶上要跳下去，一问才知道老板跑了，现在没事了，工资怎么办", SafetyFlag.threatToLife),
+            ("老板拿刀威胁我们说要砍死我们，他说是气话，现在大家都好好的，我想问拖欠的工资怎么要", SafetyFlag.weapon),
+            ("房东拿着棍子把我打了一顿，他说开个玩笑，我现在没事了，想投诉他押金不退", SafetyFlag.violence),
+            ("物业保安把我按在地上打，物业经理说他不是那个意思，我现在没事了，要投诉物业", SafetyFlag.violence),
+            ("报警人称讨薪时被包工头持刀威胁，接警员问现在没事了吗，报警人称没有，包工头还在工地", SafetyFlag.weapon),
+            ("投诉城管，那个摊贩看见没人就拿刀砍人，城管也不管", SafetyFlag.weapon),
+            ("我想投诉物业，隔壁屋里没人突然着火了，物业说不归他们管", SafetyFlag.fire),
+            ("我妈趁家里没人就喝了农药，现在在吐", SafetyFlag.poisoning),
+            ("工地晚上施工噪音扰民，我爸心脏病都要犯了，已经吃了速效救心丸还是不行", SafetyFlag.medicalEmergency),
+            ("我妈心脏病都被吵犯了，现在在床上捂着胸口起不来", SafetyFlag.medicalEmergency),
+            ("我要投诉镇卫生院，我爸喝了农药送过去，看了医生说处理不了", SafetyFlag.poisoning),
+            ("投诉诊所乱收费，我老公被砸伤了头一直流血，看了医生收了八百块，血还是没止住", SafetyFlag.injury),
+            ("厨房着火了，火没了但是到处是烟，婆婆还在里面没出来", SafetyFlag.trapped),
+            ("厨房锅里着火了，我用锅盖盖熄了，但是油烟机里面还在烧", SafetyFlag.fire),
+        ])
+    func thirdRoundReview(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+    }
+
+    @Test(
+        "the third round's review: look-alikes of the new cues are no danger",
+        arguments: [
+            "我的材料都准备好了，不麻烦你们了，明天去办", "公司扣押身份证不还，我已经离职了，想投诉", "单元门晚上从外面锁住了，进不去",
+            "学校不准外出，周末也不让出门，想问合不合理", "理发店给我烫起的头发全部烫焦了，要求退款", "学校组织防溺水安全教育，想问时间",
+            "超市卖的青菜农药超标，我吃了拉肚子，已经好了", "医生开的安眠药吃了没效果，想换医生", "孩子的玩具掉进下水道了，井盖缝太宽",
+            "井盖没了，我妈差点掉进去了，赶紧补一下", "小偷趁人不注意偷了手机，想问怎么调监控", "这个活动让你全家都满意，是商家的广告吗",
+        ])
+    func thirdRoundLookAlikes(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
+    @Test("a road accident just now leans to TRAFFIC, a vehicle's own fall included; a pothole alone does not")
+    func accidentLeansToTraffic() {
+        let rules = SafetyRules()
+        let fall = rules.assess(normalized: Fixtures.normalizer.normalizedScalars("路上有个大坑，刚才一辆摩托车压进去摔倒了，车坏了"))
+        #expect(fall.leanings.contains { $0.category == .traffic })
+        let pothole = rules.assess(normalized: Fixtures.normalizer.normalizedScalars("路上有个大坑，好久了没人补，晚上看不见"))
+        #expect(pothole.leanings.isEmpty)
+    }
+
     @Test("keeping a secret about a price is no fraud in progress; being told to send money at once is")
     func secretIsNoFraud() {
         let rules = SafetyRules()

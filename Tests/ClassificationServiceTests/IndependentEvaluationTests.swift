@@ -28,6 +28,29 @@ struct IndependentEvaluationTests {
         #expect(records.allSatisfy { !trained.contains($0.text) })
     }
 
+    /// The danger misses the production classifier still makes on the set, each with why it is left:
+    /// any other miss fails, so a change to the rule or the model cannot lose a danger unseen. Issue
+    /// 13's target is none.
+    static let knownDangerMisses: [String: String] = [
+        "w13-077":
+            "traffic lights out at a junction with cars cutting in, nobody hurt, the caller asks for a traffic officer: "
+            + "a facilities order the writer also sends to 110; no rule names a hazard to traffic without a person in it"
+    ]
+
+    @Test("with the production model and catalogue: no danger missed but the known ones, and the figures no worse than last measured")
+    func productionFigures() throws {
+        let records = try IndependentEvaluation.load(from: Self.root.appendingPathComponent("Services/Classification/Evaluation"))
+        let report = IndependentEvaluation.evaluate(try Classifier.production(), on: records)
+        #expect(report.dangerMissIDs.subtracting(Self.knownDangerMisses.keys).isEmpty, "\(report.dangerMisses)")
+        // Floors a little under the figures of the last round (BENCHMARKS.md), not issue 13's
+        // targets (97% / 90% / 90% diverted / 80% dramatic / at most 5 over-escalated): a change
+        // that loses ground fails here; one that gains should raise them.
+        #expect(Double(report.primaryDestinationRight) >= 0.94 * Double(report.total), "\(report)")
+        #expect(Double(report.categoryRight) >= 0.92 * Double(report.total), "\(report)")
+        #expect(Double(report.nonPolice110Diverted) >= 0.84 * Double(report.nonPolice110), "\(report)")
+        #expect(Double(report.harmlessOverEscalated) <= 0.075 * Double(report.harmless), "\(report)")
+    }
+
     @Test("the counts: a danger miss, a diversion, a dramatic harmless call and an over-escalation are each counted where they belong")
     func counting() {
         let records = [

@@ -15,6 +15,15 @@ import FenliuModel
 /// 没有人身危险, a cue negated), every cue and police leaning before that marker is dropped — the caller's first words ("要出人命了", "着火了", "遭抢了") were what the
 /// questions were for. Cues after the marker count as ever, so a finding that names a danger
 /// keeps it.
+///
+/// A finding that the "fire" was burning done on purpose and in hand (地里着火冒浓烟。经追问：系农户
+/// 烧秸秆，人在旁边守着，未蔓延) supersedes the fire alarm before its marker: the catalogue puts burning
+/// waste under ENVIRONMENT. The finding needs the act with what is burnt and a word that it is under
+/// control, both after the marker, and no word anywhere that it is not (越烧越大, 烧到, 燃起来) or that
+/// it is where any fire is dangerous (楼道, 仓库, 树林, 厂房); it clears only fire cues before the
+/// marker — a fire named after it counts, and a person's danger is never cleared. Keeping watch
+/// alone clears nothing (隔壁仓库着火了，我们守在旁边 is a fire), nor does burning named without a
+/// marker (邻居烧垃圾，有人看守，结果火烧到邻居家了), as two reviews found.
 public struct SafetyRules: Sendable {
     private typealias Phrase = [Unicode.Scalar]
 
@@ -36,6 +45,12 @@ public struct SafetyRules: Sendable {
     private let allClear: [Phrase]
     private let generalAllClear: [Phrase]
     private let generalDenials: Set<Phrase>
+    private let negatedCorrections: [Phrase]
+    private let notOver: [Phrase]
+    private let nobody: [Phrase]
+    private let deliberateBurning: [Phrase]
+    private let burningUnderControl: [Phrase]
+    private let burningOutOfControl: [Phrase]
 
     /// The rule with the built-in vocabulary (`SafetyRules+Cues.swift`).
     public init() {
@@ -70,6 +85,14 @@ public struct SafetyRules: Sendable {
         allClear = Self.allClear.map { Array($0.unicodeScalars) }
         generalAllClear = Self.generalAllClear.map { Array($0.unicodeScalars) }
         generalDenials = Set(Self.generalDenials.map { Array($0.unicodeScalars) })
+        negatedCorrections = Self.negatedCorrections.map { Array($0.unicodeScalars) }
+        // Words just after an "over" that say it is not (火没了但是到处是烟; 看了医生，血还是没止住;
+        // 看了医生说处理不了), as a review found.
+        notOver = ["但是", "可是", "还是", "又", "还在", "处理不了", "救不了", "转院", "没止住", "止不住"].map { Array($0.unicodeScalars) }
+        nobody = Self.nobody.map { Array($0.unicodeScalars) }
+        deliberateBurning = Self.deliberateBurning.map { Array($0.unicodeScalars) }
+        burningUnderControl = Self.burningUnderControl.map { Array($0.unicodeScalars) }
+        burningOutOfControl = Self.burningOutOfControl.map { Array($0.unicodeScalars) }
     }
 
     /// The danger asserted in text already passed through ``TextNormalizer``.
@@ -186,11 +209,15 @@ public struct SafetyRules: Sendable {
         // fire) — as reviews found.
         let clearsPeople = finding > 0 && containsAllClear(in: text, from: finding)
         let clearsAll = finding > 0 && containsGeneralAllClear(in: text, from: finding)
+        let burning = burningFinding(in: text, pauses: pauses)
         func isSuperseded(_ range: Range<Int>, _ cue: SafetyCue) -> Bool {
+            if burning > 0, range.upperBound <= burning, cue.flags == [.fire] { return true }
             guard finding > 0, range.upperBound <= finding else { return false }
             let flags = Set(cue.flags)
             if clearsAll { return true }
-            if clearsPeople, !cue.ignoresNegation, flags.isDisjoint(with: [.fire, .gasLeak]) { return true }
+            // Nor, with one about people, a poisoning or a sudden illness: 人都没事 is no doctor's word
+            // on a swallowed bottle of pills (a review's finding).
+            if clearsPeople, !cue.ignoresNegation, flags.isDisjoint(with: [.fire, .gasLeak, .poisoning, .medicalEmergency]) { return true }
             return flags.isSubset(of: denied(after: finding + 1, for: cue))
         }
         let asserted = found.values.filter { match in
@@ -228,17 +255,53 @@ public struct SafetyRules: Sendable {
         let phrase: Phrase?
     }
 
+    /// Where a finding of burning in hand begins (see the type's comment), or 0: the last marker
+    /// after which an act of burning and a word that it is under control are asserted, with no word
+    /// anywhere that it is not.
+    private func burningFinding(in text: [Unicode.Scalar], pauses: Pauses) -> Int {
+        func asserted(_ words: [Phrase], from first: Int) -> Bool {
+            for clause in Self.clauses(of: text) where clause.upperBound > first {
+                for start in clause where start >= first && words.contains(where: { Self.matches($0, in: text, at: start, within: clause) }) {
+                    if !isNegated(start, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) { return true }
+                }
+            }
+            return false
+        }
+        let markers = clarificationMarkers + correctionMarkers
+        guard
+            let marker = text.indices.reversed().first(where: { start in
+                markers.contains { Self.matches($0, in: text, at: start, within: 0..<text.count) } && !isNegatedMarker(at: start, in: text)
+            }), marker > 0
+        else { return 0 }
+        guard asserted(deliberateBurning, from: marker), asserted(burningUnderControl, from: marker), !asserted(burningOutOfControl, from: 0)
+        else { return 0 }
+        return marker
+    }
+
+    /// Whether a marker is turned into its opposite by a word just before it (不是开玩笑的哈, 不可能是
+    /// 我看错了): such a marker corrects nothing.
+    private func isNegatedMarker(at start: Int, in text: [Unicode.Scalar]) -> Bool {
+        negatedCorrections.contains { word in
+            (0...1).contains { gap in Self.matches(word, in: text, at: start - gap - word.count, within: 0..<start) }
+        }
+    }
+
     /// Where the finding begins when the alarm before it is superseded (see the type's comment): the
     /// last clarification or correction marker followed by a denial — a negated cue (`lastDenial`)
     /// or an all-clear phrase. 0 when nothing is superseded.
     private func supersededBefore(in text: [Unicode.Scalar], lastDenial: Int?) -> Int {
-        let correction = lastMatch(of: correctionMarkers, in: text, after: -1) ?? 0
+        let correction =
+            text.indices.reversed().first { start in
+                correctionMarkers.contains { Self.matches($0, in: text, at: start, within: 0..<text.count) } && !isNegatedMarker(at: start, in: text)
+            } ?? 0
         let denial = lastMatch(of: allClear, in: text, after: lastDenial ?? -1) ?? lastDenial ?? -1
         // A correction counts only with a denial after it too: 原来是 and 才知道 also tell how a real
         // danger came about (着火了，原来是电动车充电引起的), as a review found.
         guard denial > correction else { return 0 }
         for start in stride(from: denial - 1, through: correction + 1, by: -1) {
-            if clarificationMarkers.contains(where: { Self.matches($0, in: text, at: start, within: 0..<denial) }) { return start }
+            if clarificationMarkers.contains(where: { Self.matches($0, in: text, at: start, within: 0..<denial) }), !isNegatedMarker(at: start, in: text) {
+                return start
+            }
         }
         return correction
     }
@@ -387,6 +450,9 @@ public struct SafetyRules: Sendable {
     /// How far before a cue, in scalars, a negator is sought.
     private static let negationWindow = 6
 
+    /// How far after a resolution, in scalars, a word saying it is not over is sought.
+    private static let notOverReach = 20
+
     /// How far, in scalars, context is sought around a cue.
     private static let contextReach = 40
 
@@ -416,6 +482,7 @@ public struct SafetyRules: Sendable {
                             window: Self.negationWindow, acrossPauses: true)
                         || unable.contains { Self.matches($0, in: text, at: end, within: end..<text.count) }
                         || askedFor.contains { position >= $0.count && Self.matches($0, in: text, at: position - $0.count, within: 0..<position) }
+                        || contains(notOver, in: text, range: end..<min(text.count, end + Self.notOverReach))
                     if !negated {
                         last[resolution.phrase] = (position, resolution.clears)
                     }
@@ -431,12 +498,19 @@ public struct SafetyRules: Sendable {
         _ position: Int, clauseStart: Int, in text: [Unicode.Scalar], pauses: Pauses, by negators: [Phrase],
         window: Int = negationWindow, acrossPauses: Bool = false
     ) -> Bool {
+        // A breaker (就, 要) ends a negator's reach — 不给钱就跳楼 — but "nobody" right before 要跳,
+        // in one pause, denies it (没得哪个要跳, 没有人要跳楼); never before 就 or 突然 (趁没人就…,
+        // 屋里没人突然着火了 are how dangers are told, as a review found).
+        func nobodyBefore(_ start: Int) -> Bool {
+            guard start + 1 < text.count, text[start] == "要", text[start + 1] == "跳", !pauses.at[start] else { return false }
+            return nobody.contains { start - $0.count >= clauseStart && Self.matches($0, in: text, at: start - $0.count, within: clauseStart..<start) }
+        }
         // A cue that itself opens with a breaker (就跳, 要跳) is out of any earlier negator's reach.
-        if breakers.contains(where: { Self.matches($0, in: text, at: position, within: position..<text.count) }) { return false }
+        if breakers.contains(where: { Self.matches($0, in: text, at: position, within: position..<text.count) }) { return nobodyBefore(position) }
         var start = position - 1
         while start >= max(clauseStart, position - window), acrossPauses || !pauses.at[start + 1] {
             let bounds = start..<position
-            if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return false }
+            if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return nobodyBefore(start) }
             if negators.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }),
                 !falseNegators.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) })
             {
