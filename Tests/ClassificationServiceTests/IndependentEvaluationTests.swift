@@ -34,7 +34,11 @@ struct IndependentEvaluationTests {
     static let knownDangerMisses: [String: String] = [
         "w13-077":
             "traffic lights out at a junction with cars cutting in, nobody hurt, the caller asks for a traffic officer: "
-            + "a facilities order the writer also sends to 110; no rule names a hazard to traffic without a person in it"
+            + "a facilities order the writer also sends to 110; no rule names a hazard to traffic without a person in it",
+        "w13-052":
+            "at the lowest publishable threshold (0.5) only: a motorcycle's fall into a pothole, the rider scraped and up again; "
+            + "the writer sends it to 110 as a road accident; the TRAFFIC leaning leaves the facilities guess between 0.5 and 0.6, "
+            + "so the unsure 110 call stays with 110 at the default threshold and is diverted at 0.5",
     ]
 
     @Test("with the production model and catalogue: no danger missed but the known ones, and the figures no worse than last measured")
@@ -42,6 +46,12 @@ struct IndependentEvaluationTests {
         let records = try IndependentEvaluation.load(from: Self.root.appendingPathComponent("Services/Classification/Evaluation"))
         let report = IndependentEvaluation.evaluate(try Classifier.production(), on: records)
         #expect(report.dangerMissIDs.subtracting(Self.knownDangerMisses.keys).isEmpty, "\(report.dangerMisses)")
+        // The same at the lowest threshold a catalogue may publish: the rule is safe under any.
+        var lowest = Classifier.Configuration()
+        lowest.divertThreshold = ModelGate.lowestPublishableThreshold
+        let (model, normalizer) = try ClassifierEngine.bundledModel()
+        let strict = IndependentEvaluation.evaluate(try Classifier.production(model: model, normalizer: normalizer, configuration: lowest), on: records)
+        #expect(strict.dangerMissIDs.subtracting(Self.knownDangerMisses.keys).isEmpty, "\(strict.dangerMisses)")
         // Floors a little under the figures of the last round (BENCHMARKS.md), not issue 13's
         // targets (97% / 90% / 90% diverted / 80% dramatic / at most 5 over-escalated): a change
         // that loses ground fails here; one that gains should raise them.

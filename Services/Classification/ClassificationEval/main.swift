@@ -93,7 +93,8 @@ do {
                     + "  " + "\(swept.dangerMisses.count)".padding(toLength: 13, withPad: " ", startingAt: 0)
                     + "  " + "\(swept.harmlessOverEscalated)".padding(toLength: 14, withPad: " ", startingAt: 0)
                     + "  " + share(swept.reviewed, swept.total).padding(toLength: 9, withPad: " ", startingAt: 0)
-                    + "  " + share(swept.primaryDestinationRight, swept.total))
+                    + "  " + share(swept.primaryDestinationRight, swept.total)
+                    + (swept.dangerMissIDs.isEmpty ? "" : "  (" + swept.dangerMissIDs.sorted().joined(separator: ", ") + ")"))
         }
     }
     let met = report.dangerMisses.isEmpty && report.destinationAccuracy >= 0.97 && report.categoryAccuracy >= 0.90
