@@ -457,4 +457,27 @@ struct ClassifierSafetyTests {
         #expect(outcome.category == .crimeReport, "\(outcome.evidence)")
         #expect(outcome.destinations.first == .police110)
     }
+
+    @Test(
+        "drugs sold, told haltingly, are a crime report whatever the model reads; skating is not",
+        arguments: [
+            ("喂 我要报警 我们 这边 有人 在卖那个 卖 毒 不是 那个 就是 那个 粉 在 宾馆 三楼 好多人 进进出出", true),
+            ("楼下出租屋天天有人来买东西，我听到他们说卖粉，门口还有针头", true),
+            ("小区旁边的溜冰场收费太贵了，一小时八十", false),
+        ])
+    func drugTrade(text: String, isCrime: Bool) throws {
+        let outcome = try classify(text)
+        #expect((outcome.category == .crimeReport) == isCrime, "\(outcome.evidence)")
+    }
+
+    @Test(
+        "a worker pinned under a machine and a farewell to one's family reach the emergency services",
+        arguments: [
+            ("施工噪音扰民，隔壁工地天天打桩。今天下午打桩机倒了，压住了一个工人，我听到好多人在喊", SafetyFlag.trapped),
+            ("我老公在工地上班，工资拖了半年。他刚刚发消息说这辈子对不起你们娘俩，然后电话就打不通了", SafetyFlag.threatToLife),
+        ])
+    func pinnedAndFarewell(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+    }
 }

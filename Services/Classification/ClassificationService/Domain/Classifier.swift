@@ -78,7 +78,8 @@ public struct Classifier: Sendable {
     private let modelSlots: [Int]
 
     private static let categories = Category.allCases
-    private static let fraudInProgress = Set(SafetyRules.fraudInProgress)
+    /// Leanings as decisive as a reporter's own choice: a fraud with money about to move, drugs sold.
+    private static let decisiveLeanings = Set(SafetyRules.fraudInProgress + SafetyRules.drugTrade)
     private static let slot = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
 
     /// Words with which a record says the operator asked and learned what the call really was
@@ -151,7 +152,7 @@ public struct Classifier: Sendable {
             for leaning in safety.leanings where leaned.insert(leaning.category).inserted {
                 Self.reweight(&probabilities, by: configuration.leaningWeight) { $0 == leaning.category }
             }
-            if safety.leanings.contains(where: { Self.fraudInProgress.contains($0.phrase) }) {
+            if safety.leanings.contains(where: { Self.decisiveLeanings.contains($0.phrase) }) {
                 Self.reweight(&probabilities, by: configuration.chosenCategoryWeight) { $0 == .crimeReport }
             }
             evidence += safety.leanings.map { Evidence(kind: .keyword, text: $0.phrase, note: "police matter: \($0.category.code)") }

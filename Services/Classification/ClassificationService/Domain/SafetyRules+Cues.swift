@@ -147,7 +147,7 @@ extension SafetyRules {
                 // A farewell, often at the end of a question about something else (…算了也不重要了，
                 // 药我已经准备好了，今晚过后就不麻烦任何人了).
                 "不麻烦任何人了", "不会再麻烦任何人", "不再麻烦任何人", "药我已经准备好", "药已经准备好", "准备好了安眠药", "了结自己",
-                "结束自己的生命", "结束我的生命", "永别了", "下辈子再见", "药我都准备好",
+                "结束自己的生命", "结束我的生命", "永别了", "下辈子再见", "药我都准备好", "这辈子对不起",
             ],
             [.threatToLife],
             excludedIn: [
@@ -319,7 +319,7 @@ extension SafetyRules {
         cues += SafetyCue.group(
             [
                 "被困", "困在", "困住", "反锁", "出不来", "出不去", "关在里面", "锁在里面", "锁在车里", "锁在屋里", "下不去", "困人",
-                "被关在", "被锁在", "里面还有人", "还在里面没出来", "在里面没出来", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋",
+                "被关在", "被锁在", "里面还有人", "还在里面没出来", "在里面没出来", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋", "压住了一个", "压住了人", "把人压住", "压在下面",
                 "被吊在", "吊在半空", "挂在半空", "悬在半空",
             ],
             [.trapped],
@@ -400,10 +400,10 @@ extension SafetyRules {
         let crimes = SafetyCue.group(
             [
                 "被偷", "偷了", "遭偷", "偷走", "小偷", "扒窃", "扒手", "盗窃", "被盗", "盗走", "被撬", "撬开", "撬门", "撬锁", "入室",
-                "被抢", "抢走", "遭抢", "诈骗", "被骗", "骗走", "赌博", "吸毒", "贩毒", "毒品", "敲诈", "勒索", "恐吓", "偷拍",
+                "被抢", "抢走", "遭抢", "诈骗", "被骗", "骗走", "赌博", "毒品", "冰毒", "k粉", "麻古", "海洛因", "敲诈", "勒索", "恐吓", "偷拍",
                 "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼", "卷款", "携款",
             ]
-                + fraudInProgress,
+                + fraudInProgress + drugTrade,
             [],
             vetoedBy: ["井盖", "猴子", "护栏", "电缆井", "窨井"])
         let police = SafetyCue.group(
@@ -423,6 +423,11 @@ extension SafetyRules {
         return crimes.map { ($0, Category.crimeReport) } + police.map { ($0, Category.policeComplaint) }
             + accidents.map { ($0, Category.traffic) }
     }()
+
+    /// Drugs being sold or taken, in the words a caller uses (有人在卖那个 卖毒…那个粉): as decisive as
+    /// a fraud in progress — the model, trained on complaints about what shops sell, reads 在卖 as a
+    /// market matter. Not 溜冰 (skating as often as meth).
+    static let drugTrade = ["卖毒", "卖粉", "吸粉", "贩毒", "吸毒"]
 
     /// A fraud with the money about to move (a "safe account", a transfer the caller is told to make,
     /// often inside a question about a pension) or just taken (a shop emptied overnight after
