@@ -400,7 +400,7 @@ extension SafetyRules {
         let crimes = SafetyCue.group(
             [
                 "被偷", "偷了", "遭偷", "偷走", "小偷", "扒窃", "扒手", "盗窃", "被盗", "盗走", "被撬", "撬开", "撬门", "撬锁", "入室",
-                "被抢", "抢走", "遭抢", "诈骗", "被骗", "骗走", "赌博", "毒品", "冰毒", "k粉", "麻古", "海洛因", "敲诈", "勒索", "恐吓", "偷拍",
+                "被抢", "抢走", "遭抢", "诈骗", "被骗", "骗走", "赌博", "毒品", "吸毒", "吸粉", "冰毒", "k粉", "麻古", "海洛因", "敲诈", "勒索", "恐吓", "偷拍",
                 "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼", "卷款", "携款",
             ]
                 + fraudInProgress + drugTrade,
@@ -426,8 +426,9 @@ extension SafetyRules {
 
     /// Drugs being sold or taken, in the words a caller uses (有人在卖那个 卖毒…那个粉): as decisive as
     /// a fraud in progress — the model, trained on complaints about what shops sell, reads 在卖 as a
-    /// market matter. Not 溜冰 (skating as often as meth).
-    static let drugTrade = ["卖毒", "卖粉", "吸粉", "贩毒", "吸毒"]
+    /// market matter. Drugs taken (吸毒, 吸粉) lean as any crime: 我儿子以前吸毒，想问戒毒补助 is paperwork.
+    /// Not 溜冰 (skating as often as meth).
+    static let drugTrade = ["卖毒", "卖粉", "贩毒"]
 
     /// A fraud with the money about to move (a "safe account", a transfer the caller is told to make,
     /// often inside a question about a pension) or just taken (a shop emptied overnight after
