@@ -170,6 +170,32 @@ struct PersonalDataTests {
         }
     }
 
+    @Test("calls sealed before the stack had an index key are counted as not yet sealed and indexed blind by re-encryption")
+    func indexKeyAddedLater() async throws {
+        let key = Self.dataKey("k1")
+        let unindexed = PersonalDataCipher(keys: [key], indexKey: nil)
+        let indexed = PersonalDataCipher(keys: [key], indexKey: Self.index)
+        try await TestService.with(IntakeModule.self, configuration: IntakeConfiguration(cipher: unindexed), access: TestKeys.access()) { base, database in
+            _ = try await Self.submit(Self.intake(base, "channel-110"), .channel110, phone: "13600000001", external: "110-ix-1")
+            _ = try await Self.submit(Self.intake(base, "channel-110"), .channel110, phone: "13600000002", external: "110-ix-2")
+            #expect(try await database.withConnection { try CallStore.notYetSealed(cipher: unindexed, on: $0) } == 0)
+            // The index key arrives: both rows are sealed with the current key, but indexed in clear.
+            #expect(try await database.withConnection { try CallStore.notYetSealed(cipher: indexed, on: $0) } == 2)
+            var moved = 0
+            while true {
+                let batch = try await database.transaction { try CallStore.reencrypt(limit: 1, cipher: indexed, on: $0) }
+                if batch == 0 { break }
+                moved += batch
+            }
+            #expect(moved == 2)
+            let indexes = try await database.query("SELECT caller_phone_index FROM calls ORDER BY received_at").map {
+                try $0.decode("caller_phone_index", as: String.self)
+            }
+            #expect(indexes == [indexed.index("13600000001"), indexed.index("13600000002")])
+            #expect(try await database.withConnection { try CallStore.notYetSealed(cipher: indexed, on: $0) } == 0)
+        }
+    }
+
     @Test("injection strings in every text field are stored and shown exactly, inert")
     func injection() async throws {
         let strings = [

@@ -80,6 +80,9 @@ public struct PersonalDataCipher: Sendable {
         return rest.firstIndex(of: ":").map { String(rest[..<$0]) }
     }
 
+    /// Whether phones are indexed blind (with a key) rather than by the number itself.
+    public var hasIndexKey: Bool { indexBytes != nil }
+
     /// The blind index of a value (hex HMAC-SHA256), or the value itself without an index key.
     public func index(_ value: String) -> String {
         guard let indexBytes, !value.isEmpty else { return value }

@@ -157,6 +157,10 @@ enum CallStore {
     /// Seals up to `limit` calls whose personal data is in clear or under an older key with the
     /// current key (and recomputes their phone's blind index); returns how many it moved. Rows are
     /// claimed with `SKIP LOCKED`, so re-encryption runs beside the live service.
+    ///
+    /// With an index key, a row already sealed with the current key but indexed by the number
+    /// itself (written before the index key was set) is moved too: its index is not the 64 hex
+    /// digits of an HMAC, and until it is, a repeat call from that phone would not find it.
     static func reencrypt(limit: Int, cipher: PersonalDataCipher, on connection: PostgresConnection) throws -> Int {
         guard let current = cipher.current else { return 0 }
         let prefix = "enc:v1:\(current.id):"
@@ -165,7 +169,7 @@ enum CallStore {
             SELECT id, caller_name, caller_phone, caller_email FROM calls
             WHERE (caller_name <> '' AND NOT starts_with(caller_name, \(prefix)))
                OR (caller_phone <> '' AND NOT starts_with(caller_phone, \(prefix)))
-               OR (caller_email <> '' AND NOT starts_with(caller_email, \(prefix)))
+               OR (caller_email <> '' AND NOT starts_with(caller_email, \(prefix)))\(unescaped: Self.plainIndex(cipher))
             LIMIT \(limit) FOR UPDATE SKIP LOCKED
             """)
         for row in rows {
@@ -190,8 +194,13 @@ enum CallStore {
             SELECT count(*) AS n FROM calls
             WHERE (caller_name <> '' AND NOT starts_with(caller_name, \(prefix)))
                OR (caller_phone <> '' AND NOT starts_with(caller_phone, \(prefix)))
-               OR (caller_email <> '' AND NOT starts_with(caller_email, \(prefix)))
+               OR (caller_email <> '' AND NOT starts_with(caller_email, \(prefix)))\(unescaped: Self.plainIndex(cipher))
             """
         ).first?.decode("n", as: Int64.self) ?? 0
+    }
+
+    /// With an index key, the rows whose phone is still indexed by the number itself.
+    private static func plainIndex(_ cipher: PersonalDataCipher) -> String {
+        cipher.hasIndexKey ? "\n   OR (caller_phone <> '' AND caller_phone_index !~ '^[0-9a-f]{64}$')" : ""
     }
 }
