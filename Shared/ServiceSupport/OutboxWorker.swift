@@ -190,17 +190,46 @@ public final class OutboxWorker: Service, Sendable {
                 """
             ).map(OutboxMessage.init(row:))
         }
+        guard !claimed.isEmpty else { return 0 }
         let (merged, single) = ReportBatch.split(claimed)
-        let outcomes = await withTaskGroup(of: [(OutboxMessage, Outcome)].self) { group in
+        // A round's outcomes are recorded together (one commit), unless the round outlasts half the
+        // lease: from then on each is recorded as it comes, so a slow send (a parked reporting
+        // batch re-sent message by message) does not hold the marks of the fast ones until their
+        // claims run out and another replica sends them again. A tick (nil) looks at the clock
+        // while every send is still out.
+        let started = ContinuousClock.now
+        let patience = configuration.claimLease / 2
+        await withTaskGroup(of: [(OutboxMessage, Outcome)]?.self) { group in
+            var sending = 0
             for batch in merged {
                 group.addTask { await self.send(batch) }
+                sending += 1
             }
             for message in single {
                 group.addTask { [(message, await self.send(message))] }
+                sending += 1
             }
-            return await group.reduce(into: []) { $0 += $1 }
+            group.addTask {
+                try? await Task.sleep(for: patience); return nil
+            }
+            var pending = [(OutboxMessage, Outcome)]()
+            while let next = await group.next() {
+                if let outcomes = next {
+                    pending += outcomes
+                    sending -= 1
+                    if sending == 0 { group.cancelAll() }  // the tick ends at once
+                } else if sending > 0 {
+                    group.addTask {
+                        try? await Task.sleep(for: patience); return nil
+                    }
+                }
+                if ContinuousClock.now - started >= patience, !pending.isEmpty {
+                    await record(pending)
+                    pending.removeAll()
+                }
+            }
+            if !pending.isEmpty { await record(pending) }
         }
-        await record(outcomes)
         return claimed.count
     }
 

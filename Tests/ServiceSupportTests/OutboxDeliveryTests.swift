@@ -100,6 +100,37 @@ struct OutboxDeliveryTests {
         }
     }
 
+    @Test("a round that outlasts half the lease records each outcome as it comes: a slow send does not hold a fast one's mark")
+    func slowSendDoesNotHoldFastMarks() async throws {
+        let router = Hummingbird.Router()
+        let slowDone = Mutex(false)
+        router.post("/hooks/slow") { _, _ -> HTTPResponse.Status in
+            try await Task.sleep(for: .seconds(8))
+            slowDone.withLock { $0 = true }
+            return .noContent
+        }
+        router.post("/hooks/fast") { _, _ -> HTTPResponse.Status in .noContent }
+        try await RunningApplication.with(router: router) { url in
+            let pool = try await TestDatabase.makePool("outbox_delivery", size: 3)
+            defer { Task { try? await pool.shutdown() } }
+            try await Migrator.migrate([Outbox.migrations], on: pool)
+            let worker = OutboxWorker(
+                pool: pool, httpClient: TestHTTP.client, peers: [:], endpoints: { WebhookEndpoint(url: url + "/hooks/\($0)") },
+                defaultSecret: "s", metrics: nil, logger: Logger(label: "test"), configuration: .init(claimLease: .seconds(2)))
+            let fast = try await enqueueWebhook(pool, subscriber: "fast")
+            let slow = try await enqueueWebhook(pool, subscriber: "slow")
+            async let round = worker.deliverDue()
+            // Marked about a second in (half the lease), while the slow send is still out.
+            let markedEarly = await eventually(timeout: .seconds(6)) {
+                (try? await row(pool, fast).decode("delivered_at", as: Date?.self)) != nil
+            }
+            #expect(markedEarly)
+            #expect(!slowDone.withLock { $0 }, "the slow send was still out when the fast one was marked")
+            #expect(try await round == 2)
+            #expect(try await row(pool, slow).decode("delivered_at", as: Date?.self) != nil)
+        }
+    }
+
     @Test("delivered and canceled messages and applied inbox keys older than the retention period are purged; the rest stay")
     func purge() async throws {
         let pool = try await TestDatabase.makePool("outbox_purge")
