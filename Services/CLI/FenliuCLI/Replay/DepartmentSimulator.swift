@@ -32,8 +32,11 @@ actor DepartmentSimulator {
     private var firstHolder = [String: String]()
     /// Who holds each ticket now, from the stream: the department whose key answers for it.
     private var holder = [String: String]()
-    /// New holdings whose ticket could not be read yet: looked at again next round.
+    /// New holdings whose ticket could not be read yet: looked at again next round, up to
+    /// `readAttempts` times (a ticket its holder may not read at all is given up, and counted).
     private var unread = [String]()
+    private var readFailures = [String: Int]()
+    private static let readAttempts = 40
 
     enum Action {
         case accept(String)
@@ -142,10 +145,19 @@ actor DepartmentSimulator {
     /// again next round.
     private func look(at id: String) async {
         let key = holder[id].flatMap { stack.values[Names.departmentKeyVariable($0)] } ?? self.key
-        guard let ticket = try? await stack.client(.feedback, key: key).call(FeedbackAPI.getTicket, .with { $0.ticketID = id }).ticket else {
-            unread.append(id)
+        let ticket: Fenliu_Feedback_V1_Ticket
+        do {
+            ticket = try await stack.client(.feedback, key: key).call(FeedbackAPI.getTicket, .with { $0.ticketID = id }).ticket
+        } catch {
+            readFailures[id, default: 0] += 1
+            if readFailures[id]! < Self.readAttempts {
+                unread.append(id)
+            } else {
+                await tally.acted(failure: "ticket not readable by its holder")
+            }
             return
         }
+        readFailures[id] = nil
         await tally.ticketSeen(ticket)
         plan(ticket)
     }
