@@ -371,19 +371,16 @@ struct ClassifierSafetyTests {
     }
 
     @Test(
-        "the third round: burning in hand, a caller's own joke or angry words, nobody about to jump, a doctor seen are no danger",
+        "the third round: burning in hand, a caller's own joke, nobody about to jump, an injury already in hospital are no danger",
         arguments: [
             "来电人称着火了，经询问：系村民在自家田里焚烧秸秆，有人看守，火势很小，周边无房屋",
             "报警人说闻到烟味以为着火了，走近看了，是环卫工人在空地上烧一堆树叶，人就在旁边看着，没有房子",
-            "气得我想跳楼！——开玩笑的哈，我好得很。我就是要投诉那家健身房不退卡",
+            "气得我想跳楼！——开玩笑的哈，没有危险。我就是要投诉那家健身房不退卡",
             "再不发工资就要出人命了！……没有没有，我就是说气话，没得哪个要跳，大家都好好的",
-            "隔壁服装店天天喊跳楼价——没有人要跳楼啦，是他们挂着跳楼价清仓一年了",
             "楼上天天半夜跺脚，吵得我心脏病都要犯了，想请人来调解",
-            "昨天我妈在公交站中暑晕倒了，已经看了医生，现在没事了，公交站能不能加个棚子",
+            "昨天我妈在公交站中暑晕倒了，已经送医，公交站能不能加个棚子",
             "我孙子的入学名额不见了，户口迁过来不满一年不能读",
             "手机掉进下水道了，井盖缝太宽",
-            "来电人称有人躺在路中间一动不动，走近确认为商家摆在人行道上的充气人偶倒地，挡住通行，无人员情况",
-            "扶梯砰一声像爆炸，经询问：扶梯故障急停并发出异响，无人受伤",
         ])
     func thirdRoundHarmless(text: String) throws {
         let outcome = try classify(text)
@@ -425,7 +422,7 @@ struct ClassifierSafetyTests {
         "the third round's review: look-alikes of the new cues are no danger",
         arguments: [
             "我的材料都准备好了，不麻烦你们了，明天去办", "公司扣押身份证不还，我已经离职了，想投诉", "单元门晚上从外面锁住了，进不去",
-            "学校不准外出，周末也不让出门，想问合不合理", "理发店给我烫起的头发全部烫焦了，要求退款", "学校组织防溺水安全教育，想问时间",
+            "封校期间不准外出，周末也不让出门，想问合不合理", "理发店给我烫起的头发全部烫焦了，要求退款", "学校组织防溺水安全教育，想问时间",
             "超市卖的青菜农药超标，我吃了拉肚子，已经好了", "医生开的安眠药吃了没效果，想换医生", "孩子的玩具掉进下水道了，井盖缝太宽",
             "井盖没了，我妈差点掉进去了，赶紧补一下", "小偷趁人不注意偷了手机，想问怎么调监控", "这个活动让你全家都满意，是商家的广告吗",
         ])
@@ -434,11 +431,57 @@ struct ClassifierSafetyTests {
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
     }
 
-    @Test("a road accident just now leans to TRAFFIC, a vehicle's own fall included; a pothole alone does not")
+    @Test(
+        "the third round's second review: 好像着火了, a school's workers locked in, someone else well, an unknown, a retort, a fire beyond the burning, 趁没人 lose no danger",
+        arguments: [
+            ("我反映一下工资的问题，老板拖欠我们三个月工资不给，我们在工地上等他，现在工棚那边好像起火了", SafetyFlag.fire),
+            ("楼上邻居装修噪音大，物业协调不了，现在他家好像着火了，楼道有烟味", SafetyFlag.fire),
+            ("工资的事情，老板欠了我们半年，今天在厂里等他，厂里锅炉房那边好像是爆炸，好多工友在里面", SafetyFlag.fire),
+            ("楼下放炮把我家窗帘点着了，还在烧，物业说他们不管", SafetyFlag.fire),
+            ("我们在学校工地做活路，包工头把我们关在工棚里不准出去，工钱也不给", SafetyFlag.trapped),
+            ("我老汉在小区里摔倒了，头在流血，原来是物业的井盖没盖好，我妈在家好好的", SafetyFlag.injury),
+            ("有个工人从脚手架上摔下来了，躺在地上不动，一问原来是工地没有防护网，其他人好得很", SafetyFlag.injury),
+            ("我妈喝了水就晕倒了，一问邻居，其他人没有人不舒服，我妈现在还躺起不动", SafetyFlag.injury),
+            ("工地围墙倒了，好像有人被压在下面，经询问，下面有无人员情况报警人不清楚", SafetyFlag.trapped),
+            ("楼上装修吵了一个月，他说要杀了我全家，我说气话说你来杀嘛，现在人没危险，他在楼道里骂", SafetyFlag.threatToLife),
+            ("房东不退押金，他说要弄死我，我开玩笑的哈说你试下，现在没得危险，他喊了几个人在楼下等我", SafetyFlag.threatToLife),
+            ("我真的不想活了，跟我老婆说，她当我开玩笑，说我在家好好的", SafetyFlag.threatToLife),
+            ("着火了，原来是工地在焚烧垃圾，有人看守，但是他们也扑不熄", SafetyFlag.fire),
+            ("河边着火了，了解到是有人在焚烧垃圾，火很小，但是里面有煤气罐", SafetyFlag.fire),
+            ("外面着火了，一问是隔壁厂里在烧垃圾，人在旁边，已经燎到我们的围墙和电线了", SafetyFlag.fire),
+            ("着火了，一看才晓得是邻居在烧垃圾，有个老人在旁边，遭烟子呛到起不来了", SafetyFlag.fire),
+            ("包工头欠了我们半年工资不给，我工友趁工棚里没人要跳楼，被我们拉住了", SafetyFlag.threatToLife),
+            ("工地夜间施工噪音太大，我爸心脏病都差点发了，现在坐在床边按着胸口说痛", SafetyFlag.medicalEmergency),
+            ("小区路灯坏了，昨晚我妈在黑头摔伤了，看了医生，今天早上我妈起来就说头晕，话都说不清楚了", SafetyFlag.injury),
+            ("电动车在屋头充电着火了，火没得了，现在电池包烫得很，一直在响", SafetyFlag.fire),
+            ("隔壁屋头着火了，火没了，里面有个老人没看到出来", SafetyFlag.fire),
+        ])
+    func thirdRoundSecondReview(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+    }
+
+    @Test(
+        "the third round's second review: sleeping pills that do not work, chest pain for years, a cup's burn, overtime, a hospital's medicine, a drill are no danger",
+        arguments: [
+            "楼上太吵了，我吃了安眠药都睡不着", "菜市场卖的菜吃了有农药的味道，想投诉", "我最近老是胸口闷，想问下社区医院几点开门",
+            "我老汉胸口疼了好几年了，想问下哪个医院看得好", "药店的速效救心丸涨价涨得太凶了", "杯子质量太差，烫起泡了都不赔",
+            "楼顶的门被物业从外面锁上了，我们晒被子都上不去", "单位加班不准走，晚上十点了还不让下班", "医院开的药已经准备好了，想问一下医保怎么报销",
+            "我们小区的河边，经常有娃娃没有大人看着在水边耍，太危险了", "下水道井盖没了，昨天有个老人掉进去了，赶紧来修一下",
+            "学校组织防溺水教育，想问一下溺水急救培训报名",
+        ])
+    func thirdRoundSecondLookAlikes(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
+    @Test("a road accident just now leans to TRAFFIC; a rider's own fall on a broken road does not")
     func accidentLeansToTraffic() {
         let rules = SafetyRules()
-        let fall = rules.assess(normalized: Fixtures.normalizer.normalizedScalars("路上有个大坑，刚才一辆摩托车压进去摔倒了，车坏了"))
-        #expect(fall.leanings.contains { $0.category == .traffic })
+        let crash = rules.assess(normalized: Fixtures.normalizer.normalizedScalars("刚才路口两辆车相撞了，车都坏了"))
+        #expect(crash.leanings.contains { $0.category == .traffic })
+        let fall = rules.assess(normalized: Fixtures.normalizer.normalizedScalars("我骑电动车在那个路口摔了，路面坑坑洼洼的，想反映一下修路"))
+        #expect(fall.leanings.isEmpty)
         let pothole = rules.assess(normalized: Fixtures.normalizer.normalizedScalars("路上有个大坑，好久了没人补，晚上看不见"))
         #expect(pothole.leanings.isEmpty)
     }

@@ -36,9 +36,9 @@ struct IndependentEvaluationTests {
             "traffic lights out at a junction with cars cutting in, nobody hurt, the caller asks for a traffic officer: "
             + "a facilities order the writer also sends to 110; no rule names a hazard to traffic without a person in it",
         "w13-052":
-            "at the lowest publishable threshold (0.5) only: a motorcycle's fall into a pothole, the rider scraped and up again; "
-            + "the writer sends it to 110 as a road accident; the TRAFFIC leaning leaves the facilities guess between 0.5 and 0.6, "
-            + "so the unsure 110 call stays with 110 at the default threshold and is diverted at 0.5",
+            "a motorcycle's fall into a pothole, the rider scraped and up again: the writer sends it to 110 as a road accident "
+            + "beside the repair; the catalogue's broken road is a facilities matter, and a rule that leaned a rider's own fall "
+            + "to TRAFFIC kept harmless calls about broken roads on 110 (a review's finding)",
     ]
 
     @Test("with the production model and catalogue: no danger missed but the known ones, and the figures no worse than last measured")

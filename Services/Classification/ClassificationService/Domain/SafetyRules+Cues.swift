@@ -22,9 +22,10 @@ extension SafetyRules {
         "没站稳", "没留意", "没多久", "没法", "没人管", "没人理", "莫名", "怕是", "不答应", "不动", "不省",
     ]
 
-    /// "Nobody": right before a cue that opens with a breaker, it denies the cue after all (没得哪个要跳,
-    /// 没有人要跳楼) where 不给钱就跳楼's 不 does not.
-    static let nobody = ["没有人", "没人", "没得人", "莫得人", "没得哪个", "莫得哪个", "没有哪个", "没有谁", "没谁", "无人"]
+    /// "Nobody": right before 要跳 it denies the jump after all (没得哪个要跳) where 不给钱就跳楼's 不 does
+    /// not. Not 没人 or 没有人: 趁工棚里没人要跳楼 and 反正没人要 are how dangers are told (a review's
+    /// finding).
+    static let nobody = ["没得哪个", "莫得哪个", "没有哪个", "没有谁"]
 
     /// Words that end a negator's reach: in 不给钱就跳楼 the 不 belongs to 给钱, not to 跳楼.
     static let negationBreakers = [
@@ -54,7 +55,6 @@ extension SafetyRules {
         "垃圾", "秸秆", "落叶", "树叶", "树枝", "杂草", "烧烤", "油烟", "烟囱", "纸钱", "烧纸", "祭祀", "露天", "排放", "排烟",
         "废气", "锅炉", "焚烧", "烟尘", "熏", "电焊", "焊接", "发电机", "工厂", "厂", "烟雾", "抽烟", "吸烟", "香烟", "烟头",
         "回收站", "烧电线", "蜂窝煤", "烤火", "烧煤", "炭火", "园区", "排出", "排风", "谷草", "稻草", "麦秆", "枝丫", "修剪",
-        "放炮", "爆破",
         // Not 塑料: a smell of burning plastic from behind a door is a fire (found on the set). Not
         // 守着 or 看守 either: 家里全是烟，我守着孩子 is a fire (a review's finding).
     ]
@@ -68,7 +68,7 @@ extension SafetyRules {
     /// Words saying such burning is small and in hand: somebody watches it, it spreads nowhere,
     /// nothing stands near it.
     static let burningUnderControl = [
-        "火不大", "火势小", "火势不大", "火势较小", "火很小", "火苗不大", "火苗也就", "人就在旁边", "人在旁边", "旁边有人", "有人看守", "有人看管", "在旁看守", "守在旁边", "人在旁边守",
+        "火不大", "火势小", "火势不大", "火势较小", "火很小", "火苗不大", "火苗也就", "人就在旁边", "人在旁边", "有人看守", "有人在旁看守", "有人在旁边守", "有人在旁边看着", "现场有人看管", "有人看管", "在旁看守", "守在旁边", "人在旁边守",
         "人就守", "人都守", "守着烧", "在旁边看着", "看着火", "未蔓延", "没有蔓延", "没蔓延", "莫得蔓延", "没烧到别处",
         "莫得烧到别处", "没有烧到别处", "距房屋较远", "离房子也远", "离房子远", "周边无房屋", "周围莫得房子", "周围没有房子",
         "周边没有房子", "没有房子", "莫得房子", "没得房子", "周围是空地", "火已快熄", "快熄了",
@@ -79,6 +79,8 @@ extension SafetyRules {
     static let burningOutOfControl = [
         "蔓延", "越烧越大", "火势很大", "火势较大", "火很大", "火好大", "控制不住", "烧到了", "烧到房", "烧到屋", "烧到门",
         "烧到旁边", "烧过来", "引燃", "救火", "灭不了", "扑不灭", "山火", "森林", "林区", "仓库", "楼道", "车库", "加油站",
+        "越来越大", "扑不熄", "弄不熄", "灭不到", "燎到", "窜", "点着", "燃起", "加气站", "煤气罐", "气罐", "电线", "高压线", "呛到", "呛晕",
+        "起不来", "屋顶", "房顶", "草垛", "树林", "厂房",
     ]
 
     /// Words that put an injury in the past or in a claim about it (工伤鉴定, 上个月摔伤的医药费).
@@ -143,17 +145,18 @@ extension SafetyRules {
             [
                 "跳楼", "跳河", "跳江", "跳桥", "跳下", "往下跳", "要跳", "就跳", "轻生", "自杀", "自尽", "寻死", "割腕", "上吊",
                 "自焚", "烧炭", "以死相逼", "遗书", "遗言", "不想活", "活不下去", "不活了", "淋了汽油", "泼汽油", "浇汽油",
-                "把自己淋",
-                // A farewell, often at the end of a question about something else (…算了也不重要了，
-                // 药我已经准备好了，今晚过后就不麻烦任何人了).
-                "不麻烦任何人了", "不会再麻烦任何人", "不再麻烦任何人", "药我已经准备好", "药已经准备好", "准备好了安眠药", "了结自己",
-                "结束自己的生命", "结束我的生命", "永别了", "下辈子再见", "药我都准备好", "这辈子对不起",
+                "把自己淋", "了结自己", "结束自己的生命", "结束我的生命", "永别了", "下辈子再见", "这辈子对不起",
             ],
             [.threatToLife],
             excludedIn: [
                 "跳楼价", "跳楼甩卖", "跳楼大甩卖", "要跳舞", "要跳广场", "要跳操", "要跳绳", "就跳舞", "就跳广场", "跳下车",
                 "楼顶上漏水", "楼顶上的", "天台上的", "天台上堆", "天台上种", "天台上搭",
             ])
+        // A farewell, often at the end of a question about something else (…算了也不重要了，药我已经
+        // 准备好了，今晚过后就不麻烦任何人了) — not medicine from a hospital.
+        cues += SafetyCue.group(
+            ["不麻烦任何人了", "不会再麻烦任何人", "不再麻烦任何人", "药我已经准备好", "药已经准备好", "准备好了安眠药", "药我都准备好"],
+            [.threatToLife], vetoedNearby: ["医院", "医保", "报销", "医生开", "处方"])
         // A person at a drop: only with someone standing, sitting or climbing there.
         cues += SafetyCue.group(
             ["栏杆外", "护栏外", "栏杆上", "护栏上", "楼顶", "天台", "塔吊上", "广告牌上", "水塔", "桥上", "窗台外", "防盗窗外"],
@@ -164,8 +167,7 @@ extension SafetyRules {
             [
                 "受伤", "受了伤", "伤者", "伤员", "伤亡", "伤势", "流血", "出血", "是血", "一身血", "一脸血", "满头血", "好多血", "很多血",
                 "流了血", "头破血流", "血止不住", "切到手", "割到手", "割破手", "割破了手", "划破手", "划破了手",
-                "骨折", "打断", "摔伤", "烫伤", "烧伤", "砸伤", "撞伤", "割伤", "烫起泡", "烫起了泡", "烫起好大的泡", "烫起大泡",
-                "烫出泡", "烫了个泡", "烫掉皮",
+                "骨折", "打断", "摔伤", "烫伤", "烧伤", "砸伤", "撞伤", "割伤",
                 "划伤", "抓伤", "咬伤", "压伤", "夹伤",
                 "身亡", "坠楼", "摔下来", "触电", "掉进井", "扎穿", "扎伤", "刺穿",
                 "扎进", "打到头", "砸到头", "砸到人", "砸中",
@@ -173,6 +175,10 @@ extension SafetyRules {
             [.injury],
             excludedIn: ["受伤的树", "受伤的白鹭", "受伤的鸟", "出血点"],
             vetoedNearby: pastOrPaperwork)
+        // A burn, in the caller's words (手遭烫起好大的泡) — not a drink's or a cup's complaint.
+        cues += SafetyCue.group(
+            ["烫起泡", "烫起了泡", "烫起好大的泡", "烫起大泡", "烫出泡", "烫了个泡", "烫掉皮"], [.injury],
+            vetoedNearby: pastOrPaperwork + ["奶茶", "店家", "商家", "赔", "质量", "杯子", "退款"])
         // Someone unconscious or convulsing: its own family, so 没有流血 or 没有外伤 after it does not
         // clear it (昏迷了，没有流血 is still an emergency, as a review found).
         cues += SafetyCue.group(
@@ -207,15 +213,21 @@ extension SafetyRules {
             [
                 "心脏病", "心梗", "心绞痛", "胸口痛", "胸痛", "中风", "脑溢血", "脑梗", "呼吸困难", "喘不过气", "喘不上气", "羊水破",
                 "要生了", "难产", "早产", "癫痫", "哮喘", "过敏性休克", "心肺复苏", "救护车", "低血糖", "大出血", "吐血", "破水",
-                "宫缩", "阵痛", "速效救心丸", "救心丸", "硝酸甘油", "捂着胸口", "胸口疼", "胸口闷",
+                "宫缩", "阵痛",
             ],
             [.medicalEmergency],
-            // 吵得我心脏病都要犯了: the hyperbole of a complaint.
-            excludedIn: ["中风险", "心脏病都要", "心脏病都快", "心脏病都差点"],
+            // 吵得我心脏病都要犯了: the hyperbole of a complaint (a symptom named after it is its own
+            // cue: 心脏病都要犯了，捂着胸口).
+            excludedIn: ["中风险", "心脏病都要"],
             vetoedNearby: [
                 "咨询", "报销", "医保", "门诊特殊", "申请", "政策", "后遗症", "长期", "卧床", "残疾", "补贴", "进不来",
                 "进不去", "隐患", "通道",
             ])
+        // Chest pain and its medicine, now — not for years, not a price or a sale.
+        cues += SafetyCue.group(
+            ["速效救心丸", "救心丸", "硝酸甘油", "捂着胸口", "捂到胸口", "按着胸口", "胸口疼", "胸口闷", "胸口说痛"], [.medicalEmergency],
+            vetoedNearby: ["最近", "老是", "好几年", "经常", "涨价", "卖", "价格", "多少钱", "哪个医院", "门诊", "报销", "医保"])
+        cues += SafetyCue.group(["嘴皮都乌了", "嘴皮乌", "嘴巴乌"], [.medicalEmergency], ignoresNegation: true)
         cues += SafetyCue.group(
             ["中毒", "误食", "喝农药", "喝了农药", "服毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
             [.poisoning],
@@ -224,7 +236,10 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["敌敌畏", "百草枯", "乐果", "农药", "安眠药", "杀虫剂", "除草剂"], [.poisoning],
             requiresNearby: ["喝了", "喝下", "吃了", "吞了", "服了", "喝了半瓶", "喝了一瓶", "喝了一口"],
-            vetoedBy: ["担心", "检测", "防止", "没喝", "没吃", "没有喝", "没有吃", "超标", "残留", "没效果", "医生开", "没用", "不管用"])
+            vetoedBy: [
+                "担心", "检测", "防止", "没喝", "没吃", "没有喝", "没有吃", "超标", "残留", "没效果", "医生开", "没用", "不管用", "睡不着",
+                "味道", "菜",
+            ])
         // 往河里投毒 with dead fish and a factory's pipe: pollution (ENVIRONMENT), not a person. Only 投毒
         // yields to these (一家人吃了河里的死鱼中毒了 is poisoning, as a review found).
         cues += SafetyCue.group(
@@ -258,9 +273,9 @@ extension SafetyRules {
             excludedIn: [
                 "火警电话", "炸了锅", "炸了毛", "气炸了", "痛得要炸了", "头要炸了", "头都要炸了", "冒火连天", "心头冒火",
                 "炸弹价", "爆炸价", "价格爆炸", "全场爆炸",
-                // A simile for a noise or a look (扶梯砰一声像爆炸, 油烟熏得像失火了); a fire named
-                // besides still counts.
-                "像爆炸", "像是爆炸", "像炸了", "像被炸", "跟爆炸一样", "像失火", "像着火", "像起火",
+                // A simile for a noise (跟爆炸一样); not 像着火 or 像爆炸, which end 好像着火了 and
+                // 好像是爆炸, the way callers report a fire (a review's finding).
+                "跟爆炸一样",
             ])
         cues += SafetyCue.group(
             ["冒烟", "浓烟", "黑烟", "烧焦", "焦糊", "烟好大", "烟很大", "全是烟", "都是烟", "在烧", "还在烧"],
@@ -291,7 +306,8 @@ extension SafetyRules {
         // The means prepared, in a farewell (算了反正以后也用不到了 药我都准备好了).
         cues += SafetyCue.group(
             ["准备好了", "都准备好", "已经准备好"], [.threatToLife],
-            requiresNearby: ["药我", "安眠药", "农药", "绳子", "木炭", "烧炭", "刀片"])
+            requiresNearby: ["药我", "安眠药", "农药", "绳子", "木炭", "烧炭", "刀片"],
+            vetoedNearby: ["医院", "医保", "报销", "医生开", "处方"])
         // A bang and smoke: an explosion, however the caller names it (刚才听到嘭的一声，现在那个厂在冒黑烟).
         cues += SafetyCue.group(
             ["嘭的一声", "砰的一声", "轰的一声", "嘭一声", "砰一声", "轰一声", "一声巨响", "巨响"], [.fire],
@@ -302,9 +318,10 @@ extension SafetyRules {
             ["没看到大人", "没有大人", "没大人", "身边没人", "一个人在水边", "一个人在河边", "一个人在江边", "一个人在池塘"],
             [.personAtRisk],
             requiresNearby: ["水边", "河边", "江边", "池塘", "水塘", "湖边", "水库", "水急", "水挺急", "水很急", "马路中间"],
-            vetoedNearby: ["建议", "宣传", "护栏", "警示", "提醒", "应该"])
+            vetoedNearby: ["建议", "宣传", "护栏", "警示", "提醒", "应该", "经常", "太危险"])
         // Drowning: a rescue and an ambulance (一个小孩溺水了，捞起来现在不会哭了).
-        cues += SafetyCue.group(["溺水"], [.personAtRisk, .medicalEmergency], excludedIn: ["防溺水"])
+        cues += SafetyCue.group(
+            ["溺水"], [.personAtRisk, .medicalEmergency], excludedIn: ["防溺水"], vetoedNearby: ["防溺水", "教育", "培训", "宣传", "警示"])
         cues += SafetyCue.group(
             ["独居", "一个人住", "独自居住", "独自住"], [.personAtRisk],
             requiresNearby: [
@@ -319,7 +336,7 @@ extension SafetyRules {
         cues += SafetyCue.group(
             [
                 "被困", "困在", "困住", "反锁", "出不来", "出不去", "关在里面", "锁在里面", "锁在车里", "锁在屋里", "下不去", "困人",
-                "被关在", "被锁在", "里面还有人", "还在里面没出来", "在里面没出来", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋", "压住了一个", "压住了人", "把人压住", "压在下面",
+                "被关在", "被锁在", "里面还有人", "还在里面没出来", "在里面没出来", "没看到出来", "没见出来", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋", "压住了一个", "压住了人", "把人压住", "压在下面",
                 "被吊在", "吊在半空", "挂在半空", "悬在半空",
             ],
             [.trapped],
@@ -340,15 +357,17 @@ extension SafetyRules {
                 "手机锁在家里",
             ],
             vetoedNearby: [
-                "封控", "隔离", "管控", "疫情", "核酸", "静默", "防疫", "健康码", "门禁", "道闸", "停车", "车辆", "狗", "猫", "学校", "封校",
-                "校规",
+                "封控", "隔离", "管控", "疫情", "核酸", "静默", "防疫", "健康码", "门禁", "道闸", "停车", "车辆", "狗", "猫", "封校", "校规",
             ])
         // Held by an employer or a minder (不交不让走，身份证也被扣了，宿舍门晚上从外面锁上): a withheld
         // ID only with being kept there, and a door locked from outside not when it is a building's
-        // own (消防通道, 单元门), nor a school's rule.
+        // own (消防通道, 单元门, 楼顶), nor overtime or a school's rule.
         cues += SafetyCue.group(
             ["不交不让走", "不让走", "不准走", "从外面锁上", "从外面锁住", "从外面反锁"], [.trapped],
-            vetoedNearby: ["消防通道", "单元门", "楼道门", "安全出口", "大门", "学校", "封校", "校规", "车", "停车", "交警", "封控", "隔离"])
+            vetoedNearby: [
+                "消防通道", "单元门", "楼道门", "安全出口", "大门", "封校", "校规", "车", "停车", "交警", "封控", "隔离", "楼顶", "天台", "晒",
+                "加班", "下班",
+            ])
         cues += SafetyCue.group(
             ["身份证被扣", "身份证也被扣", "扣了我的身份证", "扣押身份证", "扣押了身份证"], [.trapped],
             requiresNearby: ["不让走", "不准走", "不让离开", "不准离开", "不让出", "不准出", "锁"],
@@ -372,7 +391,8 @@ extension SafetyRules {
             ["掉进去了", "掉下去了", "掉进井里", "掉到井里", "掉进坑里", "掉到坑里", "掉进下水道", "掉到下水道", "掉进窨井"],
             [.personAtRisk],
             requiresNearby: vulnerablePeople + ["有人", "一个人", "男的", "女的", "工人", "行人", "路人"],
-            vetoedBy: ["手机", "钥匙", "钱包", "东西", "狗", "猫", "球", "轮子", "车轮", "鞋", "帽子", "车子", "电瓶车", "玩具", "差点", "差一点", "险些"])
+            vetoedBy: ["手机", "钥匙", "钱包", "东西", "狗", "猫", "球", "轮子", "车轮", "鞋", "帽子", "车子", "电瓶车", "玩具", "差点", "差一点", "险些"],
+            vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前"])
         // Lost in the wild: an emergency for anyone, not only the vulnerable.
         cues += SafetyCue.group(
             ["山上迷路", "山里迷路", "山中迷路", "徒步迷路", "找不到下山", "困在山"], [.personAtRisk],
@@ -384,11 +404,15 @@ extension SafetyRules {
                 "没回来", "没有回来", "未回来", "走散", "迷路",
             ],
             [.missingPerson],
+            // A paper gone missing is no person (名额不见了); an errand is (拿材料去…没回来).
+            excludedIn: [
+                "名额不见了", "学位不见了", "指标不见了", "资格不见了", "成绩不见了", "材料不见了", "文件不见了", "材料找不到", "文件找不到",
+                "名额找不到", "学位找不到", "成绩找不到", "材料丢失", "名额失踪",
+            ],
             requiresNearby: vulnerablePeople,
             vetoedBy: [
                 "狗", "猫", "宠物", "牛", "羊", "车", "手机", "钱包", "快递", "包裹", "货", "钥匙", "证件", "井盖", "老板",
-                "包工头", "工头", "房东", "商家", "客服", "公司", "店", "业主", "车主", "平台", "学籍", "户口", "档案", "名额", "学位",
-                "指标", "资格", "成绩", "材料", "文件",
+                "包工头", "工头", "房东", "商家", "客服", "公司", "店", "业主", "车主", "平台", "学籍", "户口", "档案",
             ])
         return cues
     }()
@@ -414,12 +438,9 @@ extension SafetyRules {
                 "不合理", "乱罚", "不管用", "不理", "不出警", "拖了", "没结果", "没有结果", "进度", "不服", "复议",
                 "阴阳怪气", "玩手机", "粗暴", "不公", "偏袒", "不作为",
             ])
-        // A road accident that has just happened, a vehicle's fall included (一辆摩托车压进去摔倒了).
-        let accidents =
-            SafetyCue.group(["车祸", "相撞", "追尾", "撞车", "被车撞", "撞倒了", "肇事", "逃逸", "酒驾", "醉驾"], [])
-            + SafetyCue.group(
-                ["摔倒了", "摔了", "翻了", "压进去"], [],
-                requiresNearby: ["摩托车", "电瓶车", "电动车", "自行车", "三轮车", "骑车", "骑摩托"])
+        // A road accident that has just happened. Not a rider's own fall (我骑电动车在那个路口摔了，路面坑坑
+        // 洼洼的，想反映一下修路 is a broken road: a review's finding).
+        let accidents = SafetyCue.group(["车祸", "相撞", "追尾", "撞车", "被车撞", "撞倒了", "肇事", "逃逸", "酒驾", "醉驾"], [])
         return crimes.map { ($0, Category.crimeReport) } + police.map { ($0, Category.policeComplaint) }
             + accidents.map { ($0, Category.traffic) }
     }()
@@ -468,12 +489,12 @@ extension SafetyRules {
     /// 他说开个玩笑 and 经理说他不是那个意思 are an attacker's excuse (a review's finding). They do not
     /// lower the bar for diversion as the operator's markers do (`clarificationMarkers`).
     static let figurative = [
-        "我开玩笑", "我是开玩笑", "开玩笑的哈", "我说气话", "我是说气话", "我就是说气话", "系气话",
+        "开玩笑的哈", "我是开玩笑的", "系气话",
     ]
 
     /// Words that, just before a correction marker, turn it into its opposite: 不是开玩笑, 没说气话,
     /// 不可能是我看错了.
-    static let negatedCorrections = ["不是", "没", "不像", "并非", "可不是", "不可能是", "没有", "莫得", "以为", "谁跟你"]
+    static let negatedCorrections = ["不是", "没", "不像", "并非", "可不是", "不可能是", "没有", "莫得", "以为", "谁跟你", "当", "说是"]
 
     /// Words that deny a whole kind (with its family) when negated: 无人受伤, 无火情, 没有动手. Any
     /// other negated cue denies only itself (孩子触电了，没有流血 is still an injury).
@@ -489,13 +510,10 @@ extension SafetyRules {
         "没有人身危险", "无人身危险", "没有危险", "无危险", "莫得危险", "没得危险", "没啥危险", "无人员伤亡", "没有人员伤亡",
         "无人伤亡", "没有伤亡", "无伤亡", "人都没事", "都没得事", "虚惊一场", "未危及人员", "没有危及人员", "未危及他人",
         "人没危险", "人没有危险", "没有人身安全问题", "无人员危险", "没有人员危险",
-        // The operator's finding that no person was involved (走近确认为…充气人偶倒地…无人员情况). Not
-        // 无异常 (about anything, 监控无异常) and not 转12345 (a routing decision, no denial of danger).
-        "无人员情况",
-        // A person well now, in the caller's words (not 平时都好好的, how things were; not 我现在好好的
-        // or 现在没事了, which a threatened caller says too, or an operator asks; not 大家都好好的,
-        // a farewell's words).
-        "在屋头好好的", "在家好好的", "在家里好好的", "我好得很", "人好得很", "人均无事", "都没得事", "今天都好了", "没得人不舒服", "没有人不舒服",
+        // Everyone well, in the caller's words. Not 平时都好好的 (how things were), 我现在好好的 or 现在没事了
+        // (a threatened caller says them too, an operator asks them), 大家都好好的 (a farewell's words),
+        // 我妈在家好好的 (someone else than the one in danger), 有无人员情况 (unknown): reviews' findings.
+        "人均无事", "都没得事", "今天都好了",
     ]
 
     /// The all-clear phrases that speak of any danger, not only of people: after one of these, a
@@ -519,7 +537,7 @@ extension SafetyRules {
             "已被抓获", "已抓获", "已被带走",
         ].map { SafetyResolution($0, people) }
         // Seen by a doctor already: no ambulance for the hurt (a crime that hurt them still goes to 110).
-        resolutions += ["已就医", "已经就医", "已送医", "已经送医", "看了医生", "看过医生"].map { SafetyResolution($0, [.injury]) }
+        resolutions += ["已就医", "已经就医", "已送医", "已经送医"].map { SafetyResolution($0, [.injury]) }
         resolutions += [
             "已救出", "被救出", "已经救出", "脱困", "已被救", "已出来", "已经出来", "拉出来", "推了出来",
             "已打开", "已经打开",

@@ -48,6 +48,7 @@ public struct SafetyRules: Sendable {
     private let negatedCorrections: [Phrase]
     private let notOver: [Phrase]
     private let nobody: [Phrase]
+    private let butAfter: [Phrase]
     private let deliberateBurning: [Phrase]
     private let burningUnderControl: [Phrase]
     private let burningOutOfControl: [Phrase]
@@ -88,8 +89,11 @@ public struct SafetyRules: Sendable {
         negatedCorrections = Self.negatedCorrections.map { Array($0.unicodeScalars) }
         // Words just after an "over" that say it is not (火没了但是到处是烟; 看了医生，血还是没止住;
         // 看了医生说处理不了), as a review found.
-        notOver = ["但是", "可是", "还是", "又", "还在", "处理不了", "救不了", "转院", "没止住", "止不住"].map { Array($0.unicodeScalars) }
+        notOver = [
+            "但", "可是", "还是", "又", "还在", "处理不了", "救不了", "转院", "没止住", "止不住", "一直", "烫", "响", "里面有", "没出来",
+        ].map { Array($0.unicodeScalars) }
         nobody = Self.nobody.map { Array($0.unicodeScalars) }
+        butAfter = ["但", "可是", "结果", "后来"].map { Array($0.unicodeScalars) }
         deliberateBurning = Self.deliberateBurning.map { Array($0.unicodeScalars) }
         burningUnderControl = Self.burningUnderControl.map { Array($0.unicodeScalars) }
         burningOutOfControl = Self.burningOutOfControl.map { Array($0.unicodeScalars) }
@@ -259,13 +263,16 @@ public struct SafetyRules: Sendable {
     /// after which an act of burning and a word that it is under control are asserted, with no word
     /// anywhere that it is not.
     private func burningFinding(in text: [Unicode.Scalar], pauses: Pauses) -> Int {
-        func asserted(_ words: [Phrase], from first: Int) -> Bool {
+        /// Where the first asserted one of `words` at or after `first` begins (with `opening`, only one
+        /// that begins its clause: 人在旁边守着, not 有个老人在旁边).
+        func asserted(_ words: [Phrase], from first: Int, opening: Bool = false) -> Int? {
             for clause in Self.clauses(of: text) where clause.upperBound > first {
-                for start in clause where start >= first && words.contains(where: { Self.matches($0, in: text, at: start, within: clause) }) {
-                    if !isNegated(start, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) { return true }
+                for start in clause where start >= first && (!opening || start == clause.lowerBound) {
+                    guard words.contains(where: { Self.matches($0, in: text, at: start, within: clause) }) else { continue }
+                    if !isNegated(start, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) { return start }
                 }
             }
-            return false
+            return nil
         }
         let markers = clarificationMarkers + correctionMarkers
         guard
@@ -273,7 +280,10 @@ public struct SafetyRules: Sendable {
                 markers.contains { Self.matches($0, in: text, at: start, within: 0..<text.count) } && !isNegatedMarker(at: start, in: text)
             }), marker > 0
         else { return 0 }
-        guard asserted(deliberateBurning, from: marker), asserted(burningUnderControl, from: marker), !asserted(burningOutOfControl, from: 0)
+        guard asserted(deliberateBurning, from: marker) != nil, let control = asserted(burningUnderControl, from: marker, opening: true),
+            asserted(burningOutOfControl, from: 0) == nil,
+            // …有人看守，但是他们也扑不熄: what follows a "but" is not in hand.
+            !contains(butAfter, in: text, range: control..<text.count)
         else { return 0 }
         return marker
     }
@@ -281,9 +291,15 @@ public struct SafetyRules: Sendable {
     /// Whether a marker is turned into its opposite by a word just before it (不是开玩笑的哈, 不可能是
     /// 我看错了): such a marker corrects nothing.
     private func isNegatedMarker(at start: Int, in text: [Unicode.Scalar]) -> Bool {
-        negatedCorrections.contains { word in
+        let negated = negatedCorrections.contains { word in
             (0...1).contains { gap in Self.matches(word, in: text, at: start - gap - word.count, within: 0..<start) }
         }
+        // 我开玩笑的哈说你试下: a retort quoted, not a correction (a review's finding).
+        let quoting = correctionMarkers.contains { marker in
+            Self.matches(marker, in: text, at: start, within: 0..<text.count) && start + marker.count < text.count
+                && ["说", "回"].contains(text[start + marker.count])
+        }
+        return negated || quoting
     }
 
     /// Where the finding begins when the alarm before it is superseded (see the type's comment): the
@@ -294,7 +310,7 @@ public struct SafetyRules: Sendable {
             text.indices.reversed().first { start in
                 correctionMarkers.contains { Self.matches($0, in: text, at: start, within: 0..<text.count) } && !isNegatedMarker(at: start, in: text)
             } ?? 0
-        let denial = lastMatch(of: allClear, in: text, after: lastDenial ?? -1) ?? lastDenial ?? -1
+        let denial = text.indices.reversed().first { $0 > (lastDenial ?? -1) && isAllClear(at: $0, in: text) } ?? lastDenial ?? -1
         // A correction counts only with a denial after it too: 原来是 and 才知道 also tell how a real
         // danger came about (着火了，原来是电动车充电引起的), as a review found.
         guard denial > correction else { return 0 }
@@ -304,14 +320,6 @@ public struct SafetyRules: Sendable {
             }
         }
         return correction
-    }
-
-    /// Where the last of `words` begins in the text, if one begins after `position`.
-    private func lastMatch(of words: [Phrase], in text: [Unicode.Scalar], after position: Int) -> Int? {
-        let whole = 0..<text.count
-        return text.indices.reversed().first { start in
-            start > position && words.contains { Self.matches($0, in: text, at: start, within: whole) }
-        }
     }
 
     /// Whether an all-clear about any danger stands at or after `start` — not as part of one about
@@ -330,7 +338,15 @@ public struct SafetyRules: Sendable {
 
     /// Whether an all-clear phrase stands at or after `start`.
     private func containsAllClear(in text: [Unicode.Scalar], from start: Int) -> Bool {
-        contains(allClear, in: text, range: start..<text.count)
+        (start..<text.count).contains { isAllClear(at: $0, in: text) }
+    }
+
+    /// Whether an all-clear phrase begins at `position` and is about everyone: not 其他人都没事 or
+    /// 另外几个人都没得事, which say nothing of the one in danger (a review's finding).
+    private func isAllClear(at position: Int, in text: [Unicode.Scalar]) -> Bool {
+        guard allClear.contains(where: { Self.matches($0, in: text, at: position, within: 0..<text.count) }) else { return false }
+        let before = max(0, position - 4)..<position
+        return !contains(partialSubjects, in: text, range: before)
     }
 
     /// Where police leanings stand before `end` (asserted or not): superseded alarm words.
@@ -499,8 +515,8 @@ public struct SafetyRules: Sendable {
         window: Int = negationWindow, acrossPauses: Bool = false
     ) -> Bool {
         // A breaker (就, 要) ends a negator's reach — 不给钱就跳楼 — but "nobody" right before 要跳,
-        // in one pause, denies it (没得哪个要跳, 没有人要跳楼); never before 就 or 突然 (趁没人就…,
-        // 屋里没人突然着火了 are how dangers are told, as a review found).
+        // in one pause, denies it (没得哪个要跳); never before 就 or 突然 (趁没人就…, 屋里没人突然着火了
+        // are how dangers are told, as reviews found).
         func nobodyBefore(_ start: Int) -> Bool {
             guard start + 1 < text.count, text[start] == "要", text[start + 1] == "跳", !pauses.at[start] else { return false }
             return nobody.contains { start - $0.count >= clauseStart && Self.matches($0, in: text, at: start - $0.count, within: clauseStart..<start) }
