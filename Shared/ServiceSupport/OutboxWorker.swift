@@ -195,8 +195,8 @@ public final class OutboxWorker: Service, Sendable {
         // A round's outcomes are recorded together (one commit), unless the round outlasts half the
         // lease: from then on each is recorded as it comes, so a slow send (a parked reporting
         // batch re-sent message by message) does not hold the marks of the fast ones until their
-        // claims run out and another replica sends them again. A tick (nil) looks at the clock
-        // while every send is still out.
+        // claims run out and another replica sends them again. One tick (nil) at half the lease
+        // records what came in so far; after it, each outcome is recorded as it comes.
         let started = ContinuousClock.now
         let patience = configuration.claimLease / 2
         await withTaskGroup(of: [(OutboxMessage, Outcome)]?.self) { group in
@@ -218,10 +218,6 @@ public final class OutboxWorker: Service, Sendable {
                     pending += outcomes
                     sending -= 1
                     if sending == 0 { group.cancelAll() }  // the tick ends at once
-                } else if sending > 0 {
-                    group.addTask {
-                        try? await Task.sleep(for: patience); return nil
-                    }
                 }
                 if ContinuousClock.now - started >= patience, !pending.isEmpty {
                     await record(pending)

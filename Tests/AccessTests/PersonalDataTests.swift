@@ -155,13 +155,7 @@ struct PersonalDataTests {
             for index in 0..<3 {
                 _ = try await Self.submit(Self.intake(base, "channel-110"), .channel110, phone: "1370000000\(index)", external: "110-re-\(index)")
             }
-            var moved = 0
-            while true {
-                let batch = try await database.transaction { try CallStore.reencrypt(limit: 2, cipher: after, on: $0) }
-                if batch == 0 { break }
-                moved += batch
-            }
-            #expect(moved == 3)
+            #expect(try await Self.reencryptAll(database, cipher: after, batch: 2) == 3)
             #expect(try await database.withConnection { try CallStore.notYetSealed(cipher: after, on: $0) } == 0)
             let phones = try await database.query("SELECT caller_phone FROM calls ORDER BY received_at").map { try $0.decode("caller_phone", as: String.self) }
             #expect(phones.allSatisfy { PersonalDataCipher.keyID(of: $0) == "k2" })
@@ -181,18 +175,22 @@ struct PersonalDataTests {
             #expect(try await database.withConnection { try CallStore.notYetSealed(cipher: unindexed, on: $0) } == 0)
             // The index key arrives: both rows are sealed with the current key, but indexed in clear.
             #expect(try await database.withConnection { try CallStore.notYetSealed(cipher: indexed, on: $0) } == 2)
-            var moved = 0
-            while true {
-                let batch = try await database.transaction { try CallStore.reencrypt(limit: 1, cipher: indexed, on: $0) }
-                if batch == 0 { break }
-                moved += batch
-            }
-            #expect(moved == 2)
+            #expect(try await Self.reencryptAll(database, cipher: indexed, batch: 1) == 2)
             let indexes = try await database.query("SELECT caller_phone_index FROM calls ORDER BY received_at").map {
                 try $0.decode("caller_phone_index", as: String.self)
             }
             #expect(indexes == [indexed.index("13600000001"), indexed.index("13600000002")])
             #expect(try await database.withConnection { try CallStore.notYetSealed(cipher: indexed, on: $0) } == 0)
+        }
+    }
+
+    /// Re-encrypts batch by batch, as `ReencryptPersonalData` is called until nothing remains; how many moved.
+    static func reencryptAll(_ database: PostgresPool, cipher: PersonalDataCipher, batch: Int) async throws -> Int {
+        var moved = 0
+        while true {
+            let count = try await database.transaction { try CallStore.reencrypt(limit: batch, cipher: cipher, on: $0) }
+            if count == 0 { return moved }
+            moved += count
         }
     }
 

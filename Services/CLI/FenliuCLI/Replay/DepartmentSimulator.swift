@@ -144,7 +144,7 @@ actor DepartmentSimulator {
     /// The holder reads a new holding and plans its answer; a ticket it cannot read yet is looked at
     /// again next round.
     private func look(at id: String) async {
-        let key = holder[id].flatMap { stack.values[Names.departmentKeyVariable($0)] } ?? self.key
+        let key = holderKey(of: id)
         let ticket: Fenliu_Feedback_V1_Ticket
         do {
             ticket = try await stack.client(.feedback, key: key).call(FeedbackAPI.getTicket, .with { $0.ticketID = id }).ticket
@@ -195,7 +195,7 @@ actor DepartmentSimulator {
     /// Runs what is due, a few at a time.
     private func act() async {
         let now = ContinuousClock.now
-        let due = pending.filter { $0.due <= now }.map { ($0.action, actor(of: $0.action)) }
+        let due = pending.filter { $0.due <= now }.map { ($0.action, key(for: $0.action)) }
         pending.removeAll { $0.due <= now }
         guard !due.isEmpty else { return }
         let stack = self.stack
@@ -218,13 +218,17 @@ actor DepartmentSimulator {
     }
 
     /// The key an action is taken with: the holding department's for its own work, the centre's for
-    /// the rest (and for a holder the stack made no key for).
-    private func actor(of action: Action) -> String {
+    /// the rest.
+    private func key(for action: Action) -> String {
         switch action {
-        case .accept(let id), .progress(let id), .resolve(let id, _), .giveBack(let id), .askForTime(let id):
-            holder[id].flatMap { stack.values[Names.departmentKeyVariable($0)] } ?? key
+        case .accept(let id), .progress(let id), .resolve(let id, _), .giveBack(let id), .askForTime(let id): holderKey(of: id)
         case .approve, .assign, .callBack: key
         }
+    }
+
+    /// The key of the department holding `id`, or the centre's for a holder the stack made no key for.
+    private func holderKey(of id: String) -> String {
+        holder[id].flatMap { stack.values[Names.departmentKeyVariable($0)] } ?? key
     }
 
     /// Takes the action; false when it was refused for load and should be tried again.

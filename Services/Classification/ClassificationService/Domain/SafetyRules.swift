@@ -42,6 +42,8 @@ public struct SafetyRules: Sendable {
     private let partialSubjects: [Phrase]
     private let clarificationMarkers: [Phrase]
     private let correctionMarkers: [Phrase]
+    /// Both kinds of marker, after which a finding may begin.
+    private let findingMarkers: [Phrase]
     private let allClear: [Phrase]
     private let generalAllClear: [Phrase]
     private let generalDenials: Set<Phrase>
@@ -83,6 +85,7 @@ public struct SafetyRules: Sendable {
         partialSubjects = ["其他", "其余", "另外", "另一", "别的"].map { Array($0.unicodeScalars) }
         clarificationMarkers = Self.clarificationMarkers.map { Array($0.unicodeScalars) }
         correctionMarkers = Self.correctionMarkers.map { Array($0.unicodeScalars) }
+        findingMarkers = clarificationMarkers + correctionMarkers
         allClear = Self.allClear.map { Array($0.unicodeScalars) }
         generalAllClear = Self.generalAllClear.map { Array($0.unicodeScalars) }
         generalDenials = Set(Self.generalDenials.map { Array($0.unicodeScalars) })
@@ -213,7 +216,8 @@ public struct SafetyRules: Sendable {
         // fire) — as reviews found.
         let clearsPeople = finding > 0 && containsAllClear(in: text, from: finding)
         let clearsAll = finding > 0 && containsGeneralAllClear(in: text, from: finding)
-        let burning = burningFinding(in: text, pauses: pauses)
+        // Sought only when a fire alarm stands to be superseded (most calls have none).
+        let burning = alarms.contains { $0.cue.flags == [.fire] } ? burningFinding(in: text, clauses: clauses, pauses: pauses) : 0
         func isSuperseded(_ range: Range<Int>, _ cue: SafetyCue) -> Bool {
             if burning > 0, range.upperBound <= burning, cue.flags == [.fire] { return true }
             guard finding > 0, range.upperBound <= finding else { return false }
@@ -262,11 +266,11 @@ public struct SafetyRules: Sendable {
     /// Where a finding of burning in hand begins (see the type's comment), or 0: the last marker
     /// after which an act of burning and a word that it is under control are asserted, with no word
     /// anywhere that it is not.
-    private func burningFinding(in text: [Unicode.Scalar], pauses: Pauses) -> Int {
+    private func burningFinding(in text: [Unicode.Scalar], clauses: [Range<Int>], pauses: Pauses) -> Int {
         /// Where the first asserted one of `words` at or after `first` begins (with `opening`, only one
         /// that begins its clause: 人在旁边守着, not 有个老人在旁边).
         func asserted(_ words: [Phrase], from first: Int, opening: Bool = false) -> Int? {
-            for clause in Self.clauses(of: text) where clause.upperBound > first {
+            for clause in clauses where clause.upperBound > first {
                 for start in clause where start >= first && (!opening || start == clause.lowerBound) {
                     guard words.contains(where: { Self.matches($0, in: text, at: start, within: clause) }) else { continue }
                     if !isNegated(start, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) { return start }
@@ -274,18 +278,20 @@ public struct SafetyRules: Sendable {
             }
             return nil
         }
-        let markers = clarificationMarkers + correctionMarkers
-        guard
-            let marker = text.indices.reversed().first(where: { start in
-                markers.contains { Self.matches($0, in: text, at: start, within: 0..<text.count) } && !isNegatedMarker(at: start, in: text)
-            }), marker > 0
-        else { return 0 }
+        guard let marker = lastMarker(among: findingMarkers, in: text), marker > 0 else { return 0 }
         guard asserted(deliberateBurning, from: marker) != nil, let control = asserted(burningUnderControl, from: marker, opening: true),
             asserted(burningOutOfControl, from: 0) == nil,
             // …有人看守，但是他们也扑不熄: what follows a "but" is not in hand.
             !contains(butAfter, in: text, range: control..<text.count)
         else { return 0 }
         return marker
+    }
+
+    /// Where the last of `markers` begins that is not negated or quoting (`isNegatedMarker`).
+    private func lastMarker(among markers: [Phrase], in text: [Unicode.Scalar]) -> Int? {
+        text.indices.reversed().first { start in
+            markers.contains { Self.matches($0, in: text, at: start, within: 0..<text.count) } && !isNegatedMarker(at: start, in: text)
+        }
     }
 
     /// Whether a marker is turned into its opposite by a word just before it (不是开玩笑的哈, 不可能是
@@ -306,10 +312,7 @@ public struct SafetyRules: Sendable {
     /// last clarification or correction marker followed by a denial — a negated cue (`lastDenial`)
     /// or an all-clear phrase. 0 when nothing is superseded.
     private func supersededBefore(in text: [Unicode.Scalar], lastDenial: Int?) -> Int {
-        let correction =
-            text.indices.reversed().first { start in
-                correctionMarkers.contains { Self.matches($0, in: text, at: start, within: 0..<text.count) } && !isNegatedMarker(at: start, in: text)
-            } ?? 0
+        let correction = lastMarker(among: correctionMarkers, in: text) ?? 0
         let denial = text.indices.reversed().first { $0 > (lastDenial ?? -1) && isAllClear(at: $0, in: text) } ?? lastDenial ?? -1
         // A correction counts only with a denial after it too: 原来是 and 才知道 also tell how a real
         // danger came about (着火了，原来是电动车充电引起的), as a review found.
