@@ -1,5 +1,6 @@
 import FenliuModel
 import Foundation
+import Logging
 
 /// An error as the Connect protocol carries it: a code, a message for the caller, and details.
 ///
@@ -40,6 +41,25 @@ public struct ConnectError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String { "ConnectError(\(code.rawValue)): \(message)" }
+
+    /// What a client sees of `error`: a `ConnectErrorConvertible` its own error, a cancellation
+    /// `canceled`, anything else `internal` with a fixed message. Internal failures are logged in
+    /// full with `logger`, since the client never sees them.
+    public static func answering(_ error: any Error, logger: Logger) -> ConnectError {
+        switch error {
+        case let error as any ConnectErrorConvertible:
+            let connectError = error.connectError
+            if connectError.code == .internal || connectError.code == .unknown || connectError.code == .dataLoss {
+                logger.error("call failed", metadata: ["error": "\(error)"])
+            }
+            return connectError
+        case is CancellationError:
+            return ConnectError(.canceled, "the call was canceled")
+        default:
+            logger.error("call failed with an unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+            return ConnectError(.internal, "internal error")
+        }
+    }
 }
 
 /// An error that knows which `ConnectError` a client should see.

@@ -1,8 +1,9 @@
 import Foundation
 import SwiftProtobuf
 
-/// Proto3 JSON in and out, with errors that name the field at fault.
-enum RPCMessageCoding {
+/// Proto3 JSON in and out, with errors that name the field at fault: for the server, and for each
+/// delivery `AdminService/Deliver` carries.
+public enum RPCMessageCoding {
     static let strictOptions = JSONDecodingOptions()
 
     static let decodingOptions: JSONDecodingOptions = {
@@ -12,7 +13,7 @@ enum RPCMessageCoding {
     }()
 
     /// Decodes a request body, or throws `invalid_argument` naming what is wrong.
-    static func decode<Message: SwiftProtobuf.Message>(_ type: Message.Type, from bytes: [UInt8]) throws -> Message {
+    public static func decode<Message: SwiftProtobuf.Message>(_ type: Message.Type, from bytes: [UInt8]) throws -> Message {
         guard !bytes.isEmpty else {
             throw ConnectError(.invalidArgument, "request body is empty; send {} for a message with no fields")
         }

@@ -134,7 +134,7 @@ public struct RPCServer<Context: RequestContext> {
                     ConnectError(.unimplemented, "unsupported media type: send Content-Type application/json"), status: .unsupportedMediaType
                 )
             } catch {
-                let connectError = Self.connectError(for: error, logger: callLogger)
+                let connectError = ConnectError.answering(error, logger: callLogger)
                 code = connectError.code
                 result = Self.errorResponse(connectError)
             }
@@ -232,22 +232,6 @@ public struct RPCServer<Context: RequestContext> {
                 }
                 defer { group.cancelAll() }
                 return try await group.next()!
-            }
-        }
-
-        static func connectError(for error: any Error, logger: Logger) -> ConnectError {
-            switch error {
-            case let error as any ConnectErrorConvertible:
-                let connectError = error.connectError
-                if connectError.code == .internal || connectError.code == .unknown || connectError.code == .dataLoss {
-                    logger.error("call failed", metadata: ["error": "\(error)"])
-                }
-                return connectError
-            case is CancellationError:
-                return ConnectError(.canceled, "the call was canceled")
-            default:
-                logger.error("call failed with an unexpected error", metadata: ["error": "\(String(reflecting: error))"])
-                return ConnectError(.internal, "internal error")
             }
         }
 

@@ -1,5 +1,6 @@
 import FenliuModel
 import Foundation
+import HTTPTypes
 import Postgres
 import RPC
 import SwiftProtobuf
@@ -10,6 +11,8 @@ struct AdminHandlers: AdminServiceHandler {
     let database: PostgresPool
     /// The keys, told when one changes here.
     let keys: KeyStore
+    /// The methods `deliver` may apply.
+    let appliedOnce: AppliedOnceMethods
 
     func listOutbox(_ request: Fenliu_Admin_V1_ListOutboxRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_ListOutboxResponse {
         let limit = try PageSize.resolve(request.pageSize, default: 100, maximum: 1000)
@@ -37,6 +40,63 @@ struct AdminHandlers: AdminServiceHandler {
             throw ConnectError(.notFound, "no undelivered outbox message \(request.id)")
         }
         return .with { $0.message = message.proto }
+    }
+
+    // MARK: Deliveries
+
+    /// Most deliveries in one request (the outbox sends at most a round's worth, 32 by default).
+    static let maximumDeliveries = 100
+
+    /// Applies each delivery as a call of its own method would be applied: the same check, the same
+    /// effect, once per key. The checked deliveries run in one transaction (one commit, and the inbox's
+    /// locks, lookup and insert once for all, instead of per message); if an effect fails there, each
+    /// runs in a transaction of its own, so only the failing one answers an error.
+    func deliver(_ request: Fenliu_Admin_V1_DeliverRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_DeliverResponse {
+        guard request.deliveries.count <= Self.maximumDeliveries else {
+            throw ConnectError.invalidArgument(field: "deliveries", "holds at most \(Self.maximumDeliveries)")
+        }
+        var results = request.deliveries.map { delivery in Fenliu_Admin_V1_DeliveryResult.with { $0.idempotencyKey = delivery.idempotencyKey } }
+        var checked = [(index: Int, delivery: Inbox.Delivery)]()
+        for (index, delivery) in request.deliveries.enumerated() {
+            do {
+                checked.append((index, try await prepare(delivery, at: index, context: context)))
+            } catch {
+                results[index].record(.failure(ConnectError.answering(error, logger: context.logger)))
+            }
+        }
+        guard !checked.isEmpty else { return .with { $0.results = results } }
+        let deliveries = checked.map(\.delivery)
+        do {
+            let answers = try await database.transaction { try Inbox.apply(deliveries, on: $0) }
+            for (slot, answer) in zip(checked, answers) { results[slot.index].record(answer) }
+        } catch {
+            for slot in checked {
+                do {
+                    results[slot.index].record(try await database.transaction { try Inbox.apply([slot.delivery], on: $0) }[0])
+                } catch {
+                    results[slot.index].record(.failure(ConnectError.answering(error, logger: context.logger)))
+                }
+            }
+        }
+        return .with { $0.results = results }
+    }
+
+    /// One delivery checked as a call of its own: the caller's key must be allowed its method, and
+    /// the method's handler checks the body in a context carrying the delivery's key.
+    private func prepare(_ delivery: Fenliu_Admin_V1_Delivery, at index: Int, context: RPCContext) async throws -> Inbox.Delivery {
+        guard let prepare = appliedOnce.prepare(delivery.method) else {
+            throw ConnectError.invalidArgument(
+                field: "deliveries[\(index)].method", "\"\(delivery.method)\" is not a method of this service applied once per Idempotency-Key")
+        }
+        if let principal = Principal.current, !AccessPolicy.allows(delivery.method, principal) {
+            throw ConnectError(.permissionDenied, "this key may not call \(delivery.method)")
+        }
+        let key = delivery.idempotencyKey.trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty else { throw ConnectError.invalidArgument(field: "deliveries[\(index)].idempotencyKey", "is required") }
+        var headers = context.headers
+        headers[HTTPField.Name("Idempotency-Key")!] = key
+        return try await prepare(
+            Array(delivery.body.utf8), RPCContext(path: delivery.method, headers: headers, deadline: context.deadline, logger: context.logger))
     }
 
     // MARK: Keys
@@ -191,6 +251,19 @@ extension StoredKey {
             if let revokedAt { $0.revokedAt = Google_Protobuf_Timestamp(date: revokedAt) }
             $0.replaces = replaces ?? ""
             $0.requestsPerMinute = Int32(requestsPerMinute)
+        }
+    }
+}
+
+extension Fenliu_Admin_V1_DeliveryResult {
+    /// Records a delivery's answer: its response, or its error.
+    fileprivate mutating func record(_ answer: Result<String, ConnectError>) {
+        switch answer {
+        case .success(let response):
+            self.response = response
+        case .failure(let error):
+            code = error.code.rawValue
+            message = error.message
         }
     }
 }

@@ -6,30 +6,92 @@ import SwiftProtobuf
 /// The receiving side of the outbox: remembers each `Idempotency-Key` applied, in the same
 /// transaction as its effect, so a message delivered twice takes effect once and gets the same answer.
 public enum Inbox {
+    /// One message to apply once by its key: a call with an `Idempotency-Key`, or one delivery of
+    /// `AdminService/Deliver`, checked by its handler and ready to run.
+    public struct Delivery: Sendable {
+        /// The sender's key.
+        public let key: String
+        /// The method's name; a key used for one method cannot be used for another.
+        public let method: String
+        /// The effect; answers the response as JSON, which the inbox keeps for repeats.
+        public let apply: @Sendable (PostgresConnection) throws -> String
+
+        /// Creates a delivery.
+        public init(key: String, method: String, apply: @escaping @Sendable (PostgresConnection) throws -> String) {
+            self.key = key
+            self.method = method
+            self.apply = apply
+        }
+    }
+
     /// Runs `effect` in a transaction unless `key` was applied before, in which case the first answer
     /// is returned again. A `nil` key (a call from a person, not an outbox) always runs `effect`.
-    ///
-    /// Concurrent deliveries of one key wait on a transaction-scoped advisory lock, so only one applies.
     public static func once<Response: SwiftProtobuf.Message>(
         key: String?, method: String, on pool: PostgresPool,
         _ effect: @escaping @Sendable (PostgresConnection) throws -> Response
     ) async throws -> Response {
-        try await pool.transaction { connection in
-            guard let key else { return try effect(connection) }
-            try connection.query("SELECT pg_advisory_xact_lock(hashtext(\(key)))")
-            let stored = try connection.query("SELECT method, response FROM inbox WHERE idempotency_key = \(key)")
-            if let row = stored.first {
-                guard try row.decode("method", as: String.self) == method else {
-                    throw ConnectError.invalidArgument(field: "Idempotency-Key", "was already used for another method")
-                }
-                return try Response(jsonString: try row.decode("response", as: String.self))
+        guard let key else { return try await pool.transaction { try effect($0) } }
+        let delivery = Delivery(key: key, method: method) { try effect($0).jsonString() }
+        let answers = try await pool.transaction { try apply([delivery], on: $0) }
+        return try Response(jsonString: try answers[0].get())
+    }
+
+    /// Applies `deliveries` in order in the caller's transaction, each unless its key was applied
+    /// before (then its first answer is given again; a repeat inside the batch counts too), and
+    /// records the new keys. The answer per delivery is its response as JSON, or the error that
+    /// refused it without touching the database (a key used before for another method). An effect
+    /// that throws throws here: the caller's transaction, and so the whole batch, is rolled back.
+    ///
+    /// Concurrent deliveries of one key wait on a transaction-scoped advisory lock, so only one
+    /// applies; a batch takes its keys' locks in one sorted order, so two batches cannot deadlock on
+    /// them. Three statements besides the effects, however many deliveries: the locks, the lookup
+    /// and the insert.
+    public static func apply(_ deliveries: [Delivery], on connection: PostgresConnection) throws -> [Result<String, ConnectError>] {
+        guard !deliveries.isEmpty else { return [] }
+        let keys = jsonText(Array(Set(deliveries.map(\.key))).sorted())
+        try connection.query(
+            """
+            SELECT pg_advisory_xact_lock(hashtext(key))
+            FROM (SELECT key FROM json_array_elements_text(\(keys)::json) AS key ORDER BY key) AS sorted
+            """)
+        var known = [String: (method: String, response: String)]()
+        for row in try connection.query(
+            """
+            SELECT idempotency_key, method, response FROM inbox
+            WHERE idempotency_key IN (SELECT json_array_elements_text(\(keys)::json))
+            """)
+        {
+            known[try row.decode("idempotency_key", as: String.self)] = (
+                try row.decode("method", as: String.self), try row.decode("response", as: String.self)
+            )
+        }
+        var answers = [Result<String, ConnectError>]()
+        var fresh = [[String: String]]()
+        for delivery in deliveries {
+            if let first = known[delivery.key] {
+                answers.append(
+                    first.method == delivery.method
+                        ? .success(first.response)
+                        : .failure(ConnectError.invalidArgument(field: "Idempotency-Key", "was already used for another method")))
+                continue
             }
-            let response = try effect(connection)
+            let response = try delivery.apply(connection)
+            known[delivery.key] = (delivery.method, response)
+            fresh.append(["key": delivery.key, "method": delivery.method, "response": response])
+            answers.append(.success(response))
+        }
+        if !fresh.isEmpty {
             try connection.query(
                 """
-                INSERT INTO inbox (idempotency_key, method, response) VALUES (\(key), \(method), \(try response.jsonString()))
+                INSERT INTO inbox (idempotency_key, method, response)
+                SELECT key, method, response FROM json_to_recordset(\(jsonText(fresh))::json) AS fresh(key text, method text, response text)
                 """)
-            return response
         }
+        return answers
+    }
+
+    /// `value` as JSON text, for a statement's one parameter holding many values.
+    private static func jsonText(_ value: some Encodable) -> String {
+        String(decoding: (try? JSONEncoder().encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 }

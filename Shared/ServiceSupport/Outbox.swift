@@ -1,6 +1,7 @@
 import FenliuModel
 import Foundation
 import Postgres
+import RPC
 import SwiftProtobuf
 
 /// A service's outbox: messages written in the same transaction as the change that caused them,
@@ -84,6 +85,11 @@ public struct Outbox: Sendable {
     ) throws -> UUID {
         guard let peer = ServiceName(rawValue: method.serviceShortName) else {
             throw PostgresError(code: .invalidValue, message: "no Fenliu service serves \(method.service)")
+        }
+        // A hand-off may arrive twice and, batched, through `AdminService/Deliver`, which applies
+        // only such methods: the outbox carries nothing else.
+        guard method.idempotency == .idempotent else {
+            throw ConnectError(.internal, "\(method.name) is not applied once per Idempotency-Key, so the outbox cannot carry it")
         }
         return try insert(
             target: peer.rawValue, path: method.path, body: try request.jsonString(), subscriber: nil, orderingKey: orderingKey, on: connection

@@ -5,6 +5,7 @@ import Logging
 import Postgres
 import RPC
 import ServiceLifecycle
+import SwiftProtobuf
 
 /// Delivers a service's outbox: claims due messages (`FOR UPDATE SKIP LOCKED`, so replicas share the
 /// work), sends each with its id as `Idempotency-Key`, and records the outcome. Failures retry with
@@ -33,13 +34,18 @@ public final class OutboxWorker: Service, Sendable {
         public var reportBatchSize: Int
         /// How long the reporting lane waits between rounds that found less than a batch.
         public var reportInterval: Duration
+        /// Most hand-offs to one peer in one `AdminService/Deliver` (1: each alone; 100, the most
+        /// `Deliver` takes, by default).
+        public var deliverBatch: Int
 
         /// Creates a configuration.
         public init(
             batchSize: Int = 32, pollInterval: Duration = .milliseconds(500), baseRetryDelay: Duration = .seconds(1),
             maximumRetryDelay: Duration = .seconds(300), claimLease: Duration = .seconds(60), retention: Duration = .seconds(7 * 86_400),
-            purgeInterval: Duration = .seconds(3600), reportBatchSize: Int = 200, reportInterval: Duration = .milliseconds(500)
+            purgeInterval: Duration = .seconds(3600), reportBatchSize: Int = 200, reportInterval: Duration = .milliseconds(500),
+            deliverBatch: Int = 100
         ) {
+            self.deliverBatch = max(1, min(HandOffBatch.maximumDeliveries, deliverBatch))
             self.batchSize = batchSize
             self.pollInterval = pollInterval
             self.baseRetryDelay = baseRetryDelay
@@ -189,9 +195,12 @@ public final class OutboxWorker: Service, Sendable {
                 RETURNING \(unescaped: OutboxMessage.columns)
                 """
             ).map(OutboxMessage.init(row:))
+                // RETURNING keeps no order; a batch carries its messages oldest first.
+                .sorted { $0.createdAt < $1.createdAt }
         }
         guard !claimed.isEmpty else { return 0 }
-        let (merged, single) = ReportBatch.split(claimed)
+        let (merged, rest) = ReportBatch.split(claimed)
+        let (handOffs, single) = HandOffBatch.split(rest, atMost: configuration.deliverBatch)
         // A round's outcomes are recorded together (one commit), unless the round outlasts half the
         // lease: from then on each is recorded as it comes, so a slow send (a parked reporting
         // batch re-sent message by message) does not hold the marks of the fast ones until their
@@ -202,6 +211,10 @@ public final class OutboxWorker: Service, Sendable {
         await withTaskGroup(of: [(OutboxMessage, Outcome)]?.self) { group in
             var sending = 0
             for batch in merged {
+                group.addTask { await self.send(batch) }
+                sending += 1
+            }
+            for batch in handOffs {
                 group.addTask { await self.send(batch) }
                 sending += 1
             }
@@ -240,6 +253,35 @@ public final class OutboxWorker: Service, Sendable {
             return outcomes
         }
         return batch.messages.map { ($0, outcome) }
+    }
+
+    /// Sends hand-offs to one peer in one `Deliver` request; each message's outcome is its own
+    /// result's. A peer that does not serve `Deliver` yet (one deployed before it), or that refuses
+    /// the request as a whole for good, gets each message alone, so each message's own answer decides.
+    private func send(_ batch: HandOffBatch) async -> [(OutboxMessage, Outcome)] {
+        let results: [Fenliu_Admin_V1_DeliveryResult]
+        do {
+            let body = try await post(batch.request)
+            results = try Fenliu_Admin_V1_DeliverResponse(jsonUTF8Bytes: body, options: PeerRequest.lenient).results
+        } catch {
+            // A peer deployed before `Deliver` answers 404 (read as unimplemented), or refuses it for
+            // good (its key table lacks the method: permission_denied): each message goes alone.
+            let outcome = Self.outcome(for: error)
+            if case .retry = outcome, (error as? ConnectError)?.code != .unimplemented {
+                return batch.messages.map { ($0, outcome) }
+            }
+            var outcomes = [(OutboxMessage, Outcome)]()
+            for message in batch.messages { outcomes.append((message, await send(message))) }
+            return outcomes
+        }
+        guard results.count == batch.messages.count else {
+            let reason = "\(batch.request.target) answered \(results.count) results for \(batch.messages.count) deliveries"
+            return batch.messages.map { ($0, .retry(reason)) }
+        }
+        return zip(batch.messages, results).map { message, result in
+            guard !result.code.isEmpty else { return (message, .delivered) }
+            return (message, Self.outcome(for: ConnectError(ConnectCode(rawValue: result.code) ?? .unknown, result.message)))
+        }
     }
 
     private enum Outcome {
@@ -361,23 +403,33 @@ public final class OutboxWorker: Service, Sendable {
     }
 
     private func send(_ request: PeerRequest) async -> Outcome {
-        guard let service = ServiceName(rawValue: request.target), let baseURL = peers[service] else {
-            return .retry("no URL configured for peer \(request.target)")
-        }
         do {
-            _ = try await RPCClient(baseURL: baseURL, httpClient: httpClient, key: serviceKey)
-                .send(path: request.path, jsonBody: request.body, headers: [("Idempotency-Key", request.idempotencyKey)])
+            _ = try await post(request)
             return .delivered
-        } catch let error as ConnectError {
-            let reason = "\(error.code.rawValue): \(error.message)"
-            switch error.code {
-            case .invalidArgument, .failedPrecondition, .outOfRange, .alreadyExists, .permissionDenied, .unauthenticated, .notFound:
-                return .park(reason)
-            default:
-                return .retry(reason)
-            }
         } catch {
-            return .retry("\(error)")
+            return Self.outcome(for: error)
+        }
+    }
+
+    /// Posts `request` to its peer and answers the response body.
+    private func post(_ request: PeerRequest) async throws -> [UInt8] {
+        guard let service = ServiceName(rawValue: request.target), let baseURL = peers[service] else {
+            throw ConnectError(.unavailable, "no URL configured for peer \(request.target)")
+        }
+        return try await RPCClient(baseURL: baseURL, httpClient: httpClient, key: serviceKey)
+            .send(path: request.path, jsonBody: request.body, headers: [("Idempotency-Key", request.idempotencyKey)])
+    }
+
+    /// What a peer's error means for a message: refused for good (a bad request, a key not allowed)
+    /// parks it for an operator; anything else is tried again later.
+    private static func outcome(for error: any Error) -> Outcome {
+        guard let error = error as? ConnectError else { return .retry("\(error)") }
+        let reason = "\(error.code.rawValue): \(error.message)"
+        switch error.code {
+        case .invalidArgument, .failedPrecondition, .outOfRange, .alreadyExists, .permissionDenied, .unauthenticated, .notFound:
+            return .park(reason)
+        default:
+            return .retry(reason)
         }
     }
 

@@ -9,6 +9,20 @@ struct PeerRequest: Sendable {
     var path: String
     var body: [UInt8]
     var idempotencyKey: String
+
+    /// The key of a request carrying `messages`: it names them, so a retry of the same batch is
+    /// recognised as one.
+    static func batchKey(for messages: [OutboxMessage]) -> String {
+        let digest = SHA256.hash(data: Data(messages.map(\.id.uuidString).sorted().joined(separator: ",").utf8))
+        return "batch-" + digest.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The outbox wrote the bodies it decodes again itself; a field a newer version added is ignored.
+    static let lenient: JSONDecodingOptions = {
+        var options = JSONDecodingOptions()
+        options.ignoreUnknownFields = true
+        return options
+    }()
 }
 
 /// Messages for reporting that travel as one `IngestEvents`: every service writes one message per
@@ -23,13 +37,6 @@ struct ReportBatch: Sendable {
 
     let messages: [OutboxMessage]
     let request: PeerRequest
-
-    /// The outbox wrote these bodies itself; a field a newer version added is ignored.
-    private static let lenient: JSONDecodingOptions = {
-        var options = JSONDecodingOptions()
-        options.ignoreUnknownFields = true
-        return options
-    }()
 
     /// The claimed messages for reporting in batches, and the rest (and any message whose body does
     /// not decode, left to be sent, and refused, on its own).
@@ -49,7 +56,7 @@ struct ReportBatch: Sendable {
         }
         for message in claimed {
             guard message.target == ServiceName.reporting.rawValue, message.path == path,
-                let decoded = try? Fenliu_Reporting_V1_IngestEventsRequest(jsonString: message.body, options: lenient)
+                let decoded = try? Fenliu_Reporting_V1_IngestEventsRequest(jsonString: message.body, options: PeerRequest.lenient)
             else {
                 single.append(message)
                 continue
@@ -67,10 +74,8 @@ struct ReportBatch: Sendable {
     private init(messages: [OutboxMessage], events: [Fenliu_Reporting_V1_Event]) {
         self.messages = messages
         let body = (try? Fenliu_Reporting_V1_IngestEventsRequest.with { $0.events = events }.jsonUTF8Bytes()) ?? []
-        // The key names the messages, so a retry of the same batch is recognised as one.
-        let digest = SHA256.hash(data: Data(messages.map(\.id.uuidString).sorted().joined(separator: ",").utf8))
         request = PeerRequest(
             target: ServiceName.reporting.rawValue, path: ReportingAPI.ingestEvents.path, body: body,
-            idempotencyKey: "batch-" + digest.map { String(format: "%02x", $0) }.joined())
+            idempotencyKey: PeerRequest.batchKey(for: messages))
     }
 }

@@ -48,6 +48,7 @@ public enum ServiceApplication {
         var workerConfiguration = outboxConfiguration ?? OutboxWorker.Configuration()
         workerConfiguration.pollInterval = outboxConfiguration?.pollInterval ?? configuration.outboxPollInterval
         workerConfiguration.retention = outboxConfiguration?.retention ?? configuration.outboxRetention
+        workerConfiguration.deliverBatch = outboxConfiguration?.deliverBatch ?? configuration.outboxDeliverBatch
         let moduleBox = ModuleBox<Module>()
         let worker = OutboxWorker(
             pool: database, httpClient: deliveryClient, peers: configuration.peers,
@@ -73,7 +74,7 @@ public enum ServiceApplication {
             observer: metrics, logger: logger
         )
         let registry = MethodRegistry(server: server, database: database, outbox: worker.outbox)
-        AdminHandlers(database: database, keys: keys).register(on: registry)
+        AdminHandlers(database: database, keys: keys, appliedOnce: registry.appliedOnce).register(on: registry)
         for handler in module.handlers { handler.register(on: registry) }
         module.registerRoutes(on: router)
         let openAPI = try OpenAPIDocument.make(service: Module.service, methods: registry.served.all, routes: module.routesDescription)

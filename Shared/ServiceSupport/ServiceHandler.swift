@@ -3,6 +3,7 @@ import Hummingbird
 import Postgres
 import RPC
 import SwiftProtobuf
+import Synchronization
 
 /// A service's Connect methods. The generated `<Service>Handler` protocols (ServiceSupport/Generated)
 /// refine it: a conforming type implements the methods it serves, the rest answer `unimplemented`,
@@ -33,6 +34,8 @@ public struct MethodRegistry {
     let outbox: Outbox
     /// What was registered, for `/openapi.json`.
     public let served = ServedMethods()
+    /// The methods applied once per key, which `AdminService/Deliver` can apply in batches.
+    public let appliedOnce = AppliedOnceMethods()
 
     /// Creates a registry (the runtime does).
     public init(server: RPCServer<BasicRequestContext>, database: PostgresPool, outbox: Outbox) {
@@ -64,6 +67,13 @@ public struct MethodRegistry {
         let outbox = self.outbox
         let database = self.database
         served.add(method.path)
+        appliedOnce.add(method.path) { body, context in
+            let effect = try await handler(try RPCMessageCoding.decode(Request.self, from: body), context)
+            guard let key = context.idempotencyKey else {
+                throw ConnectError.invalidArgument(field: "idempotencyKey", "is required")
+            }
+            return Inbox.Delivery(key: key, method: method.name) { try effect.apply($0).jsonString() }
+        }
         server.register(method) { request, context in
             let response = try await DatabaseDeadline.$current.withValue(context.deadline) {
                 let effect = try await handler(request, context)
@@ -73,4 +83,22 @@ public struct MethodRegistry {
             return response
         }
     }
+}
+
+/// The methods a service applies once per `Idempotency-Key`, by path: what `AdminService/Deliver`
+/// may apply. Each entry decodes a request, checks it as a call of its own would be checked, and
+/// answers the delivery to run.
+public final class AppliedOnceMethods: Sendable {
+    /// Decodes and checks one delivery's body in its context (which carries its key).
+    public typealias Prepare = @Sendable (_ body: [UInt8], _ context: RPCContext) async throws -> Inbox.Delivery
+
+    private let methods = Mutex<[String: Prepare]>([:])
+
+    /// Creates an empty table (the registry does).
+    public init() {}
+
+    func add(_ path: String, _ prepare: @escaping Prepare) { methods.withLock { $0[path] = prepare } }
+
+    /// How to prepare a delivery of the method at `path`, if it is one applied once per key.
+    public func prepare(_ path: String) -> Prepare? { methods.withLock { $0[path] } }
 }

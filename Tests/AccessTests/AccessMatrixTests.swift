@@ -9,6 +9,7 @@ import RPC
 import ReportingService
 import RoutingService
 import ServiceSupport
+import SwiftProtobuf
 import TestSupport
 import Testing
 
@@ -118,6 +119,27 @@ struct AccessMatrixTests {
         var headers = [("Content-Type", "application/json")]
         if let key { headers.append(("Authorization", "Bearer \(key)")) }
         return try await TestHTTP.client.execute(HTTPClientRequest(method: "POST", url: url, headers: headers, body: Array("{}".utf8)))
+    }
+
+    @Test("each delivery of a Deliver is checked against its own method: intake's key may deliver, but not a Route")
+    func deliveriesCheckedPerMethod() async throws {
+        try await TestService.with(RoutingModule.self, access: TestKeys.access()) { base, _ in
+            let route = Fenliu_Admin_V1_Delivery.with {
+                $0.method = RoutingAPI.route.path
+                $0.idempotencyKey = "k-route"
+                $0.body = "{}"
+            }
+            func deliver(as name: String) async throws -> Fenliu_Admin_V1_DeliveryResult? {
+                let client = RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout, key: TestKeys.text(name))
+                return try await client.call(AdminAPI.deliver, .with { $0.deliveries = [route] }).results.first
+            }
+            let refused = try await deliver(as: "service-intake")
+            #expect(refused?.code == "permission_denied")
+            let checked = try await deliver(as: "service-classification")
+            #expect(checked?.code == "invalid_argument", "past the key, the empty Route is refused by its own check")
+            let error = await #expect(throws: ConnectError.self) { try await deliver(as: "supervisor") }
+            #expect(error?.code == .permissionDenied, "no person delivers hand-offs")
+        }
     }
 
     @Test("intake × every key")

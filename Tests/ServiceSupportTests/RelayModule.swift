@@ -57,13 +57,16 @@ struct RelaySender: IntakeServiceHandler {
     }
 }
 
-/// IngestEvents applies each delivery once.
+/// IngestEvents applies each delivery once. A request without events is refused when checked; an
+/// event of type `fail` is refused inside the transaction, after the events before it were written.
 struct RelayReceiver: ReportingServiceHandler {
     func ingestEvents(_ request: Fenliu_Reporting_V1_IngestEventsRequest, context: RPCContext) async throws -> Effect<Fenliu_Reporting_V1_IngestEventsResponse>
     {
-        Effect { connection in
+        guard !request.events.isEmpty else { throw ConnectError.invalidArgument(field: "events", "is required") }
+        return Effect { connection in
             for event in request.events {
                 try connection.query("INSERT INTO received (id) VALUES (\(event.id))")
+                if event.type == "fail" { throw ConnectError(.failedPrecondition, "event \(event.id) is refused") }
             }
             return Fenliu_Reporting_V1_IngestEventsResponse.with { $0.accepted = Int32(request.events.count) }
         }

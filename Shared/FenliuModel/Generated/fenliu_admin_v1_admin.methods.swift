@@ -18,6 +18,16 @@ public enum AdminAPI {
         service: service, name: "RetryOutboxMessage", idempotency: .unknown
     )
 
+    /// The other side of the outbox: several hand-offs to this service in one request. Each delivery is
+    /// applied as a call of its own method with its Idempotency-Key would be (the caller's key must be
+    /// allowed that method, and only methods applied once per key can be delivered), in order; when
+    /// every delivery is accepted they are applied in one transaction, and if one fails there, each is
+    /// applied alone so that only it fails. The answer holds one result per delivery: a delivery that
+    /// failed does not fail the request.
+    public static let deliver = RPCMethod<Fenliu_Admin_V1_DeliverRequest, Fenliu_Admin_V1_DeliverResponse>(
+        service: service, name: "Deliver", idempotency: .unknown
+    )
+
     /// Keys (README, "Keys and scopes"). Each service keeps its own copy of the keys; `fenliu keys`
     /// and scripts/up give every service the same ones. A key's secret is shown once, when it is made,
     /// and stored only as a SHA-256 hash.
@@ -46,5 +56,5 @@ public enum AdminAPI {
     )
 
     /// Every method name, in `.proto` order.
-    public static let methodNames = ["ListOutbox", "RetryOutboxMessage", "CreateKey", "ListKeys", "RotateKey", "RevokeKey", "ListAudit"]
+    public static let methodNames = ["ListOutbox", "RetryOutboxMessage", "Deliver", "CreateKey", "ListKeys", "RotateKey", "RevokeKey", "ListAudit"]
 }

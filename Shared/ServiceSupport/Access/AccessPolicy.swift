@@ -81,6 +81,9 @@ public enum AccessPolicy {
         // Every service's operations.
         for name in AdminAPI.methodNames { table["/\(AdminAPI.service)/\(name)"] = [admin] }
         table[AdminAPI.listAudit.path] = [admin, supervisor]
+        // Each service's outbox delivers its hand-offs in batches; each delivery is checked again
+        // against its own method's line above.
+        table[AdminAPI.deliver.path] = services(.intake, .classification, .routing, .feedback)
         return table.mapValues(Set.init)
     }()
 

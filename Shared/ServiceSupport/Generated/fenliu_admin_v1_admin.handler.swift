@@ -13,6 +13,14 @@ public protocol AdminServiceHandler: ServiceHandler {
     /// Puts a parked or failing message back in line for immediate delivery.
     func retryOutboxMessage(_ request: Fenliu_Admin_V1_RetryOutboxMessageRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RetryOutboxMessageResponse
 
+    /// The other side of the outbox: several hand-offs to this service in one request. Each delivery is
+    /// applied as a call of its own method with its Idempotency-Key would be (the caller's key must be
+    /// allowed that method, and only methods applied once per key can be delivered), in order; when
+    /// every delivery is accepted they are applied in one transaction, and if one fails there, each is
+    /// applied alone so that only it fails. The answer holds one result per delivery: a delivery that
+    /// failed does not fail the request.
+    func deliver(_ request: Fenliu_Admin_V1_DeliverRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_DeliverResponse
+
     /// Keys (README, "Keys and scopes"). Each service keeps its own copy of the keys; `fenliu keys`
     /// and scripts/up give every service the same ones. A key's secret is shown once, when it is made,
     /// and stored only as a SHA-256 hash.
@@ -40,6 +48,11 @@ extension AdminServiceHandler {
     /// Answers `unimplemented` until the service implements it.
     public func retryOutboxMessage(_ request: Fenliu_Admin_V1_RetryOutboxMessageRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_RetryOutboxMessageResponse {
         throw ConnectError.unimplemented(AdminAPI.retryOutboxMessage)
+    }
+
+    /// Answers `unimplemented` until the service implements it.
+    public func deliver(_ request: Fenliu_Admin_V1_DeliverRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_DeliverResponse {
+        throw ConnectError.unimplemented(AdminAPI.deliver)
     }
 
     /// Answers `unimplemented` until the service implements it.
@@ -71,6 +84,7 @@ extension AdminServiceHandler {
     public func register(on registry: MethodRegistry) {
         registry.register(AdminAPI.listOutbox, handler: listOutbox)
         registry.register(AdminAPI.retryOutboxMessage, handler: retryOutboxMessage)
+        registry.register(AdminAPI.deliver, handler: deliver)
         registry.register(AdminAPI.createKey, handler: createKey)
         registry.register(AdminAPI.listKeys, handler: listKeys)
         registry.register(AdminAPI.rotateKey, handler: rotateKey)
