@@ -13,6 +13,9 @@ struct AdminHandlers: AdminServiceHandler {
     let keys: KeyStore
     /// The methods `deliver` may apply.
     let appliedOnce: AppliedOnceMethods
+    /// Every method the service serves, so `deliver` can tell a method it does not serve (perhaps
+    /// not yet: `unimplemented`, tried again) from one it serves but cannot batch (`invalid_argument`).
+    let served: ServedMethods
 
     func listOutbox(_ request: Fenliu_Admin_V1_ListOutboxRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_ListOutboxResponse {
         let limit = try PageSize.resolve(request.pageSize, default: 100, maximum: 1000)
@@ -84,19 +87,28 @@ struct AdminHandlers: AdminServiceHandler {
     /// One delivery checked as a call of its own: the caller's key must be allowed its method, and
     /// the method's handler checks the body in a context carrying the delivery's key.
     private func prepare(_ delivery: Fenliu_Admin_V1_Delivery, at index: Int, context: RPCContext) async throws -> Inbox.Delivery {
-        guard let prepare = appliedOnce.prepare(delivery.method) else {
-            throw ConnectError.invalidArgument(
-                field: "deliveries[\(index)].method", "\"\(delivery.method)\" is not a method of this service applied once per Idempotency-Key")
-        }
+        let field = "deliveries[\(index)]"
         if let principal = Principal.current, !AccessPolicy.allows(delivery.method, principal) {
             throw ConnectError(.permissionDenied, "this key may not call \(delivery.method)")
         }
-        let key = delivery.idempotencyKey.trimmingCharacters(in: .whitespaces)
-        guard !key.isEmpty else { throw ConnectError.invalidArgument(field: "deliveries[\(index)].idempotencyKey", "is required") }
+        guard let prepare = appliedOnce.prepare(delivery.method) else {
+            guard served.all.contains(delivery.method) else {
+                throw ConnectError(.unimplemented, "\(field).method: this service does not serve \"\(delivery.method)\"")
+            }
+            throw ConnectError.invalidArgument(field: "\(field).method", "\"\(delivery.method)\" is not applied once per Idempotency-Key")
+        }
+        let key = delivery.idempotencyKey.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = Inbox.problem(withKey: key) { throw ConnectError.invalidArgument(field: "\(field).idempotencyKey", problem) }
         var headers = context.headers
         headers[HTTPField.Name("Idempotency-Key")!] = key
-        return try await prepare(
-            Array(delivery.body.utf8), RPCContext(path: delivery.method, headers: headers, deadline: context.deadline, logger: context.logger))
+        do {
+            return try await prepare(
+                Array(delivery.body.utf8), RPCContext(path: delivery.method, headers: headers, deadline: context.deadline, logger: context.logger))
+        } catch let error as ConnectError where error.code == .invalidArgument && !error.fieldViolations.isEmpty {
+            // The method names fields of its request: here that request is the delivery's body.
+            throw ConnectError.invalidArgument(
+                error.fieldViolations.map { FieldViolation(field: "\(field).body.\($0.field)", description: $0.description) })
+        }
     }
 
     // MARK: Keys

@@ -11,9 +11,9 @@ struct HandOffBatch: Sendable {
     let messages: [OutboxMessage]
     let request: PeerRequest
 
-    /// The claimed hand-offs grouped by peer, in claim order, at most `limit` a request, and the rest:
-    /// webhooks, events for reporting (which travel merged, `ReportBatch`), and a peer's only message
-    /// of the round.
+    /// The claimed hand-offs grouped by peer, in claim order, at most `limit` messages and
+    /// `maximumBytes` a request, and the rest: webhooks, events for reporting (which travel merged,
+    /// `ReportBatch`), and a message that would travel alone anyway.
     static func split(_ claimed: [OutboxMessage], atMost limit: Int) -> (batches: [HandOffBatch], single: [OutboxMessage]) {
         var byPeer = [String: [OutboxMessage]]()
         var peers = [String]()
@@ -29,22 +29,31 @@ struct HandOffBatch: Sendable {
         var batches = [HandOffBatch]()
         for peer in peers {
             guard let messages = byPeer[peer] else { continue }
-            var start = 0
-            while start < messages.count {
-                let end = min(messages.count, start + max(1, limit))
-                if end - start == 1 {
-                    single.append(messages[start])
-                } else {
-                    batches.append(HandOffBatch(messages: Array(messages[start..<end])))
-                }
-                start = end
+            var group = [OutboxMessage]()
+            var bytes = 0
+            func flush() {
+                if group.count == 1 { single += group } else if group.count > 1 { batches.append(HandOffBatch(messages: group)) }
+                group = []
+                bytes = 0
             }
+            for message in messages {
+                // The body travels as a JSON string: each quote and backslash in it gains one; the
+                // method, the key and the field names are about 160 bytes more.
+                let size = message.body.utf8.reduce(160) { $0 + ($1 == 0x22 || $1 == 0x5C ? 2 : 1) }
+                if !group.isEmpty, group.count >= max(1, limit) || bytes + size > maximumBytes { flush() }
+                group.append(message)
+                bytes += size
+            }
+            flush()
         }
         return (batches, single)
     }
 
     /// Most messages in one request: the receiver's limit.
     static let maximumDeliveries = AdminHandlers.maximumDeliveries
+    /// Most bytes of bodies in one request, under the peers' default body limit (64 KiB); a message
+    /// larger than this goes alone.
+    static let maximumBytes = ReportBatch.maximumBytes
 
     private init(messages: [OutboxMessage]) {
         self.messages = messages

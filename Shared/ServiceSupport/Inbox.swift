@@ -31,9 +31,20 @@ public enum Inbox {
         _ effect: @escaping @Sendable (PostgresConnection) throws -> Response
     ) async throws -> Response {
         guard let key else { return try await pool.transaction { try effect($0) } }
+        if let problem = problem(withKey: key) { throw ConnectError.invalidArgument(field: "Idempotency-Key", problem) }
         let delivery = Delivery(key: key, method: method) { try effect($0).jsonString() }
         let answers = try await pool.transaction { try apply([delivery], on: $0) }
         return try Response(jsonString: try answers[0].get())
+    }
+
+    /// The longest key kept, in bytes (a primary key's index entry must fit in a page).
+    public static let maximumKeyBytes = 256
+
+    /// What is wrong with a key, or `nil` when it can be kept.
+    public static func problem(withKey key: String) -> String? {
+        if key.isEmpty { return "is required" }
+        if key.utf8.count > maximumKeyBytes { return "must be at most \(maximumKeyBytes) bytes" }
+        return nil
     }
 
     /// Applies `deliveries` in order in the caller's transaction, each unless its key was applied
@@ -43,24 +54,19 @@ public enum Inbox {
     /// that throws throws here: the caller's transaction, and so the whole batch, is rolled back.
     ///
     /// Concurrent deliveries of one key wait on a transaction-scoped advisory lock, so only one
-    /// applies; a batch takes its keys' locks in one sorted order, so two batches cannot deadlock on
-    /// them. Three statements besides the effects, however many deliveries: the locks, the lookup
+    /// applies; a batch takes its keys' locks in the order of the locks' own numbers, so two batches
+    /// cannot deadlock on them. Three statements besides the effects, however many deliveries: the locks, the lookup
     /// and the insert.
     public static func apply(_ deliveries: [Delivery], on connection: PostgresConnection) throws -> [Result<String, ConnectError>] {
         guard !deliveries.isEmpty else { return [] }
-        let keys = jsonText(Array(Set(deliveries.map(\.key))).sorted())
+        let keys = textArray(Array(Set(deliveries.map(\.key))))
         try connection.query(
             """
             SELECT pg_advisory_xact_lock(hashtext(key))
-            FROM (SELECT key FROM json_array_elements_text(\(keys)::json) AS key ORDER BY key) AS sorted
+            FROM (SELECT key FROM unnest(\(keys)::text[]) AS key ORDER BY hashtext(key), key) AS sorted
             """)
         var known = [String: (method: String, response: String)]()
-        for row in try connection.query(
-            """
-            SELECT idempotency_key, method, response FROM inbox
-            WHERE idempotency_key IN (SELECT json_array_elements_text(\(keys)::json))
-            """)
-        {
+        for row in try connection.query("SELECT idempotency_key, method, response FROM inbox WHERE idempotency_key = ANY(\(keys)::text[])") {
             known[try row.decode("idempotency_key", as: String.self)] = (
                 try row.decode("method", as: String.self), try row.decode("response", as: String.self)
             )
@@ -90,8 +96,17 @@ public enum Inbox {
         return answers
     }
 
-    /// `value` as JSON text, for a statement's one parameter holding many values.
+    /// `value` as JSON text, for a statement's one parameter holding many rows.
     private static func jsonText(_ value: some Encodable) -> String {
         String(decoding: (try? JSONEncoder().encode(value)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    /// `values` as a PostgreSQL array literal of text (each element quoted, `\` and `"` escaped),
+    /// so a lookup of many keys is one `= ANY(…)` along the primary key.
+    static func textArray(_ values: [String]) -> String {
+        let elements = values.map { value in
+            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return "{" + elements.joined(separator: ",") + "}"
     }
 }

@@ -177,8 +177,11 @@ public final class OutboxWorker: Service, Sendable {
         let lease = Double(configuration.claimLease.components.seconds)
         let batch = lane == .reports ? configuration.reportBatchSize : configuration.batchSize
         let claimed = try await pool.withConnection { connection in
+            // RETURNING keeps no order: the outer SELECT gives the claimed messages in the order
+            // they were written, which a batch keeps.
             try connection.query(
                 """
+                WITH claimed AS (
                 UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => \(lease))
                 WHERE id IN (
                     SELECT id FROM outbox o
@@ -192,11 +195,11 @@ public final class OutboxWorker: Service, Sendable {
                     LIMIT \(batch)
                     FOR UPDATE SKIP LOCKED
                 )
-                RETURNING \(unescaped: OutboxMessage.columns)
+                RETURNING \(unescaped: OutboxMessage.columns), sequence
+                )
+                SELECT \(unescaped: OutboxMessage.columns) FROM claimed ORDER BY sequence
                 """
             ).map(OutboxMessage.init(row:))
-                // RETURNING keeps no order; a batch carries its messages oldest first.
-                .sorted { $0.createdAt < $1.createdAt }
         }
         guard !claimed.isEmpty else { return 0 }
         let (merged, rest) = ReportBatch.split(claimed)
@@ -261,21 +264,27 @@ public final class OutboxWorker: Service, Sendable {
     private func send(_ batch: HandOffBatch) async -> [(OutboxMessage, Outcome)] {
         let results: [Fenliu_Admin_V1_DeliveryResult]
         do {
-            let body = try await post(batch.request)
+            // The peer checks and applies them one after another: a second more per ten.
+            let body = try await post(batch.request, timeout: .seconds(10 + batch.messages.count / 10))
             results = try Fenliu_Admin_V1_DeliverResponse(jsonUTF8Bytes: body, options: PeerRequest.lenient).results
         } catch {
-            // A peer deployed before `Deliver` answers 404 (read as unimplemented), or refuses it for
-            // good (its key table lacks the method: permission_denied): each message goes alone.
+            // A peer deployed before `Deliver` answers 404 (read as unimplemented) or refuses it for
+            // good (its key table lacks the method: permission_denied); one with a smaller body
+            // limit answers resource_exhausted. Each message then goes alone, all at once as
+            // before batching, and its own answer decides.
             let outcome = Self.outcome(for: error)
-            if case .retry = outcome, (error as? ConnectError)?.code != .unimplemented {
+            let code = (error as? ConnectError)?.code
+            if case .retry = outcome, code != .unimplemented, code != .resourceExhausted {
                 return batch.messages.map { ($0, outcome) }
             }
-            var outcomes = [(OutboxMessage, Outcome)]()
-            for message in batch.messages { outcomes.append((message, await send(message))) }
-            return outcomes
+            return await withTaskGroup(of: (OutboxMessage, Outcome).self) { group in
+                for message in batch.messages { group.addTask { (message, await self.send(message)) } }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
         }
-        guard results.count == batch.messages.count else {
-            let reason = "\(batch.request.target) answered \(results.count) results for \(batch.messages.count) deliveries"
+        let keys = batch.messages.map { $0.id.uuidString.lowercased() }
+        guard results.map(\.idempotencyKey) == keys else {
+            let reason = "\(batch.request.target) answered results that do not match the deliveries"
             return batch.messages.map { ($0, .retry(reason)) }
         }
         return zip(batch.messages, results).map { message, result in
@@ -412,12 +421,12 @@ public final class OutboxWorker: Service, Sendable {
     }
 
     /// Posts `request` to its peer and answers the response body.
-    private func post(_ request: PeerRequest) async throws -> [UInt8] {
+    private func post(_ request: PeerRequest, timeout: Duration? = nil) async throws -> [UInt8] {
         guard let service = ServiceName(rawValue: request.target), let baseURL = peers[service] else {
             throw ConnectError(.unavailable, "no URL configured for peer \(request.target)")
         }
         return try await RPCClient(baseURL: baseURL, httpClient: httpClient, key: serviceKey)
-            .send(path: request.path, jsonBody: request.body, headers: [("Idempotency-Key", request.idempotencyKey)])
+            .send(path: request.path, jsonBody: request.body, headers: [("Idempotency-Key", request.idempotencyKey)], timeout: timeout)
     }
 
     /// What a peer's error means for a message: refused for good (a bad request, a key not allowed)

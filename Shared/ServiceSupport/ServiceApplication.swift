@@ -74,7 +74,7 @@ public enum ServiceApplication {
             observer: metrics, logger: logger
         )
         let registry = MethodRegistry(server: server, database: database, outbox: worker.outbox)
-        AdminHandlers(database: database, keys: keys, appliedOnce: registry.appliedOnce).register(on: registry)
+        AdminHandlers(database: database, keys: keys, appliedOnce: registry.appliedOnce, served: registry.served).register(on: registry)
         for handler in module.handlers { handler.register(on: registry) }
         module.registerRoutes(on: router)
         let openAPI = try OpenAPIDocument.make(service: Module.service, methods: registry.served.all, routes: module.routesDescription)

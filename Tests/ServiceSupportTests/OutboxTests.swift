@@ -122,6 +122,19 @@ struct OutboxTests {
         let again = try await Inbox.once(key: "k-1", method: "IngestEvents", on: pool, effect)
         #expect(first.accepted == 7 && again.accepted == 7)
         #expect(runs.withLock { $0 } == 1)
+        // A caller's key is any text: quotes, backslashes, commas and braces stay one key.
+        let odd = #"a "quoted", {braced} \ key"#
+        _ = try await Inbox.once(key: odd, method: "IngestEvents", on: pool, effect)
+        _ = try await Inbox.once(key: odd, method: "IngestEvents", on: pool, effect)
+        #expect(runs.withLock { $0 } == 2)
+        let stored = try await pool.query("SELECT idempotency_key FROM inbox ORDER BY idempotency_key").map {
+            try $0.decode("idempotency_key", as: String.self)
+        }
+        #expect(stored == [odd, "k-1"])
+        let long = await #expect(throws: ConnectError.self) {
+            try await Inbox.once(key: String(repeating: "k", count: 257), method: "IngestEvents", on: pool, effect)
+        }
+        #expect(long?.fieldViolations.first?.field == "Idempotency-Key")
         let error = await #expect(throws: ConnectError.self) {
             try await Inbox.once(key: "k-1", method: "Route", on: pool, effect)
         }

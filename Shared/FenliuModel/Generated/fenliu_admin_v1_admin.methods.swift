@@ -23,7 +23,7 @@ public enum AdminAPI {
     /// allowed that method, and only methods applied once per key can be delivered), in order; when
     /// every delivery is accepted they are applied in one transaction, and if one fails there, each is
     /// applied alone so that only it fails. The answer holds one result per delivery: a delivery that
-    /// failed does not fail the request.
+    /// failed does not fail the request. A method this service does not serve answers unimplemented.
     public static let deliver = RPCMethod<Fenliu_Admin_V1_DeliverRequest, Fenliu_Admin_V1_DeliverResponse>(
         service: service, name: "Deliver", idempotency: .unknown
     )

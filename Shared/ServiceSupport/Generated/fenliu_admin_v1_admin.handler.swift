@@ -18,7 +18,7 @@ public protocol AdminServiceHandler: ServiceHandler {
     /// allowed that method, and only methods applied once per key can be delivered), in order; when
     /// every delivery is accepted they are applied in one transaction, and if one fails there, each is
     /// applied alone so that only it fails. The answer holds one result per delivery: a delivery that
-    /// failed does not fail the request.
+    /// failed does not fail the request. A method this service does not serve answers unimplemented.
     func deliver(_ request: Fenliu_Admin_V1_DeliverRequest, context: RPCContext) async throws -> Fenliu_Admin_V1_DeliverResponse
 
     /// Keys (README, "Keys and scopes"). Each service keeps its own copy of the keys; `fenliu keys`
