@@ -203,8 +203,11 @@ fenliu_pg_start() {
   # synchronous_commit stays on: with it off, a PostgreSQL crash (scripts/chaos restarts it with
   # -m immediate) forgets commits it already confirmed — an acknowledged call lost, as the chaos
   # test found (acknowledged 480, lost 2).
+  # FENLIU_PG_STAT_STATEMENTS=1 (scripts/bench) counts every statement each role runs.
+  local statements=""
+  [ "${FENLIU_PG_STAT_STATEMENTS:-0}" = 1 ] && statements=" -c shared_preload_libraries=pg_stat_statements"
   fenliu_as_pg_user "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off$statements" \
     start >/dev/null || { cat "$dir/server.log" >&2; fenliu_die "PostgreSQL did not start"; }
   echo "$port" >"$dir/fenliu.port"
   [ "$1" != "$dir" ] && { rm -rf "$1"; ln -sfn "$dir" "$1"; }
