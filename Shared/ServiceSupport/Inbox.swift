@@ -32,9 +32,21 @@ public enum Inbox {
     ) async throws -> Response {
         guard let key else { return try await pool.transaction { try effect($0) } }
         if let problem = problem(withKey: key) { throw ConnectError.invalidArgument(field: "Idempotency-Key", problem) }
-        let delivery = Delivery(key: key, method: method) { try effect($0).jsonString() }
-        let answers = try await pool.transaction { try apply([delivery], on: $0) }
-        return try Response(jsonString: try answers[0].get())
+        // The effect's own response is answered as it is; only a repeat is decoded from the inbox.
+        let fresh = FreshResponse<Response>()
+        let delivery = Delivery(key: key, method: method) { connection in
+            let response = try effect(connection)
+            fresh.value = response
+            return try response.jsonString()
+        }
+        let answer = try await pool.transaction { try apply([delivery], on: $0) }[0].get()
+        return try fresh.value ?? Response(jsonString: answer)
+    }
+
+    /// Holds the response an effect made in `once`: written on the transaction's thread, read after
+    /// the transaction ended, never both at once.
+    private final class FreshResponse<Response: SwiftProtobuf.Message>: @unchecked Sendable {
+        var value: Response?
     }
 
     /// The longest key kept, in bytes (a primary key's index entry must fit in a page).

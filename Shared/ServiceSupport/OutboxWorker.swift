@@ -250,12 +250,17 @@ public final class OutboxWorker: Service, Sendable {
     private func send(_ batch: ReportBatch) async -> [(OutboxMessage, Outcome)] {
         if batch.messages.count == 1, let message = batch.messages.first { return [(message, await send(message))] }
         let outcome = await send(batch.request)
-        if case .park = outcome {
-            var outcomes = [(OutboxMessage, Outcome)]()
-            for message in batch.messages { outcomes.append((message, await send(message))) }
-            return outcomes
-        }
+        if case .park = outcome { return await sendAlone(batch.messages) }
         return batch.messages.map { ($0, outcome) }
+    }
+
+    /// Sends each of `messages` in a request of its own, side by side: a batch's fallback, where
+    /// each message's own answer decides.
+    private func sendAlone(_ messages: [OutboxMessage]) async -> [(OutboxMessage, Outcome)] {
+        await withTaskGroup(of: (OutboxMessage, Outcome).self) { group in
+            for message in messages { group.addTask { (message, await self.send(message)) } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
     }
 
     /// Sends hand-offs to one peer in one `Deliver` request; each message's outcome is its own
@@ -277,10 +282,7 @@ public final class OutboxWorker: Service, Sendable {
             if case .retry = outcome, code != .unimplemented, code != .resourceExhausted {
                 return batch.messages.map { ($0, outcome) }
             }
-            return await withTaskGroup(of: (OutboxMessage, Outcome).self) { group in
-                for message in batch.messages { group.addTask { (message, await self.send(message)) } }
-                return await group.reduce(into: []) { $0.append($1) }
-            }
+            return await sendAlone(batch.messages)
         }
         let keys = batch.messages.map { $0.id.uuidString.lowercased() }
         guard results.map(\.idempotencyKey) == keys else {
