@@ -113,7 +113,10 @@ class Stack:
     def restart_postgres(self):
         # The server started by pg_ctl keeps its output open: give it a file, never this pipe.
         pg_ctl = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))[-1]
-        data = os.path.join(self.state, "postgres")
+        # The folder itself, as fenliu_pg_stop resolves it: in a clone inside a 0700 mktemp folder
+        # the state's `postgres` is a link to a cluster in /tmp, and the postgres user cannot pass
+        # through the clone's folder to follow it.
+        data = os.path.realpath(os.path.join(self.state, "postgres"))
         command = [pg_ctl, "-D", data, "restart", "-m", "immediate", "-w", "-t", "60", "-l", os.path.join(data, "server.log")]
         if os.getuid() == 0:
             command = ["runuser", "-u", "postgres", "--"] + command
