@@ -16,13 +16,17 @@ struct ClassificationServiceRPCTests {
     let http = TestHTTP.client
 
     /// Runs classification against one stand-in for routing and intake that takes every hand-off.
-    func withService(_ body: (RPCClient, StandInPeer, PostgresPool) async throws -> Void) async throws {
+    func withService(
+        configuration: ClassificationConfiguration? = nil, _ body: (RPCClient, StandInPeer, PostgresPool) async throws -> Void
+    ) async throws {
         let recorder = StandInPeer()
         recorder.accept(RoutingAPI.route)
         recorder.accept(IntakeAPI.attachClassification)
         recorder.accept(ReportingAPI.ingestEvents)
         try await RunningApplication.with(router: recorder.router) { peers in
-            try await TestService.with(ClassificationModule.self, peers: [.routing: peers, .intake: peers, .reporting: peers]) { base, database in
+            try await TestService.with(
+                ClassificationModule.self, configuration: configuration, peers: [.routing: peers, .intake: peers, .reporting: peers]
+            ) { base, database in
                 try await body(RPCClient(baseURL: base, httpClient: http, timeout: TestHTTP.rpcTimeout), recorder, database)
             }
         }
@@ -269,6 +273,33 @@ struct ClassificationServiceRPCTests {
                 }
             ).decision
             #expect(after.catalogueVersion == "2026.2")
+        }
+    }
+
+    @Test("the danger detector clears a harmless call's cue and the decision names it; FENLIU_CLASSIFICATION_DANGER_DETECTOR=off leaves the cue")
+    func dangerDetector() async throws {
+        let text = DangerDetectorTests.clearedByProduction[0]
+        try await withService { client, _, _ in
+            let decision = try await client.call(
+                ClassificationAPI.classifyText,
+                .with {
+                    $0.description_p = text; $0.channel = .channel110
+                })
+            #expect(decision.safetyFlags.isEmpty)
+            #expect(decision.destinations == [.hotline12345])
+            #expect(decision.needsReview)
+            #expect(decision.evidence.contains { $0.kind == "safety_rule" && $0.note.hasPrefix("danger cue cleared") })
+            #expect(decision.modelVersion.contains("+danger-"))
+        }
+        try await withService(configuration: ClassificationConfiguration(clearsDangerCues: false)) { client, _, _ in
+            let decision = try await client.call(
+                ClassificationAPI.classifyText,
+                .with {
+                    $0.description_p = text; $0.channel = .channel110
+                })
+            #expect(decision.safetyFlags == [.weapon])
+            #expect(decision.destinations.contains(.police110))
+            #expect(!decision.modelVersion.contains("+danger-"))
         }
     }
 

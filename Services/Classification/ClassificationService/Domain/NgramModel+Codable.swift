@@ -5,7 +5,7 @@ import Foundation
 /// rounds to them), which keeps the file small and exact; each n-gram is keyed by its text, so the
 /// file is readable and does not depend on how keys are packed in memory:
 /// `{"version":…,"categories":[…],"bias":[…],"features":{"漏水":[idf, w₁, …, wₙ], …}, …}`.
-extension NgramModel: Codable {
+extension NgramModel: ModelFile {
     private enum CodingKeys: String, CodingKey {
         case version, configuration, temperature, categories, quantum, bias, features
     }
@@ -62,17 +62,5 @@ extension NgramModel: Codable {
             features[NgramKey.text(of: key)] = values
         }
         try container.encode(features, forKey: .features)
-    }
-
-    /// Compact JSON with sorted keys, so the same model always gives the same bytes.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
-
-    /// The model in `data`, as written by ``jsonData()``.
-    public init(jsonData data: Data) throws {
-        self = try JSONDecoder().decode(NgramModel.self, from: data)
     }
 }
