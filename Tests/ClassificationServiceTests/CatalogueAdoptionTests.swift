@@ -11,7 +11,7 @@ struct CatalogueAdoptionTests {
         var seed = try CatalogueSeed.load()
         seed.version = "v1"
         let engine = ClassifierEngine(
-            model: bundled.model, dangerDetector: bundled.dangerDetector, normalizer: bundled.normalizer,
+            model: bundled.model, dangerDetector: try ClassifierEngine.bundledDangerDetector(), normalizer: bundled.normalizer,
             catalogue: PublishedCatalogue(catalogue: seed, sequence: 1), configuration: .init()
         )
         var newer = seed

@@ -276,29 +276,41 @@ struct ClassificationServiceRPCTests {
         }
     }
 
-    @Test("the danger detector clears a harmless call's cue and the decision names it; FENLIU_CLASSIFICATION_DANGER_DETECTOR=off leaves the cue")
+    @Test(
+        "the danger detector clears a harmless call's cue: named in the decision, routed at once as urgent and reviewed; FENLIU_CLASSIFICATION_DANGER_DETECTOR=off leaves the cue"
+    )
     func dangerDetector() async throws {
         let text = DangerDetectorTests.clearedByProduction[0]
-        try await withService { client, _, _ in
+        try await withService { client, recorder, _ in
             let decision = try await client.call(
                 ClassificationAPI.classifyText,
                 .with {
-                    $0.description_p = text; $0.channel = .channel110
+                    $0.description_p = text; $0.channel = .channel12345
                 })
             #expect(decision.safetyFlags.isEmpty)
             #expect(decision.destinations == [.hotline12345])
             #expect(decision.needsReview)
             #expect(decision.evidence.contains { $0.kind == "safety_rule" && $0.note.hasPrefix("danger cue cleared") })
             #expect(decision.modelVersion.contains("+danger-"))
+            // Stored: not held for the review like another unsure 12345 matter, but routed now.
+            let stored = try await client.call(
+                ClassificationAPI.classify,
+                .with {
+                    $0.callID = "call-cleared"; $0.description_p = text; $0.channel = .channel12345
+                }
+            ).decision
+            #expect(stored.state == .routedPendingReview)
+            #expect(await eventually { recorder.calls(to: RoutingAPI.route).contains { $0.request.callID == "call-cleared" && $0.request.urgent } })
+            #expect(try await client.call(ClassificationAPI.listReviewQueue, .init()).decisions.map(\.callID) == ["call-cleared"])
         }
         try await withService(configuration: ClassificationConfiguration(clearsDangerCues: false)) { client, _, _ in
             let decision = try await client.call(
                 ClassificationAPI.classifyText,
                 .with {
-                    $0.description_p = text; $0.channel = .channel110
+                    $0.description_p = text; $0.channel = .channel12345
                 })
-            #expect(decision.safetyFlags == [.weapon])
-            #expect(decision.destinations.contains(.police110))
+            #expect(decision.safetyFlags == [.fireOrSmoke])
+            #expect(decision.destinations.contains(.fire119))
             #expect(!decision.modelVersion.contains("+danger-"))
         }
     }

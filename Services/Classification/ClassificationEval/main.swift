@@ -35,8 +35,9 @@ let candidate: NgramModel.Configuration? = ProcessInfo.processInfo.environment["
         maximumNgramLength: length, minimumDocumentFrequency: minimum, inverseRegularization: c, classBalanced: parts.count == 4 && parts[3] == "balanced")
 }
 
-// FENLIU_DANGER_DETECTOR=off evaluates without the danger detector (what it changes, A/B).
-let detectorOff = ProcessInfo.processInfo.environment["FENLIU_DANGER_DETECTOR"] == "off"
+// FENLIU_CLASSIFICATION_DANGER_DETECTOR=off evaluates without the danger detector, as the service
+// runs with it (what it changes, A/B).
+let detectorOff = ProcessInfo.processInfo.environment["FENLIU_CLASSIFICATION_DANGER_DETECTOR"] == "off"
 
 do {
     let shipped = try Classifier.production()

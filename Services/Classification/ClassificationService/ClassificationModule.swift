@@ -22,7 +22,8 @@ public struct ClassificationModule: ServiceModule {
         var classifier = Classifier.Configuration()
         classifier.divertThreshold = configuration.divertThreshold
         let engine = ClassifierEngine(
-            model: bundled.model, dangerDetector: configuration.clearsDangerCues ? bundled.dangerDetector : nil, normalizer: bundled.normalizer,
+            model: bundled.model, dangerDetector: configuration.clearsDangerCues ? try ClassifierEngine.bundledDangerDetector() : nil,
+            normalizer: bundled.normalizer,
             catalogue: current, configuration: classifier)
         handler = ClassificationHandlers(
             engine: engine, database: environment.database, outbox: environment.outbox, catalogues: store, reporter: environment.reporter)

@@ -134,11 +134,13 @@ public struct Classifier: Sendable {
         guard text.contains(where: { $0 != " " }) else { throw .emptyDescription }
 
         var safety = safetyRules.assess(normalized: text)
-        // The detector weighs the whole call; when it is nearly sure no emergency service is needed,
-        // the cues are cleared (shown as evidence) and the call is decided as any other, for review.
-        var cleared: (cues: [SafetyAssessment.Cue], probability: Double)?
-        if let probability = dangerDetector?.clearing(safety.flags, in: text) {
-            cleared = (safety.cues, probability)
+        // The detector weighs the call and each sentence holding a cue; when it is nearly sure no
+        // emergency service is needed, the cues are cleared (shown as evidence) and the call is
+        // decided as any other, for review. Not on a report whose reporter chose a category: that
+        // choice outweighs the model, and with the cues cleared nothing would outweigh it.
+        var cleared: (assessment: SafetyAssessment, probability: Double)?
+        if input.chosenCategory == nil, let probability = dangerDetector?.clearing(safety, in: text) {
+            cleared = (safety, probability)
             safety = SafetyAssessment(cues: [], leanings: safety.leanings, superseded: safety.superseded)
         }
         // When the operator's finding superseded the alarm before it, the alarm's words are hidden
@@ -200,16 +202,20 @@ public struct Classifier: Sendable {
             needsReview = confidence < configuration.reviewThreshold || !hasWords || cleared != nil
             if let cleared, let detector = dangerDetector {
                 evidence.insert(
-                    contentsOf: cleared.cues.map {
+                    contentsOf: cleared.assessment.cues.map {
                         Evidence(
                             kind: .safetyRule, text: $0.phrase,
                             note: "danger cue cleared: " + $0.flags.map(\.rawValue).joined(separator: ", ")
-                                + "; the whole call needs an emergency service with probability \(Self.decimal(cleared.probability, 3)), "
-                                + "below \(Self.decimal(detector.threshold, 3))")
+                                + "; the call and each sentence with a cue need an emergency service with probability at most "
+                                + "\(Self.decimal(cleared.probability, 3)), below \(Self.decimal(detector.threshold, 3))")
                     }, at: 0)
             }
-            // Only a call that would otherwise be kept on its line is searched for the operator's words.
-            let unsure = input.channel?.isEmergencyLine == true && !category.isEmergencyService && confidence < configuration.divertThreshold
+            // Only a call that would otherwise be kept on its line is searched for the operator's words,
+            // and not one whose cues the detector cleared: the lower bar is for a record whose own
+            // words ruled every danger out, which the rule did not find here.
+            let unsure =
+                input.channel?.isEmergencyLine == true && !category.isEmergencyService && confidence < configuration.divertThreshold
+                && cleared == nil
             let clarification = unsure ? Self.clarification(in: text) : nil
             let threshold =
                 clarification == nil ? configuration.divertThreshold : min(configuration.divertThreshold, configuration.clarifiedDivertThreshold)
@@ -239,7 +245,7 @@ public struct Classifier: Sendable {
         }
         return ClassificationOutcome(
             category: category, destinations: destinations, confidence: min(1, max(0, confidence)),
-            needsReview: needsReview, evidence: evidence, safetyFlags: safety.flags,
+            needsReview: needsReview, evidence: evidence, safetyFlags: safety.flags, clearedSafetyFlags: cleared?.assessment.flags ?? [],
             modelVersion: modelVersion)
     }
 

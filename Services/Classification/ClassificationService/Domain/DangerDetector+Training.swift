@@ -15,7 +15,8 @@ extension DangerDetector {
     ) -> DangerDetector {
         let records = examples.map { example -> (keys: [UInt64], column: Int) in
             var keys: [UInt64] = []
-            NgramKey.forEach(in: normalizer.normalizedScalars(example.text), maximumLength: configuration.maximumNgramLength) {
+            let text = SafetyRules.joiningPauses(normalizer.normalizedScalars(example.text)).text
+            NgramKey.forEach(in: text, maximumLength: configuration.maximumNgramLength) {
                 keys.append($0)
             }
             return (keys, example.category.isEmergencyService ? 1 : 0)
@@ -23,10 +24,13 @@ extension DangerDetector {
         let (keys, row, idf) = NgramModel.vocabulary(records.map(\.keys), minimumDocumentFrequency: configuration.minimumDocumentFrequency)
         let count = Double(records.count)
         let emergencies = Double(records.filter { $0.column == 1 }.count)
+        // Each kind weighs half of the loss (a kind with no records weighs nothing: the fit then
+        // knows one answer and the detector clears nothing it is unsure of).
         let samples = records.map { record in
-            SoftmaxRegression.Sample(
+            let kind = record.column == 1 ? emergencies : count - emergencies
+            return SoftmaxRegression.Sample(
                 features: NgramModel.weighted(record.keys.compactMap { row[$0] }, idf: idf), column: record.column,
-                weight: count / (2 * (record.column == 1 ? emergencies : count - emergencies)))
+                weight: kind > 0 ? count / (2 * kind) : 1)
         }
         let fitted = SoftmaxRegression.fit(
             samples, featureCount: keys.count, classCount: 2, inverseRegularization: configuration.inverseRegularization,
@@ -50,14 +54,16 @@ extension DangerDetector: ModelFile {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let quantum = try container.decode(Double.self, forKey: .quantum)
         let threshold = try container.decode(Double.self, forKey: .threshold)
-        // Above one half the detector would clear calls it finds more likely dangerous than not.
-        guard quantum > 0, (0...0.5).contains(threshold) else {
-            throw DecodingError.dataCorruptedError(forKey: .threshold, in: container, debugDescription: "threshold must be 0…0.5")
+        guard quantum > 0, (0...Self.maximumThreshold).contains(threshold) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .threshold, in: container, debugDescription: "threshold must be 0…\(Self.maximumThreshold)")
         }
         var rows: [(key: UInt64, values: [Int])] = []
+        var seen = Set<UInt64>()
         for (ngram, values) in try container.decode([String: [Int]].self, forKey: .features) {
-            guard let key = NgramKey.key(of: ngram), values.count == 2 else {
-                throw DecodingError.dataCorruptedError(forKey: .features, in: container, debugDescription: "bad feature row")
+            // Two spellings of one key ("0" and "1": digits all read as 0) would be two rows.
+            guard let key = NgramKey.key(of: ngram), values.count == 2, seen.insert(key).inserted else {
+                throw DecodingError.dataCorruptedError(forKey: .features, in: container, debugDescription: "bad or repeated feature row \(ngram)")
             }
             rows.append((key, values))
         }

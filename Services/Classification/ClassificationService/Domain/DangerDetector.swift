@@ -12,7 +12,14 @@ import Foundation
 /// so it weighs the whole call. It never raises a danger, only clears one, and only when
 ///
 /// - the probability that the call needs an emergency service is below `threshold`, chosen by the
-///   training tool on the independent set with a margin (see `fenliu-classification-train`), and
+///   training tool on the independent set and the safety cases with a margin (see
+///   `fenliu-classification-train`), for the whole call **and for each sentence holding a cue**:
+///   a danger told in one sentence of a long work order ("…另外反映其家楼下有人持刀砍人，诉求：请告知
+///   社保转移办理流程") is drowned in the whole call's administrative words (the features are
+///   scaled to unit length, and the corpus's "诉求" is all 12345), but not in its own sentence.
+///   Sentences end at `.;!?` and before words that open another matter or the caller's request
+///   (另外, 还有, 此外, 诉求, …; `sentenceOpeners`). A review's probes found thirteen real dangers
+///   cleared by the whole call alone (stop 20); see BENCHMARKS.md.
 /// - none of the flags is one it may never clear (`neverCleared`): a threat against a life (to
 ///   kill, to jump, to take one's own life), a poisoning (how self-harm is most often told: "我吞了
 ///   安眠药了", however calm the rest) and a missing child or vulnerable person, where a reassuring
@@ -20,7 +27,8 @@ import Foundation
 ///
 /// Logistic regression over the same tf-idf character n-grams as ``NgramModel`` but up to three
 /// long (measured offline at stop 19: 1–3-grams, class-balanced, separated the corpus's two kinds
-/// better than 1–2), stored as one weight per n-gram: `p = σ(bias + Σ x·w)`.
+/// better than 1–2), stored as one weight per n-gram: `p = σ(bias + Σ x·w)`. It reads the text with
+/// a transcript's pauses between Chinese characters taken out, as the rule does.
 public struct DangerDetector: Sendable {
     /// Training settings, kept in the file so it says how it was made.
     public struct Configuration: Sendable, Codable, Hashable {
@@ -28,7 +36,8 @@ public struct DangerDetector: Sendable {
         public var maximumNgramLength: Int
         /// N-grams in fewer training records than this are dropped.
         public var minimumDocumentFrequency: Int
-        /// Inverse strength of the L2 penalty (scikit-learn's `C`, per class of the two-column fit).
+        /// Inverse strength of the L2 penalty per column of the two-column fit; the same model as a
+        /// binary logistic regression with twice this `C` (the offline design's scikit-learn `C` = 30).
         public var inverseRegularization: Double
         /// Optimiser iterations at most.
         public var maximumIterations: Int
@@ -40,10 +49,28 @@ public struct DangerDetector: Sendable {
             self.inverseRegularization = inverseRegularization
             self.maximumIterations = maximumIterations
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case maximumNgramLength, minimumDocumentFrequency, inverseRegularization, maximumIterations
+        }
+
+        /// Decoded through the initialiser, so a file cannot ask for n-grams the keys cannot hold.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                maximumNgramLength: try container.decode(Int.self, forKey: .maximumNgramLength),
+                minimumDocumentFrequency: try container.decode(Int.self, forKey: .minimumDocumentFrequency),
+                inverseRegularization: try container.decode(Double.self, forKey: .inverseRegularization),
+                maximumIterations: try container.decode(Int.self, forKey: .maximumIterations))
+        }
     }
 
     /// Flags never cleared, whatever the model says.
     public static let neverCleared: Set<SafetyFlag> = [.threatToLife, .poisoning, .missingPerson]
+    /// The highest threshold a detector may carry (the training tool's grid ends there).
+    public static let maximumThreshold = 0.3
+    /// Words that open another matter or the caller's request: a sentence ends before them.
+    static let sentenceOpeners = ["另外", "此外", "另称", "另反映", "诉求"].map { Array($0.unicodeScalars) }
 
     /// Names the detector in decisions (after the category model's version).
     public let version: String
@@ -77,6 +104,11 @@ public struct DangerDetector: Sendable {
     /// The probability that a call needs 110, 119 or 120, for text already passed through
     /// ``TextNormalizer``.
     public func probability(normalized scalars: [Unicode.Scalar]) -> Double {
+        probability(joined: SafetyRules.joiningPauses(scalars).text)
+    }
+
+    /// The probability for normalised text with its pauses already joined.
+    func probability(joined scalars: [Unicode.Scalar]) -> Double {
         var score = bias
         for feature in NgramModel.features(scalars, maximumLength: configuration.maximumNgramLength, index: featureIndex, idf: idf) {
             score += Double(feature.value * weights[Int(feature.row)])
@@ -84,11 +116,53 @@ public struct DangerDetector: Sendable {
         return 1 / (1 + exp(-score))
     }
 
-    /// The probability when the detector may clear `flags` on `text`, and it is below the
-    /// threshold; `nil` when the cues stand.
-    func clearing(_ flags: [SafetyFlag], in text: [Unicode.Scalar]) -> Double? {
-        guard !flags.isEmpty, !flags.contains(where: Self.neverCleared.contains) else { return nil }
-        let probability = probability(normalized: text)
-        return probability < threshold ? probability : nil
+    /// The highest probability among the whole call and each sentence holding one of `safety`'s
+    /// cues, when the detector may clear them and it is below the threshold; `nil` when the cues
+    /// stand (also when a cue cannot be found in any sentence: nothing is cleared unread).
+    func clearing(_ safety: SafetyAssessment, in text: [Unicode.Scalar]) -> Double? {
+        guard safety.isDangerous, !safety.flags.contains(where: Self.neverCleared.contains) else { return nil }
+        let joined = SafetyRules.joiningPauses(text).text
+        var highest = probability(joined: joined)
+        guard highest < threshold else { return nil }
+        let sentences = Self.sentences(of: joined)
+        for cue in safety.cues {
+            let phrase = Array(cue.phrase.unicodeScalars)
+            let holding = sentences.filter { Self.contains(phrase, in: joined[$0]) }
+            guard !holding.isEmpty else { return nil }
+            for sentence in holding {
+                highest = max(highest, probability(joined: Array(joined[sentence])))
+                guard highest < threshold else { return nil }
+            }
+        }
+        return highest
+    }
+
+    /// The sentences of normalised text: ended by `.;!?` and before a `sentenceOpeners` word.
+    static func sentences(of text: [Unicode.Scalar]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var position = 0
+        while position < text.count {
+            if [".", ";", "!", "?", "\n"].contains(text[position]) {
+                if position > start { result.append(start..<position) }
+                start = position + 1
+            } else if position > start, sentenceOpeners.contains(where: { text[position...].starts(with: $0) }) {
+                result.append(start..<position)
+                start = position
+            }
+            position += 1
+        }
+        if text.count > start { result.append(start..<text.count) }
+        return result
+    }
+
+    private static func contains(_ phrase: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= text.count else { return false }
+        var start = text.startIndex
+        while start + phrase.count <= text.endIndex {
+            if text[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+            start += 1
+        }
+        return false
     }
 }

@@ -22,8 +22,10 @@ extension NgramModel: ModelFile {
         }
         var rows: [(key: UInt64, values: [Int])] = []
         rows.reserveCapacity(features.count)
+        var seen = Set<UInt64>()
         for (ngram, values) in features {
-            guard let key = NgramKey.key(of: ngram), values.count == categories.count + 1 else {
+            // Two spellings of one key ("0" and "1": digits all read as 0) would be two rows.
+            guard let key = NgramKey.key(of: ngram), values.count == categories.count + 1, seen.insert(key).inserted else {
                 throw DecodingError.dataCorruptedError(forKey: .features, in: container, debugDescription: "bad feature row")
             }
             rows.append((key, values))

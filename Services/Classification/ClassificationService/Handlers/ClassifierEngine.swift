@@ -53,26 +53,29 @@ final class ClassifierEngine: Sendable {
         Self.divertThreshold(of: catalogue, default: configuration.divertThreshold)
     }
 
-    /// Loads the bundled model, danger detector and normaliser table.
-    static func bundledModel() throws -> (model: NgramModel, dangerDetector: DangerDetector, normalizer: TextNormalizer) {
+    /// Loads the bundled model and normaliser table.
+    static func bundledModel() throws -> (model: NgramModel, normalizer: TextNormalizer) {
         try bundled.get()
+    }
+
+    /// Loads the bundled danger detector: apart from the model, so that a service started with
+    /// `FENLIU_CLASSIFICATION_DANGER_DETECTOR=off` never reads the file (a bad one cannot stop it).
+    static func bundledDangerDetector() throws -> DangerDetector {
+        try bundledDetector.get()
     }
 
     /// Read once per process: the model files are megabytes of JSON, and tests start many
     /// classification services in one process.
-    private static let bundled = Result { try loadBundledModel() }
+    private static let bundled = Result {
+        (model: try NgramModel(jsonData: try resource("model", "json")), normalizer: TextNormalizer(traditionalToSimplified: try resource("t2s", "tsv")))
+    }
+    private static let bundledDetector = Result { try DangerDetector(jsonData: try resource("danger-detector", "json")) }
 
-    private static func loadBundledModel() throws -> (model: NgramModel, dangerDetector: DangerDetector, normalizer: TextNormalizer) {
-        func resource(_ name: String, _ type: String) throws -> Data {
-            guard let url = Bundle.module.url(forResource: name, withExtension: type, subdirectory: "Resources") else {
-                throw ClassificationError.resourceMissing("\(name).\(type)")
-            }
-            return try Data(contentsOf: url)
+    private static func resource(_ name: String, _ type: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: type, subdirectory: "Resources") else {
+            throw ClassificationError.resourceMissing("\(name).\(type)")
         }
-        return (
-            try NgramModel(jsonData: try resource("model", "json")), try DangerDetector(jsonData: try resource("danger-detector", "json")),
-            TextNormalizer(traditionalToSimplified: try resource("t2s", "tsv"))
-        )
+        return try Data(contentsOf: url)
     }
 
     /// The catalogue the classifier currently uses.
@@ -112,7 +115,7 @@ extension Classifier {
     /// evaluation measures.
     public static func production() throws -> Classifier {
         let bundled = try ClassifierEngine.bundledModel()
-        return try production(model: bundled.model, dangerDetector: bundled.dangerDetector, normalizer: bundled.normalizer)
+        return try production(model: bundled.model, dangerDetector: try ClassifierEngine.bundledDangerDetector(), normalizer: bundled.normalizer)
     }
 
     /// The production classifier around other models (candidates being evaluated), or with
