@@ -129,6 +129,47 @@ struct DirectoryTests {
         }
     }
 
+    @Test("the next Route sees a change to the directory or the rules made anywhere: through the API, by another replica, in psql")
+    func changesSeenByTheNextRoute() async throws {
+        try await RoutingHarness.with { routing in
+            func changes() async throws -> Int64 {
+                try await routing.database.query("SELECT count FROM directory_changes").first?.decode("count") ?? -1
+            }
+            func route(_ call: String) async throws -> String {
+                try #require(try await routing.route(call: call, category: .cityAppearance, destinations: [.hotline12345]).first).departmentID
+            }
+            // The first Route keeps the resolver it built.
+            let holder = try await route("kept-1")
+            #expect(holder != "510104-zjj")
+            // Straight in the database, as another replica or a person in psql would.
+            let before = try await changes()
+            try await routing.database.query("UPDATE departments SET active = false WHERE id = \(holder)")
+            #expect(try await changes() == before + 1)
+            #expect(try await route("kept-2") != holder)
+            try await routing.database.query("UPDATE departments SET active = true WHERE id = \(holder)")
+            #expect(try await route("kept-3") == holder)
+            // A rules version published through this service.
+            _ = try await routing.client.call(
+                RoutingAPI.publishRoutingRules,
+                .with {
+                    $0.rules.version = "v-kept"
+                    $0.rules.rules = [
+                        .with {
+                            $0.category = .cityAppearance; $0.district = "510104"; $0.departmentID = "510104-zjj"
+                        }
+                    ]
+                })
+            #expect(try await route("kept-4") == "510104-zjj")
+            let version = try await routing.database.query("SELECT rules_version FROM tickets WHERE call_id = 'kept-4'").first?.decode(
+                "rules_version", as: String.self)
+            #expect(version == "v-kept")
+            // Reading tickets changes nothing: the count moves only with the directory and the rules.
+            let settled = try await changes()
+            _ = try await route("kept-5")
+            #expect(try await changes() == settled)
+        }
+    }
+
     @Test("110, 119 and 120 cannot lose their endpoint or be deactivated")
     func emergencyServicesStayReachable() async throws {
         try await RoutingHarness.with { routing in

@@ -17,13 +17,15 @@ extension RoutingHandlers {
         let policy = self.policy
         let outbox = self.outbox
         let reporter = self.reporter
+        let directory = self.directory
         return Effect { connection in
-            try Self.route(call, now: Date(), policy: policy, outbox: outbox, reporter: reporter, on: connection)
+            try Self.route(call, now: Date(), policy: policy, outbox: outbox, reporter: reporter, directory: directory, on: connection)
         }
     }
 
     private static func route(
-        _ call: RouteCall, now: Date, policy: RoutingPolicy, outbox: Outbox, reporter: EventReporter, on connection: PostgresConnection
+        _ call: RouteCall, now: Date, policy: RoutingPolicy, outbox: Outbox, reporter: EventReporter, directory: DirectoryCache,
+        on connection: PostgresConnection
     ) throws -> Fenliu_Routing_V1_RouteResponse {
         // Per incident, so a call and its repeats are routed one after the other; the unique index
         // on open tickets per incident and destination holds even if something else got it wrong.
@@ -40,7 +42,7 @@ extension RoutingHandlers {
             try TicketStore.attach(callID: call.callID, to: ticket.id, on: connection)
             reached[ticket.destination] = ticket
         }
-        let (resolver, version) = try resolver(on: connection)
+        let (resolver, version) = try directory.resolver(on: connection)
         let plans = TicketPlanner(resolver: resolver).plan(
             category: call.category, district: call.district, destinations: call.destinations,
             channel: call.channel, isUrgent: call.isUrgent

@@ -69,6 +69,7 @@ extension RoutingHandlers {
         let deadlines = policy.deadlines
         let outbox = self.outbox
         let reporter = self.reporter
+        let directory = self.directory
         return Effect { connection in
             guard let ticket = try TicketStore.find(request.ticketID, forUpdate: true, on: connection) else {
                 throw RoutingError.ticketNotFound(request.ticketID)
@@ -81,7 +82,7 @@ extension RoutingHandlers {
             }
             let count = ticket.returnCount + 1
             let tried = Set(ticket.history.map(\.departmentID))
-            let next = try Self.resolver(on: connection).resolver.next(category: ticket.category, district: ticket.district, excluding: tried)
+            let next = try directory.resolver(on: connection).resolver.next(category: ticket.category, district: ticket.district, excluding: tried)
             let outcome = returns.outcome(returnCount: count, next: next)
             let note = "returned by \(request.departmentID): \(reason)"
             let holder: String

@@ -2,6 +2,7 @@ import FenliuModel
 import Foundation
 import Postgres
 import ServiceSupport
+import Synchronization
 
 /// The Connect methods of `fenliu.routing.v1.RoutingService`: routing here and in `+Route`, the
 /// ticket lifecycle routing owns (returns, manual assignment) in `+Tickets`, the directory in
@@ -15,6 +16,8 @@ struct RoutingHandlers: RoutingServiceHandler {
     let policy: RoutingPolicy
     /// Tells reporting about tickets (in their transactions).
     let reporter: EventReporter
+    /// The rule resolver, kept while the directory and the rules do not change.
+    let directory = DirectoryCache()
 
     /// Hands the ticket over, in the caller's transaction: to its holder's system (a signed webhook)
     /// and to feedback, which follows what happens to it from here (`TrackTicket`, in order per
@@ -39,10 +42,37 @@ struct RoutingHandlers: RoutingServiceHandler {
         try outbox.enqueue(FeedbackAPI.trackTicket, ticket.trackRequest, orderingKey: "feedback/\(ticket.id)", on: connection)
     }
 
-    /// The resolver over the current rules and directory.
-    static func resolver(on connection: PostgresConnection) throws -> (resolver: RuleResolver, version: String) {
+}
+
+/// The resolver over the current rules and directory, read again only when they changed: the
+/// `directory_changes` count (migration 5) moves with every statement that writes either, in that
+/// statement's transaction, so one primary-key read per call says whether the kept resolver is
+/// still the one the database holds.
+final class DirectoryCache: Sendable {
+    private struct Kept {
+        let changes: Int64
+        let resolver: RuleResolver
+        let version: String
+    }
+
+    private let kept = Mutex<Kept?>(nil)
+
+    /// The resolver and the rules version in force for a statement run now on `connection`.
+    ///
+    /// The count is read before the directory, so a resolver is never labelled with a count newer
+    /// than what it was built from (a change committed between the two reads is in the resolver
+    /// but not the label, and the next call reads again); a change not yet committed is invisible
+    /// to both, as it was when every call read the tables.
+    func resolver(on connection: PostgresConnection) throws -> (resolver: RuleResolver, version: String) {
+        let changes: Int64 = try connection.query("SELECT count FROM directory_changes").first?.decode("count") ?? -1
+        if let current = kept.withLock({ $0 }), current.changes == changes { return (current.resolver, current.version) }
         let rules = try RuleStore.current(on: connection)
-        return (RuleResolver(rules: rules?.rules ?? [], departments: try DepartmentStore.all(on: connection)), rules?.version ?? "")
+        let resolver = RuleResolver(rules: rules?.rules ?? [], departments: try DepartmentStore.all(on: connection))
+        let version = rules?.version ?? ""
+        kept.withLock { current in
+            if changes >= (current?.changes ?? .min) { current = Kept(changes: changes, resolver: resolver, version: version) }
+        }
+        return (resolver, version)
     }
 }
 
