@@ -309,8 +309,8 @@ struct ClassificationServiceRPCTests {
                 .with {
                     $0.description_p = text; $0.channel = .channel12345
                 })
-            #expect(decision.safetyFlags == [.fireOrSmoke])
-            #expect(decision.destinations.contains(.fire119))
+            #expect(decision.safetyFlags == [.injury])
+            #expect(decision.destinations.contains(.medical120))
             #expect(!decision.modelVersion.contains("+danger-"))
         }
     }

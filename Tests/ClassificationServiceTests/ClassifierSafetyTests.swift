@@ -523,4 +523,48 @@ struct ClassifierSafetyTests {
         let outcome = try classify(text)
         #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
     }
+
+    @Test(
+        "the stop-20 review: dangers told inside work orders, insurance questions and transcripts reach the emergency services",
+        arguments: [
+            ("投诉装修噪音，楼上天天电钻，今天他们电焊把木板点着了，现在屋头在燃，工人跑了", SafetyFlag.fire),
+            ("另外来电人称施工队把地下燃气管道挖破了，现在呲呲冒气，附近有很多商铺在做饭。诉求：要求规范施工。", .gasLeak),
+            ("今天去敲门理论，对方装修工人出来把他爸推下楼梯，老人躺在楼梯上不动了。诉求：要求规范装修时间。", .violence),
+            ("今天去敲门理论，对方装修工人出来把他爸推下楼梯，老人躺在楼梯上不动了。诉求：要求规范装修时间。", .injury),
+            ("目前电梯又停在两层之间，里面困着一名老人和一个小孩。诉求：要求更换电梯。", .trapped),
+            ("老板不给工人买社保，工伤也不赔。市民称刚刚车间机器把一个工友的手卷进去了，手指断了，血流不止", .injury),
+            ("市民来电咨询：其父亲医保报销比例是多少，慢性病门诊如何申请。市民称父亲现在在家中突发脑梗，半边身体不能动。", .medicalEmergency),
+            ("市民来电咨询生育保险报销流程和需要的材料，另外反映其妻子现在羊水破了，肚子疼得厉害，叫不到车。", .medicalEmergency),
+            ("工地拖欠工资半年，老板不让工人离开，把工人关在工棚里，有人看守，工人已经被关了三天。", .trapped),
+            ("来电人称刚才其邻居骑摩托车摔进沟里了，现在躺在沟里不动，叫不答应。诉求：要求安装路灯。", .injury),
+            ("来电人称现在一群流浪狗把一个小孩围在角落里咬，小孩在哭喊。诉求：要求处理流浪狗。", .injury),
+            ("来电人咨询：城乡居民养老保险每年交多少。来电人称其老伴现在突然说不出话，半边身子不能动，嘴巴歪了。", .medicalEmergency),
+            ("喂 你好 我们 厂 里面 三个月 没 发 工资 了 嗯 然后 老板 现在 把 大门 锁 了 不 准 我们 走 已经 关 了 两天 了", .trapped),
+            ("喂 你好 我 想 问 一下 那个 医保 的 事情 嗯 还有 就是 我 爸 现在 突然 倒 了 喊 不 醒 嗯 医保 卡 的 事情 咋个 办", .injury),
+            ("今天孩子在学校被同学用刀捅伤了，学校不送医院。诉求：要求教育部门督促学校整改食堂问题。", .injury),
+            ("来电人称刚才一名骑电动车的女子掉进去了，腿卡在里面，骨头好像断了，一直在喊痛。", .injury),
+            ("来电人反映路灯不亮。市民另称该路段中间现在躺着一个人，一动不动，车辆从旁边绕过去。", .personAtRisk),
+        ])
+    func reviewTwentyDangers(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(flag.requiredDestination))
+    }
+
+    @Test(
+        "…and their look-alikes stay harmless: a chair's leg, a lift that does not move, a cigarette lit, a gas company, paperwork about a past stroke",
+        arguments: [
+            "公交车站的座椅坏了好久了，一边腿断了，老年人都不敢坐",
+            "电梯停在三楼不动了，物业说要等维修公司，要求尽快修好",
+            "他在楼道里把烟点着了就开始抽，烟味飘到我家，要求物业管一下",
+            "我在燃气公司交了费，燃气还是没开通，要求处理",
+            "这套房子的不动产证一直办不下来，要求住建部门处理",
+            "我爸去年脑梗，现在想申请慢性病门诊，需要什么材料",
+            "箱子太重了我一个人搬不动，快递员也不帮忙送上楼，要投诉",
+            "床上躺着一个人在睡觉，是我家亲戚，我是想问怎么办居住证",
+        ])
+    func reviewTwentyHarmless(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
 }

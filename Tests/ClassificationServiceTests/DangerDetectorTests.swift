@@ -76,8 +76,8 @@ struct DangerDetectorTests {
     /// Harmless calls the rule flags: alarming words used in a harmless sense in their own sentence
     /// (from the stop-20 review's probes).
     static let clearedByProduction = [
-        "楼下烧烤摊油烟太大了，每天晚上浓烟滚滚的，像着火了一样，要求环保部门处理",
         "隔壁邻居天天说要打断我家狗的腿，因为狗叫扰民，我们吵了好几次了，想请社区来调解",
+        "楼下烧烤摊油烟太大了，每天晚上浓烟滚滚的，像着火了一样，要求环保部门处理",
     ]
 
     /// Dangers told in one sentence of a long work order, which the whole call's words drown: the
@@ -106,7 +106,7 @@ struct DangerDetectorTests {
     @Test("a cleared call is routed at once as urgent and reviewed, never held unrouted")
     func clearedIsRoutedNow() throws {
         let outcome = try Classifier.production().classify(ClassificationInput(description: Self.clearedByProduction[0], channel: .hotline12345))
-        #expect(outcome.clearedSafetyFlags == [.fire])
+        #expect(outcome.clearedSafetyFlags == [.injury])
         let plan = DecisionPolicy.plan(for: outcome)
         #expect(plan.needsReview && plan.routesNow && plan.isUrgent)
     }

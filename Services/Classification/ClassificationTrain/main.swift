@@ -96,7 +96,15 @@ do {
         print("no model in use at \(modelFile.path): written without a comparison")
     } else {
         let current = try NgramModel(jsonData: try Data(contentsOf: modelFile))
-        let currentDetector = try? DangerDetector(jsonData: try Data(contentsOf: detectorFile))
+        // The pair in use is judged as the policy would run it today: its detector's threshold chosen
+        // again against today's set and cases, as the candidate's was. Otherwise a candidate that only
+        // lowers the threshold because a new safety case needs the margin would be refused for the
+        // harmless calls the lower threshold no longer clears.
+        let currentDetector = try (try? DangerDetector(jsonData: try Data(contentsOf: detectorFile))).map { detector in
+            detector.with(
+                threshold: try ModelGate.dangerThreshold(model: current, detector: detector, normalizer: normalizer, records: records, mustEscalate: cases)
+                    .threshold)
+        }
         // Judged at the lowest divert threshold a catalogue or the service may use (0.5), where a
         // model's danger misses show first, and at the default in use: a model must be safe and no
         // worse under any threshold it may run with.
@@ -107,7 +115,8 @@ do {
                 current: try Classifier.production(
                     model: current, dangerDetector: currentDetector, normalizer: normalizer, configuration: configuration),
                 on: records, mustEscalate: cases)
-            print("on the independent set at divert threshold \(threshold) (\(current.version), \(currentDetector?.version ?? "no detector") in use):")
+            let inUse = currentDetector.map { "\($0.version) at \($0.threshold)" } ?? "no detector"
+            print("on the independent set at divert threshold \(threshold) (\(current.version), \(inUse) in use):")
             print(verdict)
             guard verdict.accepted else { exit(1) }
         }

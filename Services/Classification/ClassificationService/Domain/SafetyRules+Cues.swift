@@ -84,6 +84,11 @@ extension SafetyRules {
     ]
 
     /// Words that put an injury in the past or in a claim about it (工伤鉴定, 上个月摔伤的医药费).
+    /// Words saying the cue's own clause happens now (父亲现在在家中突发脑梗): then only that clause
+    /// may veto it, not the paperwork or the past in the clauses around it (…慢性病门诊如何申请 before
+    /// it vetoed the stroke; found by a review, as were waters broken inside an insurance question).
+    static let immediacy = ["现在", "刚刚", "刚才", "正在", "突然", "突发", "此刻", "这会儿"]
+
     static let pastOrPaperwork = [
         "赔偿", "医药费", "工伤", "鉴定", "索赔", "报销", "误工费", "治疗费", "伤残", "上个月", "去年", "前年",
         "上周", "几天前", "前几天",
@@ -129,6 +134,10 @@ extension SafetyRules {
         // Someone bound or gagged: a person held against their will.
         cues += SafetyCue.group(["被绑起", "绑起手", "绑住手", "手被绑", "被绑住", "嘴巴被封", "胶带封住", "封住嘴", "堵住嘴"], [.violence])
         cues += SafetyCue.group(["砍人", "砍伤", "被砍"], [.violence], vetoedNearby: ["树", "枝", "竹"])
+        // Set on by a pack of dogs now (一群流浪狗把一个小孩围在角落里咬, inside a stray-dog complaint).
+        cues += SafetyCue.group(["围着咬", "围在角落里咬", "围起来咬", "扑上去咬", "咬住不放"], [.injury, .personAtRisk], vetoedNearby: pastOrPaperwork)
+        // Pushed down the stairs in a quarrel (装修工人出来把他爸推下楼梯, found inside a noise complaint).
+        cues += SafetyCue.group(["推下楼梯", "推下了楼梯", "推下楼"], [.violence])
         // Threats to kill: violence as well as a threat to life, so the call is a CRIME_REPORT.
         cues += SafetyCue.group(
             [
@@ -171,10 +180,17 @@ extension SafetyRules {
                 "划伤", "抓伤", "咬伤", "压伤", "夹伤",
                 "身亡", "坠楼", "摔下来", "触电", "掉进井", "扎穿", "扎伤", "刺穿",
                 "扎进", "打到头", "砸到头", "砸到人", "砸中",
+                // Bleeding that will not stop, stabbed, as a bystander says it (found by a review
+                // inside a social-insurance complaint and a school-canteen complaint).
+                "血流不止", "捅伤", "刺伤",
             ],
             [.injury],
             excludedIn: ["受伤的树", "受伤的白鹭", "受伤的鸟", "出血点"],
             vetoedNearby: pastOrPaperwork)
+        // A limb broken (腿好像断了, in a manhole report) — not a chair's or a table's legs.
+        cues += SafetyCue.group(
+            ["手指断了", "手指头断了", "手断了", "腿断了", "胳膊断了", "骨头断了", "腿好像断了", "骨头好像断了", "手好像断了"], [.injury],
+            vetoedNearby: pastOrPaperwork + ["椅", "凳", "桌", "座", "床", "柜", "架", "栏", "人偶", "模特", "玩具", "娃娃"])
         // A burn, in the caller's words (手遭烫起好大的泡) — not a drink's or a cup's complaint.
         cues += SafetyCue.group(
             ["烫起泡", "烫起了泡", "烫起好大的泡", "烫起大泡", "烫出泡", "烫了个泡", "烫掉皮"], [.injury],
@@ -188,7 +204,7 @@ extension SafetyRules {
             ],
             [.injury], vetoedNearby: pastOrPaperwork, family: "unconscious")
         cues += SafetyCue.group(
-            ["没有呼吸", "没呼吸", "不省人事", "叫不醒", "喊不答应", "呼之不应", "心脏骤停", "叫不应", "喊不应"],
+            ["没有呼吸", "没呼吸", "不省人事", "叫不醒", "喊不醒", "叫不答应", "喊不答应", "呼之不应", "心脏骤停", "叫不应", "喊不应"],
             [.injury], ignoresNegation: true, family: "unconscious")
         // 没得气 is also a gas supply cut (天然气停了…全部没得气): a 12345 matter. Only these words
         // yield to gas words (浴室燃气热水器开着，人叫不醒了 is an emergency, as a review found).
@@ -200,6 +216,12 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["躺在地上不动", "倒在地上不动", "趴在地上不动", "躺地上不动", "躺着不动", "躺在地上没动", "脚手架上掉", "脚手架上摔", "从脚手架"],
             [.injury], vetoedNearby: ["狗", "猫", "鸟", "工具", "砖", "材料"])
+        // …wherever it lies (老人躺在楼梯上不动了, 现在躺在沟里不动): 不动 with someone lying, fallen or
+        // pushed in its clause — not a lift, a car or an animal that does not move.
+        cues += SafetyCue.group(
+            ["不动"], [.injury], excludedIn: ["不动产", "不动手", "搬不动", "拿不动", "走不动", "推不动", "拉不动", "打不动", "动不动"],
+            requiresNearby: ["躺在", "躺着", "倒在", "摔进", "摔在", "摔到", "推下", "趴在"],
+            vetoedBy: ["车", "电梯", "手机", "狗", "猫", "鸟", "床上", "沙发", "懒"])
         // Someone who does not respond, or turns blue: written as a bystander says it, often inside
         // a call about something else (found on the independent evaluation set).
         cues += SafetyCue.group(
@@ -214,6 +236,9 @@ extension SafetyRules {
                 "心脏病", "心梗", "心绞痛", "胸口痛", "胸痛", "中风", "脑溢血", "脑梗", "呼吸困难", "喘不过气", "喘不上气", "羊水破",
                 "要生了", "难产", "早产", "癫痫", "哮喘", "过敏性休克", "心肺复苏", "救护车", "低血糖", "大出血", "吐血", "破水",
                 "宫缩", "阵痛",
+                // Stroke signs as a relative tells them (突然说不出话，半边身子不能动，嘴巴歪了).
+                "突然说不出话", "半边身子不能动", "半边身体不能动", "半边身子动不了", "半边身体动不了", "嘴巴歪了", "嘴歪了", "口角歪斜",
+                "口眼歪斜",
             ],
             [.medicalEmergency],
             // 吵得我心脏病都要犯了: the hyperbole of a complaint (a symptom named after it is its own
@@ -268,11 +293,14 @@ extension SafetyRules {
                 "着伙", "起伙", "失伙",
                 // A fire reaching a home, however it started (有人看守…火已经烧到旁边的房子了).
                 "火烧到", "烧到房子", "烧到了房子", "烧到旁边的房子", "烧到屋", "烧到了屋", "烧到邻居家", "烧过来了",
+                // Burning now in a caller's words (电焊把木板点着了，现在屋头在燃).
+                "点着了", "在燃", "还在燃",
             ],
             [.fire],
             excludedIn: [
                 "火警电话", "炸了锅", "炸了毛", "气炸了", "痛得要炸了", "头要炸了", "头都要炸了", "冒火连天", "心头冒火",
-                "炸弹价", "爆炸价", "价格爆炸", "全场爆炸",
+                "炸弹价", "爆炸价", "价格爆炸", "全场爆炸", "在燃气", "在燃油", "在燃放", "还在燃气", "烟点着了", "蚊香点着了", "香点着了",
+                "火点着了", "灶点着了", "炉子点着了", "蜡烛点着了", "没点着了",
                 // A simile for a noise (跟爆炸一样); not 像着火 or 像爆炸, which end 好像着火了 and
                 // 好像是爆炸, the way callers report a fire (a review's finding).
                 "跟爆炸一样",
@@ -288,7 +316,7 @@ extension SafetyRules {
             ["燃气", "煤气", "天然气", "液化气", "气罐", "煤器", "液化器"],
             [.gasLeak],
             excludedIn: ["煤气中毒"],
-            requiresNearby: ["味", "泄漏", "泄露", "漏气", "漏器", "漏了", "在漏", "破裂", "嗞嗞", "嘶嘶", "闻到"])
+            requiresNearby: ["味", "泄漏", "泄露", "漏气", "漏器", "漏了", "在漏", "破裂", "嗞嗞", "嘶嘶", "闻到", "挖破", "挖断", "呲呲", "滋滋", "冒气", "喷气"])
         cues += SafetyCue.group(
             ["臭鸡蛋", "漏气"], [.gasLeak], excludedIn: ["轮胎漏气", "胎漏气"],
             requiresNearby: [
@@ -301,8 +329,13 @@ extension SafetyRules {
                 "睡在马路", "躺在马路", "坐在马路", "站在马路中间", "路中间躺", "车道上走", "高速上走", "应急车道上走", "离水只有",
                 "落水",
                 "掉进河", "掉到河", "掉进水", "掉到水", "掉水里", "掉进江", "被水冲走", "被冲走",
+                // 路口中间躺着一个老人，一动不动: a person in the traffic, whatever else they need.
+                "中间躺着", "路上躺着", "路口躺着", "马路上躺着",
             ],
             [.personAtRisk])
+        cues += SafetyCue.group(
+            ["躺着一个人", "躺着一个老人", "躺着个人", "躺着一个男的", "躺着一个女的"], [.personAtRisk],
+            requiresNearby: ["马路", "路中间", "路口", "路段", "车道", "车辆", "车子", "公路"])
         // The means prepared, in a farewell (算了反正以后也用不到了 药我都准备好了).
         cues += SafetyCue.group(
             ["准备好了", "都准备好", "已经准备好"], [.threatToLife],
@@ -337,7 +370,7 @@ extension SafetyRules {
             [
                 "被困", "困在", "困住", "反锁", "出不来", "出不去", "关在里面", "锁在里面", "锁在车里", "锁在屋里", "下不去", "困人",
                 "被关在", "被锁在", "里面还有人", "还在里面没出来", "在里面没出来", "没看到出来", "没见出来", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋", "压住了一个", "压住了人", "把人压住", "压在下面",
-                "被吊在", "吊在半空", "挂在半空", "悬在半空",
+                "被吊在", "吊在半空", "挂在半空", "悬在半空", "困着",
             ],
             [.trapped],
             excludedIn: ["掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
@@ -350,6 +383,7 @@ extension SafetyRules {
                 "不让出来", "不让我们出来", "不让我出来", "不放人", "不让我走", "不让我们走", "不让我离开", "不准离开", "不准出门",
                 "不准我出门", "不让我出门", "不准出厂", "不准出去", "不准我们出去", "非法拘禁", "限制人身自由", "限制我的人身自由",
                 "不让外出", "不准外出", "不许外出", "不让出门", "不许出门", "不准出门",
+                "关在工棚", "关在宿舍", "关在厂里", "关在工地", "关在车间", "不准我们走", "不准我走", "不许我们走", "不许我走",
             ],
             [.trapped],
             excludedIn: [

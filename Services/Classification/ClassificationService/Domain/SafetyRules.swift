@@ -416,7 +416,9 @@ public struct SafetyRules: Sendable {
         }
         if !cue.vetoedNearby.isEmpty {
             let segments = pauses.segments
-            let around = segments[max(0, first - 1)].lowerBound..<segments[min(segments.count - 1, last + 1)].upperBound
+            let around =
+                contains(Self.immediacyPhrases, in: text, range: own)
+                ? own : segments[max(0, first - 1)].lowerBound..<segments[min(segments.count - 1, last + 1)].upperBound
             if contains(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: around)) { return false }
         }
         let nearby = (max(0, number - 1)...min(clauses.count - 1, number + 1)).map { Self.window(around: cueRange, in: clauses[$0]) }
@@ -548,6 +550,8 @@ public struct SafetyRules: Sendable {
         let value = text[position].value
         return value >= 0x1_0000 || starts[Int(value)] & bit != 0
     }
+
+    private static let immediacyPhrases = immediacy.map { Array($0.unicodeScalars) }
 
     private func contains(_ words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Bool {
         for start in range where words.contains(where: { Self.matches($0, in: text, at: start, within: range) }) { return true }
