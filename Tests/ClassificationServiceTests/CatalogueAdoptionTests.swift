@@ -7,12 +7,11 @@ import Testing
 struct CatalogueAdoptionTests {
     @Test("a replica never steps back to an older catalogue than the one it uses, whatever it reads")
     func neverAdoptsOlder() throws {
-        let bundled = try ClassifierEngine.bundledModel()
+        let (model, normalizer) = try ClassifierEngine.bundledModel()
         var seed = try CatalogueSeed.load()
         seed.version = "v1"
         let engine = ClassifierEngine(
-            model: bundled.model, dangerDetector: try ClassifierEngine.bundledDangerDetector(), normalizer: bundled.normalizer,
-            catalogue: PublishedCatalogue(catalogue: seed, sequence: 1), configuration: .init()
+            model: model, normalizer: normalizer, catalogue: PublishedCatalogue(catalogue: seed, sequence: 1), configuration: .init()
         )
         var newer = seed
         newer.version = "v3"

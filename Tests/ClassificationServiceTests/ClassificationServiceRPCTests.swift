@@ -16,17 +16,13 @@ struct ClassificationServiceRPCTests {
     let http = TestHTTP.client
 
     /// Runs classification against one stand-in for routing and intake that takes every hand-off.
-    func withService(
-        configuration: ClassificationConfiguration? = nil, _ body: (RPCClient, StandInPeer, PostgresPool) async throws -> Void
-    ) async throws {
+    func withService(_ body: (RPCClient, StandInPeer, PostgresPool) async throws -> Void) async throws {
         let recorder = StandInPeer()
         recorder.accept(RoutingAPI.route)
         recorder.accept(IntakeAPI.attachClassification)
         recorder.accept(ReportingAPI.ingestEvents)
         try await RunningApplication.with(router: recorder.router) { peers in
-            try await TestService.with(
-                ClassificationModule.self, configuration: configuration, peers: [.routing: peers, .intake: peers, .reporting: peers]
-            ) { base, database in
+            try await TestService.with(ClassificationModule.self, peers: [.routing: peers, .intake: peers, .reporting: peers]) { base, database in
                 try await body(RPCClient(baseURL: base, httpClient: http, timeout: TestHTTP.rpcTimeout), recorder, database)
             }
         }
@@ -273,45 +269,6 @@ struct ClassificationServiceRPCTests {
                 }
             ).decision
             #expect(after.catalogueVersion == "2026.2")
-        }
-    }
-
-    @Test(
-        "the danger detector clears a harmless call's cue: named in the decision, routed at once as urgent and reviewed; FENLIU_CLASSIFICATION_DANGER_DETECTOR=off leaves the cue"
-    )
-    func dangerDetector() async throws {
-        let text = DangerDetectorTests.clearedByProduction[0]
-        try await withService { client, recorder, _ in
-            let decision = try await client.call(
-                ClassificationAPI.classifyText,
-                .with {
-                    $0.description_p = text; $0.channel = .channel12345
-                })
-            #expect(decision.safetyFlags.isEmpty)
-            #expect(decision.destinations == [.hotline12345])
-            #expect(decision.needsReview)
-            #expect(decision.evidence.contains { $0.kind == "safety_rule" && $0.note.hasPrefix("danger cue cleared") })
-            #expect(decision.modelVersion.contains("+danger-"))
-            // Stored: not held for the review like another unsure 12345 matter, but routed now.
-            let stored = try await client.call(
-                ClassificationAPI.classify,
-                .with {
-                    $0.callID = "call-cleared"; $0.description_p = text; $0.channel = .channel12345
-                }
-            ).decision
-            #expect(stored.state == .routedPendingReview)
-            #expect(await eventually { recorder.calls(to: RoutingAPI.route).contains { $0.request.callID == "call-cleared" && $0.request.urgent } })
-            #expect(try await client.call(ClassificationAPI.listReviewQueue, .init()).decisions.map(\.callID) == ["call-cleared"])
-        }
-        try await withService(configuration: ClassificationConfiguration(clearsDangerCues: false)) { client, _, _ in
-            let decision = try await client.call(
-                ClassificationAPI.classifyText,
-                .with {
-                    $0.description_p = text; $0.channel = .channel12345
-                })
-            #expect(decision.safetyFlags == [.injury])
-            #expect(decision.destinations.contains(.medical120))
-            #expect(!decision.modelVersion.contains("+danger-"))
         }
     }
 

@@ -567,4 +567,40 @@ struct ClassifierSafetyTests {
         let outcome = try classify(text)
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
     }
+
+    @Test(
+        "the second stop-20 review: a lift that trapped people, a worker down a cesspit, a beating by a group or at home, a head struck, a swimmer going under",
+        arguments: [
+            ("物业水管坏了也不修，今天电梯又困了一个老人在里面，物业说要等维保公司", SafetyFlag.trapped),
+            ("事件描述：现电梯停在8楼和9楼之间，里面困了两个人，物业维保人员尚未到场", .trapped),
+            ("今天那个厂的一个工人掉到污水池里头了，还在里面扑腾，厂里的人说不关他们的事", .personAtRisk),
+            ("今天有个掏粪的工人下到化粪池里头就莫上来了，喊他也莫得反应，另外一个人下去拉他也莫上来", .personAtRisk),
+            ("今天有个掏粪的工人下到化粪池里头就莫上来了，喊他也莫得反应，另外一个人下去拉他也莫上来", .injury),
+            ("来电人今天去中介门店协商，中介店长叫了几个人把来电人围起来打，来电人现在鼻子一直在出血", .violence),
+            ("其租出去的房子里租客在屋里打老婆，打得很厉害，邻居听到女的在哭喊，来电人想咨询房屋出租手续", .violence),
+            ("今天小区内一名老人突发脑溢血，救护车被停在消防通道上的车辆挡住进不来，老人现在还躺在楼下", .medicalEmergency),
+            ("我妈的医保卡丢了要补办，她刚才突然说不出话，半边身子不能动，嘴巴也歪了，我就想问医保卡能不能代办", .medicalEmergency),
+            ("工地上有个工人遭钢管砸了脑壳，现在坐在地上，满脸都是，说话都不清楚了", .injury),
+            ("河边有个娃娃在游泳，抽筋了，沉下去又冒起来，沉下去又冒起来", .personAtRisk),
+        ])
+    func reviewTwentyOneDangers(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(flag.requiredDestination))
+    }
+
+    @Test(
+        "…and their look-alikes stay harmless: a sleepy caller, a department that does not answer, a question about discipline, a stone that sank",
+        arguments: [
+            "我困了一个下午都没睡着，楼上装修太吵了，要求社区协调",
+            "我给物业打了三次电话也没有反应，水管漏了一个星期，要求处理",
+            "我想问一下父母打孩子算不算违法，我们学校老师说不应该打孩子",
+            "我小时候我爸经常打孩子，现在我想咨询一下心理咨询去哪里",
+            "河边的石头沉下去了，堤坝好像松了，要求水务局来看一下",
+            "化粪池满了好久了，物管说要等业委会开会，要求处理",
+        ])
+    func reviewTwentyOneHarmless(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
 }

@@ -35,17 +35,10 @@ let candidate: NgramModel.Configuration? = ProcessInfo.processInfo.environment["
         maximumNgramLength: length, minimumDocumentFrequency: minimum, inverseRegularization: c, classBalanced: parts.count == 4 && parts[3] == "balanced")
 }
 
-// FENLIU_CLASSIFICATION_DANGER_DETECTOR=off evaluates without the danger detector, as the service
-// runs with it (what it changes, A/B).
-let detectorOff = ProcessInfo.processInfo.environment["FENLIU_CLASSIFICATION_DANGER_DETECTOR"] == "off"
-
 do {
-    let shipped = try Classifier.production()
-    let detector = detectorOff ? nil : shipped.dangerDetector
     let normalizer = TextNormalizer(traditionalToSimplified: try Data(contentsOf: tableFile))
     let report = try CorpusEvaluation.run(
-        corpusDirectory: corpusDirectory, normalizer: normalizer, configuration: candidate ?? .init(),
-        dangerThreshold: detector?.threshold, timingSeconds: 2)
+        corpusDirectory: corpusDirectory, normalizer: normalizer, configuration: candidate ?? .init(), timingSeconds: 2)
     print(report)
     print("")
     let classifier: Classifier
@@ -53,11 +46,10 @@ do {
         print("== the independent set (candidate \(candidate); written apart from the corpus) ==")
         let corpus = try Corpus.load(from: corpusDirectory)
         let model = NgramModel.train(Corpus.examples(corpus.records), normalizer: normalizer, configuration: candidate, version: "candidate")
-        // With the detector in use: a candidate category model is judged as it would run.
-        classifier = try Classifier.production(model: model, dangerDetector: detector, normalizer: normalizer)
+        classifier = try Classifier.production(model: model, normalizer: normalizer)
     } else {
         print("== the independent set (production model and catalogue; written apart from the corpus) ==")
-        classifier = try Classifier.production(model: shipped.model, dangerDetector: detector, normalizer: shipped.normalizer)
+        classifier = try Classifier.production()
     }
     let records = try IndependentEvaluation.load(from: evaluationDirectory)
     let independent = IndependentEvaluation.evaluate(classifier, on: records)
@@ -91,9 +83,7 @@ do {
             var configuration = Classifier.Configuration()
             configuration.divertThreshold = threshold
             let swept = IndependentEvaluation.evaluate(
-                try Classifier.production(
-                    model: classifier.model, dangerDetector: classifier.dangerDetector, normalizer: classifier.normalizer,
-                    configuration: configuration),
+                try Classifier.production(model: classifier.model, normalizer: classifier.normalizer, configuration: configuration),
                 on: records)
             let share = { (part: Int, whole: Int) in IndependentEvaluation.Report.share(part, whole, counts: false) }
             print(
@@ -106,18 +96,6 @@ do {
                     + "  " + share(swept.primaryDestinationRight, swept.total)
                     + (swept.dangerMissIDs.isEmpty ? "" : "  (" + swept.dangerMissIDs.sorted().joined(separator: ", ") + ")"))
         }
-    }
-    // FENLIU_EVAL_SWEEP also prints the danger detector's threshold table, as the training tool
-    // chose from it (the set and the safety cases).
-    if ProcessInfo.processInfo.environment["FENLIU_EVAL_SWEEP"] != nil, let detector = classifier.dangerDetector {
-        print("")
-        let cases = try ModelGate.mustEscalate(from: root.appendingPathComponent("Services/Classification/SafetyCases/must-escalate.txt"))
-        print(
-            try ModelGate.dangerThreshold(
-                model: classifier.model, detector: detector, normalizer: classifier.normalizer,
-                records: try IndependentEvaluation.load(from: evaluationDirectory),
-                mustEscalate: cases))
-        print("in use: \(detector.threshold)")
     }
     let met = report.dangerMisses.isEmpty && report.destinationAccuracy >= 0.97 && report.categoryAccuracy >= 0.90
     exit(met ? 0 : 1)

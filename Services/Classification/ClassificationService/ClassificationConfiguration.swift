@@ -8,21 +8,13 @@ public struct ClassificationConfiguration: ModuleConfiguration {
     /// 0.5 the evaluation set shows danger misses and models are judged only down to there —
     /// default `Classifier.Configuration.standardDivertThreshold`, 0.6).
     public var divertThreshold: Double
-    /// Whether the danger detector may clear the safety rule's cues on a call it is nearly sure
-    /// needs no emergency service (`FENLIU_CLASSIFICATION_DANGER_DETECTOR`, default on; off leaves
-    /// every cue standing, as before the detector, and decisions name the category model alone).
-    public var clearsDangerCues: Bool
     /// How often a replica looks for a catalogue another replica published
     /// (`FENLIU_CATALOGUE_REFRESH_S`, default 5 s).
     public var catalogueRefreshInterval: Duration
 
     /// Creates a configuration.
-    public init(
-        divertThreshold: Double = Classifier.Configuration.standardDivertThreshold, clearsDangerCues: Bool = true,
-        catalogueRefreshInterval: Duration = .seconds(5)
-    ) {
+    public init(divertThreshold: Double = Classifier.Configuration.standardDivertThreshold, catalogueRefreshInterval: Duration = .seconds(5)) {
         self.divertThreshold = divertThreshold
-        self.clearsDangerCues = clearsDangerCues
         self.catalogueRefreshInterval = catalogueRefreshInterval
     }
 
@@ -31,7 +23,6 @@ public struct ClassificationConfiguration: ModuleConfiguration {
             divertThreshold: reader.number(
                 "FENLIU_CLASSIFICATION_DIVERT_THRESHOLD", default: Classifier.Configuration.standardDivertThreshold,
                 in: ModelGate.lowestPublishableThreshold...0.99),
-            clearsDangerCues: reader.flag("FENLIU_CLASSIFICATION_DANGER_DETECTOR", default: true),
             catalogueRefreshInterval: .seconds(reader.integer("FENLIU_CATALOGUE_REFRESH_S", default: 5, in: 1...3600))
         )
     }

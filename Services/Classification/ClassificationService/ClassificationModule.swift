@@ -18,13 +18,10 @@ public struct ClassificationModule: ServiceModule {
         let store = CatalogueStore(database: environment.database)
         try await store.seedIfEmpty(try CatalogueSeed.load())
         guard let current = try await store.current() else { throw ClassificationError.resourceMissing("catalogue") }
-        let bundled = try ClassifierEngine.bundledModel()
+        let (model, normalizer) = try ClassifierEngine.bundledModel()
         var classifier = Classifier.Configuration()
         classifier.divertThreshold = configuration.divertThreshold
-        let engine = ClassifierEngine(
-            model: bundled.model, dangerDetector: configuration.clearsDangerCues ? try ClassifierEngine.bundledDangerDetector() : nil,
-            normalizer: bundled.normalizer,
-            catalogue: current, configuration: classifier)
+        let engine = ClassifierEngine(model: model, normalizer: normalizer, catalogue: current, configuration: classifier)
         handler = ClassificationHandlers(
             engine: engine, database: environment.database, outbox: environment.outbox, catalogues: store, reporter: environment.reporter)
         refresher = CatalogueRefresher(

@@ -67,9 +67,6 @@ public struct ClassificationOutcome: Sendable, Hashable {
     public let evidence: [Evidence]
     /// The danger the safety rule found, in order of precedence; empty when none.
     public let safetyFlags: [SafetyFlag]
-    /// The danger the rule found and the danger detector cleared (then `safetyFlags` is empty): the
-    /// call goes to review and is routed at once as urgent, never held (``DecisionPolicy``).
-    public let clearedSafetyFlags: [SafetyFlag]
     /// The version of the model that made the decision.
     public let modelVersion: String
 }

@@ -71,12 +71,8 @@ public struct Classifier: Sendable {
     public let normalizer: TextNormalizer
     /// The rule layer.
     public let safetyRules: SafetyRules
-    /// Clears the rule's cues on a call it is nearly sure needs no emergency service; `nil`: none.
-    public let dangerDetector: DangerDetector?
     /// Thresholds and limits.
     public let configuration: Configuration
-    /// What decisions name: the category model's version, and the detector's with its threshold.
-    public let modelVersion: String
     private let keywords: [(category: Category, phrase: [Unicode.Scalar], text: String)]
     /// For each model column, the category's slot in `categories`.
     private let modelSlots: [Int]
@@ -105,13 +101,11 @@ public struct Classifier: Sendable {
     /// they raise a category's score and show up as evidence, but never override the safety rule.
     public init(
         model: NgramModel, normalizer: TextNormalizer, safetyRules: SafetyRules = SafetyRules(),
-        dangerDetector: DangerDetector? = nil, keywords: [Category: [String]] = [:], configuration: Configuration = Configuration()
+        keywords: [Category: [String]] = [:], configuration: Configuration = Configuration()
     ) {
         self.model = model
         self.normalizer = normalizer
         self.safetyRules = safetyRules
-        self.dangerDetector = dangerDetector
-        modelVersion = dangerDetector.map { "\(model.version)+\($0.version)-t\(Self.decimal($0.threshold, 3))" } ?? model.version
         self.configuration = configuration
         modelSlots = model.categories.map { Self.slot[$0]! }
         self.keywords = keywords.keys.sorted { $0.rawValue < $1.rawValue }.flatMap { category in
@@ -133,16 +127,7 @@ public struct Classifier: Sendable {
         let text = normalizer.normalizedScalars(input.description)
         guard text.contains(where: { $0 != " " }) else { throw .emptyDescription }
 
-        var safety = safetyRules.assess(normalized: text)
-        // The detector weighs the call and each sentence holding a cue; when it is nearly sure no
-        // emergency service is needed, the cues are cleared (shown as evidence) and the call is
-        // decided as any other, for review. Not on a report whose reporter chose a category: that
-        // choice outweighs the model, and with the cues cleared nothing would outweigh it.
-        var cleared: (assessment: SafetyAssessment, probability: Double)?
-        if input.chosenCategory == nil, let probability = dangerDetector?.clearing(safety, in: text) {
-            cleared = (safety, probability)
-            safety = SafetyAssessment(cues: [], leanings: safety.leanings, superseded: safety.superseded)
-        }
+        let safety = safetyRules.assess(normalized: text)
         // When the operator's finding superseded the alarm before it, the alarm's words are hidden
         // from the model and the keywords (a space each, so no n-gram bridges the gap): the matter
         // is what the rest of the call says.
@@ -199,23 +184,9 @@ public struct Classifier: Sendable {
             category = modelCategory
             destinations = [modelCategory.defaultDestination]
             confidence = modelConfidence
-            needsReview = confidence < configuration.reviewThreshold || !hasWords || cleared != nil
-            if let cleared, let detector = dangerDetector {
-                evidence.insert(
-                    contentsOf: cleared.assessment.cues.map {
-                        Evidence(
-                            kind: .safetyRule, text: $0.phrase,
-                            note: "danger cue cleared: " + $0.flags.map(\.rawValue).joined(separator: ", ")
-                                + "; the call and each sentence with a cue need an emergency service with probability at most "
-                                + "\(Self.decimal(cleared.probability, 3)), below \(Self.decimal(detector.threshold, 3))")
-                    }, at: 0)
-            }
-            // Only a call that would otherwise be kept on its line is searched for the operator's words,
-            // and not one whose cues the detector cleared: the lower bar is for a record whose own
-            // words ruled every danger out, which the rule did not find here.
-            let unsure =
-                input.channel?.isEmergencyLine == true && !category.isEmergencyService && confidence < configuration.divertThreshold
-                && cleared == nil
+            needsReview = confidence < configuration.reviewThreshold || !hasWords
+            // Only a call that would otherwise be kept on its line is searched for the operator's words.
+            let unsure = input.channel?.isEmergencyLine == true && !category.isEmergencyService && confidence < configuration.divertThreshold
             let clarification = unsure ? Self.clarification(in: text) : nil
             let threshold =
                 clarification == nil ? configuration.divertThreshold : min(configuration.divertThreshold, configuration.clarifiedDivertThreshold)
@@ -245,8 +216,8 @@ public struct Classifier: Sendable {
         }
         return ClassificationOutcome(
             category: category, destinations: destinations, confidence: min(1, max(0, confidence)),
-            needsReview: needsReview, evidence: evidence, safetyFlags: safety.flags, clearedSafetyFlags: cleared?.assessment.flags ?? [],
-            modelVersion: modelVersion)
+            needsReview: needsReview, evidence: evidence, safetyFlags: safety.flags,
+            modelVersion: model.version)
     }
 
     /// `value` with `places` decimals; `String(format:)` is slow on Linux and this is the hot path.

@@ -108,19 +108,15 @@ public enum CorpusEvaluation {
     public static func run(
         corpusDirectory: URL, normalizer: TextNormalizer, holdingOutEvery stride: Int = 5,
         configuration: NgramModel.Configuration = .init(), version: String = "evaluation",
-        dangerThreshold: Double? = nil, timingSeconds: Double = 1
+        timingSeconds: Double = 1
     ) throws -> Report {
         let (training, heldOut) = try Corpus.load(from: corpusDirectory).split(holdingOutEvery: stride)
-        let examples = Corpus.examples(training)
-        let model = NgramModel.train(examples, normalizer: normalizer, configuration: configuration, version: version)
-        // With `dangerThreshold`, a danger detector trained on the same part clears cues below it.
-        let detector = dangerThreshold.map {
-            DangerDetector.train(examples, normalizer: normalizer, threshold: $0, version: version)
-        }
-        // The classifier as it ships (`Classifier.production(model:dangerDetector:normalizer:)`:
-        // the seed catalogue's keywords too), around models trained without the held-out part.
-        return evaluate(
-            try Classifier.production(model: model, dangerDetector: detector, normalizer: normalizer), on: heldOut, timingSeconds: timingSeconds)
+        let model = NgramModel.train(
+            Corpus.examples(training), normalizer: normalizer,
+            configuration: configuration, version: version)
+        // The classifier as it ships (`Classifier.production(model:normalizer:)`: the seed
+        // catalogue's keywords too), around the model trained without the held-out part.
+        return evaluate(try Classifier.production(model: model, normalizer: normalizer), on: heldOut, timingSeconds: timingSeconds)
     }
 
     private static func throughput(_ classifier: Classifier, _ records: [Corpus.Record], seconds: Double) -> Double {

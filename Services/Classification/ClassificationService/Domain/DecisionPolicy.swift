@@ -6,10 +6,7 @@ import FenliuModel
 /// with a safety flag goes to the emergency services at once. We also route at once an unsure call
 /// whose proposed destinations include an emergency service (for instance a 110 call the model was
 /// not sure enough to divert, which therefore stays with 110): holding such a call back would delay
-/// exactly the help the safety rule protects. Only a call headed for 12345 alone waits unrouted —
-/// unless the danger detector cleared the rule's cues on it: then it is routed at once, as urgent,
-/// and reviewed too, so that if the detector was wrong a department has it in minutes and a person
-/// sees it, instead of it waiting unrouted in the queue (a review's finding).
+/// exactly the help the safety rule protects. Only a call headed for 12345 alone waits unrouted.
 public enum DecisionPolicy {
     /// The outcome's fate.
     public struct Plan: Sendable, Equatable {
@@ -24,12 +21,11 @@ public enum DecisionPolicy {
     /// The plan for an outcome.
     public static func plan(for outcome: ClassificationOutcome) -> Plan {
         let isDangerous = !outcome.safetyFlags.isEmpty
-        let wasCleared = !outcome.clearedSafetyFlags.isEmpty
         guard outcome.needsReview else {
-            return Plan(needsReview: false, routesNow: true, isUrgent: isDangerous || wasCleared)
+            return Plan(needsReview: false, routesNow: true, isUrgent: isDangerous)
         }
         let reachesEmergency = isDangerous || outcome.destinations.contains { $0.isEmergencyService }
-        return Plan(needsReview: true, routesNow: reachesEmergency || wasCleared, isUrgent: isDangerous || wasCleared)
+        return Plan(needsReview: true, routesNow: reachesEmergency, isUrgent: isDangerous)
     }
 
     /// The outcome for a hand-off whose text cannot be classified at all (empty after cleaning, or
@@ -43,7 +39,6 @@ public enum DecisionPolicy {
             needsReview: true,
             evidence: [Evidence(kind: .channelDefault, text: channel?.code ?? "", note: "not classifiable: \(reason)")],
             safetyFlags: [],
-            clearedSafetyFlags: [],
             modelVersion: modelVersion
         )
     }

@@ -5,7 +5,7 @@ import Foundation
 /// rounds to them), which keeps the file small and exact; each n-gram is keyed by its text, so the
 /// file is readable and does not depend on how keys are packed in memory:
 /// `{"version":…,"categories":[…],"bias":[…],"features":{"漏水":[idf, w₁, …, wₙ], …}, …}`.
-extension NgramModel: ModelFile {
+extension NgramModel: Codable {
     private enum CodingKeys: String, CodingKey {
         case version, configuration, temperature, categories, quantum, bias, features
     }
@@ -24,7 +24,8 @@ extension NgramModel: ModelFile {
         rows.reserveCapacity(features.count)
         var seen = Set<UInt64>()
         for (ngram, values) in features {
-            // Two spellings of one key ("0" and "1": digits all read as 0) would be two rows.
+            // Two spellings of one key ("0" and "1": digits all read as 0) would be two rows, and
+            // the index built from them would trap instead of the file being refused.
             guard let key = NgramKey.key(of: ngram), values.count == categories.count + 1, seen.insert(key).inserted else {
                 throw DecodingError.dataCorruptedError(forKey: .features, in: container, debugDescription: "bad feature row")
             }
@@ -64,5 +65,17 @@ extension NgramModel: ModelFile {
             features[NgramKey.text(of: key)] = values
         }
         try container.encode(features, forKey: .features)
+    }
+
+    /// Compact JSON with sorted keys, so the same model always gives the same bytes.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// The model in `data`, as written by ``jsonData()``.
+    public init(jsonData data: Data) throws {
+        self = try JSONDecoder().decode(NgramModel.self, from: data)
     }
 }

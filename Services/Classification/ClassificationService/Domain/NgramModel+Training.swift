@@ -54,8 +54,15 @@ extension NgramModel {
         _ records: [Record], categories: [Category], configuration: Configuration,
         temperature: Double, version: String
     ) -> NgramModel {
-        let (keys, row, idf) = vocabulary(records.map(\.keys), minimumDocumentFrequency: configuration.minimumDocumentFrequency)
+        var documentFrequency: [UInt64: Int] = [:]
+        for record in records {
+            for key in Set(record.keys) { documentFrequency[key, default: 0] += 1 }
+        }
+        let keys = documentFrequency.filter { $0.value >= configuration.minimumDocumentFrequency }.keys.sorted()
+        let row = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+        // Smoothed idf as in scikit-learn: ln((1 + n) / (1 + df)) + 1.
         let count = Double(records.count)
+        let idf = keys.map { Float(quantized(log((1 + count) / (1 + Double(documentFrequency[$0]!))) + 1)) }
         // Class balancing (scikit-learn's class_weight="balanced"): each record weighs
         // n / (classes × its class's records), so every category counts as much in the loss.
         var perClass = [Int](repeating: 0, count: categories.count)
@@ -73,23 +80,6 @@ extension NgramModel {
             version: version, configuration: configuration, temperature: quantized(temperature),
             categories: categories, bias: fitted.bias.map(quantized), keys: keys, idf: idf,
             weights: fitted.weights.map { Float(quantized($0)) })
-    }
-
-    /// The n-grams in at least `minimumDocumentFrequency` of the records, in key order, each with
-    /// its row and its smoothed idf as in scikit-learn, `ln((1 + n) / (1 + df)) + 1` (quantised);
-    /// shared with ``DangerDetector``, so both read a call through the same features.
-    static func vocabulary(
-        _ records: [[UInt64]], minimumDocumentFrequency: Int
-    ) -> (keys: [UInt64], row: [UInt64: Int32], idf: [Float]) {
-        var documentFrequency: [UInt64: Int] = [:]
-        for keys in records {
-            for key in Set(keys) { documentFrequency[key, default: 0] += 1 }
-        }
-        let keys = documentFrequency.filter { $0.value >= minimumDocumentFrequency }.keys.sorted()
-        let row = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
-        let count = Double(records.count)
-        let idf = keys.map { Float(quantized(log((1 + count) / (1 + Double(documentFrequency[$0]!))) + 1)) }
-        return (keys, row, idf)
     }
 
     /// `value` rounded to a multiple of `quantum`.

@@ -115,19 +115,12 @@ public struct NgramModel: Sendable {
     /// The hot path: keys are integers, rows are collected into one array and sorted so repeats
     /// can be counted without a per-call dictionary.
     func features(_ scalars: [Unicode.Scalar]) -> [(row: Int32, value: Float)] {
-        Self.features(scalars, maximumLength: configuration.maximumNgramLength, index: featureIndex, idf: idf)
-    }
-
-    /// The features of `scalars` over a vocabulary (`index` and `idf`); shared with ``DangerDetector``.
-    static func features(
-        _ scalars: [Unicode.Scalar], maximumLength: Int, index: [UInt64: Int32], idf: [Float]
-    ) -> [(row: Int32, value: Float)] {
         var rows: [Int32] = []
-        rows.reserveCapacity(scalars.count * maximumLength)
-        NgramKey.forEach(in: scalars, maximumLength: maximumLength) { key in
-            if let row = index[key] { rows.append(row) }
+        rows.reserveCapacity(scalars.count * configuration.maximumNgramLength)
+        NgramKey.forEach(in: scalars, maximumLength: configuration.maximumNgramLength) { key in
+            if let row = featureIndex[key] { rows.append(row) }
         }
-        return weighted(rows, idf: idf)
+        return Self.weighted(rows, idf: idf)
     }
 
     /// Tf-idf weights of a bag of rows, scaled to unit length; shared with training.

@@ -136,6 +136,26 @@ extension SafetyRules {
         cues += SafetyCue.group(["砍人", "砍伤", "被砍"], [.violence], vetoedNearby: ["树", "枝", "竹"])
         // Set on by a pack of dogs now (一群流浪狗把一个小孩围在角落里咬, inside a stray-dog complaint).
         cues += SafetyCue.group(["围着咬", "围在角落里咬", "围起来咬", "扑上去咬", "咬住不放"], [.injury, .personAtRisk], vetoedNearby: pastOrPaperwork)
+        // Beaten by a group, or at home, as a neighbour or the victim tells it inside a fee dispute or
+        // a tenancy question (the second stop-20 review: 叫了几个人把来电人围起来打; 租客在屋里打老婆…女的在哭喊).
+        cues += SafetyCue.group(["围起来打", "围着打", "围住打", "围起打"], [.violence])
+        cues += SafetyCue.group(
+            ["打老婆", "打媳妇", "打老公", "打孩子", "打娃娃", "打小孩"], [.violence],
+            requiresNearby: ["哭", "喊", "叫", "厉害", "血", "惨", "救命", "现在", "正在", "刚才"],
+            vetoedNearby: pastOrPaperwork + ["以前", "曾经", "小时候", "教育", "不该", "应不应该", "能不能打"])
+        // Someone down a cesspit or a sewage pool who does not come up (掏粪工人下到化粪池里头就莫上来了,
+        // 工人掉到污水池里头了，还在里面扑腾): a rescue, whatever the call complains about.
+        cues += SafetyCue.group(
+            ["莫上来", "没上来", "没有上来", "在里面扑腾", "在水里扑腾", "掉到污水池", "掉进污水池", "掉进化粪池", "掉到化粪池", "掉进粪池"],
+            [.personAtRisk],
+            requiresNearby: ["化粪池", "粪池", "污水池", "窨井", "井里", "井下", "下水道", "沼气池", "池子", "水里", "河里"])
+        // Going under in open water (沉下去又冒起来): a rescue as well as an ambulance.
+        cues += SafetyCue.group(
+            ["沉下去又冒起来", "沉下去了", "在水里挣扎", "往下沉"], [.personAtRisk],
+            requiresNearby: ["河", "江", "湖", "水库", "池塘", "水塘", "游泳", "水里", "水中", "抽筋", "呛水"], vetoedBy: ["船", "货", "手机", "东西", "石头"])
+        cues += SafetyCue.group(
+            ["也莫得反应", "也没得反应", "也没有反应", "也没反应"], [.injury],
+            requiresNearby: ["喊他", "喊她", "叫他", "叫她", "喊了", "叫了"], ignoresNegation: true, family: "unconscious")
         // Pushed down the stairs in a quarrel (装修工人出来把他爸推下楼梯, found inside a noise complaint).
         cues += SafetyCue.group(["推下楼梯", "推下了楼梯", "推下楼"], [.violence])
         // Threats to kill: violence as well as a threat to life, so the call is a CRIME_REPORT.
@@ -180,9 +200,9 @@ extension SafetyRules {
                 "划伤", "抓伤", "咬伤", "压伤", "夹伤",
                 "身亡", "坠楼", "摔下来", "触电", "掉进井", "扎穿", "扎伤", "刺穿",
                 "扎进", "打到头", "砸到头", "砸到人", "砸中",
-                // Bleeding that will not stop, stabbed, as a bystander says it (found by a review
-                // inside a social-insurance complaint and a school-canteen complaint).
-                "血流不止", "捅伤", "刺伤",
+                // Bleeding that will not stop, stabbed, a head struck, as a bystander says it (found by
+                // the stop-20 reviews inside complaints and in Sichuanese: 遭钢管砸了脑壳).
+                "血流不止", "捅伤", "刺伤", "砸了脑壳", "砸到脑壳", "砸破脑壳", "打破脑壳", "脑壳都是血",
             ],
             [.injury],
             excludedIn: ["受伤的树", "受伤的白鹭", "受伤的鸟", "出血点"],
@@ -237,7 +257,7 @@ extension SafetyRules {
                 "要生了", "难产", "早产", "癫痫", "哮喘", "过敏性休克", "心肺复苏", "救护车", "低血糖", "大出血", "吐血", "破水",
                 "宫缩", "阵痛",
                 // Stroke signs as a relative tells them (突然说不出话，半边身子不能动，嘴巴歪了).
-                "突然说不出话", "半边身子不能动", "半边身体不能动", "半边身子动不了", "半边身体动不了", "嘴巴歪了", "嘴歪了", "口角歪斜",
+                "突然说不出话", "半边身子不能动", "半边身体不能动", "半边身子动不了", "半边身体动不了", "嘴巴歪了", "嘴歪了", "嘴巴也歪了", "口角歪斜",
                 "口眼歪斜",
             ],
             [.medicalEmergency],
@@ -371,9 +391,14 @@ extension SafetyRules {
                 "被困", "困在", "困住", "反锁", "出不来", "出不去", "关在里面", "锁在里面", "锁在车里", "锁在屋里", "下不去", "困人",
                 "被关在", "被锁在", "里面还有人", "还在里面没出来", "在里面没出来", "没看到出来", "没见出来", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋", "压住了一个", "压住了人", "把人压住", "压在下面",
                 "被吊在", "吊在半空", "挂在半空", "悬在半空", "困着",
+                // 电梯又困了一个老人在里面, 里面困了两个人 (not 我困了: sleepy).
+                "困了一个", "困了两个", "困了三个", "困了几个", "困了个", "里面困了", "电梯困了", "困了人",
             ],
             [.trapped],
-            excludedIn: ["掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
+            excludedIn: [
+                "掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人", "困了一个下午", "困了一个上午", "困了一个晚上",
+                "困了一个中午",
+            ],
             vetoedBy: ["进不去", "进不了"])
         // Held against one's will, often inside a wage or paperwork call (保安把我们关在仓库里面不让出来,
         // 收了身份证不准出厂门): not when an epidemic rule or a barrier keeps people in.

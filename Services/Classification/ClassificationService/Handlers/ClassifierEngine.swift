@@ -14,34 +14,26 @@ final class ClassifierEngine: Sendable {
     }
 
     private let model: NgramModel
-    private let dangerDetector: DangerDetector?
     private let normalizer: TextNormalizer
     private let configuration: Classifier.Configuration
     private let current: Mutex<Current>
 
-    init(
-        model: NgramModel, dangerDetector: DangerDetector?, normalizer: TextNormalizer, catalogue: PublishedCatalogue,
-        configuration: Classifier.Configuration
-    ) {
+    init(model: NgramModel, normalizer: TextNormalizer, catalogue: PublishedCatalogue, configuration: Classifier.Configuration) {
         self.model = model
-        self.dangerDetector = dangerDetector
         self.normalizer = normalizer
         self.configuration = configuration
-        let classifier = Self.classifier(
-            model: model, dangerDetector: dangerDetector, normalizer: normalizer, catalogue: catalogue.catalogue, configuration: configuration)
+        let classifier = Self.classifier(model: model, normalizer: normalizer, catalogue: catalogue.catalogue, configuration: configuration)
         current = Mutex(Current(classifier: classifier, catalogue: catalogue.catalogue, sequence: catalogue.sequence))
     }
 
     /// The classifier for `catalogue`: its keywords, and its divert threshold when it publishes one.
     private static func classifier(
-        model: NgramModel, dangerDetector: DangerDetector?, normalizer: TextNormalizer, catalogue: Fenliu_Classification_V1_Catalogue,
+        model: NgramModel, normalizer: TextNormalizer, catalogue: Fenliu_Classification_V1_Catalogue,
         configuration: Classifier.Configuration
     ) -> Classifier {
         var configuration = configuration
         configuration.divertThreshold = divertThreshold(of: catalogue, default: configuration.divertThreshold)
-        return Classifier(
-            model: model, normalizer: normalizer, dangerDetector: dangerDetector, keywords: catalogue.keywordsByCategory,
-            configuration: configuration)
+        return Classifier(model: model, normalizer: normalizer, keywords: catalogue.keywordsByCategory, configuration: configuration)
     }
 
     private static func divertThreshold(of catalogue: Fenliu_Classification_V1_Catalogue, default standard: Double) -> Double {
@@ -54,28 +46,23 @@ final class ClassifierEngine: Sendable {
     }
 
     /// Loads the bundled model and normaliser table.
-    static func bundledModel() throws -> (model: NgramModel, normalizer: TextNormalizer) {
+    static func bundledModel() throws -> (NgramModel, TextNormalizer) {
         try bundled.get()
     }
 
-    /// Loads the bundled danger detector: apart from the model, so that a service started with
-    /// `FENLIU_CLASSIFICATION_DANGER_DETECTOR=off` never reads the file (a bad one cannot stop it).
-    static func bundledDangerDetector() throws -> DangerDetector {
-        try bundledDetector.get()
-    }
-
-    /// Read once per process: the model files are megabytes of JSON, and tests start many
+    /// Read once per process: the model file is over a megabyte of JSON, and tests start many
     /// classification services in one process.
-    private static let bundled = Result {
-        (model: try NgramModel(jsonData: try resource("model", "json")), normalizer: TextNormalizer(traditionalToSimplified: try resource("t2s", "tsv")))
-    }
-    private static let bundledDetector = Result { try DangerDetector(jsonData: try resource("danger-detector", "json")) }
+    private static let bundled = Result { try loadBundledModel() }
 
-    private static func resource(_ name: String, _ type: String) throws -> Data {
-        guard let url = Bundle.module.url(forResource: name, withExtension: type, subdirectory: "Resources") else {
-            throw ClassificationError.resourceMissing("\(name).\(type)")
+    private static func loadBundledModel() throws -> (NgramModel, TextNormalizer) {
+        guard let modelURL = Bundle.module.url(forResource: "model", withExtension: "json", subdirectory: "Resources") else {
+            throw ClassificationError.resourceMissing("model.json")
         }
-        return try Data(contentsOf: url)
+        guard let tableURL = Bundle.module.url(forResource: "t2s", withExtension: "tsv", subdirectory: "Resources") else {
+            throw ClassificationError.resourceMissing("t2s.tsv")
+        }
+        let normalizer = TextNormalizer(traditionalToSimplified: try Data(contentsOf: tableURL))
+        return (try NgramModel(jsonData: try Data(contentsOf: modelURL)), normalizer)
     }
 
     /// The catalogue the classifier currently uses.
@@ -99,8 +86,7 @@ final class ClassifierEngine: Sendable {
     /// one it read a moment before.
     @discardableResult
     func adopt(_ catalogue: Fenliu_Classification_V1_Catalogue, sequence: Int64) -> Bool {
-        let classifier = Self.classifier(
-            model: model, dangerDetector: dangerDetector, normalizer: normalizer, catalogue: catalogue, configuration: configuration)
+        let classifier = Self.classifier(model: model, normalizer: normalizer, catalogue: catalogue, configuration: configuration)
         return current.withLock { current in
             guard sequence > current.sequence else { return false }
             current = Current(classifier: classifier, catalogue: catalogue, sequence: sequence)
@@ -114,17 +100,15 @@ extension Classifier {
     /// default configuration (`FENLIU_CLASSIFICATION_DIVERT_THRESHOLD` 0.6). What the independent
     /// evaluation measures.
     public static func production() throws -> Classifier {
-        let bundled = try ClassifierEngine.bundledModel()
-        return try production(model: bundled.model, dangerDetector: try ClassifierEngine.bundledDangerDetector(), normalizer: bundled.normalizer)
+        let (model, normalizer) = try ClassifierEngine.bundledModel()
+        return try production(model: model, normalizer: normalizer)
     }
 
-    /// The production classifier around other models (candidates being evaluated), or with
+    /// The production classifier around another model (a candidate being evaluated), or with
     /// another configuration (a threshold being chosen).
     public static func production(
-        model: NgramModel, dangerDetector: DangerDetector?, normalizer: TextNormalizer, configuration: Configuration = Configuration()
+        model: NgramModel, normalizer: TextNormalizer, configuration: Configuration = Configuration()
     ) throws -> Classifier {
-        Classifier(
-            model: model, normalizer: normalizer, dangerDetector: dangerDetector, keywords: try CatalogueSeed.load().keywordsByCategory,
-            configuration: configuration)
+        Classifier(model: model, normalizer: normalizer, keywords: try CatalogueSeed.load().keywordsByCategory, configuration: configuration)
     }
 }
