@@ -43,6 +43,14 @@ struct IngestTests {
                 #expect(error?.code == .invalidArgument)
                 #expect(error?.fieldViolations.map(\.field) == [field])
             }
+            // PostgreSQL text holds no NUL: refused before anything is stored (by the JSON reader
+            // already; the event's own check names the field for any other way in).
+            for bad in [Self.event("x\u{0}y"), Self.event("x") { $0.departmentID = "dept\u{0}" }, Self.event("x") { $0.attributes["reason"] = "a\u{0}b" }] {
+                let error = await #expect(throws: ConnectError.self) {
+                    try await harness.ingest([Self.event("good"), bad])
+                }
+                #expect(error?.code == .invalidArgument)
+            }
             let tooMany = (0...500).map { index in
                 Fenliu_Reporting_V1_Event.with {
                     $0.id = "e\(index)"
@@ -79,6 +87,30 @@ struct IngestTests {
             #expect(twice == once)
             let bulletin = try await harness.bulletin("2026-11")
             #expect(bulletin.total.calls == 4)
+        }
+    }
+
+    @Test("a batch is stored as one set: every field and attribute exactly as sent, quotes, backslashes and any script included")
+    func storedExactly() async throws {
+        try await ReportingHarness.with { harness in
+            let tricky = #"退回 "原因" \ 路径 C:\temp, {a}: [b] 😀 \u0041 '单引号'"#
+            let event = Self.event(#"id "with" \ quotes"#) {
+                $0.type = "ticket.returned"
+                $0.ticketID = #"t\1,"2""#
+                $0.departmentID = "510104-cgzf"
+                $0.occurredAt = Google_Protobuf_Timestamp(seconds: 1_793_000_000, nanos: 123_456_000)
+                $0.attributes["reason"] = tricky
+            }
+            #expect(try await harness.ingest([event, Self.event("plain")]).accepted == 2)
+            let row = try #require(
+                try await harness.database.query(
+                    "SELECT id, ticket_id, department_id, occurred_at, attributes->>'reason' AS reason FROM events WHERE type = 'ticket.returned'"
+                ).first)
+            #expect(try row.decode("id", as: String.self) == event.id)
+            #expect(try row.decode("ticket_id", as: String.self) == event.ticketID)
+            #expect(try row.decode("department_id", as: String.self) == "510104-cgzf")
+            #expect(try row.decode("occurred_at", as: Date.self) == event.occurredAt.date)
+            #expect(try row.decode("reason", as: String.self) == tricky)
         }
     }
 

@@ -35,8 +35,11 @@ struct ReportingHandlers: ReportingServiceHandler {
         events.sort { ($0.ticketID, $0.callID, $0.id) < ($1.ticketID, $1.callID, $1.id) }
         let ordered = events
         return Effect { connection in
+            // The new ones, stored in one statement, then merged into the facts in the order above;
+            // an id given twice in one batch is applied once, like one sent again later.
+            var fresh = try EventStore.insert(ordered, on: connection)
             var accepted: Int32 = 0
-            for event in ordered where try EventStore.insert(event, on: connection) {
+            for event in ordered where fresh.remove(event.id) != nil {
                 try FactStore.apply(event, on: connection)
                 accepted += 1
             }

@@ -48,11 +48,19 @@ extension StoredEvent {
         where name.1.count > Self.maximumNameLength {
             refuse(name.0, "must be at most \(Self.maximumNameLength) characters")
         }
+        // PostgreSQL text holds no NUL: refused by name here rather than failing the whole batch's
+        // one insert (the events travel as one JSON set) or being cut short on the way.
+        for name in [("id", proto.id), ("source", proto.source), ("callId", proto.callID), ("ticketId", proto.ticketID), ("departmentId", proto.departmentID)]
+        where name.1.unicodeScalars.contains("\0") {
+            refuse(name.0, "must not contain NUL (U+0000)")
+        }
         for (key, value) in proto.attributes.sorted(by: { $0.key < $1.key }) {
             if !Self.attributeKeys.contains(key) {
                 refuse("attributes[\(key)]", "is not an attribute reporting stores (see Event.attributes)")
             } else if value.count > Self.maximumAttributeLength {
                 refuse("attributes[\(key)]", "must be at most \(Self.maximumAttributeLength) characters")
+            } else if value.unicodeScalars.contains("\0") {
+                refuse("attributes[\(key)]", "must not contain NUL (U+0000)")
             }
         }
         guard violations.count == before else { return nil }

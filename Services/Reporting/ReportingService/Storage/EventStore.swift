@@ -22,18 +22,43 @@ struct StoredEvent: Sendable {
 enum EventStore {
     static let columns = "id, source, type, occurred_at, call_id, ticket_id, category, district, department_id, channel, attributes::text AS attributes"
 
-    /// Stores an event unless its id was stored before; returns whether it was new.
-    static func insert(_ event: StoredEvent, on connection: PostgresConnection) throws -> Bool {
-        let attributes = String(decoding: try JSONEncoder().encode(event.attributes), as: UTF8.self)
-        return try !connection.query(
-            """
-            INSERT INTO events (id, source, type, occurred_at, call_id, ticket_id, category, district, department_id, channel, attributes)
-            VALUES (\(event.id), \(event.source), \(event.type), \(event.occurredAt), \(event.callID), \(event.ticketID),
-                    \(event.category), \(event.district), \(event.departmentID), \(event.channel), \(attributes)::jsonb)
-            ON CONFLICT (id) DO NOTHING
-            RETURNING id
-            """
-        ).isEmpty
+    /// One event as a row of the set `insert(_:on:)` sends: the columns by name, the time as
+    /// PostgreSQL's own text, the attributes as a JSON object.
+    private struct Row: Encodable {
+        let id, source, type, occurredAt, callID, ticketID, category, district, departmentID, channel: String
+        let attributes: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, source, type, category, district, channel, attributes
+            case occurredAt = "occurred_at"
+            case callID = "call_id"
+            case ticketID = "ticket_id"
+            case departmentID = "department_id"
+        }
+    }
+
+    /// Stores the events whose ids were not stored before, all in one statement (a batch of a
+    /// hundred events was a hundred inserts), and returns the ids stored now. An id given twice is
+    /// stored once.
+    static func insert(_ events: [StoredEvent], on connection: PostgresConnection) throws -> Set<String> {
+        guard !events.isEmpty else { return [] }
+        let rows = events.map {
+            Row(
+                id: $0.id, source: $0.source, type: $0.type, occurredAt: $0.occurredAt.postgresText, callID: $0.callID, ticketID: $0.ticketID,
+                category: $0.category, district: $0.district, departmentID: $0.departmentID, channel: $0.channel, attributes: $0.attributes)
+        }
+        let json = String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
+        return Set(
+            try connection.query(
+                """
+                INSERT INTO events (id, source, type, occurred_at, call_id, ticket_id, category, district, department_id, channel, attributes)
+                SELECT id, source, type, occurred_at, call_id, ticket_id, category, district, department_id, channel, attributes
+                FROM jsonb_to_recordset(\(json)::jsonb) AS row(id text, source text, type text, occurred_at timestamptz, call_id text,
+                     ticket_id text, category text, district text, department_id text, channel text, attributes jsonb)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id
+                """
+            ).map { try $0.decode("id", as: String.self) })
     }
 
     /// Everything a rebuild of `[from, to)` needs: the calls and tickets that had an event then,
