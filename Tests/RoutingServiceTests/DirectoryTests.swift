@@ -167,6 +167,19 @@ struct DirectoryTests {
             let settled = try await changes()
             _ = try await route("kept-5")
             #expect(try await changes() == settled)
+            // A session whose search path does not name routing's schema (psql's default) still
+            // counts in routing's own table: the department the published rule names is deactivated.
+            let schema = try #require(try await routing.database.query("SELECT current_schema() AS s").first?.decode("s", as: String.self))
+            try await routing.database.query("SET search_path TO public")
+            try await routing.database.query(
+                "UPDATE \(unescaped: "\"" + schema + "\"").departments SET active = false WHERE id = '510104-zjj'")
+            try await routing.database.query("SET search_path TO \(unescaped: "\"" + schema + "\"")")
+            #expect(try await changes() == settled + 1)
+            #expect(try await route("kept-6") != "510104-zjj")
+            // Without the row nothing is kept: every Route reads the tables.
+            try await routing.database.query("DELETE FROM directory_changes")
+            try await routing.database.query("UPDATE departments SET active = true WHERE id = '510104-zjj'")
+            #expect(try await route("kept-7") == "510104-zjj")
         }
     }
 

@@ -21,6 +21,11 @@ struct SafetyCue: Sendable {
     /// For cues that are negative in themselves (没有呼吸, 出不来): a negator before them is part
     /// of the description, not a denial — and no later denial clears them either.
     let ignoresNegation: Bool
+    /// Like `vetoedNearby`, except when an immediacy word (`SafetyRules.immediacy`) stands before the
+    /// cue in its own clause: then these are sought in that clause only. For a sudden illness told
+    /// inside paperwork (父亲现在在家中突发脑梗 after an insurance question is an emergency); the past
+    /// and the chronic stay in `vetoedNearby` (突发脑梗，是前年的事 is not).
+    let vetoedNearbyUnlessNow: [[Unicode.Scalar]]
     /// Cues of one kind that a denial of another family of that kind does not clear: in
     /// 昏迷了，没有流血 the denial is about bleeding, not about being unconscious. Empty: the
     /// kind's general family, whose denials (无人受伤) clear it and which they clear.
@@ -29,9 +34,11 @@ struct SafetyCue: Sendable {
     /// A cue from plain strings, as written in the tables.
     init(
         _ phrase: String, _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
-        vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false, family: String = ""
+        vetoedBy: [String] = [], vetoedNearby: [String] = [], vetoedNearbyUnlessNow: [String] = [], ignoresNegation: Bool = false,
+        family: String = ""
     ) {
         self.family = family
+        self.vetoedNearbyUnlessNow = vetoedNearbyUnlessNow.map { Array($0.unicodeScalars) }
         self.phrase = Array(phrase.unicodeScalars)
         self.flags = flags
         let cue = self.phrase
@@ -49,12 +56,13 @@ struct SafetyCue: Sendable {
     /// Several cues sharing flags and context.
     static func group(
         _ phrases: [String], _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
-        vetoedBy: [String] = [], vetoedNearby: [String] = [], ignoresNegation: Bool = false, family: String = ""
+        vetoedBy: [String] = [], vetoedNearby: [String] = [], vetoedNearbyUnlessNow: [String] = [], ignoresNegation: Bool = false,
+        family: String = ""
     ) -> [SafetyCue] {
         phrases.map {
             SafetyCue(
-                $0, flags, excludedIn: excludedIn, requiresNearby: requiresNearby,
-                vetoedBy: vetoedBy, vetoedNearby: vetoedNearby, ignoresNegation: ignoresNegation, family: family)
+                $0, flags, excludedIn: excludedIn, requiresNearby: requiresNearby, vetoedBy: vetoedBy, vetoedNearby: vetoedNearby,
+                vetoedNearbyUnlessNow: vetoedNearbyUnlessNow, ignoresNegation: ignoresNegation, family: family)
         }
     }
 }

@@ -83,15 +83,18 @@ extension SafetyRules {
         "起不来", "屋顶", "房顶", "草垛", "树林", "厂房",
     ]
 
-    /// Words that put an injury in the past or in a claim about it (工伤鉴定, 上个月摔伤的医药费).
-    /// Words saying the cue's own clause happens now (父亲现在在家中突发脑梗): then only that clause
-    /// may veto it, not the paperwork or the past in the clauses around it (…慢性病门诊如何申请 before
-    /// it vetoed the stroke; found by a review, as were waters broken inside an insurance question).
+    /// Words saying a sudden illness is happening now when they stand before it in its own clause
+    /// (父亲现在在家中突发脑梗): then, for the cues marked `nowOverridesNearbyVetoes`, only that
+    /// clause may veto it, not the paperwork around it (…慢性病门诊如何申请 before it vetoed the
+    /// stroke; a review found it, and waters broken inside an insurance question). After the cue
+    /// they say nothing (我妈心脏病正在住院 is a state, not an onset).
     static let immediacy = ["现在", "刚刚", "刚才", "正在", "突然", "突发", "此刻", "这会儿"]
 
+    /// Words that put an injury in the past or in a claim about it (工伤鉴定, 上个月摔伤的医药费),
+    /// or in care already (住院, 打了疫苗).
     static let pastOrPaperwork = [
         "赔偿", "医药费", "工伤", "鉴定", "索赔", "报销", "误工费", "治疗费", "伤残", "上个月", "去年", "前年",
-        "上周", "几天前", "前几天",
+        "上周", "几天前", "前几天", "住院", "疫苗", "还没好",
         // Not 之前, 以前, 曾经: 我爸之前中过风，刚才又晕倒了 is an emergency (a review's finding).
     ]
 
@@ -135,29 +138,34 @@ extension SafetyRules {
         cues += SafetyCue.group(["被绑起", "绑起手", "绑住手", "手被绑", "被绑住", "嘴巴被封", "胶带封住", "封住嘴", "堵住嘴"], [.violence])
         cues += SafetyCue.group(["砍人", "砍伤", "被砍"], [.violence], vetoedNearby: ["树", "枝", "竹"])
         // Set on by a pack of dogs now (一群流浪狗把一个小孩围在角落里咬, inside a stray-dog complaint).
-        cues += SafetyCue.group(["围着咬", "围在角落里咬", "围起来咬", "扑上去咬", "咬住不放"], [.injury, .personAtRisk], vetoedNearby: pastOrPaperwork)
+        cues += SafetyCue.group(
+            ["围着咬", "围在角落里咬", "围起来咬", "咬住不放"], [.injury, .personAtRisk],
+            vetoedNearby: pastOrPaperwork + ["经常", "老是", "每次", "总是", "看到小孩就", "看到人就"])
         // Beaten by a group, or at home, as a neighbour or the victim tells it inside a fee dispute or
         // a tenancy question (the second stop-20 review: 叫了几个人把来电人围起来打; 租客在屋里打老婆…女的在哭喊).
-        cues += SafetyCue.group(["围起来打", "围着打", "围住打", "围起打"], [.violence])
+        cues += SafetyCue.group(["围起来打", "围住打"], [.violence], vetoedBy: ["麻将", "牌", "球", "转"])
         cues += SafetyCue.group(
-            ["打老婆", "打媳妇", "打老公", "打孩子", "打娃娃", "打小孩"], [.violence],
-            requiresNearby: ["哭", "喊", "叫", "厉害", "血", "惨", "救命", "现在", "正在", "刚才"],
-            vetoedNearby: pastOrPaperwork + ["以前", "曾经", "小时候", "教育", "不该", "应不应该", "能不能打"])
+            ["打老婆", "打媳妇", "打老公"], [.violence],
+            requiresNearby: ["哭喊", "惨叫", "救命", "打得很厉害", "打得好凶", "打得很凶", "血", "在哭"],
+            vetoedNearby: pastOrPaperwork + ["以前", "曾经", "小时候", "算不算", "违法吗", "去哪里", "怎么办"])
         // Someone down a cesspit or a sewage pool who does not come up (掏粪工人下到化粪池里头就莫上来了,
         // 工人掉到污水池里头了，还在里面扑腾): a rescue, whatever the call complains about.
         cues += SafetyCue.group(
-            ["莫上来", "没上来", "没有上来", "在里面扑腾", "在水里扑腾", "掉到污水池", "掉进污水池", "掉进化粪池", "掉到化粪池", "掉进粪池"],
-            [.personAtRisk],
-            requiresNearby: ["化粪池", "粪池", "污水池", "窨井", "井里", "井下", "下水道", "沼气池", "池子", "水里", "河里"])
+            ["莫上来", "没上来", "没有上来"], [.personAtRisk], requiresNearby: ["下到", "下去", "掉到", "掉进", "跳下"],
+            vetoedBy: ["水", "泵", "车", "货", "东西", "信号"], vetoedNearby: ["水位", "水压", "水箱"])
+        cues += SafetyCue.group(
+            ["在里面扑腾", "在水里扑腾"], [.personAtRisk], requiresNearby: ["掉", "落水", "河", "池", "江", "湖"],
+            vetoedBy: ["鸡", "鸭", "鹅", "鱼", "鸟", "狗", "猫"])
         // Going under in open water (沉下去又冒起来): a rescue as well as an ambulance.
         cues += SafetyCue.group(
-            ["沉下去又冒起来", "沉下去了", "在水里挣扎", "往下沉"], [.personAtRisk],
+            ["沉下去又冒起来", "在水里挣扎"], [.personAtRisk],
             requiresNearby: ["河", "江", "湖", "水库", "池塘", "水塘", "游泳", "水里", "水中", "抽筋", "呛水"], vetoedBy: ["船", "货", "手机", "东西", "石头"])
         cues += SafetyCue.group(
             ["也莫得反应", "也没得反应", "也没有反应", "也没反应"], [.injury],
-            requiresNearby: ["喊他", "喊她", "叫他", "叫她", "喊了", "叫了"], ignoresNegation: true, family: "unconscious")
+            requiresNearby: ["倒在", "躺在", "晕", "摔", "莫上来", "没上来", "下去", "不动", "掉进"], ignoresNegation: true, family: "unconscious")
         // Pushed down the stairs in a quarrel (装修工人出来把他爸推下楼梯, found inside a noise complaint).
-        cues += SafetyCue.group(["推下楼梯", "推下了楼梯", "推下楼"], [.violence])
+        cues += SafetyCue.group(
+            ["推下楼梯", "推下了楼梯", "推下楼"], [.violence], vetoedBy: ["垃圾", "车", "东西", "箱", "柜", "家具", "花盆", "材料", "石头"])
         // Threats to kill: violence as well as a threat to life, so the call is a CRIME_REPORT.
         cues += SafetyCue.group(
             [
@@ -202,15 +210,22 @@ extension SafetyRules {
                 "扎进", "打到头", "砸到头", "砸到人", "砸中",
                 // Bleeding that will not stop, stabbed, a head struck, as a bystander says it (found by
                 // the stop-20 reviews inside complaints and in Sichuanese: 遭钢管砸了脑壳).
-                "血流不止", "捅伤", "刺伤", "砸了脑壳", "砸到脑壳", "砸破脑壳", "打破脑壳", "脑壳都是血",
+                "血流不止", "捅伤",
             ],
             [.injury],
             excludedIn: ["受伤的树", "受伤的白鹭", "受伤的鸟", "出血点"],
             vetoedNearby: pastOrPaperwork)
-        // A limb broken (腿好像断了, in a manhole report) — not a chair's or a table's legs.
+        // A limb broken just now (腿好像断了, in a manhole report) — not a chair's or a dog's legs, not
+        // an old injury in a claim.
         cues += SafetyCue.group(
             ["手指断了", "手指头断了", "手断了", "腿断了", "胳膊断了", "骨头断了", "腿好像断了", "骨头好像断了", "手好像断了"], [.injury],
-            vetoedNearby: pastOrPaperwork + ["椅", "凳", "桌", "座", "床", "柜", "架", "栏", "人偶", "模特", "玩具", "娃娃"])
+            requiresNearby: ["刚刚", "刚才", "摔", "掉", "砸", "卷", "撞", "夹", "压", "喊痛", "痛得", "卡在"],
+            vetoedBy: ["狗", "猫", "鸡", "鸭", "眼镜", "器材", "椅", "凳", "桌", "座", "床", "柜", "架", "栏", "人偶", "模特", "玩具", "娃娃", "树"],
+            vetoedNearby: pastOrPaperwork + ["椅", "凳", "桌", "座", "器材", "个月前", "之前", "以前"])
+        // A head struck (遭钢管砸了脑壳) — not a near miss.
+        cues += SafetyCue.group(
+            ["砸了脑壳", "砸到脑壳", "砸破脑壳", "打破脑壳", "脑壳都是血", "脑壳在流血"], [.injury],
+            vetoedNearby: pastOrPaperwork + ["差点", "差一点", "险些", "好在", "没事"])
         // A burn, in the caller's words (手遭烫起好大的泡) — not a drink's or a cup's complaint.
         cues += SafetyCue.group(
             ["烫起泡", "烫起了泡", "烫起好大的泡", "烫起大泡", "烫出泡", "烫了个泡", "烫掉皮"], [.injury],
@@ -239,9 +254,11 @@ extension SafetyRules {
         // …wherever it lies (老人躺在楼梯上不动了, 现在躺在沟里不动): 不动 with someone lying, fallen or
         // pushed in its clause — not a lift, a car or an animal that does not move.
         cues += SafetyCue.group(
-            ["不动"], [.injury], excludedIn: ["不动产", "不动手", "搬不动", "拿不动", "走不动", "推不动", "拉不动", "打不动", "动不动"],
-            requiresNearby: ["躺在", "躺着", "倒在", "摔进", "摔在", "摔到", "推下", "趴在"],
-            vetoedBy: ["车", "电梯", "手机", "狗", "猫", "鸟", "床上", "沙发", "懒"])
+            [
+                "躺在楼梯上不动", "倒在楼梯上不动", "躺在沟里不动", "躺在那里不动", "躺在那儿不动", "倒在那里不动", "躺在路上不动",
+                "倒在路上不动", "躺在楼道里不动",
+            ],
+            [.injury], vetoedNearby: ["树", "雕塑", "材料", "瘫痪", "卧床", "养老", "狗", "猫", "鸟"])
         // Someone who does not respond, or turns blue: written as a bystander says it, often inside
         // a call about something else (found on the independent evaluation set).
         cues += SafetyCue.group(
@@ -256,18 +273,25 @@ extension SafetyRules {
                 "心脏病", "心梗", "心绞痛", "胸口痛", "胸痛", "中风", "脑溢血", "脑梗", "呼吸困难", "喘不过气", "喘不上气", "羊水破",
                 "要生了", "难产", "早产", "癫痫", "哮喘", "过敏性休克", "心肺复苏", "救护车", "低血糖", "大出血", "吐血", "破水",
                 "宫缩", "阵痛",
-                // Stroke signs as a relative tells them (突然说不出话，半边身子不能动，嘴巴歪了).
-                "突然说不出话", "半边身子不能动", "半边身体不能动", "半边身子动不了", "半边身体动不了", "嘴巴歪了", "嘴歪了", "嘴巴也歪了", "口角歪斜",
-                "口眼歪斜",
+                // Stroke signs as a relative tells them (突然说不出话，半边身子不能动).
+                "突然说不出话", "半边身子不能动", "半边身体不能动", "半边身子动不了", "半边身体动不了",
             ],
             [.medicalEmergency],
             // 吵得我心脏病都要犯了: the hyperbole of a complaint (a symptom named after it is its own
             // cue: 心脏病都要犯了，捂着胸口).
             excludedIn: ["中风险", "心脏病都要"],
+            // The past and the chronic veto always (突发脑梗，是前年的事); paperwork and access not
+            // when the illness is told as happening now (父亲现在在家中突发脑梗 after an insurance question).
             vetoedNearby: [
-                "咨询", "报销", "医保", "门诊特殊", "申请", "政策", "后遗症", "长期", "卧床", "残疾", "补贴", "进不来",
-                "进不去", "隐患", "通道",
-            ])
+                "后遗症", "长期", "卧床", "瘫", "残疾", "住院", "住着", "几年", "前年", "去年", "的事了", "是前年", "是去年", "接病人",
+            ],
+            vetoedNearbyUnlessNow: ["咨询", "报销", "医保", "门诊特殊", "申请", "政策", "补贴", "进不来", "进不去", "隐患", "通道"])
+        // A face drooping (嘴巴也歪了) only with the other signs of a stroke, not after braces or a filler.
+        cues += SafetyCue.group(
+            ["嘴巴歪了", "嘴歪了", "嘴巴也歪了", "口角歪斜", "口眼歪斜"], [.medicalEmergency],
+            requiresNearby: ["突然", "说不出话", "半边", "不能动", "动不了", "中风", "脑梗"],
+            vetoedNearby: ["矫正", "玻尿酸", "面瘫", "之前", "以前", "整容", "美容", "牙齿", "几年", "前年", "去年", "的事了"],
+            vetoedNearbyUnlessNow: ["医保", "报销", "咨询"])
         // Chest pain and its medicine, now — not for years, not a price or a sale.
         cues += SafetyCue.group(
             ["速效救心丸", "救心丸", "硝酸甘油", "捂着胸口", "捂到胸口", "按着胸口", "胸口疼", "胸口闷", "胸口说痛"], [.medicalEmergency],
@@ -314,13 +338,13 @@ extension SafetyRules {
                 // A fire reaching a home, however it started (有人看守…火已经烧到旁边的房子了).
                 "火烧到", "烧到房子", "烧到了房子", "烧到旁边的房子", "烧到屋", "烧到了屋", "烧到邻居家", "烧过来了",
                 // Burning now in a caller's words (电焊把木板点着了，现在屋头在燃).
-                "点着了", "在燃", "还在燃",
+                "屋头在燃", "屋里在燃", "房子在燃", "家里在燃", "楼里在燃", "楼上在燃", "把木板点着了", "把房子点着了", "把屋子点着了",
+                "把窗帘点着了", "把被子点着了",
             ],
             [.fire],
             excludedIn: [
                 "火警电话", "炸了锅", "炸了毛", "气炸了", "痛得要炸了", "头要炸了", "头都要炸了", "冒火连天", "心头冒火",
-                "炸弹价", "爆炸价", "价格爆炸", "全场爆炸", "在燃气", "在燃油", "在燃放", "还在燃气", "烟点着了", "蚊香点着了", "香点着了",
-                "火点着了", "灶点着了", "炉子点着了", "蜡烛点着了", "没点着了",
+                "炸弹价", "爆炸价", "价格爆炸", "全场爆炸",
                 // A simile for a noise (跟爆炸一样); not 像着火 or 像爆炸, which end 好像着火了 and
                 // 好像是爆炸, the way callers report a fire (a review's finding).
                 "跟爆炸一样",
@@ -336,7 +360,7 @@ extension SafetyRules {
             ["燃气", "煤气", "天然气", "液化气", "气罐", "煤器", "液化器"],
             [.gasLeak],
             excludedIn: ["煤气中毒"],
-            requiresNearby: ["味", "泄漏", "泄露", "漏气", "漏器", "漏了", "在漏", "破裂", "嗞嗞", "嘶嘶", "闻到", "挖破", "挖断", "呲呲", "滋滋", "冒气", "喷气"])
+            requiresNearby: ["味", "泄漏", "泄露", "漏气", "漏器", "漏了", "在漏", "破裂", "嗞嗞", "嘶嘶", "闻到", "呲呲", "滋滋", "喷气"])
         cues += SafetyCue.group(
             ["臭鸡蛋", "漏气"], [.gasLeak], excludedIn: ["轮胎漏气", "胎漏气"],
             requiresNearby: [
@@ -349,12 +373,11 @@ extension SafetyRules {
                 "睡在马路", "躺在马路", "坐在马路", "站在马路中间", "路中间躺", "车道上走", "高速上走", "应急车道上走", "离水只有",
                 "落水",
                 "掉进河", "掉到河", "掉进水", "掉到水", "掉水里", "掉进江", "被水冲走", "被冲走",
-                // 路口中间躺着一个老人，一动不动: a person in the traffic, whatever else they need.
-                "中间躺着", "路上躺着", "路口躺着", "马路上躺着",
             ],
             [.personAtRisk])
         cues += SafetyCue.group(
-            ["躺着一个人", "躺着一个老人", "躺着个人", "躺着一个男的", "躺着一个女的"], [.personAtRisk],
+            // 路口中间躺着一个老人，一动不动: a person in the traffic, whatever else they need.
+            ["躺着一个人", "躺着一个老人", "躺着个老人", "躺着个人", "躺着一个男的", "躺着一个女的"], [.personAtRisk],
             requiresNearby: ["马路", "路中间", "路口", "路段", "车道", "车辆", "车子", "公路"])
         // The means prepared, in a farewell (算了反正以后也用不到了 药我都准备好了).
         cues += SafetyCue.group(
@@ -390,16 +413,18 @@ extension SafetyRules {
             [
                 "被困", "困在", "困住", "反锁", "出不来", "出不去", "关在里面", "锁在里面", "锁在车里", "锁在屋里", "下不去", "困人",
                 "被关在", "被锁在", "里面还有人", "还在里面没出来", "在里面没出来", "没看到出来", "没见出来", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋", "压住了一个", "压住了人", "把人压住", "压在下面",
-                "被吊在", "吊在半空", "挂在半空", "悬在半空", "困着",
-                // 电梯又困了一个老人在里面, 里面困了两个人 (not 我困了: sleepy).
-                "困了一个", "困了两个", "困了三个", "困了几个", "困了个", "里面困了", "电梯困了", "困了人",
+                "被吊在", "吊在半空", "挂在半空", "悬在半空",
             ],
             [.trapped],
-            excludedIn: [
-                "掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人", "困了一个下午", "困了一个上午", "困了一个晚上",
-                "困了一个中午",
-            ],
+            excludedIn: ["掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
             vetoedBy: ["进不去", "进不了"])
+        // 电梯又困了一个老人在里面, 里面困了两个人: only in a lift, a pit or a collapse, now — in
+        // Sichuanese 困 is also to sleep (娃娃刚困着, 困了一个午觉).
+        cues += SafetyCue.group(
+            ["困着", "困了一个", "困了两个", "困了三个", "困了几个", "困了个", "里面困了", "电梯困了", "困了人"], [.trapped],
+            requiresNearby: ["电梯", "里面", "井下", "井里", "车里", "洞里", "坑里", "废墟", "塌"],
+            vetoedBy: ["睡", "午觉", "吵醒", "醒"],
+            vetoedNearby: pastOrPaperwork + ["前天", "上个星期", "上星期", "后来", "救出来", "已经出来", "昨天"])
         // Held against one's will, often inside a wage or paperwork call (保安把我们关在仓库里面不让出来,
         // 收了身份证不准出厂门): not when an epidemic rule or a barrier keeps people in.
         cues += SafetyCue.group(
@@ -408,7 +433,7 @@ extension SafetyRules {
                 "不让出来", "不让我们出来", "不让我出来", "不放人", "不让我走", "不让我们走", "不让我离开", "不准离开", "不准出门",
                 "不准我出门", "不让我出门", "不准出厂", "不准出去", "不准我们出去", "非法拘禁", "限制人身自由", "限制我的人身自由",
                 "不让外出", "不准外出", "不许外出", "不让出门", "不许出门", "不准出门",
-                "关在工棚", "关在宿舍", "关在厂里", "关在工地", "关在车间", "不准我们走", "不准我走", "不许我们走", "不许我走",
+                "关在工棚", "关在宿舍", "关在厂里", "关在工地", "关在车间",
             ],
             [.trapped],
             excludedIn: [
@@ -418,6 +443,13 @@ extension SafetyRules {
             vetoedNearby: [
                 "封控", "隔离", "管控", "疫情", "核酸", "静默", "防疫", "健康码", "门禁", "道闸", "停车", "车辆", "狗", "猫", "封校", "校规",
             ])
+        // 老板不发工资不许我们走: a 不 earlier in the clause does not deny these (a review's finding).
+        cues += SafetyCue.group(
+            ["不准我们走", "不准我走", "不许我们走", "不许我走"], [.trapped],
+            // Kept in (锁, 关, 守着, 出不了门) — not a landlord's or a contract's "you may not leave".
+            requiresNearby: ["锁", "关", "守着", "守在", "守住", "看着", "出不了", "出不去", "扣了", "身份证", "手机都收"],
+            vetoedNearby: ["封控", "隔离", "管控", "疫情", "核酸", "静默", "防疫", "健康码", "封校", "校规", "加班", "下班", "车"],
+            ignoresNegation: true)
         // Held by an employer or a minder (不交不让走，身份证也被扣了，宿舍门晚上从外面锁上): a withheld
         // ID only with being kept there, and a door locked from outside not when it is a building's
         // own (消防通道, 单元门, 楼顶), nor overtime or a school's rule.

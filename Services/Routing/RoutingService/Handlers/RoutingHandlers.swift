@@ -45,12 +45,14 @@ struct RoutingHandlers: RoutingServiceHandler {
 }
 
 /// The resolver over the current rules and directory, read again only when they changed: the
-/// `directory_changes` count (migration 5) moves with every statement that writes either, in that
+/// `directory_changes` row (migration 5) is updated by every statement that writes either, in that
 /// statement's transaction, so one primary-key read per call says whether the kept resolver is
-/// still the one the database holds.
+/// still the one the database holds. The row is named by its count and the transaction that last
+/// wrote it (`xmin`), so a database restored or failed over to an earlier count never matches a
+/// resolver built before.
 final class DirectoryCache: Sendable {
     private struct Kept {
-        let changes: Int64
+        let changes: String
         let resolver: RuleResolver
         let version: String
     }
@@ -63,15 +65,20 @@ final class DirectoryCache: Sendable {
     /// than what it was built from (a change committed between the two reads is in the resolver
     /// but not the label, and the next call reads again); a change not yet committed is invisible
     /// to both, as it was when every call read the tables.
+    ///
+    /// Without the row (deleted by hand, left out of a restore) nothing is kept: every call reads
+    /// the tables, as before the counter existed.
     func resolver(on connection: PostgresConnection) throws -> (resolver: RuleResolver, version: String) {
-        let changes: Int64 = try connection.query("SELECT count FROM directory_changes").first?.decode("count") ?? -1
-        if let current = kept.withLock({ $0 }), current.changes == changes { return (current.resolver, current.version) }
+        let changes: String? = try connection.query("SELECT count::text || '/' || xmin::text AS changes FROM directory_changes").first?.decode(
+            "changes")
+        if let changes, let current = kept.withLock({ $0 }), current.changes == changes { return (current.resolver, current.version) }
         let rules = try RuleStore.current(on: connection)
         let resolver = RuleResolver(rules: rules?.rules ?? [], departments: try DepartmentStore.all(on: connection))
         let version = rules?.version ?? ""
-        kept.withLock { current in
-            if changes >= (current?.changes ?? .min) { current = Kept(changes: changes, resolver: resolver, version: version) }
-        }
+        // Whichever build is stored last, a call uses it only when the row still reads as it did
+        // before that build read the tables, so an older build stored late costs a rebuild, never a
+        // stale answer.
+        if let changes { kept.withLock { $0 = Kept(changes: changes, resolver: resolver, version: version) } }
         return (resolver, version)
     }
 }

@@ -120,7 +120,9 @@ enum RoutingMigrations {
         // its resolver only when the count moved, instead of reading 239 departments and the rules
         // for every call (0.36 ms of PostgreSQL and the decoding in routing, 32 times over in a
         // batch of hand-offs; BENCHMARKS.md). A trigger rather than the handlers' own update, so a
-        // change made by hand in psql is seen as well.
+        // change made by hand in psql is seen as well; the function keeps the schema it was created
+        // in (SET search_path FROM CURRENT), so it counts in routing's own table whatever the path of
+        // the session that changed the directory (a review found psql's default path failing).
         Migration(
             version: 5, name: "directory changes counted",
             sql: """
@@ -129,7 +131,7 @@ enum RoutingMigrations {
                     count bigint NOT NULL
                 );
                 INSERT INTO directory_changes (count) VALUES (0);
-                CREATE FUNCTION count_directory_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION count_directory_change() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
                 BEGIN
                     UPDATE directory_changes SET count = count + 1;
                     RETURN NULL;
