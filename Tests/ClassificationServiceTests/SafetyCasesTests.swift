@@ -14,7 +14,7 @@ struct SafetyCasesTests {
     @Test("every safety case reaches an emergency service with the shipped classifier, at the default divert threshold and the lowest")
     func shippedClassifier() throws {
         let cases = try ModelGate.mustEscalate(from: Self.root.appendingPathComponent("Services/Classification/SafetyCases/must-escalate.txt"))
-        #expect(cases.count >= 390)
+        #expect(cases.count >= 600)
         let production = try Classifier.production()
         #expect(ModelGate.escalationMisses(production, cases).isEmpty)
         let lowest = try Classifier.production(

@@ -52,8 +52,9 @@ do {
     let start = ContinuousClock.now
     let model = NgramModel.train(examples, normalizer: normalizer, version: version)
     print("trained \(version) on \(examples.count) examples in \(ContinuousClock.now - start)")
-    // The gate is never skipped quietly: without the set nothing could be judged, so nothing is
-    // written; without a model in use there is nothing to compare with, and that is said.
+    // The gate is never skipped quietly: without the set and the cases nothing could be judged, so
+    // nothing is written; without a model in use there is nothing to compare with, and that is
+    // said, and the safety cases are judged all the same.
     guard FileManager.default.fileExists(atPath: evaluationDirectory.path), FileManager.default.fileExists(atPath: casesFile.path) else {
         FileHandle.standardError.write(
             Data(
@@ -61,16 +62,25 @@ do {
             ))
         exit(2)
     }
+    let records = try IndependentEvaluation.load(from: evaluationDirectory)
+    let cases = try ModelGate.mustEscalate(from: casesFile)
+    guard !records.isEmpty, !cases.isEmpty else {
+        FileHandle.standardError.write(Data("the independent set or the safety cases are empty; nothing written\n".utf8))
+        exit(2)
+    }
     if !FileManager.default.fileExists(atPath: modelFile.path) {
-        print("no model in use at \(modelFile.path): written without a comparison")
+        // Nothing to compare with, but the safety cases are absolute: every one must still reach an
+        // emergency service, at both thresholds.
+        print("no model in use at \(modelFile.path): judged on the safety cases alone")
+        for threshold in [ModelGate.lowestPublishableThreshold, Classifier.Configuration.standardDivertThreshold] {
+            let misses = ModelGate.escalationMisses(
+                try Classifier.production(model: model, normalizer: normalizer, configuration: Classifier.Configuration(divertThreshold: threshold)),
+                cases)
+            for text in misses { print("safety case sent to no emergency service at \(threshold): \(text)") }
+            guard misses.isEmpty else { exit(1) }
+        }
     } else {
         let current = try NgramModel(jsonData: try Data(contentsOf: modelFile))
-        let records = try IndependentEvaluation.load(from: evaluationDirectory)
-        let cases = try ModelGate.mustEscalate(from: casesFile)
-        guard !records.isEmpty, !cases.isEmpty else {
-            FileHandle.standardError.write(Data("the independent set or the safety cases are empty; nothing written\n".utf8))
-            exit(2)
-        }
         // Judged at the lowest divert threshold a catalogue or the service may use (0.5), where a
         // model's danger misses show first, and at the default in use: a model must be safe and no
         // worse under any threshold it may run with.
