@@ -545,6 +545,7 @@ struct ClassifierSafetyTests {
             ("来电人称刚才一名骑电动车的女子掉进去了，腿卡在里面，骨头好像断了，一直在喊痛。", .injury),
             ("来电人反映路灯不亮。市民另称该路段中间现在躺着一个人，一动不动，车辆从旁边绕过去。", .personAtRisk),
             ("工资没给还不准我们走，老板叫了人守在门口。", .trapped),
+            ("有个老人躺在马路中间，车子都在绕，喊他也不答应", .personAtRisk),
             ("老板不发工资不许我们走，我们现在在厂里出不了门。", .trapped),
             ("市民来电咨询医保报销。另外父亲刚才突发脑溢血，救护车被车辆挡住进不来。", .medicalEmergency),
         ])
@@ -618,6 +619,8 @@ struct ClassifierSafetyTests {
             "我老汉儿突发脑梗，是前年的事，现在瘫在床上，想问长期护理保险咋个申请",
             "房东说不交清水电费不准我走，押金也不退，想找社区调解一下",
             "倒在绿化带里的那棵大树一个星期都不动，要求园林局清理",
+            "马路中间躺着一只死狗，好臭，半天了都没人来清理",
+            "我们小区门口路中间躺着一个井盖，不晓得哪个掀开的",
         ])
     func reviewTwentyOneHarmless(text: String) throws {
         let outcome = try classify(text)

@@ -370,11 +370,16 @@ extension SafetyRules {
         // Someone exposed to harm with no other cue: lying in a road, not seen for days.
         cues += SafetyCue.group(
             [
-                "睡在马路", "躺在马路", "坐在马路", "站在马路中间", "路中间躺", "车道上走", "高速上走", "应急车道上走", "离水只有",
+                "坐在马路", "站在马路中间", "车道上走", "高速上走", "应急车道上走", "离水只有",
                 "落水",
                 "掉进河", "掉到河", "掉进水", "掉到水", "掉水里", "掉进江", "被水冲走", "被冲走",
             ],
             [.personAtRisk])
+        // Lying in the road: a person, not a dead dog, a kerbstone or a manhole cover (路中间躺着一只死狗,
+        // a review's finding).
+        cues += SafetyCue.group(
+            ["睡在马路", "躺在马路", "路中间躺"], [.personAtRisk],
+            vetoedBy: ["狗", "猫", "鸡", "鸟", "动物", "石", "墩", "井盖", "树", "车", "垃圾", "箱", "袋", "杆", "牌"])
         cues += SafetyCue.group(
             // 路口中间躺着一个老人，一动不动: a person in the traffic, whatever else they need.
             ["躺着一个人", "躺着一个老人", "躺着个老人", "躺着个人", "躺着一个男的", "躺着一个女的"], [.personAtRisk],
