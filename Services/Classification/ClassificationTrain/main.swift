@@ -53,8 +53,7 @@ do {
     let model = NgramModel.train(examples, normalizer: normalizer, version: version)
     print("trained \(version) on \(examples.count) examples in \(ContinuousClock.now - start)")
     // The gate is never skipped quietly: without the set and the cases nothing could be judged, so
-    // nothing is written; without a model in use there is nothing to compare with, and that is
-    // said, and the safety cases are judged all the same.
+    // nothing is written.
     guard FileManager.default.fileExists(atPath: evaluationDirectory.path), FileManager.default.fileExists(atPath: casesFile.path) else {
         FileHandle.standardError.write(
             Data(
@@ -68,32 +67,23 @@ do {
         FileHandle.standardError.write(Data("the independent set or the safety cases are empty; nothing written\n".utf8))
         exit(2)
     }
-    if !FileManager.default.fileExists(atPath: modelFile.path) {
-        // Nothing to compare with, but the safety cases are absolute: every one must still reach an
-        // emergency service, at both thresholds.
-        print("no model in use at \(modelFile.path): judged on the safety cases alone")
-        for threshold in [ModelGate.lowestPublishableThreshold, Classifier.Configuration.standardDivertThreshold] {
-            let misses = ModelGate.escalationMisses(
-                try Classifier.production(model: model, normalizer: normalizer, configuration: Classifier.Configuration(divertThreshold: threshold)),
-                cases)
-            for text in misses { print("safety case sent to no emergency service at \(threshold): \(text)") }
-            guard misses.isEmpty else { exit(1) }
-        }
-    } else {
-        let current = try NgramModel(jsonData: try Data(contentsOf: modelFile))
-        // Judged at the lowest divert threshold a catalogue or the service may use (0.5), where a
-        // model's danger misses show first, and at the default in use: a model must be safe and no
-        // worse under any threshold it may run with.
-        for threshold in [ModelGate.lowestPublishableThreshold, Classifier.Configuration.standardDivertThreshold] {
-            let configuration = Classifier.Configuration(divertThreshold: threshold)
-            let verdict = ModelGate.judge(
-                candidate: try Classifier.production(model: model, normalizer: normalizer, configuration: configuration),
-                current: try Classifier.production(model: current, normalizer: normalizer, configuration: configuration),
-                on: records, mustEscalate: cases)
-            print("on the independent set at divert threshold \(threshold) (\(current.version) in use):")
-            print(verdict)
-            guard verdict.accepted else { exit(1) }
-        }
+    // Without a model in use the candidate is its own comparison: nothing to be worse than, but
+    // the set's danger misses are printed and the safety cases, which are absolute, still decide.
+    let current = FileManager.default.fileExists(atPath: modelFile.path) ? try NgramModel(jsonData: try Data(contentsOf: modelFile)) : nil
+    if current == nil { print("no model in use at \(modelFile.path): judged on the safety cases alone") }
+    // Judged at the lowest divert threshold a catalogue or the service may use (0.5), where a
+    // model's danger misses show first, and at the default in use: a model must be safe and no
+    // worse under any threshold it may run with.
+    for threshold in [ModelGate.lowestPublishableThreshold, Classifier.Configuration.standardDivertThreshold] {
+        let configuration = Classifier.Configuration(divertThreshold: threshold)
+        let candidate = try Classifier.production(model: model, normalizer: normalizer, configuration: configuration)
+        let verdict = ModelGate.judge(
+            candidate: candidate,
+            current: try current.map { try Classifier.production(model: $0, normalizer: normalizer, configuration: configuration) } ?? candidate,
+            on: records, mustEscalate: cases)
+        print("on the independent set at divert threshold \(threshold) (\(current?.version ?? "none") in use):")
+        print(verdict)
+        guard verdict.accepted else { exit(1) }
     }
     try model.jsonData().write(to: modelFile)
     print("wrote \(modelFile.path)")

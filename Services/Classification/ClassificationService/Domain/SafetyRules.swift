@@ -417,10 +417,14 @@ public struct SafetyRules: Sendable {
         if !cue.vetoedNearby.isEmpty || !cue.vetoedNearbyUnlessNow.isEmpty {
             let segments = pauses.segments
             let around = segments[max(0, first - 1)].lowerBound..<segments[min(segments.count - 1, last + 1)].upperBound
-            if contains(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: around)) { return false }
+            if !cue.vetoedNearby.isEmpty, contains(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: around)) {
+                return false
+            }
             // Told as happening now, before the cue in its own clause: these veto from that clause only.
-            let now = !cue.vetoedNearbyUnlessNow.isEmpty && contains(Self.immediacyPhrases, in: text, range: own.lowerBound..<position)
-            if contains(cue.vetoedNearbyUnlessNow, in: text, range: Self.window(around: cueRange, in: now ? own : around)) { return false }
+            if !cue.vetoedNearbyUnlessNow.isEmpty {
+                let now = contains(Self.immediacyPhrases, in: text, range: own.lowerBound..<position)
+                if contains(cue.vetoedNearbyUnlessNow, in: text, range: Self.window(around: cueRange, in: now ? own : around)) { return false }
+            }
         }
         let nearby = (max(0, number - 1)...min(clauses.count - 1, number + 1)).map { Self.window(around: cueRange, in: clauses[$0]) }
         guard !cue.requiresNearby.isEmpty else { return true }
