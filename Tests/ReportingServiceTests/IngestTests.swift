@@ -90,6 +90,36 @@ struct IngestTests {
         }
     }
 
+    @Test("a department keeps the name of its latest event, whatever order the events came in, in one batch or several")
+    func latestName() async throws {
+        try await ReportingHarness.with { harness in
+            func named(_ id: String, _ name: String, _ hour: Int) -> Fenliu_Reporting_V1_Event {
+                Self.event(id) {
+                    $0.type = "ticket.reassigned"
+                    $0.ticketID = "t-\(id)"
+                    $0.departmentID = "510104-cgj"
+                    $0.occurredAt = Google_Protobuf_Timestamp(date: EventLog.chengdu("2026-11-05 \(hour):00"))
+                    $0.attributes["department_name"] = name
+                }
+            }
+            func name() async throws -> String {
+                try #require(try await harness.database.query("SELECT name FROM departments WHERE department_id = '510104-cgj'").first)
+                    .decode("name")
+            }
+            // One batch: the old name, a rename, the old name again from an even earlier event, and
+            // the old name back last of all (the batch is applied in its own order, not by time).
+            _ = try await harness.ingest([named("a", "城管局", 10), named("b", "城市管理局", 12), named("c", "城管局", 9), named("d", "城管局", 13)])
+            #expect(try await name() == "城管局")
+            _ = try await harness.ingest([named("e", "城市管理局", 11)])
+            #expect(try await name() == "城管局")
+            _ = try await harness.ingest([named("f", "城管局", 14), named("g", "综合执法局", 15), named("h", "城管局", 14)])
+            #expect(try await name() == "综合执法局")
+            // A name the batch saw held, renamed by the batch, then named again by a later event.
+            _ = try await harness.ingest([named("i", "综合执法局", 16), named("j", "城管局", 17), named("k", "综合执法局", 18)])
+            #expect(try await name() == "综合执法局")
+        }
+    }
+
     @Test("a batch is stored as one set: every field and attribute exactly as sent, quotes, backslashes and any script included")
     func storedExactly() async throws {
         try await ReportingHarness.with { harness in

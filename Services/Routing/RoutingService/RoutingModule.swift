@@ -44,10 +44,7 @@ public struct RoutingModule: ServiceModule {
 
     /// When a ticket's webhook is acknowledged, reporting hears that the ticket was delivered.
     public func outboxDelivered(_ message: OutboxMessage, on connection: PostgresConnection) throws {
-        guard message.target == "webhook",
-            let row = try connection.query("SELECT id FROM tickets WHERE outbox_id = \(message.id)").first,
-            let ticket = try TicketStore.find(try row.decode("id"), on: connection)
-        else { return }
+        guard message.target == "webhook", let ticket = try TicketStore.find(outboxID: message.id, on: connection) else { return }
         try reporter.report([ticket.deliveredEvent(reporter, message: message.id, at: Date())], on: connection)
     }
 }

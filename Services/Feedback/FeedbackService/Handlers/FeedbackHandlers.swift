@@ -58,18 +58,19 @@ struct FeedbackHandlers: FeedbackServiceHandler {
     private static func startClocks(
         of ticket: FeedbackTicket, assigned: Bool, at now: Date, schedule: ClockSchedule, on connection: PostgresConnection
     ) throws {
+        var starts = [ClockStore.ClockStart]()
         if ticket.state == .dispatched, let due = ticket.deadlines.signForDue {
-            try ClockStore.start(.signFor, ticketID: ticket.id, at: now, due: max(due, now), schedule: schedule, on: connection)
+            starts.append(.init(clock: .signFor, start: now, due: max(due, now)))
         } else {
             try ClockStore.stop([.signFor], ticketID: ticket.id, at: now, on: connection)
         }
-        guard !assigned else { return }
-        if let due = ticket.deadlines.resolveDue {
-            try ClockStore.start(.resolve, ticketID: ticket.id, at: ticket.createdAt, due: due, schedule: schedule, on: connection)
+        if !assigned, let due = ticket.deadlines.resolveDue {
+            starts.append(.init(clock: .resolve, start: ticket.createdAt, due: due))
         }
-        if let due = ticket.deadlines.feedbackDue {
-            try ClockStore.start(.feedback, ticketID: ticket.id, at: ticket.createdAt, due: due, schedule: schedule, on: connection)
+        if !assigned, let due = ticket.deadlines.feedbackDue {
+            starts.append(.init(clock: .feedback, start: ticket.createdAt, due: due))
         }
+        try ClockStore.start(starts, ticketID: ticket.id, schedule: schedule, on: connection)
     }
 }
 

@@ -21,19 +21,36 @@ struct DueClock: Sendable {
 /// `FOR UPDATE SKIP LOCKED` and marked in the transaction that records it, so with several replicas
 /// each fires once; a clock that came due while no replica ran fires when one comes back, once.
 enum ClockStore {
+    /// A clock to start: which, from when, due when.
+    struct ClockStart {
+        let clock: DeadlineClock
+        let start: Date
+        let due: Date
+    }
+
     /// Starts (or restarts, with a new deadline) a clock of a ticket.
     static func start(
         _ clock: DeadlineClock, ticketID: String, at start: Date, due: Date, schedule: ClockSchedule, on connection: PostgresConnection
     ) throws {
-        let remind = schedule.reminder(start: start, due: due)
-        try connection.query(
-            """
-            INSERT INTO clocks (ticket_id, clock, started_at, due_at, remind_at)
-            VALUES (\(ticketID), \(clock.rawValue), \(start), \(due), \(remind))
-            ON CONFLICT (ticket_id, clock) DO UPDATE SET started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at,
+        try self.start([ClockStart(clock: clock, start: start, due: due)], ticketID: ticketID, schedule: schedule, on: connection)
+    }
+
+    /// Starts (or restarts) several clocks of a ticket in one statement (a new ticket's two or three).
+    static func start(_ clocks: [ClockStart], ticketID: String, schedule: ClockSchedule, on connection: PostgresConnection) throws {
+        guard !clocks.isEmpty else { return }
+        var query = PostgresQuery(sql: "INSERT INTO clocks (ticket_id, clock, started_at, due_at, remind_at) VALUES ")
+        for (index, clock) in clocks.enumerated() {
+            let remind = schedule.reminder(start: clock.start, due: clock.due)
+            let row =
+                "(\(query.bind(ticketID)), \(query.bind(clock.clock.rawValue)), \(query.bind(clock.start)), \(query.bind(clock.due)), \(query.bind(remind)))"
+            query.sql += (index == 0 ? "" : ", ") + row
+        }
+        query.sql += """
+             ON CONFLICT (ticket_id, clock) DO UPDATE SET started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at,
                 remind_at = EXCLUDED.remind_at, reminded_at = NULL, overdue_at = NULL, escalations = 0, next_escalation_at = NULL,
                 stopped_at = NULL
-            """)
+            """
+        try connection.query(query)
     }
 
     /// Stops clocks of a ticket (the deadline was met, or no longer applies).

@@ -38,14 +38,11 @@ struct ReportingHandlers: ReportingServiceHandler {
             // The new ones, stored in one statement, then merged into the facts in the order above;
             // an id given twice in one batch is applied once, like one sent again later.
             var fresh = try EventStore.insert(ordered, on: connection)
-            var accepted: Int32 = 0
-            for event in ordered where fresh.remove(event.id) != nil {
-                try FactStore.apply(event, on: connection)
-                accepted += 1
-            }
+            let accepted = ordered.filter { fresh.remove($0.id) != nil }
+            try FactStore.apply(accepted, on: connection)
             return .with {
-                $0.accepted = accepted
-                $0.duplicates = Int32(ordered.count) - accepted
+                $0.accepted = Int32(accepted.count)
+                $0.duplicates = Int32(ordered.count - accepted.count)
             }
         }
     }

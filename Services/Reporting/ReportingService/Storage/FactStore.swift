@@ -6,13 +6,24 @@ import Postgres
 /// set, a holder or a reviewed category is the one of the latest event, a count counts each event
 /// once (a repeated event id never reaches here).
 enum FactStore {
-    /// Merges one new event into the facts.
-    static func apply(_ event: StoredEvent, on connection: PostgresConnection) throws {
+    /// Merges new events into the facts, in the order given. A department's name is looked up once
+    /// per batch while its row already holds it (every ticket event names its department).
+    static func apply(_ events: [StoredEvent], on connection: PostgresConnection) throws {
+        // Each department's name as its row was last seen to hold it; forgotten once this batch
+        // wrote the row (or found a newer name), so the next event looks again.
+        var namesHeld = [String: String]()
+        for event in events {
+            if let name = event.attributes["department_name"], !name.isEmpty, !event.departmentID.isEmpty, namesHeld[event.departmentID] != name {
+                namesHeld[event.departmentID] = try keepName(name, of: event.departmentID, at: event.occurredAt, on: connection) ? name : nil
+            }
+            try apply(event, on: connection)
+        }
+    }
+
+    /// Merges one new event into the facts (its department's name aside).
+    private static func apply(_ event: StoredEvent, on connection: PostgresConnection) throws {
         let attributes = event.attributes
         func time(_ key: String) -> Date? { attributes[key].flatMap(Date.init(postgresText:)) }
-        if let name = attributes["department_name"], !name.isEmpty, !event.departmentID.isEmpty {
-            try keepName(name, of: event.departmentID, at: event.occurredAt, on: connection)
-        }
         switch event.type {
         case "call.received":
             try connection.query(
@@ -69,7 +80,7 @@ enum FactStore {
             try assign(event.ticketID, to: event.departmentID, at: event.occurredAt, on: connection)
         case "ticket.delivered":
             try upsertTicket(
-                event.ticketID, set: "delivered_at = LEAST(ticket_facts.delivered_at, '\(event.occurredAt.postgresText)'::timestamptz)", on: connection)
+                event.ticketID, "delivered_at", event.occurredAt, merged: "LEAST(ticket_facts.delivered_at, EXCLUDED.delivered_at)", on: connection)
         case "ticket.reassigned":
             try connection.query(
                 """
@@ -88,7 +99,7 @@ enum FactStore {
         case "ticket.state_changed":
             try applyState(event, signForDue: time("sign_for_due"), resolveDue: time("resolve_due"), on: connection)
         case "ticket.overdue", "ticket.escalated":
-            try upsertTicket(event.ticketID, set: "overdue = true", insertOverdue: true, on: connection)
+            try upsertTicket(event.ticketID, "overdue", true, merged: "true", on: connection)
         case "callback.recorded":
             try connection.query(
                 """
@@ -132,31 +143,34 @@ enum FactStore {
                     resolved_at = LEAST(ticket_facts.resolved_at, EXCLUDED.resolved_at)
                 """)
         case "REOPENED":
-            try upsertTicket(event.ticketID, set: "reopened = true", insertReopened: true, on: connection)
+            try upsertTicket(event.ticketID, "reopened", true, merged: "true", on: connection)
         case "CLOSED":
-            try upsertTicket(event.ticketID, set: "closed_at = LEAST(ticket_facts.closed_at, '\(at.postgresText)'::timestamptz)", on: connection)
+            try upsertTicket(event.ticketID, "closed_at", at, merged: "LEAST(ticket_facts.closed_at, EXCLUDED.closed_at)", on: connection)
         case "EXTENDED":
-            try upsertTicket(event.ticketID, set: "extensions = ticket_facts.extensions + 1", insertExtensions: true, on: connection)
+            try upsertTicket(event.ticketID, "extensions", 1, merged: "ticket_facts.extensions + 1", on: connection)
         case "RETURNED":
-            try upsertTicket(event.ticketID, set: "returned = true", insertReturned: true, on: connection)
+            try upsertTicket(event.ticketID, "returned", true, merged: "true", on: connection)
             try assign(event.ticketID, to: event.departmentID, at: nil, returned: true, on: connection)
         default:
             break
         }
     }
 
-    /// Keeps a department's latest name. Looked at first without a lock: names rarely change, and
-    /// every ticket event names its department, so an upsert each time would make every batch wait
-    /// for the others on the same few rows (and deadlock with them).
-    private static func keepName(_ name: String, of department: String, at: Date, on connection: PostgresConnection) throws {
+    /// Keeps a department's latest name; returns whether the row held `name` already. Looked at
+    /// first without a lock: names rarely change, and every ticket event names its department, so
+    /// an upsert each time would make every batch wait for the others on the same few rows (and
+    /// deadlock with them).
+    private static func keepName(_ name: String, of department: String, at: Date, on connection: PostgresConnection) throws -> Bool {
         let known = try connection.query("SELECT name, named_at FROM departments WHERE department_id = \(department)").first
-        if let known, try known.decode("name", as: String.self) == name || known.decode("named_at", as: Date.self) > at { return }
+        if let known, try known.decode("name", as: String.self) == name { return true }
+        if let known, try known.decode("named_at", as: Date.self) > at { return false }
         try connection.query(
             """
             INSERT INTO departments (department_id, name, named_at) VALUES (\(department), \(name), \(at))
             ON CONFLICT (department_id) DO UPDATE SET name = EXCLUDED.name, named_at = EXCLUDED.named_at
             WHERE EXCLUDED.named_at >= departments.named_at
             """)
+        return false
     }
 
     /// Records that `department` held the ticket (from `at`, when known), and whether it returned
@@ -174,22 +188,17 @@ enum FactStore {
             """)
     }
 
-    /// Creates the ticket's row if missing (an event that arrived before `ticket.created`), then
-    /// applies `set` (a code-chosen SQL assignment). The flags a first event sets are inserted set.
+    /// Sets one column of a ticket's row, creating the row if missing (an event that arrived before
+    /// `ticket.created`): `value` when the row is new, `merged` (code-chosen SQL over `ticket_facts`
+    /// and `EXCLUDED`) when it was there.
     private static func upsertTicket(
-        _ ticketID: String, set assignment: String, insertOverdue: Bool = false, insertReopened: Bool = false,
-        insertExtensions: Bool = false, insertReturned: Bool = false, on connection: PostgresConnection
+        _ ticketID: String, _ column: String, _ value: some PostgresEncodable, merged: String, on connection: PostgresConnection
     ) throws {
-        let inserted = try connection.query(
+        try connection.query(
             """
-            INSERT INTO ticket_facts (ticket_id, overdue, reopened, extensions, returned)
-            VALUES (\(ticketID), \(insertOverdue), \(insertReopened), \(insertExtensions ? 1 : 0), \(insertReturned))
-            ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id
+            INSERT INTO ticket_facts (ticket_id, \(unescaped: column)) VALUES (\(ticketID), \(value))
+            ON CONFLICT (ticket_id) DO UPDATE SET \(unescaped: column) = \(unescaped: merged)
             """)
-        let flagOnly = insertOverdue || insertReopened || insertExtensions || insertReturned
-        if inserted.isEmpty || !flagOnly {
-            try connection.query("UPDATE ticket_facts SET \(unescaped: assignment) WHERE ticket_id = \(ticketID)")
-        }
     }
 
     /// Recomputes the facts of every call and ticket that had an event in `month` from all their
@@ -202,7 +211,7 @@ enum FactStore {
         try connection.query("DELETE FROM call_facts WHERE call_id = ANY(\(EventRow.textArray(calls))::text[])")
         try connection.query("DELETE FROM ticket_facts WHERE ticket_id = ANY(\(EventRow.textArray(tickets))::text[])")
         try connection.query("DELETE FROM assignments WHERE ticket_id = ANY(\(EventRow.textArray(tickets))::text[])")
-        for event in events { try apply(event, on: connection) }
+        try apply(events, on: connection)
         return (events.count, calls.count, tickets.count)
     }
 }

@@ -9,19 +9,24 @@ enum TicketStore {
     /// refuses a second open ticket for the same incident and destination.
     static func insert(_ ticket: NewTicket, on connection: PostgresConnection) throws {
         let plan = ticket.plan
-        try connection.query(
-            """
-            INSERT INTO tickets (id, call_id, incident_id, kind, destination, category, district, department_id, priority, status,
-                                 created_at, sign_for_due_at, resolve_due_at, feedback_due_at, summary, channel, needs_review, rules_version)
-            VALUES (\(ticket.id), \(ticket.callID), \(ticket.incidentID), \(plan.kind.rawValue), \(plan.destination.code),
-                    \(ticket.category.code), \(ticket.district), \(plan.departmentID), \(plan.priority.rawValue), \(plan.state.rawValue),
-                    \(ticket.createdAt), \(ticket.deadlines.signForDue), \(ticket.deadlines.resolveDue), \(ticket.deadlines.feedbackDue),
-                    \(ticket.summary), \(ticket.channel), \(ticket.needsReview), \(ticket.rulesVersion))
-            """)
-        try attach(callID: ticket.callID, to: ticket.id, on: connection)
         var reason = plan.reason
         if ticket.needsReview { reason += "; routed at once for safety, classification review pending" }
-        try recordAssignment(ticketID: ticket.id, departmentID: plan.departmentID, reason: reason, actor: "routing", on: connection)
+        // One statement: the ticket, its call and its first holder (a round trip each before).
+        try connection.query(
+            """
+            WITH ticket AS (
+                INSERT INTO tickets (id, call_id, incident_id, kind, destination, category, district, department_id, priority, status,
+                                     created_at, sign_for_due_at, resolve_due_at, feedback_due_at, summary, channel, needs_review, rules_version)
+                VALUES (\(ticket.id), \(ticket.callID), \(ticket.incidentID), \(plan.kind.rawValue), \(plan.destination.code),
+                        \(ticket.category.code), \(ticket.district), \(plan.departmentID), \(plan.priority.rawValue), \(plan.state.rawValue),
+                        \(ticket.createdAt), \(ticket.deadlines.signForDue), \(ticket.deadlines.resolveDue), \(ticket.deadlines.feedbackDue),
+                        \(ticket.summary), \(ticket.channel), \(ticket.needsReview), \(ticket.rulesVersion))
+                RETURNING id, call_id, department_id
+            ), attached AS (
+                INSERT INTO ticket_calls (call_id, ticket_id) SELECT call_id, id FROM ticket ON CONFLICT DO NOTHING
+            )
+            INSERT INTO assignments (ticket_id, department_id, reason, actor) SELECT id, department_id, \(reason), 'routing' FROM ticket
+            """)
     }
 
     /// Attaches a call (the original or a repeat call) to a ticket.
@@ -68,6 +73,12 @@ enum TicketStore {
     /// Records which outbox message carries the ticket to its holder.
     static func setDelivery(_ ticketID: String, outboxID: UUID, on connection: PostgresConnection) throws {
         try connection.query("UPDATE tickets SET outbox_id = \(outboxID) WHERE id = \(ticketID)")
+    }
+
+    /// The ticket an outbox message carries to its holder, or `nil`.
+    static func find(outboxID: UUID, on connection: PostgresConnection) throws -> TicketRecord? {
+        try withHistory(connection.query("\(unescaped: TicketRow.selection) WHERE t.outbox_id = \(outboxID)").map(TicketRow.record), on: connection)
+            .first
     }
 
     /// One ticket, locked for update when asked, or `nil`.
