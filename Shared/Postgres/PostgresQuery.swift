@@ -29,6 +29,21 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
         return "$\(binds.count)"
     }
 
+    /// Appends a multi-row VALUES list, `($1, $2), ($3, $4)`, each row's values bound in order
+    /// (`nil` is NULL): several rows in one statement, inserted in the order given.
+    public mutating func appendValues<Row>(of rows: [Row], _ values: (Row) -> [(any PostgresEncodable)?]) {
+        var tuples = [String]()
+        for row in rows {
+            var placeholders = [String]()
+            for value in values(row) {
+                binds.append(value?.postgresText)
+                placeholders.append("$\(binds.count)")
+            }
+            tuples.append("(" + placeholders.joined(separator: ", ") + ")")
+        }
+        sql += tuples.joined(separator: ", ")
+    }
+
     /// Builds the SQL text and binds of a `PostgresQuery` literal.
     public struct StringInterpolation: StringInterpolationProtocol {
         var sql = ""

@@ -25,13 +25,20 @@ public struct EventReporter: Sendable {
 
     /// Writes `events` for reporting.
     public func report(_ events: [Fenliu_Reporting_V1_Event], on connection: PostgresConnection) throws {
+        var batch = Outbox.Batch()
+        try add(events, to: &batch)
+        try batch.write(on: connection)
+    }
+
+    /// Adds `events` for reporting to a transaction's other messages (one message for all of them).
+    public func add(_ events: [Fenliu_Reporting_V1_Event], to batch: inout Outbox.Batch) throws {
         guard isEnabled, !events.isEmpty else { return }
         let stamped = events.map { event -> Fenliu_Reporting_V1_Event in
             var event = event
             event.source = source.rawValue
             return event
         }
-        try outbox.enqueue(ReportingAPI.ingestEvents, .with { $0.events = stamped }, on: connection)
+        try batch.add(ReportingAPI.ingestEvents, .with { $0.events = stamped })
     }
 
     /// An event of `type` with a stable id made of the source, the type and `key` parts.

@@ -83,17 +83,10 @@ public struct Outbox: Sendable {
     public func enqueue<Request, Response>(
         _ method: RPCMethod<Request, Response>, _ request: Request, orderingKey: String? = nil, on connection: PostgresConnection
     ) throws -> UUID {
-        guard let peer = ServiceName(rawValue: method.serviceShortName) else {
-            throw PostgresError(code: .invalidValue, message: "no Fenliu service serves \(method.service)")
-        }
-        // A hand-off may arrive twice and, batched, through `AdminService/Deliver`, which applies
-        // only such methods: the outbox carries nothing else.
-        guard method.idempotency == .idempotent else {
-            throw ConnectError(.internal, "\(method.name) is not applied once per Idempotency-Key, so the outbox cannot carry it")
-        }
-        return try insert(
-            target: peer.rawValue, path: method.path, body: try request.jsonString(), subscriber: nil, orderingKey: orderingKey, on: connection
-        )
+        var batch = Batch()
+        let id = try batch.add(method, request, orderingKey: orderingKey)
+        try batch.write(on: connection)
+        return id
     }
 
     /// Writes a webhook for `subscriber` (a department id, a subscription id) inside the caller's
@@ -104,10 +97,70 @@ public struct Outbox: Sendable {
     public func enqueue(
         webhook message: some SwiftProtobuf.Message, for subscriber: String, orderingKey: String? = nil, on connection: PostgresConnection
     ) throws -> UUID {
-        try insert(
-            target: Self.webhookTarget, path: "", body: try message.jsonString(), subscriber: subscriber, orderingKey: orderingKey,
-            on: connection
-        )
+        var batch = Batch()
+        let id = try batch.add(webhook: message, for: subscriber, orderingKey: orderingKey)
+        try batch.write(on: connection)
+        return id
+    }
+
+    /// Messages a transaction writes together, in one statement instead of one each (a new ticket's
+    /// webhook, its hand-over to feedback and its event for reporting): added in order, written by
+    /// `write(on:)` in that order, so messages sharing an ordering key keep it. Each `add` is
+    /// `enqueue`'s check and returns the id the message will have.
+    public struct Batch: Sendable {
+        private var rows: [Row] = []
+
+        private struct Row: Sendable {
+            let id: UUID
+            let target: String
+            let path: String
+            let body: String
+            let subscriber: String?
+            let orderingKey: String?
+        }
+
+        /// An empty batch.
+        public init() {}
+
+        /// Whether nothing was added.
+        public var isEmpty: Bool { rows.isEmpty }
+
+        /// Adds a hand-off (see `Outbox.enqueue(_:_:orderingKey:on:)`).
+        @discardableResult
+        public mutating func add<Request, Response>(
+            _ method: RPCMethod<Request, Response>, _ request: Request, orderingKey: String? = nil
+        ) throws -> UUID {
+            guard let peer = ServiceName(rawValue: method.serviceShortName) else {
+                throw PostgresError(code: .invalidValue, message: "no Fenliu service serves \(method.service)")
+            }
+            // A hand-off may arrive twice and, batched, through `AdminService/Deliver`, which applies
+            // only such methods: the outbox carries nothing else.
+            guard method.idempotency == .idempotent else {
+                throw ConnectError(.internal, "\(method.name) is not applied once per Idempotency-Key, so the outbox cannot carry it")
+            }
+            return append(target: peer.rawValue, path: method.path, body: try request.jsonString(), subscriber: nil, orderingKey: orderingKey)
+        }
+
+        /// Adds a webhook (see `Outbox.enqueue(webhook:for:orderingKey:on:)`).
+        @discardableResult
+        public mutating func add(webhook message: some SwiftProtobuf.Message, for subscriber: String, orderingKey: String? = nil) throws -> UUID {
+            append(target: Outbox.webhookTarget, path: "", body: try message.jsonString(), subscriber: subscriber, orderingKey: orderingKey)
+        }
+
+        private mutating func append(target: String, path: String, body: String, subscriber: String?, orderingKey: String?) -> UUID {
+            let id = UUID()
+            rows.append(Row(id: id, target: target, path: path, body: body, subscriber: subscriber, orderingKey: orderingKey))
+            return id
+        }
+
+        /// Inserts the messages, inside the caller's transaction: one statement, the rows in the
+        /// order added (a VALUES list is inserted in its order, so `sequence` follows it).
+        public func write(on connection: PostgresConnection) throws {
+            guard !rows.isEmpty else { return }
+            var query = PostgresQuery(sql: "INSERT INTO outbox (id, target, path, body, subscriber, ordering_key) VALUES ")
+            query.appendValues(of: rows) { [$0.id, $0.target, $0.path, $0.body, $0.subscriber, $0.orderingKey] }
+            try connection.query(query)
+        }
     }
 
     /// The `target` of webhook messages.
@@ -116,18 +169,6 @@ public struct Outbox: Sendable {
     /// How `last_error` begins while a webhook waits for its subscriber to get an endpoint: not a
     /// failed attempt, so a reader of the table (routing's delivery state) can tell the two apart.
     public static let waitingPrefix = "waiting: "
-
-    private func insert(
-        target: String, path: String, body: String, subscriber: String?, orderingKey: String?, on connection: PostgresConnection
-    ) throws -> UUID {
-        let id = UUID()
-        try connection.query(
-            """
-            INSERT INTO outbox (id, target, path, body, subscriber, ordering_key)
-            VALUES (\(id), \(target), \(path), \(body), \(subscriber), \(orderingKey))
-            """)
-        return id
-    }
 
     /// Withdraws every undelivered message to `subscriber` (it unsubscribed), in the caller's transaction.
     public static func cancel(subscriber: String, on connection: PostgresConnection) throws {

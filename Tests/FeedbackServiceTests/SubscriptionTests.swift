@@ -128,11 +128,18 @@ struct SubscriptionTests {
             #expect(nothing.events.isEmpty)
             #expect(nothing.nextCursor == rest.nextCursor)
             try await feedback.report("feed-2", .accepted)
-            let more = try await feedback.client.call(
-                FeedbackAPI.listEvents,
-                .with {
-                    $0.pageSize = 2; $0.cursor = nothing.nextCursor
-                })
+            // The feed holds an event back while any older transaction in the cluster still runs
+            // (another suite's, in a parallel test run): a poller sees it on a later poll.
+            var more = Fenliu_Feedback_V1_ListEventsResponse()
+            for _ in 0..<50 {
+                more = try await feedback.client.call(
+                    FeedbackAPI.listEvents,
+                    .with {
+                        $0.pageSize = 2; $0.cursor = nothing.nextCursor
+                    })
+                if !more.events.isEmpty { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
             #expect(more.events.map(\.ticketID) == ["feed-2"])
             let only12345 = try await feedback.client.call(FeedbackAPI.listEvents, .with { $0.origin = .channel12345 })
             #expect(Set(only12345.events.map(\.ticketID)) == ["feed-2"])

@@ -41,6 +41,26 @@ struct OutboxDeliveryTests {
         try #require(try await pool.query("SELECT delivered_at, parked_at, last_error, attempts FROM outbox WHERE id = \(id)").first)
     }
 
+    @Test("a batch writes a transaction's messages together, in the order added, with the ids it returned; an empty batch writes nothing")
+    func batchOrder() async throws {
+        try await withWorker(endpoint: "http://127.0.0.1:9") { pool, _ in
+            let ids = try await pool.transaction { connection in
+                var batch = Outbox.Batch()
+                #expect(batch.isEmpty)
+                try Outbox.Batch().write(on: connection)
+                let first = try batch.add(webhook: Fenliu_Reporting_V1_Event.with { $0.id = "a" }, for: "dept", orderingKey: "dept/t1")
+                let second = try batch.add(RoutingAPI.route, .with { $0.callID = "c1" })
+                let third = try batch.add(webhook: Fenliu_Reporting_V1_Event.with { $0.id = "b" }, for: "dept", orderingKey: "dept/t1")
+                try batch.write(on: connection)
+                return [first, second, third]
+            }
+            let rows = try await pool.query("SELECT id, target, subscriber, ordering_key FROM outbox ORDER BY sequence")
+            #expect(try rows.map { try $0.decode("id", as: UUID.self) } == ids)
+            #expect(try rows.map { try $0.decode("target", as: String.self) } == ["webhook", "routing", "webhook"])
+            #expect(try rows.map { try $0.decode("ordering_key", as: String?.self) } == ["dept/t1", nil, "dept/t1"])
+        }
+    }
+
     @Test("401 and 404 are retried (a secret being rotated, a receiver being deployed), 409 counts as delivered, 422 is parked")
     func receiverAnswers() async throws {
         let receiver = StandInWebhookReceiver()
@@ -206,7 +226,7 @@ struct ReportBatchTests {
 
     func enqueue(_ pool: PostgresPool, _ ids: [[String]]) async throws {
         for events in ids {
-            try await pool.transaction { connection in
+            _ = try await pool.transaction { connection in
                 try Outbox().enqueue(ReportingAPI.ingestEvents, .with { $0.events = events.map(Self.event) }, on: connection)
             }
         }

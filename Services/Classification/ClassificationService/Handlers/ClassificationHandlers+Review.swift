@@ -46,7 +46,6 @@ extension ClassificationHandlers {
             chosen.insert(category.defaultDestination, at: 0)
         }
         let destinations = chosen
-        let outbox = self.outbox
         let reporter = self.reporter
         let elements = engine.catalogue.inquiryElements(of: category)
         let resolved = try await database.transaction { connection in
@@ -74,12 +73,11 @@ extension ClassificationHandlers {
                     $0.kind = "review"; $0.text = request.reviewerID; $0.note = request.note
                 })
             try DecisionStore.update(decision, on: connection)
+            var batch = Outbox.Batch()
             if !newDestinations.isEmpty {
-                try outbox.enqueue(
-                    RoutingAPI.route, Self.routeRequest(decision, destinations: newDestinations, urgent: !decision.safetyFlags.isEmpty), on: connection
-                )
+                try batch.add(RoutingAPI.route, Self.routeRequest(decision, destinations: newDestinations, urgent: !decision.safetyFlags.isEmpty))
             }
-            try Self.attach(decision, elements: elements, outbox: outbox, on: connection)
+            try batch.add(IntakeAPI.attachClassification, Self.attachment(decision, elements: elements))
             var reviewed = reporter.event("call.reviewed", key: [decision.callID, String(decision.revision)], at: decision.reviewedAt.date)
             reviewed.callID = decision.callID
             reviewed.category = decision.category
@@ -89,7 +87,8 @@ extension ClassificationHandlers {
             reviewed.attributes["previous_category"] = Category(proto: before.category)?.code ?? ""
             let changed = before.category != decision.category || Set(before.destinations) != Set(decision.destinations)
             reviewed.attributes["changed"] = changed ? "true" : "false"
-            try reporter.report([reviewed], on: connection)
+            try reporter.add([reviewed], to: &batch)
+            try batch.write(on: connection)
             return decision
         }
         return .with { $0.decision = resolved }

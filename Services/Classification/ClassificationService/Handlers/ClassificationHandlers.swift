@@ -77,19 +77,20 @@ struct ClassificationHandlers: ClassificationServiceHandler {
         decision.revision = 1
         if request.hasReceivedAt { decision.receivedAt = request.receivedAt }
 
-        let outbox = self.outbox
         let reporter = self.reporter
         let elements = catalogue.inquiryElements(of: outcome.category)
         let newDecision = decision
         return Effect { connection in
             let (stored, isNew) = try DecisionStore.insert(newDecision, on: connection)
             if isNew {
+                // The hand-offs and the event, in one statement.
+                var batch = Outbox.Batch()
                 if plan.routesNow {
-                    let route = Self.routeRequest(stored, destinations: outcome.destinations, urgent: plan.isUrgent)
-                    try outbox.enqueue(RoutingAPI.route, route, on: connection)
+                    try batch.add(RoutingAPI.route, Self.routeRequest(stored, destinations: outcome.destinations, urgent: plan.isUrgent))
                 }
-                try Self.attach(stored, elements: elements, outbox: outbox, on: connection)
-                try reporter.report([Self.classifiedEvent(stored, reporter: reporter)], on: connection)
+                try batch.add(IntakeAPI.attachClassification, Self.attachment(stored, elements: elements))
+                try reporter.add([Self.classifiedEvent(stored, reporter: reporter)], to: &batch)
+                try batch.write(on: connection)
             }
             return Fenliu_Classification_V1_ClassifyResponse.with { $0.decision = stored }
         }
@@ -109,20 +110,18 @@ struct ClassificationHandlers: ClassificationServiceHandler {
         return .with { $0.decision = decision }
     }
 
-    /// Tells intake the call's matter and the inquiry elements its template asks for.
-    static func attach(
-        _ decision: Fenliu_Classification_V1_Decision, elements: [Fenliu_Common_V1_InquiryElement], outbox: Outbox,
-        on connection: PostgresConnection
-    ) throws {
-        try outbox.enqueue(
-            IntakeAPI.attachClassification,
-            .with {
-                $0.callID = decision.callID
-                $0.category = decision.category
-                $0.inquiryElements = elements
-                $0.decidedAt = decision.hasReviewedAt ? decision.reviewedAt : decision.decidedAt
-                $0.revision = decision.revision
-            }, on: connection)
+    /// What intake is told of a decision: the call's matter and the inquiry elements its template
+    /// asks for.
+    static func attachment(
+        _ decision: Fenliu_Classification_V1_Decision, elements: [Fenliu_Common_V1_InquiryElement]
+    ) -> Fenliu_Intake_V1_AttachClassificationRequest {
+        .with {
+            $0.callID = decision.callID
+            $0.category = decision.category
+            $0.inquiryElements = elements
+            $0.decidedAt = decision.hasReviewedAt ? decision.reviewedAt : decision.decidedAt
+            $0.revision = decision.revision
+        }
     }
 
     /// What routing receives for a decision.

@@ -50,27 +50,30 @@ struct TicketJournal: Sendable {
         }
         let overdue = try TicketStore.isOverdue(ticket.id, now: now, on: connection)
         let departments = entry.notifiesSupervisor ? [ticket.departmentID, ticket.supervisorID] : [ticket.departmentID]
+        // The subscribers' webhooks, the event for reporting and the status for routing: one statement.
+        var batch = Outbox.Batch()
         for subscription in try SubscriptionStore.matching(ticket, departments: departments, on: connection) {
             let notice = Fenliu_Feedback_V1_StatusNotice.with {
                 $0.subscriptionID = subscription.id
                 $0.event = event.proto(ticket: ticket)
                 $0.ticket = ticket.proto(overdue: overdue, history: [])
             }
-            try outbox.enqueue(webhook: notice, for: subscription.id, orderingKey: "\(subscription.id)/\(ticket.id)", on: connection)
+            try batch.add(webhook: notice, for: subscription.id, orderingKey: "\(subscription.id)/\(ticket.id)")
         }
         if let reported = Self.reportingEvent(event, ticket: ticket, callback: entry.kind == .callback ? ticket.callback : nil, reporter: reporter) {
-            try reporter.report([reported], on: connection)
+            try reporter.add([reported], to: &batch)
         }
         if entry.tellsRouting {
-            try outbox.enqueue(
+            try batch.add(
                 RoutingAPI.updateTicketStatus,
                 .with {
                     $0.ticketID = ticket.id
                     $0.status = ticket.state.proto
                     $0.sequence = ticket.sequence
                     if let due = ticket.deadlines.resolveDue { $0.resolveDueAt = Google_Protobuf_Timestamp(date: due) }
-                }, orderingKey: Self.routingOrder(ticket.id), on: connection)
+                }, orderingKey: Self.routingOrder(ticket.id))
         }
+        try batch.write(on: connection)
         return event
     }
 

@@ -39,12 +39,7 @@ enum ClockStore {
     static func start(_ clocks: [ClockStart], ticketID: String, schedule: ClockSchedule, on connection: PostgresConnection) throws {
         guard !clocks.isEmpty else { return }
         var query = PostgresQuery(sql: "INSERT INTO clocks (ticket_id, clock, started_at, due_at, remind_at) VALUES ")
-        for (index, clock) in clocks.enumerated() {
-            let remind = schedule.reminder(start: clock.start, due: clock.due)
-            let row =
-                "(\(query.bind(ticketID)), \(query.bind(clock.clock.rawValue)), \(query.bind(clock.start)), \(query.bind(clock.due)), \(query.bind(remind)))"
-            query.sql += (index == 0 ? "" : ", ") + row
-        }
+        query.appendValues(of: clocks) { [ticketID, $0.clock.rawValue, $0.start, $0.due, schedule.reminder(start: $0.start, due: $0.due)] }
         query.sql += """
              ON CONFLICT (ticket_id, clock) DO UPDATE SET started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at,
                 remind_at = EXCLUDED.remind_at, reminded_at = NULL, overdue_at = NULL, escalations = 0, next_escalation_at = NULL,

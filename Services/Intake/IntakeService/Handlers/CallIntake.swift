@@ -42,8 +42,10 @@ struct CallIntake: Sendable {
             case .existing(let existing, let sameContent):
                 return try Self.replay(existing, sameContent: sameContent)
             case .inserted(let record):
-                try outbox.enqueue(ClassificationAPI.classify, Self.classifyRequest(for: record), on: connection)
-                try reporter.report([record.receivedEvent(reporter)], on: connection)
+                var batch = Outbox.Batch()
+                try batch.add(ClassificationAPI.classify, Self.classifyRequest(for: record))
+                try reporter.add([record.receivedEvent(reporter)], to: &batch)
+                try batch.write(on: connection)
                 return (record, false)
             }
         }

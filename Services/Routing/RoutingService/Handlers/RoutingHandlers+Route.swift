@@ -15,16 +15,15 @@ extension RoutingHandlers {
     func route(_ request: Fenliu_Routing_V1_RouteRequest, context: RPCContext) async throws -> Effect<Fenliu_Routing_V1_RouteResponse> {
         let call = try RouteCall(request)
         let policy = self.policy
-        let outbox = self.outbox
         let reporter = self.reporter
         let directory = self.directory
         return Effect { connection in
-            try Self.route(call, now: Date(), policy: policy, outbox: outbox, reporter: reporter, directory: directory, on: connection)
+            try Self.route(call, now: Date(), policy: policy, reporter: reporter, directory: directory, on: connection)
         }
     }
 
     private static func route(
-        _ call: RouteCall, now: Date, policy: RoutingPolicy, outbox: Outbox, reporter: EventReporter, directory: DirectoryCache,
+        _ call: RouteCall, now: Date, policy: RoutingPolicy, reporter: EventReporter, directory: DirectoryCache,
         on connection: PostgresConnection
     ) throws -> Fenliu_Routing_V1_RouteResponse {
         // Per incident, so a call and its repeats are routed one after the other; the unique index
@@ -58,8 +57,7 @@ extension RoutingHandlers {
                 ), on: connection)
             guard let created = try TicketStore.find(id, on: connection) else { throw RoutingError.ticketNotFound(id) }
             let event = plan.state == .pendingAssignment ? DeliveryEvent.assignmentPending : DeliveryEvent.dispatched
-            try handOverFirst(created, event: event, outbox: outbox, on: connection)
-            try reporter.report([created.createdEvent(reporter)], on: connection)
+            try handOverFirst(created, event: event, reporting: [created.createdEvent(reporter)], reporter: reporter, on: connection)
             reached[plan.destination] = created
         }
         return .with { $0.tickets = call.destinations.compactMap { reached[$0]?.proto } }

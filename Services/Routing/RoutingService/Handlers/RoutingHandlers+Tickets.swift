@@ -67,7 +67,6 @@ extension RoutingHandlers {
         guard violations.isEmpty else { throw RoutingError.invalidFields(violations) }
         let returns = policy.returns
         let deadlines = policy.deadlines
-        let outbox = self.outbox
         let reporter = self.reporter
         let directory = self.directory
         return Effect { connection in
@@ -106,7 +105,7 @@ extension RoutingHandlers {
                 try DisputeStore.addDepartment(departmentID, toDisputeOf: ticket.id, on: connection)
             }
             let event = state == .dispatched ? DeliveryEvent.reassigned : DeliveryEvent.assignmentPending
-            try Self.handOver(ticket.id, event: event, outbox: outbox, on: connection)
+            try Self.handOver(ticket.id, event: event, on: connection)
             guard let updated = try TicketStore.find(ticket.id, on: connection) else { throw RoutingError.ticketNotFound(ticket.id) }
             try reporter.report(
                 [updated.reassignedEvent(reporter, from: ticket.departmentID, reason: reason, returned: true, at: Date())], on: connection)
@@ -124,7 +123,6 @@ extension RoutingHandlers {
         if request.departmentID.isEmpty { violations.append(.init(field: "departmentId", description: "is required")) }
         if request.actor.trimmingCharacters(in: .whitespaces).isEmpty { violations.append(.init(field: "actor", description: "is required: who decided")) }
         guard violations.isEmpty else { throw RoutingError.invalidFields(violations) }
-        let outbox = self.outbox
         let deadlines = policy.deadlines
         let reporter = self.reporter
         return Effect { connection in
@@ -146,7 +144,7 @@ extension RoutingHandlers {
                 ticket.id, to: department.id, state: .dispatched, returnCount: ticket.returnCount, signForDue: signForDue, on: connection)
             try TicketStore.recordAssignment(ticketID: ticket.id, departmentID: department.id, reason: reason, actor: request.actor, on: connection)
             try DisputeStore.addDepartment(department.id, toDisputeOf: ticket.id, on: connection)
-            try Self.handOver(ticket.id, event: DeliveryEvent.reassigned, outbox: outbox, on: connection)
+            try Self.handOver(ticket.id, event: DeliveryEvent.reassigned, on: connection)
             guard let updated = try TicketStore.find(ticket.id, on: connection) else { throw RoutingError.ticketNotFound(ticket.id) }
             try reporter.report(
                 [updated.reassignedEvent(reporter, from: ticket.departmentID, reason: reason, returned: false, at: Date())], on: connection)

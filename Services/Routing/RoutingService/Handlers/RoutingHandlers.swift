@@ -25,21 +25,28 @@ struct RoutingHandlers: RoutingServiceHandler {
     /// webhook names the department, not a URL: the endpoint and secret are looked up when it is
     /// sent (`RoutingModule.webhookEndpoint(for:)`), so a department without an endpoint yet gets its
     /// tickets as soon as `UpsertDepartment` gives it one.
-    static func handOver(_ ticketID: String, event: String, outbox: Outbox, on connection: PostgresConnection) throws {
+    static func handOver(_ ticketID: String, event: String, on connection: PostgresConnection) throws {
         guard let ticket = try TicketStore.find(ticketID, on: connection) else { throw RoutingError.ticketNotFound(ticketID) }
         if let previous = try connection.query("SELECT outbox_id FROM tickets WHERE id = \(ticketID)").first?.decode("outbox_id", as: UUID?.self) {
             try Outbox.cancel(previous, on: connection)
         }
-        try handOverFirst(ticket, event: event, outbox: outbox, on: connection)
+        try handOverFirst(ticket, event: event, on: connection)
     }
 
     /// `handOver` for a ticket just created and read back: nothing was handed over before, so
     /// there is nothing to withdraw, and the record the caller holds is current (`Route` read each
-    /// new ticket three more times before).
-    static func handOverFirst(_ ticket: TicketRecord, event: String, outbox: Outbox, on connection: PostgresConnection) throws {
-        let id = try outbox.enqueue(webhook: ticket.delivery(event: event), for: ticket.departmentID, on: connection)
+    /// new ticket three more times before). The messages are one statement, with `events` for
+    /// reporting (the ticket's created event) when given.
+    static func handOverFirst(
+        _ ticket: TicketRecord, event: String, reporting events: [Fenliu_Reporting_V1_Event] = [], reporter: EventReporter? = nil,
+        on connection: PostgresConnection
+    ) throws {
+        var batch = Outbox.Batch()
+        let id = try batch.add(webhook: ticket.delivery(event: event), for: ticket.departmentID)
+        try batch.add(FeedbackAPI.trackTicket, ticket.trackRequest, orderingKey: "feedback/\(ticket.id)")
+        try reporter?.add(events, to: &batch)
+        try batch.write(on: connection)
         try TicketStore.setDelivery(ticket.id, outboxID: id, on: connection)
-        try outbox.enqueue(FeedbackAPI.trackTicket, ticket.trackRequest, orderingKey: "feedback/\(ticket.id)", on: connection)
     }
 
 }
