@@ -626,4 +626,80 @@ struct ClassifierSafetyTests {
         let outcome = try classify(text)
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
     }
+
+    @Test(
+        "writers 16 and 17 on arrival: a pulse gone, a heart attack inside an insurance question, petrol promised, a passer-by crushed, a beaten woman gone silent, an old man not answering for days",
+        arguments: [
+            ("湖边有个跑步的突然倒了，摸不到脉搏，我在给他做CPR，哪里有AED", SafetyFlag.injury),
+            ("小区门口一个大爷倒了，我们在做 cpr，快点来", .medicalEmergency),
+            ("我想问下医保卡异地能不能刷，我现在胸口有点闷，左手发麻，出冷汗", .medicalEmergency),
+            ("楼下那个人扬言今晚拿汽油来把你屋烧了，已经在楼道放了一桶", .threatToLife),
+            ("工地的铁皮围挡被风吹倒了，压到一个过路的婆婆，我们抬不起来", .trapped),
+            ("工地的铁皮围挡被风吹倒了，压到一个过路的婆婆，我们抬不起来", .injury),
+            ("本来是反映楼上噪音，结果楼上一直有撞击声，女的哭喊别打了", .violence),
+            ("楼上刚才还在吵，现在突然没有声音了，敲门也不应", .personAtRisk),
+            ("隔离点隔壁房间那个大爷两天没拿门口的饭了，敲门也不应", .personAtRisk),
+            // A review's variants of the same dangers, once missed by the first version.
+            ("我想反映小区树木修剪的问题，刚才一棵树倒下来把一个老头压在底下了，喊不出来", .injury),
+            ("反映个路灯的问题，路灯杆倒了，把一个骑车的娃娃压到起的，搬不动", .trapped),
+            ("楼上那个女的一直在惨叫，喊莫打了莫打了，后来突然没声了", .violence),
+            ("我想问下物业管不管，隔壁两口子在打，女的一直在求他，说我再也不敢了，然后扑通一声就没声音了", .violence),
+            ("我想投诉一下物业，楼上那家的老人一个星期没出门了，屋里有臭味，物业不管", .personAtRisk),
+            ("想咨询一下邻里纠纷怎么调解，隔壁男的说我再举报他就拿汽油来，把我屋点了", .threatToLife),
+            ("我想咨询一下调解，楼下那个人提了一桶柴油上来，说要把我屋点了", .threatToLife),
+            ("我想投诉物业，保安在给一个倒地的业主按压，物业连个AED都没有", .medicalEmergency),
+            ("市民来电：来电人称其父在家中突发胸闷，左上肢麻木，大汗淋漓，咨询医保异地就医备案事宜", .medicalEmergency),
+            ("我想问下物业费怎么交，另外我们对面楼现在烧到五楼了，物业电话打不通", .fire),
+        ])
+    func writersSixteenSeventeenDangers(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(flag.requiredDestination))
+    }
+
+    @Test(
+        "…and their look-alikes stay harmless: a first-aid course, a stiff neck, a leak nobody answers for, petrol for cleaning, a hole in the road",
+        arguments: [
+            "单位组织CPR培训，想问一下证书在哪里领",
+            "我手臂麻了好几年了，颈椎不好，想问一下理疗能不能报销",
+            "楼上漏水两天了，敲门也不应，物业也不管",
+            "楼上装修好几天了，敲门也没人应，要求城管来看",
+            "修车铺的人拿汽油来洗机器零件，味道好大，要求环保管一下",
+            "车子压到一个坑，轮胎爆了，要求修路",
+            "楼上电视开得好大声，天天半夜都是女的哭喊别打了的电视剧，吵得睡不着",
+            // A review's look-alikes, each a false alarm of the first version of these cues.
+            "我们社区卫生服务中心想组织居民学CPR，请问到哪里申请红十字会的老师",
+            "你好 我想问一下 那个 cpr 证 过期了 要去哪里 换",
+            "楼下邻居投诉我们家天天咚咚咚的，其实是我老婆在练胸外按压准备护士资格考",
+            "我买的血压计老是显示没有脉搏，想退货商家不给退",
+            "我的网络游戏角色没有脉搏了，客服说是bug，想投诉游戏公司",
+            "打疫苗之后胸口有点闷，手臂也麻，接种点说正常反应，想问下疫苗不良反应怎么申报",
+            "我在工地搬钢筋，胸口被压了一下，手臂发麻，老板不给算工伤，想问怎么申请劳动仲裁",
+            "农村割草机要烧汽油，我提了汽油桶去加油站，人家不卖，说要备案，请问怎么备案",
+            "投诉某加油站，我买了汽油说是92号，结果车烧机油了，怀疑油品有问题",
+            "电瓶车放在屋头充电，物业说小心把你家烧了，我想问下小区什么时候装充电桩",
+            "小区旁工地夜间打桩，撞击声巨大，我多次上门哀求施工方不要打了，要求停工",
+            "我老公打呼噜震天响，我哭着求他别打了，想问下看打鼾挂什么科",
+            "法院送达文书，被执行人几天没见，敲门无人应答，请问能不能公告送达",
+            "我是燃气公司的安检员，这家人三天没在家，敲门没人开，安检做不了，想问下怎么上报",
+            "单位把绩效工资压到个人头上，想问劳动局管不管",
+            "我骑电瓶车压到一个老井盖，车胎破了，要求修一下井盖",
+        ])
+    func writersSixteenSeventeenHarmless(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
+    @Test("a child's fever told in degrees is no fire; a fraud by a fitter the utility never sent leans to a crime report")
+    func feverAndFakeFitter() throws {
+        let fever = try classify("想问下疫苗在哪里打，另外我娃儿现在烧到四十度，刚刚开始抽，喊不答应")
+        #expect(!fever.safetyFlags.contains(.fire), "\(fever.evidence)")
+        #expect(fever.destinations.first == .medical120)
+        let fitter = try classify("刚才两个人说是燃气公司的，上门换了个阀门收了我八百，我打电话去问，燃气公司说根本没派人")
+        #expect(fitter.category == .crimeReport, "\(fitter.evidence)")
+        #expect(fitter.destinations.contains(.police110))
+        // A repair the company never came for is the company's matter.
+        let repair = try classify("燃气公司说派人来维修，等了一天根本没派人，燃气灶还是坏的")
+        #expect(repair.destinations == [.hotline12345], "\(repair.evidence)")
+    }
 }

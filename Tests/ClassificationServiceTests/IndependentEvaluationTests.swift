@@ -55,9 +55,9 @@ struct IndependentEvaluationTests {
         // Floors a little under the figures of the last round (BENCHMARKS.md), not issue 13's
         // targets (97% / 90% / 90% diverted / 80% dramatic / at most 5 over-escalated): a change
         // that loses ground fails here; one that gains should raise them.
-        #expect(Double(report.primaryDestinationRight) >= 0.94 * Double(report.total), "\(report)")
-        #expect(Double(report.categoryRight) >= 0.92 * Double(report.total), "\(report)")
-        #expect(Double(report.nonPolice110Diverted) >= 0.83 * Double(report.nonPolice110), "\(report)")
+        #expect(Double(report.primaryDestinationRight) >= 0.945 * Double(report.total), "\(report)")
+        #expect(Double(report.categoryRight) >= 0.925 * Double(report.total), "\(report)")
+        #expect(Double(report.nonPolice110Diverted) >= 0.85 * Double(report.nonPolice110), "\(report)")
         #expect(Double(report.harmlessOverEscalated) <= 0.075 * Double(report.harmless), "\(report)")
     }
 

@@ -98,6 +98,18 @@ extension SafetyRules {
         // Not 之前, 以前, 曾经: 我爸之前中过风，刚才又晕倒了 is an emergency (a review's finding).
     ]
 
+    /// What a resuscitation cue is not: a course, a certificate, a drill, a video, a complaint
+    /// about last month's rescue, a device to install.
+    static let resuscitationLookAlikes =
+        pastOrPaperwork + [
+            "培训", "课", "证", "学", "教", "练", "考", "讲座", "演练", "宣传", "知识", "假人", "万一", "安装", "配备", "配置", "建议",
+            "活动", "博主", "抖音", "视频", "步骤", "写的", "肋骨", "家属", "态度", "新闻", "表扬",
+        ]
+
+    /// What a crushed-person cue is not: a pay cut, a policy, a near miss, a foot, a rat, the news.
+    static let crushedLookAlikes =
+        pastOrPaperwork + ["头上", "身上", "迟早", "可能", "差点", "新闻", "脚", "玩具", "老鼠", "政策", "绩效", "压力", "责任", "怕"]
+
     /// The built-in cues.
     static let defaultCues: [SafetyCue] = {
         var cues: [SafetyCue] = []
@@ -177,6 +189,21 @@ extension SafetyRules {
             ],
             [.violence, .threatToLife],
             excludedIn: ["消杀人"])
+        // A threat to burn the caller's home (扬言"明天拿汽油来把你屋烧了", 说要把我屋点了): not a
+        // warning about chargers and heaters (小心把你屋烧了, 会把你家烧了), a drama or a settled quarrel.
+        cues += SafetyCue.group(
+            [
+                "把你屋烧了", "把你家烧了", "把你房子烧了", "一把火烧了你", "把我屋点了", "把我家点了", "把我的店点了", "把你屋点了",
+                "把你家点了", "把我屋烧了", "把我家烧了",
+            ],
+            [.violence, .threatToLife], vetoedBy: ["小心", "会"],
+            vetoedNearby: ["充电", "取暖", "宣传", "玩火", "电视", "调解过", "去年"])
+        // …with petrol or diesel brought or promised — not for a barbecue, a mower or a field burnt.
+        cues += SafetyCue.group(
+            ["拿汽油来", "提汽油来", "提了汽油", "拿了汽油", "买了汽油", "来拿汽油", "一桶汽油", "一壶汽油", "浇了汽油", "一桶柴油", "提了柴油"],
+            [.violence, .threatToLife],
+            requiresNearby: ["烧了你", "烧你", "烧死", "把我屋", "把你屋", "把我家", "把你家", "点了", "点燃", "同归于尽", "扬言", "放火"],
+            vetoedNearby: ["秸秆", "烧荒", "烧烤", "机油", "沥青", "割草机", "演练"])
         // Threats to one's own life: EMERGENCY_HELP.
         cues += SafetyCue.group(
             [
@@ -239,8 +266,54 @@ extension SafetyRules {
             ],
             [.injury], vetoedNearby: pastOrPaperwork, family: "unconscious")
         cues += SafetyCue.group(
-            ["没有呼吸", "没呼吸", "不省人事", "叫不醒", "喊不醒", "叫不答应", "喊不答应", "呼之不应", "心脏骤停", "叫不应", "喊不应"],
+            [
+                "没有呼吸", "没呼吸", "不省人事", "叫不醒", "喊不醒", "叫不答应", "喊不答应", "呼之不应", "心脏骤停", "叫不应", "喊不应",
+            ],
             [.injury], ignoresNegation: true, family: "unconscious")
+        // A pulse gone (倒了，摸不到脉搏), as a bystander says it: not a blood-pressure cuff, a
+        // herbalist's reading, a dummy in an exam or a game character.
+        cues += SafetyCue.group(
+            ["摸不到脉搏", "摸不到脉", "没有脉搏", "没脉搏", "莫得脉搏", "没得脉搏", "脉搏没了", "脉搏摸不到", "脉都摸不到", "没得脉"], [.injury],
+            vetoedNearby: pastOrPaperwork + [
+                "血压计", "手环", "手表", "血氧", "仪", "把脉", "中医", "假人", "考试", "游戏", "故障", "力气", "劲", "体检", "护士说", "医生说",
+            ],
+            ignoresNegation: true, family: "unconscious")
+        // A bystander resuscitating someone now (我在做 CPR，附近有没有 AED): not a course, a drill, a
+        // certificate, a video or last year's rescue.
+        cues += SafetyCue.group(
+            [
+                "在做cpr", "正在做cpr", "在给他做cpr", "在给她做cpr", "在做心肺复苏", "在给他做心肺复苏", "在给她做心肺复苏", "胸外按压",
+                "轮流按压", "在给他按胸口", "在给她按胸口",
+            ],
+            [.medicalEmergency], vetoedNearby: resuscitationLookAlikes)
+        // …and CPR said apart (我们在做 cpr: a transcript's pause between the words), beside someone down.
+        cues += SafetyCue.group(
+            ["cpr"], [.medicalEmergency], excludedIn: ["在做cpr", "正在做cpr", "在给他做cpr", "在给她做cpr"],
+            requiresNearby: ["在做", "正在", "倒了", "倒地", "倒在", "晕倒", "没反应", "没有反应", "脉搏", "没呼吸", "没有呼吸", "心跳"],
+            vetoedNearby: resuscitationLookAlikes)
+        // Pressing a fallen person's chest (保安在给一个倒地的业主按压).
+        cues += SafetyCue.group(
+            ["按压"], [.medicalEmergency], excludedIn: ["胸外按压", "轮流按压"],
+            requiresNearby: ["倒地", "倒在", "晕倒", "没反应", "没有反应", "脉搏", "心跳", "没醒"],
+            vetoedNearby: resuscitationLookAlikes)
+        // An arm going numb beside a tight chest (胸口有点闷…左边手臂也麻): a heart attack's signs, not a
+        // stiff neck or a night slept on it.
+        cues += SafetyCue.group(
+            [
+                "手臂也麻", "手臂麻", "手臂发麻", "左手麻", "左手发麻", "左手也麻", "左手臂麻", "胳膊麻", "胳膊发麻", "胳膊也麻", "膀子麻",
+                "手杆麻", "上肢麻木",
+            ],
+            [.medicalEmergency],
+            // The crushing chest or the cold sweat beside it, not a chest merely tight (a review found
+            // 胸闷 and 胸口 beside a numb arm in a score of health-service questions).
+            requiresNearby: ["压得慌", "出冷汗", "冷汗", "大汗淋漓", "冒虚汗", "喘不上气", "喘不过气", "胸口痛", "胸痛", "心口痛", "胸口疼"],
+            // Symptoms now count inside paperwork; a habit, a past, a warning read online, a
+            // workout, a needle, a fright, a doctor's queue or a checkup do not.
+            vetoedNearby: pastOrPaperwork + [
+                "颈椎", "睡觉", "睡麻", "压麻", "鼠标", "键盘", "好几年", "经常", "老是", "针灸", "理疗", "有时候", "一直", "发作的时候",
+                "前兆", "网上", "术后", "手术", "支架", "献血", "扎", "练", "吓出", "焦虑", "症状", "体检", "检查", "挂号", "专家号",
+                "看病", "门诊", "加班", "健身", "拉伤", "空调",
+            ])
         // 没得气 is also a gas supply cut (天然气停了…全部没得气): a 12345 matter. Only these words
         // yield to gas words (浴室燃气热水器开着，人叫不醒了 is an emergency, as a review found).
         cues += SafetyCue.group(
@@ -352,7 +425,10 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["冒烟", "浓烟", "黑烟", "烧焦", "焦糊", "烟好大", "烟很大", "全是烟", "都是烟", "在烧", "还在烧"],
             [.fire],
-            excludedIn: ["在烧烤", "在烧纸", "在烧垃圾", "在烧秸秆", "在烧树叶"],
+            // 现在烧到四十度 is a child's fever, 现在烧到五楼了 a fire.
+            excludedIn: [
+                "在烧烤", "在烧纸", "在烧垃圾", "在烧秸秆", "在烧树叶", "现在烧到三", "现在烧到四", "现在烧到38", "现在烧到39", "现在烧到40",
+            ],
             vetoedNearby: controlledBurning)
         // Gas: the fuel named next to a smell or a leak.
         cues += SafetyCue.group(
@@ -413,6 +489,42 @@ extension SafetyRules {
         // exclamation (救命哦, 救命，我被系统卡住了) and does not count.
         cues += SafetyCue.group(
             ["呼救", "求救", "喊救命", "叫救命", "喊着救命", "喊了救命"], [.personAtRisk], excludedIn: ["求救电话"])
+        // Someone begging a beating to stop (女子哭喊"别打了"), often heard through a noise complaint's
+        // wall — not a call, an injection or a game.
+        cues += SafetyCue.group(
+            ["别打了", "不要打了", "莫打了", "不要再打了", "别再打了", "求饶", "饶命", "再也不敢了"], [.violence],
+            requiresNearby: ["女的", "老婆", "打她", "打我", "打人", "惨叫", "哭"],
+            vetoedBy: ["电话", "游戏", "麻将", "牌", "针", "疫苗", "广告", "球"],
+            // Children squabbling, a television, a pile driver, a snore, a dog fight, a game, the past.
+            vetoedNearby: [
+                "玩具", "哥哥", "弟弟", "姐姐", "妹妹", "电视", "视频", "电影", "剧", "桩", "呼噜", "鼾", "铁", "陀螺", "墙", "地坪", "鼓",
+                "篮球", "狗", "吃鸡", "原来", "去年", "字", "歌", "唱", "打闹", "同学",
+            ],
+            // 莫打了莫打了: the first is no denial of the second.
+            ignoresNegation: true)
+        // A door nobody answers after days without a sign of life (两天没拿门口的饭了，敲门也不应), or
+        // after a sudden silence: not a neighbour dodging a leak, a fee or a delivery.
+        cues += SafetyCue.group(
+            [
+                "敲门也不应", "敲门不应", "敲门也不开", "敲门没反应", "敲门也没反应", "敲门无人应答", "敲门没人应", "敲门也没人应",
+                "敲门无人应", "敲门没人开", "敲门也没人开", "敲门都不应", "敲门都没得人开", "门敲不开", "敲门无回应",
+            ],
+            [.personAtRisk],
+            // Someone frail or alone, a smell, food not taken, a silence after screams — not just days.
+            requiresNearby: [
+                "一个人住", "独居", "老人", "大爷", "婆婆", "爷爷", "奶奶", "臭", "味", "没拿", "没声音", "没有声音", "没动静", "没有动静",
+                "别打了", "哭喊", "惨叫",
+            ],
+            vetoedNearby: [
+                "漏水", "渗水", "噪音", "装修", "物业费", "快递", "水管", "欠费", "房租", "租金", "催收", "水表", "维修", "外卖", "没在家",
+                "后来", "原来", "搬", "送达", "登记", "安检", "押金", "物业办公室", "配电房", "猫", "狗", "送水", "订",
+            ],
+            ignoresNegation: true)
+        // An old person not seen for a week, or a smell from the home (老人一个星期没出门了，屋里有臭味).
+        cues += SafetyCue.group(
+            ["一个星期没出门", "几天没出门", "好几天没出门", "屋里有臭味", "屋头有臭味", "屋里有怪味", "屋头有怪味"], [.personAtRisk],
+            requiresNearby: ["老人", "独居", "一个人住", "大爷", "婆婆", "爷爷", "奶奶", "老头", "老太"],
+            vetoedNearby: ["疫情", "隔离", "封控", "下雨", "天气", "腿脚不好", "出去旅游"])
         // Someone trapped or locked in.
         cues += SafetyCue.group(
             [
@@ -423,6 +535,18 @@ extension SafetyRules {
             [.trapped],
             excludedIn: ["掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
             vetoedBy: ["进不去", "进不了"])
+        // A person under something fallen (围挡倒下来了，压到一个过路的老太婆): trapped and hurt, now.
+        cues += SafetyCue.group(
+            [
+                "压到一个过路", "压到一个人", "压到人了", "压到了人", "压到一个老人", "压到一个老太", "压到一个老头", "压到一个老婆婆",
+                "压到一个小娃", "压到一个娃", "压到个人了",
+            ],
+            [.trapped, .injury], vetoedNearby: crushedLookAlikes)
+        // …said only by where the person is (把一个路过的压到底下了, 把一个骑车的娃娃压到起的): with a person near.
+        cues += SafetyCue.group(
+            ["压在底下", "压到底下", "压着个", "压到起", "被盖住", "压到了"], [.trapped, .injury],
+            requiresNearby: ["人", "娃", "老", "婆婆", "阿姨", "骑车", "过路", "路过", "小孩", "孩子", "工人", "师傅"],
+            vetoedNearby: crushedLookAlikes)
         // 电梯又困了一个老人在里面, 里面困了两个人: only in a lift, a pit or a collapse, now — in
         // Sichuanese 困 is also to sleep (娃娃刚困着, 困了一个午觉).
         cues += SafetyCue.group(
@@ -537,7 +661,8 @@ extension SafetyRules {
         // A road accident that has just happened. Not a rider's own fall (我骑电动车在那个路口摔了，路面坑坑
         // 洼洼的，想反映一下修路 is a broken road: a review's finding).
         let accidents = SafetyCue.group(["车祸", "相撞", "追尾", "撞车", "被车撞", "撞倒了", "肇事", "逃逸", "酒驾", "醉驾"], [])
-        return crimes.map { ($0, Category.crimeReport) } + police.map { ($0, Category.policeComplaint) }
+        let impostors = SafetyCue.group(impostorFraud, [], vetoedNearby: ["报修", "维修", "修理", "漏水", "还在漏", "坏了"])
+        return (crimes + impostors).map { ($0, Category.crimeReport) } + police.map { ($0, Category.policeComplaint) }
             + accidents.map { ($0, Category.traffic) }
     }()
 
@@ -555,6 +680,11 @@ extension SafetyRules {
         "安全账户", "要我转账", "让我转账", "要我把钱转", "让我把钱转", "连夜搬空", "让我马上汇款", "让我汇款", "要我汇款",
         "让我打钱", "要我打钱",
     ]
+
+    /// Money just paid to someone "from the water company", which sent nobody (走了有半个钟头了):
+    /// decisive like a fraud in progress, but not where a repair the company never came for is
+    /// the matter (报修, 还在漏).
+    static let impostorFraud = ["根本没派人", "根本没有派人", "根本没派过人", "没有派人来过", "没派人过来", "没安排人上门", "根本没有这个人"]
 
     /// Words with which a record says the operator asked (or the caller went on to explain) what
     /// the call really was. What follows one is the finding; with a denial in it (无人员受伤,
