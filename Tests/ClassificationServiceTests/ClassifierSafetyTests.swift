@@ -650,6 +650,9 @@ struct ClassifierSafetyTests {
             ("我想投诉物业，保安在给一个倒地的业主按压，物业连个AED都没有", .medicalEmergency),
             ("市民来电：来电人称其父在家中突发胸闷，左上肢麻木，大汗淋漓，咨询医保异地就医备案事宜", .medicalEmergency),
             ("我想问下物业费怎么交，另外我们对面楼现在烧到五楼了，物业电话打不通", .fire),
+            // A stroke told in Sichuanese inside a housing question: the rule's, not only the model's
+            // (retraining with another writer's batch lost it, and the gate refused that model).
+            ("你好我想问下公租房申请要些啥子材料，还有就是，我屋头老人家刚刚突然倒了，嘴巴歪起的，一边手脚动不了", .medicalEmergency),
         ])
     func writersSixteenSeventeenDangers(text: String, flag: SafetyFlag) throws {
         let outcome = try classify(text)
@@ -684,6 +687,7 @@ struct ClassifierSafetyTests {
             "我是燃气公司的安检员，这家人三天没在家，敲门没人开，安检做不了，想问下怎么上报",
             "单位把绩效工资压到个人头上，想问劳动局管不管",
             "我骑电瓶车压到一个老井盖，车胎破了，要求修一下井盖",
+            "我娃儿牙齿矫正以后嘴巴歪起的，想投诉那家口腔诊所",
         ])
     func writersSixteenSeventeenHarmless(text: String) throws {
         let outcome = try classify(text)

@@ -347,7 +347,8 @@ extension SafetyRules {
                 "要生了", "难产", "早产", "癫痫", "哮喘", "过敏性休克", "心肺复苏", "救护车", "低血糖", "大出血", "吐血", "破水",
                 "宫缩", "阵痛",
                 // Stroke signs as a relative tells them (突然说不出话，半边身子不能动).
-                "突然说不出话", "半边身子不能动", "半边身体不能动", "半边身子动不了", "半边身体动不了",
+                "突然说不出话", "半边身子不能动", "半边身体不能动", "半边身子动不了", "半边身体动不了", "一边手脚动不了", "半边手脚动不了",
+                "一边身子动不了",
             ],
             [.medicalEmergency],
             // 吵得我心脏病都要犯了: the hyperbole of a complaint (a symptom named after it is its own
@@ -361,7 +362,7 @@ extension SafetyRules {
             vetoedNearbyUnlessNow: ["咨询", "报销", "医保", "门诊特殊", "申请", "政策", "补贴", "进不来", "进不去", "隐患", "通道"])
         // A face drooping (嘴巴也歪了) only with the other signs of a stroke, not after braces or a filler.
         cues += SafetyCue.group(
-            ["嘴巴歪了", "嘴歪了", "嘴巴也歪了", "口角歪斜", "口眼歪斜"], [.medicalEmergency],
+            ["嘴巴歪了", "嘴歪了", "嘴巴也歪了", "口角歪斜", "口眼歪斜", "嘴巴歪起", "嘴歪起"], [.medicalEmergency],
             requiresNearby: ["突然", "说不出话", "半边", "不能动", "动不了", "中风", "脑梗"],
             vetoedNearby: ["矫正", "玻尿酸", "面瘫", "之前", "以前", "整容", "美容", "牙齿", "几年", "前年", "去年", "的事了"],
             vetoedNearbyUnlessNow: ["医保", "报销", "咨询"])
