@@ -33,11 +33,11 @@ extension RoutingHandlers {
         // delivery state of a new ticket is PENDING before and after its hand-over), so none is
         // read twice.
         var reached = [Destination: TicketRecord]()
-        for ticket in try TicketStore.forCall(call.callID, on: connection) where reached[ticket.destination] == nil {
+        let earlier = try TicketStore.routedBefore(callID: call.callID, incidentID: call.incidentID, on: connection)
+        for (ticket, attached) in earlier where attached && reached[ticket.destination] == nil {
             reached[ticket.destination] = ticket
         }
-        for ticket in try TicketStore.openForIncident(call.incidentID, on: connection)
-        where call.destinations.contains(ticket.destination) && reached[ticket.destination] == nil {
+        for (ticket, attached) in earlier where !attached && call.destinations.contains(ticket.destination) && reached[ticket.destination] == nil {
             try TicketStore.attach(callID: call.callID, to: ticket.id, on: connection)
             reached[ticket.destination] = ticket
         }

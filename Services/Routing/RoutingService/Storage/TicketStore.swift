@@ -75,10 +75,10 @@ enum TicketStore {
         try connection.query("UPDATE tickets SET outbox_id = \(outboxID) WHERE id = \(ticketID)")
     }
 
-    /// The ticket an outbox message carries to its holder, or `nil`.
+    /// The ticket an outbox message carries to its holder, or `nil`; without its assignment
+    /// history (the delivered event does not carry it).
     static func find(outboxID: UUID, on connection: PostgresConnection) throws -> TicketRecord? {
-        try withHistory(connection.query("\(unescaped: TicketRow.selection) WHERE t.outbox_id = \(outboxID)").map(TicketRow.record), on: connection)
-            .first
+        try connection.query("\(unescaped: TicketRow.selection) WHERE t.outbox_id = \(outboxID)").first.map(TicketRow.record)
     }
 
     /// One ticket, locked for update when asked, or `nil`.
@@ -87,26 +87,20 @@ enum TicketStore {
         return try withHistory(connection.query("\(unescaped: TicketRow.selection) WHERE t.id = \(id)").map(TicketRow.record), on: connection).first
     }
 
-    /// The tickets a call is attached to (as the original call or a repeat), in queue order.
-    static func forCall(_ callID: String, on connection: PostgresConnection) throws -> [TicketRecord] {
-        try withHistory(
-            connection.query(
-                """
-                \(unescaped: TicketRow.selection) WHERE t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID))
-                ORDER BY t.priority, t.created_at, t.id
-                """
-            ).map(TicketRow.record), on: connection)
-    }
-
-    /// The open tickets of an incident (never yet resolved), whichever of its calls opened them.
-    static func openForIncident(_ incidentID: String, on connection: PostgresConnection) throws -> [TicketRecord] {
-        try withHistory(
-            connection.query(
-                """
-                \(unescaped: TicketRow.selection) WHERE t.incident_id = \(incidentID) AND NOT t.finished
-                ORDER BY t.priority, t.created_at, t.id
-                """
-            ).map(TicketRow.record), on: connection)
+    /// What `Route` needs to know before it opens a ticket, in one query: the tickets a call is
+    /// attached to (as the original call or a repeat), `attached`, and the open tickets of its
+    /// incident (never yet resolved), whichever of its calls opened them; each in queue order.
+    static func routedBefore(callID: String, incidentID: String, on connection: PostgresConnection) throws -> [(ticket: TicketRecord, attached: Bool)] {
+        let rows = try connection.query(
+            """
+            SELECT \(unescaped: TicketRow.columns), t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID)) AS attached
+            \(unescaped: TicketRow.joins)
+            WHERE t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID)
+                           UNION SELECT id FROM tickets WHERE incident_id = \(incidentID) AND NOT finished)
+            ORDER BY t.priority, t.created_at, t.id
+            """)
+        let attached = try rows.map { try $0.decode("attached", as: Bool.self) }
+        return zip(try withHistory(rows.map(TicketRow.record), on: connection), attached).map { ($0, $1) }
     }
 
     /// Fills in the assignment history of `tickets` with one query.
@@ -141,14 +135,21 @@ enum TicketRow {
     /// recorded (receiver down, or parked) is retrying, an acknowledgement is delivered. The outbox
     /// purges only delivered (or canceled) messages and a ticket always points at its current,
     /// never-canceled message, so a ticket whose message is gone was delivered.
-    static let selection = """
-        SELECT t.id, t.call_id, t.incident_id, t.channel, t.kind, t.destination, t.category, t.district, t.department_id, t.priority, t.status,
+    static let selection = "SELECT \(columns) \(joins)"
+
+    /// The columns of `selection`.
+    static let columns = """
+        t.id, t.call_id, t.incident_id, t.channel, t.kind, t.destination, t.category, t.district, t.department_id, t.priority, t.status,
                t.created_at, t.sign_for_due_at, t.resolve_due_at, t.feedback_due_at, t.return_count, t.summary,
                t.rules_version, COALESCE(d.name, '') AS department_name,
                CASE WHEN t.outbox_id IS NULL THEN 'PENDING'
                     WHEN o.id IS NULL OR o.delivered_at IS NOT NULL THEN 'DELIVERED'
                     WHEN o.parked_at IS NOT NULL OR (o.last_error IS NOT NULL AND o.last_error NOT LIKE '\(Outbox.waitingPrefix)%') THEN 'RETRYING'
                     ELSE 'PENDING' END AS delivery_state
+        """
+
+    /// The tables of `selection`.
+    static let joins = """
         FROM tickets t
         LEFT JOIN departments d ON d.id = t.department_id
         LEFT JOIN outbox o ON o.id = t.outbox_id
