@@ -23,7 +23,7 @@ public struct ClassificationModule: ServiceModule {
         classifier.divertThreshold = configuration.divertThreshold
         let engine = ClassifierEngine(model: model, normalizer: normalizer, catalogue: current, configuration: classifier)
         handler = ClassificationHandlers(
-            engine: engine, database: environment.database, outbox: environment.outbox, catalogues: store, reporter: environment.reporter)
+            engine: engine, database: environment.database, catalogues: store, reporter: environment.reporter)
         refresher = CatalogueRefresher(
             store: store, engine: engine, interval: configuration.catalogueRefreshInterval, logger: environment.logger
         )

@@ -23,7 +23,7 @@ public struct RoutingModule: ServiceModule {
         database = environment.database
         reporter = environment.reporter
         handler = RoutingHandlers(
-            database: environment.database, outbox: environment.outbox, policy: configuration.policy, reporter: environment.reporter)
+            database: environment.database, policy: configuration.policy, reporter: environment.reporter)
         if configuration.seedsDirectory {
             let seeded = try await DirectorySeeder.seedIfEmpty(
                 try DirectorySeeder.bundledSeed(), defaultEndpoint: configuration.defaultEndpoint, on: environment.database

@@ -12,8 +12,6 @@ struct ClassificationHandlers: ClassificationServiceHandler {
     let engine: ClassifierEngine
     /// The classification schema.
     let database: PostgresPool
-    /// Where hand-offs to routing and intake are written, in the decision's transaction.
-    let outbox: Outbox
     /// Catalogue versions.
     let catalogues: CatalogueStore
     /// Tells reporting what was decided (in the decision's transaction).

@@ -10,8 +10,6 @@ import Synchronization
 struct RoutingHandlers: RoutingServiceHandler {
     /// The routing schema.
     let database: PostgresPool
-    /// Where ticket deliveries are written, in the ticket's transaction.
-    let outbox: Outbox
     /// Deadlines, calendar and returns.
     let policy: RoutingPolicy
     /// Tells reporting about tickets (in their transactions).
