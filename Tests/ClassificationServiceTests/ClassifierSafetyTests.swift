@@ -653,6 +653,7 @@ struct ClassifierSafetyTests {
             // A stroke told in Sichuanese inside a housing question: the rule's, not only the model's
             // (retraining with another writer's batch lost it, and the gate refused that model).
             ("你好我想问下公租房申请要些啥子材料，还有就是，我屋头老人家刚刚突然倒了，嘴巴歪起的，一边手脚动不了", .medicalEmergency),
+            ("我爸每天都要吃救心丸，刚刚胸口疼得厉害，脸色发白", .medicalEmergency),
         ])
     func writersSixteenSeventeenDangers(text: String, flag: SafetyFlag) throws {
         let outcome = try classify(text)
@@ -688,6 +689,8 @@ struct ClassifierSafetyTests {
             "单位把绩效工资压到个人头上，想问劳动局管不管",
             "我骑电瓶车压到一个老井盖，车胎破了，要求修一下井盖",
             "我娃儿牙齿矫正以后嘴巴歪起的，想投诉那家口腔诊所",
+            "上班天天加班，胸口闷得很，想举报公司违法加班",
+            "我有时候胸口闷，手臂也麻，想预约体检",
         ])
     func writersSixteenSeventeenHarmless(text: String) throws {
         let outcome = try classify(text)

@@ -369,7 +369,10 @@ extension SafetyRules {
         // Chest pain and its medicine, now — not for years, not a price or a sale.
         cues += SafetyCue.group(
             ["速效救心丸", "救心丸", "硝酸甘油", "捂着胸口", "捂到胸口", "按着胸口", "胸口疼", "胸口闷", "胸口说痛"], [.medicalEmergency],
-            vetoedNearby: ["最近", "老是", "好几年", "经常", "涨价", "卖", "价格", "多少钱", "哪个医院", "门诊", "报销", "医保"])
+            vetoedNearby: ["最近", "老是", "好几年", "经常", "涨价", "卖", "价格", "多少钱", "哪个医院", "门诊", "报销", "医保"],
+            // A habit, a checkup, a queue or overwork beside a tight chest, unless it is happening
+            // now (每天吃救心丸，刚刚胸口疼得厉害 is an emergency): a stop-21 review's finding.
+            vetoedNearbyUnlessNow: ["有时候", "体检", "检查", "挂号", "预约", "前兆", "网上", "加班", "天天", "每天", "排队", "排了", "扣钱"])
         cues += SafetyCue.group(["嘴皮都乌了", "嘴皮乌", "嘴巴乌"], [.medicalEmergency], ignoresNegation: true)
         cues += SafetyCue.group(
             ["中毒", "误食", "喝农药", "喝了农药", "服毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
