@@ -36,8 +36,7 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
         for row in rows {
             var placeholders = [String]()
             for value in values(row) {
-                binds.append(value?.postgresText)
-                placeholders.append("$\(binds.count)")
+                if let value { placeholders.append(bind(value)) } else { placeholders.append(bind(String?.none)) }
             }
             tuples.append("(" + placeholders.joined(separator: ", ") + ")")
         }
