@@ -697,6 +697,59 @@ struct ClassifierSafetyTests {
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
     }
 
+    @Test(
+        "writer 18's dangers (stop 22): lips blue and no breath in Sichuanese, an old woman nobody has seen behind her door, a tilting crane over a playground, a ceiling giving way, a man lying still and not answering",
+        arguments: [
+            ("物业为了逼我们交物业费把我们这栋楼的电停了，我老头子在屋头吸氧的，制氧机一停他就不行了，现在嘴巴都是乌的，气都出不赢，你们管一下这个物业嘛！", SafetyFlag.medicalEmergency),
+            ("想问下医保卡咋个激活，我妈刚刚突然气都出不赢了", .medicalEmergency),
+            (
+                "对门住了个独居的婆婆，八十几了，她门口订的报纸堆了一个星期了都没人拿，我敲门也没人应，喊她名字也不答应，物业说不好管",
+                .personAtRisk
+            ),
+            ("我是想投诉那个工地噪音的，郫都区团结街道，天天吵，但是今天有个更吓人的，那个塔吊好像歪了，上头那根横杆一直在晃，下面就是小学的操场", .personAtRisk),
+            ("楼上装修把承重墙砸了，现在我家客厅天花板上裂了一条好长的缝，比早上宽了，还在往下掉灰，老人在屋头下不了楼", .personAtRisk),
+            ("物业不管，地下车库顶棚的裂缝越来越宽，还在往下掉渣，底下还有人在取车", .personAtRisk),
+            ("【随手拍】问题类型：共享单车乱停放 描述：单车堆成一堆压在盲道上，拍照时发现车堆里躺着一个男的，脸上有血，叫他不应", .injury),
+        ])
+    func writerEighteenDangers(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(flag.requiredDestination))
+    }
+
+    @Test(
+        "…and their look-alikes raise no flag: a busy worker, mulberries, the cold, a staircase, a developer's crack, a jumping neighbour, a crane's lights, a sulking son",
+        arguments: [
+            "最近单位天天加班，忙得气都出不赢，想问加班费怎么算",
+            "吃了桑葚嘴巴都是乌的，想投诉水果摊卖染色桑葚",
+            "暖气不热，娃娃冻得嘴巴都乌了，要求物业解决",
+            "爬楼梯爬得气都出不赢，老小区能不能装电梯",
+            "墙上的裂缝越来越大，开发商一直不来维修，要求住建部门处理",
+            "楼上天天蹦迪，我家天花板都要塌了，要求处理噪音",
+            "工地的塔吊晚上灯光太亮，要求关掉",
+            "我想咨询一下塔吊司机证在哪里考",
+            "楼要塌了！墙上裂了好长一道缝！……物业和住建的人已经来看过了，说是隔壁工地打桩震的，是外面抹灰层裂了，结构没问题",
+            "我叫他不应，他戴着耳机打游戏，想问下网吧管不管未成年人",
+            "快递员敲门没人应，订的外卖放门口了，投诉快递员",
+        ])
+    func writerEighteenHarmless(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
+    @Test("blackmail typed as it sounds (敲炸) is no explosion, and illegal fund-raising named by the caller is a crime report")
+    func blackmailAndFundraising() throws {
+        let blackmail = try classify("我遭人敲炸了 就是昨天晚上跟一个女的视频 她录了我的视频 现在说不给她转五万块就发给我通讯录里面所有人")
+        #expect(!blackmail.safetyFlags.contains(.fire), "\(blackmail.evidence)")
+        #expect(blackmail.destinations.first == .police110)
+        let fundraising = try classify(
+            "我们社区门口有个公司天天请老年人去听讲座，卖一种养老项目，说年化百分之二十，保本保息，我妈已经投了五万，可是没有任何正规合同，我觉得是非法集资，想举报。")
+        #expect(fundraising.category == .crimeReport, "\(fundraising.evidence)")
+        // A gas main that really blew up is still a fire.
+        let explosion = try classify("楼下燃气管道炸了，好大一声，窗子都震碎了")
+        #expect(explosion.safetyFlags.contains(.fire))
+    }
+
     @Test("a child's fever told in degrees is no fire; a fraud by a fitter the utility never sent leans to a crime report")
     func feverAndFakeFitter() throws {
         let fever = try classify("想问下疫苗在哪里打，另外我娃儿现在烧到四十度，刚刚开始抽，喊不答应")

@@ -78,8 +78,10 @@ public struct Classifier: Sendable {
     private let modelSlots: [Int]
 
     private static let categories = Category.allCases
-    /// Leanings as decisive as a reporter's own choice: a fraud with money about to move or just paid to an impostor, drugs sold.
-    private static let decisiveLeanings = Set(SafetyRules.fraudInProgress + SafetyRules.impostorFraud + SafetyRules.drugTrade)
+    /// Leanings as decisive as a reporter's own choice: a fraud with money about to move or just paid to an impostor, drugs
+    /// sold, illegal fund-raising named.
+    private static let decisiveLeanings = Set(
+        SafetyRules.fraudInProgress + SafetyRules.impostorFraud + SafetyRules.drugTrade + SafetyRules.illegalFundraising)
     private static let slot = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
 
     /// Words with which a record says the operator asked and learned what the call really was

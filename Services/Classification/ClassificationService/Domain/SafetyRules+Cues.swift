@@ -270,6 +270,10 @@ extension SafetyRules {
                 "没有呼吸", "没呼吸", "不省人事", "叫不醒", "喊不醒", "叫不答应", "喊不答应", "呼之不应", "心脏骤停", "叫不应", "喊不应",
             ],
             [.injury], ignoresNegation: true, family: "unconscious")
+        // …with the person named (躺着一个男的，脸上有血，叫他不应): not one wearing headphones or sulking.
+        cues += SafetyCue.group(
+            ["叫他不应", "叫她不应", "喊他不应", "喊她不应"], [.injury],
+            vetoedNearby: ["耳机", "游戏", "手机", "电视", "故意", "生气", "不理", "装"], ignoresNegation: true, family: "unconscious")
         // A pulse gone (倒了，摸不到脉搏), as a bystander says it: not a blood-pressure cuff, a
         // herbalist's reading, a dummy in an exam or a game character.
         cues += SafetyCue.group(
@@ -341,6 +345,18 @@ extension SafetyRules {
                 "脸色发紫", "嘴唇发紫", "嘴唇乌紫", "口唇发紫",
             ],
             [.medicalEmergency], ignoresNegation: true)
+        // Lips gone dark and no breath, in Sichuanese (制氧机一停…嘴巴都是乌的，气都出不赢): not
+        // mulberries, lipstick or the cold, and not the idiom for being rushed off one's feet
+        // (忙得气都出不赢).
+        cues += SafetyCue.group(
+            [
+                "嘴巴都是乌的", "嘴巴乌了", "嘴巴都乌了", "嘴巴发乌", "嘴唇乌了", "嘴唇发乌", "嘴皮乌了", "嘴皮都乌了", "气都出不赢",
+                "气出不赢", "出气都出不赢", "气都喘不赢", "喘不赢",
+            ],
+            [.medicalEmergency],
+            vetoedBy: ["忙", "跑", "赶", "笑", "气得", "骂", "累得", "吵得"],
+            vetoedNearby: pastOrPaperwork + ["桑葚", "口红", "染", "墨", "冻", "冷", "游泳", "爬山", "爬楼", "跑步"],
+            ignoresNegation: true)
         cues += SafetyCue.group(
             [
                 "心脏病", "心梗", "心绞痛", "胸口痛", "胸痛", "中风", "脑溢血", "脑梗", "呼吸困难", "喘不过气", "喘不上气", "羊水破",
@@ -422,6 +438,8 @@ extension SafetyRules {
             excludedIn: [
                 "火警电话", "炸了锅", "炸了毛", "气炸了", "痛得要炸了", "头要炸了", "头都要炸了", "冒火连天", "心头冒火",
                 "炸弹价", "爆炸价", "价格爆炸", "全场爆炸",
+                // 遭人敲炸了: blackmail (敲诈) as a hurried caller types it.
+                "敲炸了",
                 // A simile for a noise (跟爆炸一样); not 像着火 or 像爆炸, which end 好像着火了 and
                 // 好像是爆炸, the way callers report a fire (a review's finding).
                 "跟爆炸一样",
@@ -517,11 +535,14 @@ extension SafetyRules {
             // Someone frail or alone, a smell, food not taken, a silence after screams — not just days.
             requiresNearby: [
                 "一个人住", "独居", "老人", "大爷", "婆婆", "爷爷", "奶奶", "臭", "味", "没拿", "没声音", "没有声音", "没动静", "没有动静",
-                "别打了", "哭喊", "惨叫",
+                "别打了", "哭喊", "惨叫", "没人拿", "报纸",
             ],
             vetoedNearby: [
                 "漏水", "渗水", "噪音", "装修", "物业费", "快递", "水管", "欠费", "房租", "租金", "催收", "水表", "维修", "外卖", "没在家",
-                "后来", "原来", "搬", "送达", "登记", "安检", "押金", "物业办公室", "配电房", "猫", "狗", "送水", "订",
+                "后来", "原来", "搬", "送达", "登记", "安检", "押金", "物业办公室", "配电房", "猫", "狗", "送水",
+                // What was ordered (订的水, 订的外卖) — not the newspaper she takes every day, piling
+                // up outside her door (门口订的报纸堆了一个星期都没人拿).
+                "订的水", "订水", "订餐", "订的餐", "订单", "订的外卖", "订的菜", "订的货",
             ],
             ignoresNegation: true)
         // An old person not seen for a week, or a smell from the home (老人一个星期没出门了，屋里有臭味).
@@ -539,6 +560,25 @@ extension SafetyRules {
             [.trapped],
             excludedIn: ["掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
             vetoedBy: ["进不去", "进不了"])
+        // A structure giving way now, with people under or inside it (塔吊好像歪了…下面就是操场; 承重墙
+        //砸了…天花板上的缝比早上宽了): not a crack the developer will not mend, nor a jumping
+        // neighbour's hyperbole (楼上跳得天花板都要塌了).
+        cues += SafetyCue.group(
+            ["塔吊歪了", "塔吊好像歪了", "塔吊有点歪", "塔吊在晃", "塔吊一直在晃", "塔吊要倒", "塔吊快倒", "塔吊倒了", "塔吊倒下来"],
+            [.personAtRisk],
+            vetoedNearby: pastOrPaperwork + ["检测", "年检", "验收", "资质", "拆除", "安装", "备案", "视频", "新闻", "以前", "模型", "玩具"])
+        cues += SafetyCue.group(
+            [
+                "比早上宽了", "比早上还宽", "比刚才宽了", "越裂越大", "越裂越宽", "裂缝越来越宽", "缝越来越宽", "裂缝越来越大", "缝越来越大",
+                "要塌了", "快塌了", "要垮了", "快垮了", "马上要塌", "随时会塌", "随时要塌",
+            ],
+            [.personAtRisk],
+            excludedIn: ["都要塌了", "都快塌了", "都要垮了", "都快垮了"],
+            requiresNearby: ["承重墙", "天花板", "楼板", "房梁", "屋顶", "顶棚", "墙体", "墙面", "墙上", "裂缝", "缝", "塔吊", "脚手架"],
+            vetoedNearby: pastOrPaperwork + [
+                "鉴定", "保修", "维修", "修补", "开发商", "质量", "几个月", "几年", "好久", "跳", "蹦", "吵", "噪音", "音响", "广场舞", "股",
+                "价", "心态", "情绪",
+            ])
         // A person under something fallen (围挡倒下来了，压到一个过路的老太婆): trapped and hurt, now.
         cues += SafetyCue.group(
             [
@@ -650,8 +690,10 @@ extension SafetyRules {
                 "被偷", "偷了", "遭偷", "偷走", "小偷", "扒窃", "扒手", "盗窃", "被盗", "盗走", "被撬", "撬开", "撬门", "撬锁", "入室",
                 "被抢", "抢走", "遭抢", "诈骗", "被骗", "骗走", "赌博", "毒品", "吸毒", "吸粉", "冰毒", "k粉", "麻古", "海洛因", "敲诈", "勒索", "恐吓", "偷拍",
                 "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼", "卷款", "携款",
+                // Blackmail typed as it sounds (遭人敲炸了).
+                "敲炸",
             ]
-                + fraudInProgress + drugTrade,
+                + fraudInProgress + drugTrade + illegalFundraising,
             [],
             vetoedBy: ["井盖", "猴子", "护栏", "电缆井", "窨井"])
         let police = SafetyCue.group(
@@ -684,6 +726,11 @@ extension SafetyRules {
         "安全账户", "要我转账", "让我转账", "要我把钱转", "让我把钱转", "连夜搬空", "让我马上汇款", "让我汇款", "要我汇款",
         "让我打钱", "要我打钱",
     ]
+
+    /// Illegal fund-raising named by the caller (保本保息，年化百分之二十…我觉得是非法集资，想举报): a fraud
+    /// on many, which the catalogue puts with crime; decisive, because the model reads the money
+    /// and the old people as a market or a wage matter.
+    static let illegalFundraising = ["非法集资", "集资诈骗"]
 
     /// Money just paid to someone "from the water company", which sent nobody (走了有半个钟头了):
     /// decisive like a fraud in progress, but not where a repair the company never came for is
@@ -776,6 +823,10 @@ extension SafetyRules {
             "已找到", "已经找到", "找到了", "找回", "已回家", "已经回家", "回来了", "已到家", "已联系上",
             "已经联系上", "联系上了", "接回",
         ].map { SafetyResolution($0, [.missingPerson]) }
+        // A building's structure found sound (住建的人来看过了…是抹灰层裂了，结构没问题).
+        resolutions += ["结构没问题", "结构没有问题", "结构安全", "不影响结构", "不影响主体结构", "没有坍塌风险", "没有垮塌风险"].map {
+            SafetyResolution($0, [.personAtRisk])
+        }
         return resolutions
     }()
 }
