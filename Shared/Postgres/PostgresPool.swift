@@ -7,7 +7,8 @@ import Synchronization
 /// cooperative executor. The pool has as many threads as connections, so a job that gets a thread
 /// always gets a connection: the thread pool's queue is the only waiting line. A broken connection
 /// (server restarted) is dropped and the next job opens a fresh one; a transaction whose reused
-/// connection turns out dead at `BEGIN` is retried once on a fresh one, since nothing ran yet.
+/// connection turns out dead at its first statement (which carries the `BEGIN`) is run again once
+/// on a fresh one, since nothing ran yet.
 /// The request's deadline (`DatabaseDeadline`) becomes `statement_timeout` for the work done for it.
 public final class PostgresPool: Sendable {
     /// How this pool connects.
@@ -43,18 +44,31 @@ public final class PostgresPool: Sendable {
     }
 
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
+    ///
+    /// `body` may run twice: when a reused connection turns out dead at the transaction's first
+    /// statement, nothing reached the server, and `body` runs again on a fresh connection — so it
+    /// must do nothing but database work on the connection it is given (every caller's does).
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
         let timeout = try DatabaseDeadline.remainingMilliseconds()
-        let begin = timeout.map { "BEGIN; SET LOCAL statement_timeout = \(min($0, self.configuration.statementTimeoutMilliseconds))" } ?? "BEGIN"
+        let begin = ["BEGIN"] + (timeout.map { ["SET LOCAL statement_timeout = \(min($0, self.configuration.statementTimeoutMilliseconds))"] } ?? [])
         return try await onThread {
-            let connection = try self.begin(begin)
+            var (connection, reused) = try self.checkout()
             do {
-                let value = try body(connection)
-                try connection.execute(script: "COMMIT")
+                let value: T
+                do {
+                    connection.beginLazily(begin)
+                    value = try body(connection)
+                } catch let error as PostgresError where reused && error.isUnavailable && connection.statementsInTransaction == 0 {
+                    // Closed by the server or the network while idle: nothing ran on it.
+                    (connection, reused) = (try self.open(), false)
+                    connection.beginLazily(begin)
+                    value = try body(connection)
+                }
+                try connection.commit()
                 self.checkin(connection)
                 return value
             } catch {
-                if connection.isHealthy, (try? connection.execute(script: "ROLLBACK")) != nil { self.checkin(connection) }
+                if connection.isHealthy, (try? connection.rollback()) != nil { self.checkin(connection) }
                 throw error
             }
         }
@@ -78,20 +92,6 @@ public final class PostgresPool: Sendable {
             return try await threadPool.runIfActive { try DatabaseCallContext.run(with: context, work) }
         } catch is NIOThreadPoolError.ThreadPoolInactive {
             throw PostgresError(code: .poolClosed, message: "the connection pool is shut down")
-        }
-    }
-
-    /// A connection with `BEGIN` done. A reused connection that fails at `BEGIN` was closed by the
-    /// server or the network while idle; nothing ran on it, so one fresh connection is tried.
-    private func begin(_ statement: String) throws -> PostgresConnection {
-        let (connection, reused) = try checkout()
-        do {
-            try connection.execute(script: statement)
-            return connection
-        } catch let error as PostgresError where reused && error.isUnavailable {
-            let fresh = try open()
-            try fresh.execute(script: statement)
-            return fresh
         }
     }
 

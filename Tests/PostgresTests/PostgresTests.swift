@@ -88,6 +88,39 @@ struct PostgresTests {
         #expect(try await pool.query("SELECT * FROM things").isEmpty)
     }
 
+    @Test("a transaction's BEGIN travels with its first statement: one transaction, and a failing first statement leaves the connection usable")
+    func beginWithFirstStatement() async throws {
+        let pool = try await TestDatabase.makePool("lazy_begin", size: 1)
+        defer { Task { try? await pool.shutdown() } }
+        try await pool.query("CREATE TABLE things (name text PRIMARY KEY)")
+        let pid = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode("pid", as: Int.self)
+        let (first, second) = try await pool.transaction { connection in
+            let first = try #require(try connection.query("SELECT txid_current()::text AS id").first).decode("id", as: String.self)
+            try connection.query("INSERT INTO things VALUES ('kept')")
+            let second = try #require(try connection.query("SELECT txid_current()::text AS id").first).decode("id", as: String.self)
+            return (first, second)
+        }
+        #expect(first == second)
+        // The first statement fails: nothing stays, and the one connection serves on (not left in pipeline mode).
+        let error = await #expect(throws: PostgresError.self) {
+            try await pool.transaction { connection in
+                try connection.query("INSERT INTO things VALUES ('kept')")
+                try connection.query("INSERT INTO things VALUES ('never')")
+            }
+        }
+        #expect(error?.sqlState == "23505")
+        // A prepared statement's first use inside a transaction, and a transaction with no statement.
+        try await pool.transaction { try $0.query("INSERT INTO things VALUES (\("later"))") }
+        let nothing = try await pool.transaction { _ in 7 }
+        #expect(nothing == 7)
+        let names = try await pool.query("SELECT name FROM things ORDER BY name").map { try $0.decode("name", as: String.self) }
+        #expect(names == ["kept", "later"])
+        let samePID = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode("pid", as: Int.self)
+        #expect(samePID == pid)
+        let status = try #require(try await pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = \(pid) AND state LIKE 'idle in%'").first)
+        #expect(try status.decode("n", as: Int.self) == 0)
+    }
+
     @Test("one service's role cannot read another service's schema")
     func roleIsolation() async throws {
         let port = try TestDatabase.port()
