@@ -710,6 +710,12 @@ struct ClassifierSafetyTests {
             ("楼上装修把承重墙砸了，现在我家客厅天花板上裂了一条好长的缝，比早上宽了，还在往下掉灰，老人在屋头下不了楼", .personAtRisk),
             ("物业不管，地下车库顶棚的裂缝越来越宽，还在往下掉渣，底下还有人在取车", .personAtRisk),
             ("【随手拍】问题类型：共享单车乱停放 描述：单车堆成一堆压在盲道上，拍照时发现车堆里躺着一个男的，脸上有血，叫他不应", .injury),
+            // A review's variants, each missed by the first version of these cues.
+            ("市民来电反映：工地围挡内塔吊出现明显倾斜，下方为小学放学通道，请求立即处置", .personAtRisk),
+            ("市民来电反映某工地无施工资质，塔吊歪了，下面还有工人在作业，请求相关部门立即处置", .personAtRisk),
+            ("市民来电反映XX工地夜间施工扰民，今晚风大，工地塔吊在晃，来电人称塔吊下面就是工人宿舍，有人在睡觉", .personAtRisk),
+            ("塔吊歪了，下面有工人，塔吊公司的人说结构没问题不用管，我看着吓人", .personAtRisk),
+            ("市民来电反映某小区5栋外墙裂缝较上午明显增宽，有墙皮脱落，楼内居民尚未撤离，请求相关部门紧急处置", .personAtRisk),
         ])
     func writerEighteenDangers(text: String, flag: SafetyFlag) throws {
         let outcome = try classify(text)
@@ -731,6 +737,20 @@ struct ClassifierSafetyTests {
             "楼要塌了！墙上裂了好长一道缝！……物业和住建的人已经来看过了，说是隔壁工地打桩震的，是外面抹灰层裂了，结构没问题",
             "我叫他不应，他戴着耳机打游戏，想问下网吧管不管未成年人",
             "快递员敲门没人应，订的外卖放门口了，投诉快递员",
+            // A review's look-alikes, each flagged by the first version of these cues.
+            "娃娃在幼儿园被老师骂了，回来哭得气都出不赢，想投诉这个老师",
+            "市民來電反映：公交車上人太多，擠得氣都喘不贏，建議加密班次",
+            "房贷压得我气都出不赢，想问下公积金能不能提前还",
+            "娃娃喝了中药，嘴巴都是乌的，想问儿童医院中医科挂号",
+            "包工头欠了我们三个月工资，打电话喊他不应，想申请劳动仲裁",
+            "店员在柜台后面睡觉，叫她不应，服务态度太差",
+            "我家订的报纸一个星期没送来，我去邮局投递站敲门也不开",
+            "塔吊一直在晃，灯光照到我家，半夜施工吵得很",
+            "网上传我们这边塔吊歪了，后来辟谣了，想问下工地到底安不安全",
+            "我是塔吊司机，公司让我开塔吊有点歪的那台，一直没有安全检查，想举报公司",
+            "小区门口那家水果店快垮了，我充的卡还有两百块，想问能不能退",
+            "卫生间瓷砖缝越来越宽，开发商不管，想投诉",
+            "单位要求每个人都参加打击非法集资知识网络答题，网站打不开，想反映一下",
         ])
     func writerEighteenHarmless(text: String) throws {
         let outcome = try classify(text)
@@ -742,6 +762,8 @@ struct ClassifierSafetyTests {
         let blackmail = try classify("我遭人敲炸了 就是昨天晚上跟一个女的视频 她录了我的视频 现在说不给她转五万块就发给我通讯录里面所有人")
         #expect(!blackmail.safetyFlags.contains(.fire), "\(blackmail.evidence)")
         #expect(blackmail.destinations.first == .police110)
+        // 敲炸 is also glass smashed: only with money or a video does it lean to a crime.
+        #expect(!(try classify("工人砸墙把我家窗户玻璃敲炸了，装修公司不认账").evidence.contains { $0.text == "敲炸" }))
         let fundraising = try classify(
             "我们社区门口有个公司天天请老年人去听讲座，卖一种养老项目，说年化百分之二十，保本保息，我妈已经投了五万，可是没有任何正规合同，我觉得是非法集资，想举报。")
         #expect(fundraising.category == .crimeReport, "\(fundraising.evidence)")
