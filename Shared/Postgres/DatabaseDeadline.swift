@@ -7,7 +7,12 @@ public enum DatabaseDeadline {
 
     /// Milliseconds left before the deadline (at least 1), `nil` without one; throws when it passed.
     static func remainingMilliseconds() throws -> Int? {
-        guard let deadline = current else { return nil }
+        try remainingMilliseconds(until: current)
+    }
+
+    /// Milliseconds left before `deadline` (at least 1), `nil` without one; throws when it passed.
+    static func remainingMilliseconds(until deadline: ContinuousClock.Instant?) throws -> Int? {
+        guard let deadline else { return nil }
         let left = ContinuousClock.now.duration(to: deadline)
         let (seconds, attoseconds) = left.components
         let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000

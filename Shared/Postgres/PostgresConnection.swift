@@ -24,8 +24,10 @@ public final class PostgresConnection: @unchecked Sendable {
     /// instead of in one of their own. A call takes about seven transactions through the services,
     /// and each round trip costs both processes a wake-up and the kernel a socket write and read.
     private var pendingBegin: [String] = []
-    /// Statements that succeeded since the transaction was opened (`beginLazily`).
-    private(set) var statementsInTransaction = 0
+    /// Whether the server answered the transaction's `BEGIN`: from then on a lost connection may
+    /// have run the first statement (and hold its locks until the server notices), so the pool
+    /// does not run the transaction again.
+    private(set) var beganOnServer = false
     /// Set when the connection was left in a state it cannot be trusted in (pipeline mode not left).
     private var broken = false
 
@@ -52,7 +54,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Opens a transaction with `statements` (`BEGIN` first), sent with the first statement run in it.
     func beginLazily(_ statements: [String]) {
         pendingBegin = statements
-        statementsInTransaction = 0
+        beganOnServer = false
     }
 
     /// Commits the transaction; one that never ran a statement was never opened on the server.
@@ -76,15 +78,18 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         var cStrings: [UnsafeMutablePointer<CChar>?] = query.binds.map { $0.flatMap { strdup($0) } }
         defer { for pointer in cStrings { free(pointer) } }
-        let name = try preparedName(for: query)
         let opening = pendingBegin
-        pendingBegin = []
+        // With a transaction's BEGIN pending, a statement new to this connection is prepared in the
+        // same pipeline, after the BEGIN: its parse (and the locks that takes) belongs to the
+        // transaction and its deadline, and costs no round trip of its own.
+        let (name, preparing) = opening.isEmpty ? (try preparedName(for: query), false) : nameInPipeline(for: query)
         let result = try cStrings.withUnsafeMutableBufferPointer { buffer -> OpaquePointer? in
             try buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) { values in
                 let count = Int32(query.binds.count)
                 let parameters = query.binds.isEmpty ? nil : values
                 if !opening.isEmpty {
-                    return try pipelined(after: opening) {
+                    let preparation = preparing ? (name: name!, sql: query.sql, count: count) : nil
+                    return try pipelined(after: opening, preparing: preparation) {
                         if let name { return PQsendQueryPrepared(handle, name, count, parameters, nil, nil, 0) }
                         return PQsendQueryParams(handle, query.sql, count, nil, parameters, nil, nil, 0)
                     }
@@ -94,9 +99,7 @@ public final class PostgresConnection: @unchecked Sendable {
             }
         }
         do {
-            let rows = try consume(result)
-            statementsInTransaction += 1
-            return rows
+            return try consume(result)
         } catch let error as PostgresError where name != nil && Self.mayBeStale(error) {
             // A table changed under this connection: the statement keeps the result and parameter
             // types of its preparation ("cached plan must not change result type", or a column whose
@@ -117,6 +120,15 @@ public final class PostgresConnection: @unchecked Sendable {
         return state == "0A000" || state.hasPrefix("42")
     }
 
+    /// The name `query`'s text is prepared under on this connection, and whether it still has to be
+    /// prepared (in the pipeline that opens a transaction); nil when the cache is full.
+    private func nameInPipeline(for query: PostgresQuery) -> (String?, Bool) {
+        if let name = prepared[query.sql] { return (name, false) }
+        guard prepared.count + stale.count < Self.preparedCapacity else { return (nil, false) }
+        preparedCount += 1
+        return ("fenliu_\(preparedCount)", true)
+    }
+
     /// The name `query`'s text is prepared under on this connection, preparing it first if need be;
     /// nil when the cache is full.
     private func preparedName(for query: PostgresQuery) throws -> String? {
@@ -132,38 +144,67 @@ public final class PostgresConnection: @unchecked Sendable {
         return name
     }
 
-    /// Sends `opening` and then the statement `send` queues, in one pipeline and one round trip, and
-    /// returns the statement's result (to `consume`); throws the first opening statement's error.
+    /// Sends `opening`, the preparation of a statement new to this connection if any, and then the
+    /// statement `send` queues, in one pipeline and one round trip, and returns the statement's
+    /// result (to `consume`); throws the first error before it.
     ///
-    /// Each command's result is followed by a NULL, and the sync by its own result; after an error
-    /// the rest come back aborted. Everything is read and freed, so the connection leaves pipeline
-    /// mode idle — or is marked broken and dropped by the pool.
-    private func pipelined(after opening: [String], _ send: () -> Int32) throws -> OpaquePointer? {
-        func lost() -> PostgresError {
-            PostgresError(code: isHealthy ? .queryFailed : .connectionLost, message: Self.trimmed(PQerrorMessage(handle)))
+    /// Each command's result is followed by a NULL, and the sync by its own result (no NULL after
+    /// it); after an error the rest come back aborted. Everything is read and freed, so the
+    /// connection leaves pipeline mode idle — or is marked broken and dropped by the pool.
+    private func pipelined(
+        after opening: [String], preparing preparation: (name: String, sql: String, count: Int32)?, _ send: () -> Int32
+    ) throws -> OpaquePointer? {
+        func failed() -> PostgresError {
+            // Nothing reached the server unless the connection is now broken: keep the BEGIN pending.
+            pendingBegin = opening
+            return PostgresError(code: isHealthy ? .queryFailed : .connectionLost, message: Self.trimmed(PQerrorMessage(handle)))
         }
-        guard PQenterPipelineMode(handle) == 1 else { throw lost() }
+        guard PQenterPipelineMode(handle) == 1 else { throw failed() }
+        pendingBegin = []
         defer { if PQexitPipelineMode(handle) != 1 { broken = true } }
-        for statement in opening where PQsendQueryParams(handle, statement, 0, nil, nil, nil, nil, 0) != 1 { throw lost() }
-        guard send() == 1, PQpipelineSync(handle) == 1 else { throw lost() }
+        for statement in opening {
+            guard PQsendQueryParams(handle, statement, 0, nil, nil, nil, nil, 0) == 1 else { throw failed() }
+        }
+        if let preparation {
+            guard PQsendPrepare(handle, preparation.name, preparation.sql, preparation.count, nil) == 1 else { throw failed() }
+        }
+        guard send() == 1, PQpipelineSync(handle) == 1 else { throw failed() }
+        let before = opening.count + (preparation == nil ? 0 : 1)
         var results: [OpaquePointer?] = []
-        for _ in 0...opening.count {
+        for _ in 0...before {
             let result = PQgetResult(handle)
             results.append(result)
-            guard result != nil else { break }
-            while let extra = PQgetResult(handle) { PQclear(extra) }
+            guard let result else { break }
+            // A COPY never ends in a NULL; nothing here starts one, so a connection in one is dropped.
+            if Self.isCopy(result) { break }
+            while let extra = PQgetResult(handle) {
+                let copy = Self.isCopy(extra)
+                PQclear(extra)
+                if copy { break }
+            }
+        }
+        if let last = results.last, let last, Self.isCopy(last) {
+            for result in results { if let result { PQclear(result) } }
+            broken = true
+            throw PostgresError(code: .queryFailed, message: "a statement started a COPY, which this connection does not serve")
         }
         // The sync's own result, PGRES_PIPELINE_SYNC.
         if let sync = PQgetResult(handle) { PQclear(sync) }
-        var openingError: (any Error)?
-        for result in results.dropLast() {
-            do { _ = try consume(result) } catch { openingError = openingError ?? error }
+        if let first = results.first, let first, PQresultStatus(first) == PGRES_COMMAND_OK { beganOnServer = true }
+        var earlierError: (any Error)?
+        for result in results.prefix(min(before, results.count)) {
+            do { _ = try consume(result) } catch { earlierError = earlierError ?? error }
         }
-        if let openingError {
-            if let last = results.last, let last { PQclear(last) }
-            throw openingError
+        if let earlierError {
+            if results.count > before, let last = results[before] { PQclear(last) }
+            throw earlierError
         }
-        return results.count == opening.count + 1 ? results.last! : nil
+        if let preparation { prepared[preparation.sql] = preparation.name }
+        return results.count > before ? results[before] : nil
+    }
+
+    private static func isCopy(_ result: OpaquePointer) -> Bool {
+        [PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH].contains(PQresultStatus(result))
     }
 
     /// Runs one or more statements separated by semicolons, with no parameters (migrations); a
@@ -172,8 +213,8 @@ public final class PostgresConnection: @unchecked Sendable {
         let opening = pendingBegin
         pendingBegin = []
         let result = PQexec(handle, opening.isEmpty ? sql : (opening + [sql]).joined(separator: "; "))
+        if !opening.isEmpty, result != nil, isHealthy { beganOnServer = true }
         _ = try consume(result)
-        statementsInTransaction += 1
     }
 
     /// Turns a result into rows or a `PostgresError`, and frees it.

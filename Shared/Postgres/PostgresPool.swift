@@ -7,8 +7,8 @@ import Synchronization
 /// cooperative executor. The pool has as many threads as connections, so a job that gets a thread
 /// always gets a connection: the thread pool's queue is the only waiting line. A broken connection
 /// (server restarted) is dropped and the next job opens a fresh one; a transaction whose reused
-/// connection turns out dead at its first statement (which carries the `BEGIN`) is run again once
-/// on a fresh one, since nothing ran yet.
+/// connection turns out dead before the server answered its `BEGIN` (sent with its first
+/// statement) is run again once on a fresh one, since nothing ran yet.
 /// The request's deadline (`DatabaseDeadline`) becomes `statement_timeout` for the work done for it.
 public final class PostgresPool: Sendable {
     /// How this pool connects.
@@ -45,23 +45,29 @@ public final class PostgresPool: Sendable {
 
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
     ///
-    /// `body` may run twice: when a reused connection turns out dead at the transaction's first
-    /// statement, nothing reached the server, and `body` runs again on a fresh connection — so it
-    /// must do nothing but database work on the connection it is given (every caller's does).
+    /// `body` may run twice: when a reused connection turns out dead before the server answered the
+    /// transaction's `BEGIN`, nothing ran, and `body` runs again on a fresh connection — so it must
+    /// do nothing but database work on the connection it is given (every caller's does).
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        let timeout = try DatabaseDeadline.remainingMilliseconds()
-        let begin = ["BEGIN"] + (timeout.map { ["SET LOCAL statement_timeout = \(min($0, self.configuration.statementTimeoutMilliseconds))"] } ?? [])
+        let deadline = DatabaseDeadline.current
+        _ = try DatabaseDeadline.remainingMilliseconds(until: deadline)
+        let standard = configuration.statementTimeoutMilliseconds
+        // What is left of the request's deadline when each attempt begins (the wait for a thread
+        // and a first attempt on a dead connection count against it).
+        let opening = { @Sendable () throws -> [String] in
+            ["BEGIN"] + (try DatabaseDeadline.remainingMilliseconds(until: deadline).map { ["SET LOCAL statement_timeout = \(min($0, standard))"] } ?? [])
+        }
         return try await onThread {
             var (connection, reused) = try self.checkout()
             do {
                 let value: T
                 do {
-                    connection.beginLazily(begin)
+                    connection.beginLazily(try opening())
                     value = try body(connection)
-                } catch let error as PostgresError where reused && error.isUnavailable && connection.statementsInTransaction == 0 {
+                } catch let error as PostgresError where reused && error.isUnavailable && !connection.beganOnServer {
                     // Closed by the server or the network while idle: nothing ran on it.
                     (connection, reused) = (try self.open(), false)
-                    connection.beginLazily(begin)
+                    connection.beginLazily(try opening())
                     value = try body(connection)
                 }
                 try connection.commit()

@@ -109,16 +109,27 @@ struct PostgresTests {
             }
         }
         #expect(error?.sqlState == "23505")
-        // A prepared statement's first use inside a transaction, and a transaction with no statement.
-        try await pool.transaction { try $0.query("INSERT INTO things VALUES (\("later"))") }
+        // A statement new to the connection, prepared in the pipeline, then run again prepared; a
+        // script first; a transaction with no statement; one that throws before its first.
+        for name in ["later", "later still"] { try await pool.transaction { try $0.query("INSERT INTO things VALUES (\(name))") } }
+        try await pool.transaction { try $0.execute(script: "INSERT INTO things VALUES ('scripted')") }
         let nothing = try await pool.transaction { _ in 7 }
         #expect(nothing == 7)
+        struct Boom: Error {}
+        await #expect(throws: Boom.self) { try await pool.transaction { _ in throw Boom() } }
         let names = try await pool.query("SELECT name FROM things ORDER BY name").map { try $0.decode("name", as: String.self) }
-        #expect(names == ["kept", "later"])
+        #expect(names == ["kept", "later", "later still", "scripted"])
         let samePID = try #require(try await pool.query("SELECT pg_backend_pid() AS pid").first).decode("pid", as: Int.self)
         #expect(samePID == pid)
-        let status = try #require(try await pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = \(pid) AND state LIKE 'idle in%'").first)
-        #expect(try status.decode("n", as: Int.self) == 0)
+        // Not left inside a transaction, seen from another session.
+        let admin = try await TestDatabase.makePool("lazy_begin_admin", size: 1)
+        defer { Task { try? await admin.shutdown() } }
+        let state = try #require(try await admin.query("SELECT state FROM pg_stat_activity WHERE pid = \(pid)").first)
+        #expect(try state.decode("state", as: String.self) == "idle")
+        // Prepared once, in the pipeline that opened its first transaction, and reused after.
+        let prepared = try #require(
+            try await pool.query("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = 'INSERT INTO things VALUES ($1)'").first)
+        #expect(try prepared.decode("n", as: Int.self) == 1)
     }
 
     @Test("one service's role cannot read another service's schema")
