@@ -716,6 +716,11 @@ struct ClassifierSafetyTests {
             ("市民来电反映XX工地夜间施工扰民，今晚风大，工地塔吊在晃，来电人称塔吊下面就是工人宿舍，有人在睡觉", .personAtRisk),
             ("塔吊歪了，下面有工人，塔吊公司的人说结构没问题不用管，我看着吓人", .personAtRisk),
             ("市民来电反映某小区5栋外墙裂缝较上午明显增宽，有墙皮脱落，楼内居民尚未撤离，请求相关部门紧急处置", .personAtRisk),
+            // A second review's, missed by the second version.
+            ("风太大了，塔吊晃得厉害，吊臂好像要断了，下面有人", .personAtRisk),
+            ("工地上那个塔吊往一边偏，下面还有人在扎钢筋", .personAtRisk),
+            ("隔壁老房子的墙在往外鼓，眼看要垮，下面是人行道", .personAtRisk),
+            ("屋头娃娃吃果冻卡到了，嘴巴都乌了，气都出不赢", .medicalEmergency),
         ])
     func writerEighteenDangers(text: String, flag: SafetyFlag) throws {
         let outcome = try classify(text)
@@ -751,6 +756,14 @@ struct ClassifierSafetyTests {
             "小区门口那家水果店快垮了，我充的卡还有两百块，想问能不能退",
             "卫生间瓷砖缝越来越宽，开发商不管，想投诉",
             "单位要求每个人都参加打击非法集资知识网络答题，网站打不开，想反映一下",
+            // A second review's, each flagged by the second version.
+            "烧烤油烟呛得气都出不赢，要求环保部门管一下",
+            "工地那个挖机师傅把土倒在路边，我喊他不应，想举报乱倒渣土",
+            "邻居把电动车停在楼道里不动，叫他不应，存在消防隐患",
+            "隔壁奶奶门口的报纸堆了一大堆，敲门也没人应，听说她去海南过冬了，想问报纸能不能停",
+            "墙面的墙皮一块一块往下掉，快垮了，想问旧改什么时候排到我们",
+            "我想问一下塔吊倾斜多少度算超标，归哪个部门监测",
+            "学校又在乱集资，让家长每人交五百块修操场",
         ])
     func writerEighteenHarmless(text: String) throws {
         let outcome = try classify(text)

@@ -12,7 +12,8 @@ struct SafetyCue: Sendable {
     /// Longer phrases containing `phrase` that are not danger (砍树 for 砍), each with the offset of
     /// `phrase` inside it; phrases that do not contain `phrase` are dropped, so tables can share lists.
     let excludedIn: [(phrase: [Unicode.Scalar], offset: Int)]
-    /// When not empty, one of these must occur in the cue's clause or the clause before it.
+    /// When not empty, one of these must occur in the cue's clause or a clause either side of it (or
+    /// in the run of one-word clauses of a spoken transcript around it), outside the cue's own text.
     let requiresNearby: [[Unicode.Scalar]]
     /// None of these may occur in the cue's clause.
     let vetoedBy: [[Unicode.Scalar]]

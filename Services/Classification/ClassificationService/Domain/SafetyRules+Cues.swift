@@ -277,11 +277,14 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["叫他不应", "叫她不应", "喊他不应", "喊她不应"], [.injury],
             requiresNearby: [
-                "倒", "躺", "摔", "晕", "趴", "地上", "血", "不动", "没反应", "吐", "抽", "歪", "脸色", "嘴巴", "口水", "呼吸", "气",
+                "倒了", "倒在", "倒下", "倒地", "摔倒", "晕倒", "晕过去", "躺在地", "躺着不动", "摔", "地上", "流血", "出血", "有血", "是血",
+                "不动", "没反应", "吐了", "在吐", "白沫", "抽搐", "抽起来", "在抽", "抽筋", "歪", "脸色", "口水", "呼吸", "没气", "断气",
+                "出气",
             ],
             vetoedNearby: [
-                "耳机", "游戏", "手机", "故意", "生气", "不理", "装睡", "装聋", "装死", "假装", "耳朵背", "耳背", "耳塞", "刷", "抖音", "球",
-                "睡觉", "群", "经理", "物业", "老板", "司机", "工作人员", "欠",
+                "耳机", "游戏", "故意", "生气", "不理", "装睡", "装聋", "装死", "假装", "耳朵背", "耳背", "耳塞", "刷视频", "刷抖音", "抖音",
+                "睡觉", "群", "经理", "物业", "工作人员", "欠工资", "烟", "垃圾", "吐痰", "吐口水", "追剧", "看书", "献血", "倒土", "土倒",
+                "渣土", "倒油", "一摊", "停在", "电动车",
             ],
             ignoresNegation: true, family: "unconscious")
         // A pulse gone (倒了，摸不到脉搏), as a bystander says it: not a blood-pressure cuff, a
@@ -361,21 +364,23 @@ extension SafetyRules {
         // found 25 of 25 such texts flagged by the first version.
         cues += SafetyCue.group(
             [
-                "嘴巴都是乌的", "嘴巴乌了", "嘴巴都乌了", "嘴巴发乌", "嘴唇乌了", "嘴唇发乌", "嘴皮乌了", "嘴皮都乌了", "气都出不赢",
+                "嘴巴都是乌的", "嘴巴乌", "嘴巴都乌了", "嘴巴发乌", "嘴唇乌了", "嘴唇发乌", "嘴皮乌", "嘴皮都乌了", "嘴皮发乌", "气都出不赢",
                 "气出不赢", "出气都出不赢", "气都喘不赢", "喘不赢",
             ],
             [.medicalEmergency],
             requiresNearby: [
                 "乌的", "乌了", "发乌", "出不赢", "喘不赢", "吸氧", "制氧", "氧气", "不行了", "倒了", "倒在", "晕", "不应", "没反应",
-                "憋", "卡", "呛", "发紫", "抽", "不动", "救护车", "哮喘",
+                "憋", "卡到", "卡住", "卡喉", "噎", "呛到了", "呛水", "呛奶", "发紫", "抽搐", "在抽", "不动", "躺", "救护车", "哮喘",
+                "突然",
             ],
             vetoedBy: [
                 "忙", "笑", "气得", "骂", "累得", "吵得", "压得", "挤得", "热得", "闷得", "熏得", "臭得", "怄得", "急得", "哭得", "多得",
                 "大得", "逼得", "催得", "赶时间", "赶路", "跑步", "跑上跑下",
             ],
             vetoedNearby: pastOrPaperwork + [
-                "桑葚", "蓝莓", "中药", "唇釉", "口红", "染", "色素", "墨", "冻", "冷", "游泳", "爬山", "爬楼", "跑步", "房贷", "贷款",
-                "租金", "生意", "作业", "加班", "催收", "每天", "天天", "公交", "地铁", "老毛病", "气血",
+                "桑葚", "蓝莓", "中药", "唇釉", "口红", "染", "色素", "墨", "乌梅", "乌米", "乌饭", "冻得", "冻乌", "天冷", "冷得", "游泳",
+                "爬山", "爬楼", "跑步", "房贷", "贷款", "租金", "生意", "作业", "加班", "催收", "每天", "天天", "公交", "地铁", "老毛病",
+                "气血", "油烟", "烟味", "灰尘", "尾气", "气味", "呛人", "呛得", "辣",
             ],
             ignoresNegation: true)
         cues += SafetyCue.group(
@@ -410,7 +415,6 @@ extension SafetyRules {
             // A habit, a checkup, a queue or overwork beside a tight chest, unless it is happening
             // now (每天吃救心丸，刚刚胸口疼得厉害 is an emergency): a stop-21 review's finding.
             vetoedNearbyUnlessNow: ["有时候", "体检", "检查", "挂号", "预约", "前兆", "网上", "加班", "天天", "每天", "排队", "排了", "扣钱"])
-        cues += SafetyCue.group(["嘴皮都乌了", "嘴皮乌", "嘴巴乌"], [.medicalEmergency], ignoresNegation: true)
         cues += SafetyCue.group(
             ["中毒", "误食", "喝农药", "喝了农药", "服毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
             [.poisoning],
@@ -564,7 +568,8 @@ extension SafetyRules {
                 // What was ordered (订的水, 订的外卖) — not the newspaper she takes every day, piling
                 // up outside her door (门口订的报纸堆了一个星期都没人拿).
                 "订的水", "订水", "订餐", "订的餐", "订单", "订的外卖", "订的菜", "订的货", "订阅", "订报", "投递", "车位", "停车", "协调",
-                "贴条", "旅游", "出差", "回老家",
+                "贴条", "旅游", "出差", "回老家", "跑路", "空房", "没人住", "空置", "送奶", "停奶", "过冬", "旅居", "广告", "联系上",
+                "女儿家", "儿子家",
             ],
             ignoresNegation: true)
         // An old person not seen for a week, or a smell from the home (老人一个星期没出门了，屋里有臭味).
@@ -588,39 +593,44 @@ extension SafetyRules {
         let craneLookAlikes =
             pastOrPaperwork + [
                 "检测", "年检", "验收", "拆除", "安装", "备案", "视频", "新闻", "以前", "模型", "玩具", "谣言", "辟谣", "网上", "前天", "昨天",
-                "好久", "举报", "违规", "灯", "吵", "噪音", "扰民", "睡不着", "那台", "安全检查",
+                "好久", "违规", "灯", "吵", "噪音", "扰民", "睡不着", "那台", "安全检查", "多少度", "超标", "监测", "标准", "采购",
+                "咨询", "乐高", "积木", "采光", "停放",
             ]
         cues += SafetyCue.group(
             [
                 "塔吊歪了", "塔吊好像歪了", "塔吊有点歪", "塔吊倒了", "塔吊斜了", "塔吊倾斜", "塔身倾斜", "塔身也斜了", "塔机歪了", "塔式起重机倾斜",
-                "塔吊晃得厉害",
+                "塔吊垮了", "塔吊塌了", "塔吊倒塌", "塔吊倾覆", "塔吊翻了",
             ],
             [.personAtRisk], vetoedNearby: craneLookAlikes)
+        let hypothetical = ["担心", "怕", "万一", "如果", "会不会", "要是"]
         cues += SafetyCue.group(
-            ["塔吊要倒", "塔吊快倒", "塔吊倒下来", "塔吊好像要倒"], [.personAtRisk],
-            vetoedNearby: craneLookAlikes + ["担心", "怕", "万一", "如果", "会不会", "要是"])
+            ["塔吊要倒", "塔吊快倒", "塔吊倒下来", "塔吊好像要倒", "塔吊要翻"], [.personAtRisk], vetoedNearby: craneLookAlikes + hypothetical)
+        // …told of the crane nearby (塔吊被风吹得歪起了, 塔吊…往一边偏): not a pole, a sign or a tree.
         cues += SafetyCue.group(
-            ["歪起了", "明显倾斜"], [.personAtRisk], requiresNearby: ["塔吊", "塔身", "塔机"], vetoedNearby: craneLookAlikes)
-        // …or swaying in the wind right above people (塔吊在晃，来电人称塔吊下面就是工人宿舍).
+            ["歪起了", "明显倾斜", "斜起了", "往一边倒", "往一边偏", "往一边倾", "发生倾斜", "要倒了"], [.personAtRisk],
+            requiresNearby: ["塔吊", "塔身", "塔机"], vetoedBy: ["杆", "牌", "树"], vetoedNearby: craneLookAlikes + hypothetical)
+        // …or swaying hard or in the wind right above people (塔吊在晃，来电人称塔吊下面就是工人宿舍).
         cues += SafetyCue.group(
-            ["塔吊下面就是", "塔吊底下就是", "塔吊下面有人", "塔吊底下有人"], [.personAtRisk], requiresNearby: ["晃", "歪", "斜", "要倒"],
-            vetoedNearby: craneLookAlikes)
+            ["塔吊下面就是", "塔吊底下就是", "塔吊下面有人", "塔吊底下有人", "塔吊晃得厉害"], [.personAtRisk],
+            requiresNearby: ["塔吊在晃", "塔吊晃", "塔身晃", "歪", "斜", "要倒", "要断", "断了", "下面", "底下"], vetoedNearby: craneLookAlikes)
         // A ceiling or wall coming down: not a crack the developer will not mend, a shop or a club
         // going under (快垮了), wallpaper, tiles or a road, nor a jumping neighbour's hyperbole
         // (楼上跳得天花板都要塌了); the bare 要塌了 of a first fright is left out (楼要塌了！…是抹灰层裂了).
         cues += SafetyCue.group(
             [
-                "比早上宽了", "比早上还宽", "比刚才宽了", "较上午", "明显增宽", "越裂越大", "越裂越宽", "裂缝越来越宽", "缝越来越宽", "裂缝越来越大",
-                "缝越来越大", "裂缝在变大", "快塌了", "快垮了", "马上要塌", "随时会塌", "随时要塌", "随时可能塌", "随时可能垮", "要塌下来",
-                "要垮下来", "掉水泥块",
+                "比早上宽了", "比早上还宽", "比刚才宽了", "比刚才还宽", "比中午宽了", "缝较上午", "较上午增宽", "较上午扩大", "明显增宽",
+                "明显扩大", "持续扩大", "一直在变宽", "缝又大了", "缝一直在长", "越拉越开", "一直在裂", "越裂越大", "越裂越宽", "裂缝越来越宽",
+                "缝越来越宽", "裂缝越来越大", "缝越来越大", "裂缝在变大", "快塌了", "快垮了", "眼看要垮", "眼看要塌", "马上要塌", "随时会塌",
+                "随时要塌", "随时可能塌", "随时可能垮", "要塌下来", "要垮下来", "要落下来", "掉水泥块", "混凝土块掉落",
             ],
             [.personAtRisk],
             excludedIn: ["都要塌了", "都快塌了", "都要垮了", "都快垮了"],
-            requiresNearby: ["承重墙", "天花板", "楼板", "房梁", "屋顶", "顶棚", "墙体", "墙面", "墙上", "外墙", "裂缝", "缝", "脚手架"],
+            requiresNearby: ["承重墙", "天花板", "楼板", "房梁", "屋顶", "顶棚", "墙体", "墙面", "墙上", "外墙", "墙在", "裂缝", "缝", "脚手架"],
             vetoedNearby: pastOrPaperwork + [
                 "鉴定", "保修", "报修", "维修基金", "修补", "开发商", "质量", "几个月", "几年", "好久", "跳", "蹦", "吵", "噪音", "音响", "广场舞",
                 "股市", "股票", "价", "心态", "情绪", "店", "生意", "老板", "厂", "公司", "单位", "业委会", "食堂", "会员", "停业", "预付", "墙纸",
-                "一小块", "瓷砖", "砖缝", "路面", "返潮", "发霉", "热胀冷缩", "葡萄架", "结构没问题", "结构没有问题", "结构安全",
+                "一小块", "瓷砖", "砖缝", "路面", "返潮", "发霉", "热胀冷缩", "葡萄架", "广告", "牌", "书架", "瓷片", "车棚", "亭子", "锈",
+                "修缮", "资金", "跑", "气味", "渗水", "旧改", "改造", "结构没问题", "结构没有问题", "结构安全",
                 "不影响结构", "不影响主体结构",
             ])
         // A person under something fallen (围挡倒下来了，压到一个过路的老太婆): trapped and hurt, now.
@@ -754,7 +764,8 @@ extension SafetyRules {
         let fundraising = SafetyCue.group(
             illegalFundraising, [],
             vetoedNearby: [
-                "宣传", "讲座", "案例", "知识", "答题", "活动", "奖励", "清退", "退赔", "执行款", "判", "立案标准", "区别", "示范", "电视", "新闻",
+                "宣传活动", "宣传资料", "防范", "普法讲座", "案例", "知识", "答题", "举报奖励", "清退", "退赔", "执行款", "判", "立案标准", "区别",
+                "示范", "电视", "新闻", "学校", "家长", "村委", "摊派", "算不算", "办公室", "量刑", "论文", "认定", "申报", "剧", "法院", "执行",
             ])
         // Blackmail typed as it sounds (遭人敲炸了…不给她转五万块就发给…), not glass smashed (玻璃敲炸了).
         let blackmail = SafetyCue.group(["敲炸"], [], requiresNearby: ["钱", "转", "万", "视频", "照片", "曝光", "发给"])
@@ -780,7 +791,7 @@ extension SafetyRules {
     /// Illegal fund-raising named by the caller (保本保息，年化百分之二十…我觉得是非法集资，想举报): a fraud
     /// on many, which the catalogue puts with crime; decisive, because the model reads the money
     /// and the old people as a market or a wage matter.
-    static let illegalFundraising = ["非法集资", "集资诈骗", "非法吸收公众存款", "乱集资"]
+    static let illegalFundraising = ["非法集资", "集资诈骗", "非法吸收公众存款"]
 
     /// Money just paid to someone "from the water company", which sent nobody (走了有半个钟头了):
     /// decisive like a fraud in progress, but not where a repair the company never came for is
