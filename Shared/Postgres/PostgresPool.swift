@@ -64,7 +64,7 @@ public final class PostgresPool: Sendable {
                 do {
                     connection.beginLazily(try opening())
                     value = try body(connection)
-                } catch let error as PostgresError where reused && error.isUnavailable && !connection.beganOnServer {
+                } catch let error as PostgresError where reused && error.isUnavailable && !connection.beganOnServer && !connection.isHealthy {
                     // Closed by the server or the network while idle: nothing ran on it.
                     (connection, reused) = (try self.open(), false)
                     connection.beginLazily(try opening())
