@@ -58,14 +58,13 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Commits the transaction; one that never ran a statement was never opened on the server.
-    func commit() throws {
-        if pendingBegin.isEmpty { try execute(script: "COMMIT") }
-        pendingBegin = []
-    }
+    func commit() throws { try end("COMMIT") }
 
     /// Rolls the transaction back, if it reached the server.
-    func rollback() throws {
-        if pendingBegin.isEmpty { try execute(script: "ROLLBACK") }
+    func rollback() throws { try end("ROLLBACK") }
+
+    private func end(_ statement: String) throws {
+        if pendingBegin.isEmpty { try execute(script: statement) }
         pendingBegin = []
     }
 
@@ -124,9 +123,15 @@ public final class PostgresConnection: @unchecked Sendable {
     /// prepared (in the pipeline that opens a transaction); nil when the cache is full.
     private func nameInPipeline(for query: PostgresQuery) -> (String?, Bool) {
         if let name = prepared[query.sql] { return (name, false) }
-        guard prepared.count + stale.count < Self.preparedCapacity else { return (nil, false) }
+        let name = newName()
+        return (name, name != nil)
+    }
+
+    /// A name for one more prepared statement; nil when the cache is full.
+    private func newName() -> String? {
+        guard prepared.count + stale.count < Self.preparedCapacity else { return nil }
         preparedCount += 1
-        return ("fenliu_\(preparedCount)", true)
+        return "fenliu_\(preparedCount)"
     }
 
     /// The name `query`'s text is prepared under on this connection, preparing it first if need be;
@@ -136,9 +141,7 @@ public final class PostgresConnection: @unchecked Sendable {
         if !stale.isEmpty, PQtransactionStatus(handle) == PQTRANS_IDLE {
             stale.removeAll { (try? consume(PQexec(handle, "DEALLOCATE \($0)"))) != nil }
         }
-        guard prepared.count + stale.count < Self.preparedCapacity else { return nil }
-        preparedCount += 1
-        let name = "fenliu_\(preparedCount)"
+        guard let name = newName() else { return nil }
         _ = try consume(PQprepare(handle, name, query.sql, Int32(query.binds.count), nil))
         prepared[query.sql] = name
         return name
@@ -204,7 +207,8 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     private static func isCopy(_ result: OpaquePointer) -> Bool {
-        [PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH].contains(PQresultStatus(result))
+        let status = PQresultStatus(result)
+        return status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH
     }
 
     /// Runs one or more statements separated by semicolons, with no parameters (migrations); a
