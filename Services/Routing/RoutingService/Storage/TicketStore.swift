@@ -93,10 +93,10 @@ enum TicketStore {
     static func routedBefore(callID: String, incidentID: String, on connection: PostgresConnection) throws -> [(ticket: TicketRecord, attached: Bool)] {
         let rows = try connection.query(
             """
-            SELECT \(unescaped: TicketRow.columns), t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID)) AS attached
+            WITH mine AS (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID))
+            SELECT \(unescaped: TicketRow.columns), t.id IN (SELECT ticket_id FROM mine) AS attached
             \(unescaped: TicketRow.joins)
-            WHERE t.id IN (SELECT ticket_id FROM ticket_calls WHERE call_id = \(callID)
-                           UNION SELECT id FROM tickets WHERE incident_id = \(incidentID) AND NOT finished)
+            WHERE t.id IN (SELECT ticket_id FROM mine UNION SELECT id FROM tickets WHERE incident_id = \(incidentID) AND NOT finished)
             ORDER BY t.priority, t.created_at, t.id
             """)
         let attached = try rows.map { try $0.decode("attached", as: Bool.self) }
