@@ -50,45 +50,47 @@ extension Bool: PostgresEncodable, PostgresDecodable {
 
 extension UUID: PostgresEncodable, PostgresDecodable {
     public var postgresText: String { uuidString.lowercased() }
-    public init?(postgresText: String) { self.init(uuidString: postgresText) }
+    /// PostgreSQL's own form (8-4-4-4-12 hex digits) read by hand — Foundation's parser cost ~0.5 µs
+    /// a value through `sscanf`, and rows carry several ids (BENCHMARKS.md, stop 23); anything else
+    /// goes to Foundation.
+    public init?(postgresText: String) {
+        guard postgresText.utf8.count == 36 else {
+            self.init(uuidString: postgresText)
+            return
+        }
+        let parsed: uuid_t? =
+            postgresText.utf8.withContiguousStorageIfAvailable { text -> uuid_t? in
+                var bytes = [UInt8](repeating: 0, count: 16)
+                var index = 0
+                for byte in 0..<16 {
+                    if index == 8 || index == 13 || index == 18 || index == 23 {
+                        guard text[index] == UInt8(ascii: "-") else { return nil }
+                        index += 1
+                    }
+                    guard let high = Hex.value(of: text[index]), let low = Hex.value(of: text[index + 1]) else { return nil }
+                    bytes[byte] = high << 4 | low
+                    index += 2
+                }
+                return (
+                    bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11],
+                    bytes[12], bytes[13], bytes[14], bytes[15]
+                )
+            } ?? nil
+        guard let parsed else {
+            self.init(uuidString: postgresText)
+            return
+        }
+        self.init(uuid: parsed)
+    }
 }
 
 extension Data: PostgresEncodable, PostgresDecodable {
     /// `bytea` in hex format.
-    public var postgresText: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8](repeating: 0, count: 2 + count * 2)
-        text[0] = UInt8(ascii: "\\")
-        text[1] = UInt8(ascii: "x")
-        for (offset, byte) in enumerated() {
-            text[2 + offset * 2] = digits[Int(byte >> 4)]
-            text[3 + offset * 2] = digits[Int(byte & 0x0f)]
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    public var postgresText: String { "\\x" + Hex.encode(self) }
 
     public init?(postgresText: String) {
-        guard postgresText.hasPrefix("\\x") else { return nil }
-        let hex = Array(postgresText.utf8.dropFirst(2))
-        guard hex.count % 2 == 0 else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(hex.count / 2)
-        var index = 0
-        while index < hex.count {
-            guard let high = Self.nibble(hex[index]), let low = Self.nibble(hex[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
+        guard postgresText.hasPrefix("\\x"), let bytes = Hex.decode(postgresText.utf8.dropFirst(2)) else { return nil }
         self.init(bytes)
-    }
-
-    private static func nibble(_ ascii: UInt8) -> UInt8? {
-        switch ascii {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): ascii - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): ascii - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): ascii - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 

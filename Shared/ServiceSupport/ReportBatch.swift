@@ -1,6 +1,7 @@
 import Crypto
 import FenliuModel
 import Foundation
+import Postgres
 import SwiftProtobuf
 
 /// A Connect call the outbox makes to a peer: one message, or the merged events of several.
@@ -14,7 +15,7 @@ struct PeerRequest: Sendable {
     /// recognised as one.
     static func batchKey(for messages: [OutboxMessage]) -> String {
         let digest = SHA256.hash(data: Data(messages.map(\.id.uuidString).sorted().joined(separator: ",").utf8))
-        return "batch-" + digest.map { String(format: "%02x", $0) }.joined()
+        return "batch-" + Hex.encode(digest)
     }
 
     /// The outbox wrote the bodies it decodes again itself; a field a newer version added is ignored.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Postgres
 
 /// Signs outbound webhooks so a receiver can check they come from Fenliu and were not altered.
 ///
@@ -32,7 +33,7 @@ public enum WebhookSignature {
         let key = SymmetricKey(data: Data(secret.utf8))
         let signed = Data("\(timestamp).".utf8) + Data(body)
         return signatures.contains { signature in
-            guard let mac = Data(hexString: signature) else { return false }
+            guard let mac = Hex.decode(signature) else { return false }
             return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: signed, using: key)
         }
     }
@@ -42,22 +43,6 @@ public enum WebhookSignature {
         var hmac = HMAC<SHA256>(key: key)
         hmac.update(data: Data("\(timestamp).".utf8))
         hmac.update(data: body)
-        return hmac.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-extension Data {
-    fileprivate init?(hexString: String) {
-        let characters = Array(hexString.utf8)
-        guard characters.count % 2 == 0 else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(characters.count / 2)
-        var index = 0
-        while index < characters.count {
-            guard let byte = UInt8(String(decoding: characters[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-            index += 2
-        }
-        self.init(bytes)
+        return Hex.encode(hmac.finalize())
     }
 }

@@ -32,6 +32,33 @@ struct PostgresTests {
         #expect(throws: PostgresError.self) { try row.decode("missing", as: String.self) }
     }
 
+    @Test("the hand-written text forms agree with the server: timestamps from 1900 to 9999 to the microsecond, ids in either case, bytea")
+    func textForms() async throws {
+        let pool = try await TestDatabase.makePool("textforms")
+        defer { Task { try? await pool.shutdown() } }
+        let moments: [Double] = [0, -0.000001, 1_764_400_000.000001, 1_764_400_000.999999, -2_208_988_800, 253_402_300_799.5, 951_782_400]
+        for seconds in moments {
+            let when = Date(timeIntervalSince1970: seconds)
+            let row = try #require(
+                try await pool.query("SELECT \(when)::timestamptz AS at, extract(epoch FROM \(when)::timestamptz)::text AS epoch").first)
+            let epoch = try #require(Double(try row.decode("epoch", as: String.self)))
+            #expect(abs(epoch - seconds) < 0.000_000_5, "\(seconds) was read by the server as \(epoch)")
+            #expect(abs(try row.decode("at", as: Date.self).timeIntervalSince1970 - seconds) < 0.000_000_5)
+        }
+        let id = UUID()
+        let row = try #require(
+            try await pool.query("SELECT \(id)::uuid AS id, upper(\(id)::uuid::text) AS upper, \(Data((0...255).map(UInt8.init)))::bytea AS blob").first)
+        #expect(try row.decode("id", as: UUID.self) == id)
+        #expect(UUID(postgresText: try row.decode("upper", as: String.self)) == id)
+        #expect(try row.decode("blob", as: Data.self) == Data((0...255).map(UInt8.init)))
+        #expect(UUID(postgresText: "not-a-uuid-but-thirty-six-characters") == nil)
+        #expect(UUID(postgresText: "0123456789abcdef0123456789abcdef0123") == nil)
+        #expect(Hex.encode([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
+        #expect(Hex.decode("000FA5ff") == [0x00, 0x0f, 0xa5, 0xff])
+        #expect(Hex.decode("abc") == nil)
+        #expect(Hex.decode("zz") == nil)
+    }
+
     @Test("a value that looks like SQL stays a value")
     func injectionIsInert() async throws {
         let pool = try await TestDatabase.makePool("inject")

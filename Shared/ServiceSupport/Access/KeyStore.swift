@@ -45,7 +45,7 @@ public struct KeyText: Sendable, Equatable {
     public var secretHash: String { Self.hash(secret) }
 
     public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(secret.utf8)))
     }
 }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Postgres
 
 /// Encrypts callers' names, phones and emails at rest with AES-256-GCM (swift-crypto). Each value is
 /// stored as `enc:v1:<key id>:<base64 nonce‖ciphertext‖tag>`, so keys can rotate: new values use
@@ -86,7 +87,7 @@ public struct PersonalDataCipher: Sendable {
     /// The blind index of a value (hex HMAC-SHA256), or the value itself without an index key.
     public func index(_ value: String) -> String {
         guard let indexBytes, !value.isEmpty else { return value }
-        return HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: indexBytes)).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: indexBytes)))
     }
 }
 
