@@ -770,6 +770,80 @@ struct ClassifierSafetyTests {
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
     }
 
+    @Test(
+        "writers 19 and 20's dangers (stop 23): an old man down an open manhole, workers buried in a pit, a threat to the caller's child, a stroke inside a health-code question, a worker struck by a power line, petrol poured over oneself at a wage protest, a diabetic going under in quarantine",
+        arguments: [
+            ("举报个井盖，金堂县赵镇十里大道这边有个井盖莫得了，好久了……哎呀刚刚有个老大爷掉下去了！我听到他在下头喊，喊得很小声，看不到人。", SafetyFlag.personAtRisk),
+            ("【短信】举报隔壁违建 挖地下室挖了一个月了 都没人管 刚刚他们挖的那个坑垮了 两个工人埋在下头了 只露个脑壳 快点来人 彭州市致和街道", .trapped),
+            ("跟楼下为停车位吵起来了，他往我脸上吐口水，还说“你等到，我明天找人来收拾你，晓得你娃儿在哪读书”。没动手。武侯区簇锦北路。", .threatToLife),
+            ("喂 我问一下哈 我这个健康码咋个变黄了嘛 昨天才做了核酸的…哎你等一哈 我爸爸在厕所头倒起了 喊他不答应 嘴巴都歪起了 这咋个办嘛 我们在金牛区茶店子", .injury),
+            ("我们是修树的 在修剪行道树 有个师傅遭高压线打了 从梯子上掉下来 现在不说话 一环路南一段", .injury),
+            ("我们十几个人来公司讨工资，老板就是不出来见……我老乡拿了一桶汽油淋到自己身上了，手上拿着打火机，说不给钱就点，在金牛区一品天下。", .threatToLife),
+            ("请问隔离点能不能自己带药进去？我爸有糖尿病，在隔离酒店，胰岛素昨天就用完了……他刚才打电话说话颠三倒四的，一身冷汗，手在抖，房间号是512，隔离点在双流。", .medicalEmergency),
+            ("有人掉河里了……一看是个孩子，在水里扑腾", .personAtRisk),
+            // A review's variants, each missed before.
+            ("有个嬢嬢掉进坑里了，坑里有水，她爬不上来", .personAtRisk),
+            ("小区门口的窨井盖没得了，有个保洁员掉下去了", .personAtRisk),
+            ("挖机挖的沟垮了，把一个工人埋了半截", .trapped),
+            ("土垮下来 有个 工人 埋 在 下头 了", .trapped),
+            ("前夫发信息说我晓得你住哪个小区，今晚就来找你算账", .threatToLife),
+            ("他讲：我叫兄弟伙来收拾你，你给我等到", .threatToLife),
+            ("工人 被 电 打 了 倒 在 地上", .injury),
+            ("有个 娃儿 掉 河 里 了", .personAtRisk),
+            // A second review's, missed by the narrowed version.
+            ("摸插座被电倒了，现在不动了", .injury),
+            ("我儿子掉河里了", .personAtRisk),
+            ("工地刚刚塌方，埋了两个工人", .trapped),
+            ("他把汽油淋在身上，手里拿着打火机，说不给钱就点", .threatToLife),
+            ("我爸嘴巴有点歪，说话也不清楚了", .medicalEmergency),
+            ("我爸有糖尿病，胰岛素打多了，现在人迷迷糊糊的", .medicalEmergency),
+            ("老板不给工资，还说找几个人来办你，现在人来了", .threatToLife),
+        ])
+    func writersNineteenTwentyDangers(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(flag.requiredDestination))
+    }
+
+    @Test(
+        "…and their look-alikes raise no flag: a pipe or rubbish buried, a landlord who will not answer, an old stroke, a near miss with a live wire, static, insulin's price, petrol used to clean, things in the river, a cleaner tidying, a friend who knows the address",
+        arguments: [
+            "施工队把水管埋在下面，没填平，路面坑坑洼洼",
+            "小区绿化带里有人把垃圾埋在底下，臭得很",
+            "我喊他不答应，他就是不肯退押金，房东太过分了",
+            "我爸中风后遗症，嘴巴都歪了好几年，想问残疾证怎么办",
+            "差点遭电打，小区路灯电线漏在外面，快来修",
+            "家里静电好大，被电到了好几次，想问加湿器哪里买",
+            "糖尿病人胰岛素涨价了，医保能不能报销",
+            "洗车店员工把汽油倒在自己身上擦油污，很危险，想举报这个店",
+            "手机掉河里了，想问能不能捞",
+            // A review's look-alikes, each flagged by the first version of these cues.
+            "娃娃的书包掉河里，还好人没事，想问河边能不能装护栏",
+            "我们楼下大爷的拐棍掉到下水道了，想问下谁能帮忙把下水道盖子打开捞一下",
+            "小区门口那个窨井盖松了，维修师傅讲井盖已经掉进去了，麻烦派人来换个新的",
+            "人行道上的消防栓埋在下面了，施工队填土把它盖住了",
+            "家政公司的人说明天找人来收拾你屋头，结果一直没来，想投诉",
+            "朋友说晓得你住哪，给你送点腊肉过来",
+            "隔壁装修的师傅把水泥倒在公共过道地上，我喊他不答应，继续倒",
+            "气得我嘴巴都歪了，物业费一年涨了三次",
+            "我爸糖尿病好多年了，想问胰岛素能不能在社区医院开，他们说话颠三倒四",
+            "饮水机外壳漏电，被电到了好几个同事，只是麻一下，想找厂家",
+            "用酒精消毒的时候不小心泼到自己身上了，想问酒精能不能带上地铁",
+            // A second review's, each flagged by the narrowed version.
+            "我昨天修灯的时候遭电打了一下，想问物业管不管",
+            "楼下大爷掉下去一只拖鞋，掉到一楼雨棚上了",
+            "新闻说锦江有人掉河里，想问河边护栏归哪个管",
+            "沙疗馆把人埋在里面，沙子不干净想投诉",
+            "热水器打不燃火，冷水淋到自己身上感冒了",
+            "财神爷塑像倒了，嘴巴都歪了，想问庙里归哪个管",
+            "装修公司说明天找人来收拾你楼上那间杂物房，结果没来",
+            "我儿子沉迷手机，喊他不答应，脸色蜡黄，想问社区有没有青少年心理辅导",
+        ])
+    func writersNineteenTwentyHarmless(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
     @Test("blackmail typed as it sounds (敲炸) is no explosion, and illegal fund-raising named by the caller is a crime report")
     func blackmailAndFundraising() throws {
         let blackmail = try classify("我遭人敲炸了 就是昨天晚上跟一个女的视频 她录了我的视频 现在说不给她转五万块就发给我通讯录里面所有人")

@@ -54,12 +54,13 @@ struct IndependentEvaluationTests {
         #expect(strict.dangerMissIDs.subtracting(Self.knownDangerMisses.keys).isEmpty, "\(strict.dangerMisses)")
         // Floors a little under the figures of the last round (BENCHMARKS.md), not issue 13's
         // targets (97% / 90% / 90% diverted / 80% dramatic / at most 5 over-escalated): a change
-        // that loses ground fails here; one that gains should raise them. Lowered at stop 22, when
-        // writer 18's harder batch (86.7% primary on arrival) joined the set: 94.4% / 92.3% / 84.6% / 8.1%.
-        #expect(Double(report.primaryDestinationRight) >= 0.94 * Double(report.total), "\(report)")
-        #expect(Double(report.categoryRight) >= 0.92 * Double(report.total), "\(report)")
-        #expect(Double(report.nonPolice110Diverted) >= 0.84 * Double(report.nonPolice110), "\(report)")
-        #expect(Double(report.harmlessOverEscalated) <= 0.085 * Double(report.harmless), "\(report)")
+        // that loses ground fails here; one that gains should raise them. Lowered at stop 23, when
+        // writers 19 and 20 (88.3% and 91.7% primary on arrival) joined the set: 93.9% / 91.6% /
+        // 82.4% / 9.0%.
+        #expect(Double(report.primaryDestinationRight) >= 0.935 * Double(report.total), "\(report)")
+        #expect(Double(report.categoryRight) >= 0.91 * Double(report.total), "\(report)")
+        #expect(Double(report.nonPolice110Diverted) >= 0.82 * Double(report.nonPolice110), "\(report)")
+        #expect(Double(report.harmlessOverEscalated) <= 0.092 * Double(report.harmless), "\(report)")
     }
 
     @Test("the counts: a danger miss, a diversion, a dramatic harmless call and an over-escalation are each counted where they belong")

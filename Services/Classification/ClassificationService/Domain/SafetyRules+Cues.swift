@@ -191,6 +191,49 @@ extension SafetyRules {
             ],
             [.violence, .threatToLife],
             excludedIn: ["消杀人"])
+        // A threat with men to be brought (我明天找人来收拾你, inside a parking quarrel that 没动手; 找几个人
+        // 来办你): its own family, so a denial that anyone hit anyone does not clear it. Never a home,
+        // things or a job to be seen to (找人来收拾你屋头, 喊人来打你们楼道的地坪漆, 叫人来弄你车子的刹车片)
+        // — the exclusions are each phrase with what follows it — nor a cleaner, an agent, a fitter or a
+        // notice (two reviews found thirty such).
+        let menPhrases = [
+            "找人来收拾你", "喊人来收拾你", "叫人来收拾你", "喊人收拾你", "叫人收拾你", "找人收拾你", "找人来弄你", "喊人来弄你", "叫人来弄你",
+            "找人来打你", "喊人来打你", "叫人来打你", "找人打你", "喊人打你", "叫人打你", "兄弟伙来收拾你", "兄弟来收拾你", "几个人来收拾你",
+            "社会上的人来收拾你", "兄弟伙来弄你", "喊人来捶你", "叫人来捶你", "兄弟伙来捶你", "找人来修理你", "喊人来修理你", "人来办你", "人来办了你",
+            "找人来做了你", "朋友来收拾你", "人来收拾我", "人来打我", "朋友来收拾我", "帮人来打你", "帮人来收拾你", "人来弄死你",
+        ]
+        let tidyingAfter = [
+            "屋", "家", "们的", "们屋", "们家", "们这", "们楼", "的东西", "的房", "的屋", "的阳台", "的建渣", "的垃圾", "那", "房", "阳台", "厨房",
+            "东西", "楼", "退", "门口", "院", "这个猪", "这个烂屋",
+        ]
+        let jobAfter = ["们楼", "们这", "们单元", "家", "屋", "墙", "娃儿的疫苗", "的柜", "那", "车", "这台", "洗", "科", "门"]
+        let notMenace = [
+            "家政", "保洁", "中介", "搬家", "物业管家", "管家", "网格", "登记", "老师", "托管", "班主任", "收费", "游戏", "电视", "剧", "小说", "送水",
+            "地址", "填", "监理",
+        ]
+        cues += SafetyCue.group(
+            menPhrases, [.violence, .threatToLife],
+            excludedIn: menPhrases.flatMap { phrase in (phrase.contains("收拾") ? tidyingAfter : jobAfter).map { phrase + $0 } },
+            vetoedBy: [
+                "师傅", "物业说", "社区", "单位", "施工队", "木工", "开发商", "修车", "车商", "教练", "幼儿园", "过户", "预约", "疫苗", "垃圾", "砖头",
+                "杂物", "墙", "水管", "刹车", "洗衣机", "房子", "退租",
+            ],
+            vetoedNearby: notMenace + ["开玩笑", "洗碗", "钟点工"], family: "threat")
+        // …or naming where the caller's child or home is (晓得你娃儿在哪读书), only beside a menace: not an
+        // uncle bringing sausages, a fitter coming to change the meter, a teacher or a form.
+        cues += SafetyCue.group(
+            [
+                "晓得你娃儿在哪", "晓得你娃在哪", "知道你孩子在哪", "知道你儿子在哪", "知道你女儿在哪", "晓得你屋在哪", "知道你家住哪", "晓得你住哪",
+                "知道你住哪", "晓得你屋头在哪", "晓得你家在哪", "知道你家在哪", "知道你住在哪", "晓得你住在哪", "晓得你娃儿读", "知道你娃在哪",
+                "知道你老婆在哪", "晓得你妈住", "住哪我都晓得", "晓得你娃儿在那", "晓得你娃在那", "晓得你屋在那", "知道你住那", "晓得你住那",
+            ],
+            [.violence, .threatToLife],
+            requiresNearby: [
+                "算账", "收拾", "弄你", "打你", "砍", "废了", "好看", "扬言", "威胁", "不还钱", "不给钱", "给我等到", "给我等着", "小心点", "记到",
+                "走着瞧", "跑不脱", "看着办", "好受", "来找你", "来砸", "带人", "弄死",
+            ],
+            vetoedNearby: notMenace + ["朋友", "快递", "外卖", "送", "换表", "量尺寸", "民警", "台阶", "开锁", "导航", "表格", "补贴", "接娃", "放学"],
+            family: "threat")
         // A threat to burn the caller's home (扬言"明天拿汽油来把你屋烧了", 说要把我屋点了): not a
         // warning about chargers and heaters (小心把你屋烧了, 会把你家烧了), a drama or a settled quarrel.
         cues += SafetyCue.group(
@@ -218,6 +261,19 @@ extension SafetyRules {
                 "跳楼价", "跳楼甩卖", "跳楼大甩卖", "要跳舞", "要跳广场", "要跳操", "要跳绳", "就跳舞", "就跳广场", "跳下车",
                 "楼顶上漏水", "楼顶上的", "天台上的", "天台上堆", "天台上种", "天台上搭",
             ])
+        // Fuel poured over oneself (拿了一桶汽油淋到自己身上了，手上拿着打火机，说不给钱就点): the fuel is
+        // the danger, lighter or not; without a fuel word it is water, soup or cooking oil.
+        cues += SafetyCue.group(
+            [
+                "淋到自己身上", "淋在自己身上", "浇到自己身上", "浇在自己身上", "泼到自己身上", "泼在自己身上", "往自己身上淋", "往自己身上浇",
+                "往自己身上泼", "淋在身上", "浇在身上", "泼在身上", "倒在身上", "往身上倒", "往身上淋", "往身上浇", "往身上泼", "往自己身上倒",
+                "一身汽油", "一身酒精", "浇满了汽油", "淋到自已身上", "淋在自已身上", "泼在自个身上", "淋到自个身上",
+            ],
+            [.threatToLife], requiresNearby: ["汽油", "柴油", "酒精", "煤油", "天那水", "稀料", "香蕉水"],
+            vetoedNearby: [
+                "演练", "宣传", "视频", "新闻", "电视", "剧", "不小心", "消毒", "洗零件", "擦车", "点烟", "修", "加汽油", "不敢", "一点", "表演", "杂技",
+                "演示",
+            ])
         // A farewell, often at the end of a question about something else (…算了也不重要了，药我已经
         // 准备好了，今晚过后就不麻烦任何人了) — not medicine from a hospital.
         cues += SafetyCue.group(
@@ -244,6 +300,24 @@ extension SafetyRules {
             [.injury],
             excludedIn: ["受伤的树", "受伤的白鹭", "受伤的鸟", "出血点"],
             vetoedNearby: pastOrPaperwork)
+        // Struck by electricity, with harm now (有个师傅遭高压线打了 从梯子上掉下来 现在不说话): not a
+        // tingle that passed, a massage, the news or a childhood story (a review found twenty-one).
+        cues += SafetyCue.group(
+            [
+                "遭电打", "被电打", "遭高压线打", "被高压线打", "遭电击", "被电击", "遭电到", "被电到了", "遭电了", "被电倒了", "遭电倒了", "着电打",
+                "挨电打", "被电线电到", "被电线打", "被高压电", "遭高压电", "被电打到", "遭电大了", "被电到",
+            ],
+            [.injury],
+            requiresNearby: [
+                "倒", "不动", "没反应", "晕", "抽", "黑了", "烧", "喊不", "叫不", "不答应", "摔", "掉下来", "挂在", "躺", "不说话", "迷糊", "发抖",
+                "没气", "呼吸", "快来", "救", "哭不出", "不醒",
+            ],
+            vetoedNearby: [
+                "差点", "差一点", "险些", "静电", "电蚊拍", "电鱼", "宣传", "培训", "麻一下", "只是麻", "没事", "玩具", "整蛊", "打过", "电过",
+                "小时候", "年轻", "年前", "新闻", "电视", "网上", "按摩", "理疗", "电疗", "防狼", "牛", "火花", "麻了一下", "麻酥酥", "好了", "好好的",
+                "没得事",
+            ],
+            vetoedNearbyUnlessNow: pastOrPaperwork)
         // A limb broken just now (腿好像断了, in a manhole report) — not a chair's or a dog's legs, not
         // an old injury in a claim.
         cues += SafetyCue.group(
@@ -285,6 +359,23 @@ extension SafetyRules {
                 "耳机", "游戏", "故意", "生气", "不理", "装睡", "装聋", "装死", "假装", "耳朵背", "耳背", "耳塞", "刷视频", "刷抖音", "抖音",
                 "睡觉", "群", "经理", "物业", "工作人员", "欠工资", "烟", "垃圾", "吐痰", "吐口水", "追剧", "看书", "献血", "倒土", "土倒",
                 "渣土", "倒油", "一摊", "停在", "电动车",
+            ],
+            ignoresNegation: true, family: "unconscious")
+        // …and 不答应 (喊他不答应 beside 倒起了), which is as often a refusal: only beside someone down,
+        // and never in a complaint about pay or manner, nor beside a tree, a bike or a flowerpot down.
+        cues += SafetyCue.group(
+            [
+                "叫他不答应", "叫她不答应", "喊他不答应", "喊她不答应", "喊他他不答应", "喊她她不答应", "喊他也不答应", "喊她也不答应", "喊他都不答应",
+                "喊她都不答应", "叫他也不答应", "叫她也不答应", "喊他没反应", "喊她没反应", "喊她不答映", "喊他不答映",
+            ],
+            [.injury],
+            requiresNearby: [
+                "倒在", "倒起", "倒了", "倒地", "晕倒", "晕过去", "没反应", "躺在地上", "嘴巴都歪", "嘴歪", "白沫", "抽搐", "没呼吸", "脸都白",
+                "发紫", "断气",
+            ],
+            vetoedNearby: [
+                "投诉", "态度", "工资", "装睡", "假装", "继续倒", "树", "单车", "轮胎", "车胎", "广告牌", "花盆", "晾衣杆", "瓷砖", "脚手架", "吵得",
+                "头晕", "电话", "燃气", "挪车", "打呼噜",
             ],
             ignoresNegation: true, family: "unconscious")
         // A pulse gone (倒了，摸不到脉搏), as a bystander says it: not a blood-pressure cuff, a
@@ -404,10 +495,38 @@ extension SafetyRules {
             vetoedNearbyUnlessNow: ["咨询", "报销", "医保", "门诊特殊", "申请", "政策", "补贴", "进不来", "进不去", "隐患", "通道"])
         // A face drooping (嘴巴也歪了) only with the other signs of a stroke, not after braces or a filler.
         cues += SafetyCue.group(
-            ["嘴巴歪了", "嘴歪了", "嘴巴也歪了", "口角歪斜", "口眼歪斜", "嘴巴歪起", "嘴歪起"], [.medicalEmergency],
-            requiresNearby: ["突然", "说不出话", "半边", "不能动", "动不了", "中风", "脑梗"],
-            vetoedNearby: ["矫正", "玻尿酸", "面瘫", "之前", "以前", "整容", "美容", "牙齿", "几年", "前年", "去年", "的事了"],
-            vetoedNearbyUnlessNow: ["医保", "报销", "咨询"])
+            [
+                "嘴巴歪了", "嘴歪了", "嘴巴也歪了", "口角歪斜", "口眼歪斜", "嘴巴歪起", "嘴歪起", "嘴巴都歪", "嘴都歪", "嘴巴有点歪", "嘴角歪", "嘴是歪的",
+                "嘴巴斜起", "嘴巴斜了", "嘴巴外了", "嘴巴又歪了", "嘴又歪了",
+            ],
+            [.medicalEmergency],
+            requiresNearby: [
+                "突然", "说不出话", "半边", "不能动", "动不了", "中风", "脑梗", "倒了", "倒起", "倒在", "叫不醒", "喊不醒", "不清楚", "说话不清", "大舌头",
+                "口水", "拿不住", "拿不稳", "抬不起", "没得力气", "没力气", "一边手", "一只手", "漏出来",
+            ],
+            // A crooked mouth from anger, chilli, a filling or a statue (气得我嘴巴都歪了, a review's finding).
+            vetoedNearby: [
+                "矫正", "玻尿酸", "面瘫", "整容", "美容", "几年", "前年", "去年", "的事了", "气得", "辣得", "涨得", "吓得", "牙套", "雕像", "塑像", "人偶",
+                "稻草人", "财神", "后遗症", "好多年", "多年", "麻药", "补牙", "肉毒", "笑得", "酸得", "冻得", "急救课", "训练班", "牙箍",
+            ],
+            vetoedNearbyUnlessNow: ["医保", "报销", "咨询", "之前", "以前", "拔牙", "残疾证", "申请"])
+        // A diabetic going under (胰岛素用完了……说话颠三倒四的，一身冷汗，手在抖): confusion or a cold
+        // sweat beside the illness or its medicine — not a salesman's patter, a meter's manual, a
+        // climb, a fever or an injection feared; paperwork only unless it is happening now.
+        cues += SafetyCue.group(
+            [
+                "说话颠三倒四", "说胡话", "胡言乱语", "意识模糊", "一身冷汗", "满头冷汗", "直冒冷汗", "浑身发抖", "手在抖", "叫不太醒", "迷迷糊糊", "冒冷汗",
+                "一身的冷汗", "出虚汗", "手抖得", "糊涂了", "认不到人", "认不到了", "乱说话", "说话含糊", "说话不清楚", "人软了", "叫不太应", "不太理",
+                "意识模湖", "冷汉",
+            ],
+            [.medicalEmergency], requiresNearby: ["胰岛素", "糖尿病", "血糖", "低血糖"],
+            vetoedNearby: [
+                "有时候", "价格", "涨价", "网上", "说明书", "讲座", "课", "老师", "吓得", "急得", "热得", "卖", "推销", "保健品", "宣传", "爬了", "跑",
+                "走了", "度", "天冷", "怕痛", "每次", "打针", "电费", "血糖仪", "测血糖", "网格员", "以为", "复查", "药店的人",
+            ],
+            vetoedNearbyUnlessNow: pastOrPaperwork + [
+                "以前", "之前", "经常", "报销", "医保", "政策", "买不到", "材料", "医生", "窗口", "工作人员", "体检", "排队", "慢病卡", "门诊", "他们",
+            ])
         // Chest pain and its medicine, now — not for years, not a price or a sale.
         cues += SafetyCue.group(
             ["速效救心丸", "救心丸", "硝酸甘油", "捂着胸口", "捂到胸口", "按着胸口", "胸口疼", "胸口闷", "胸口说痛"], [.medicalEmergency],
@@ -498,6 +617,21 @@ extension SafetyRules {
                 "掉进河", "掉到河", "掉进水", "掉到水", "掉水里", "掉进江", "被水冲走", "被冲走",
             ],
             [.personAtRisk])
+        // …said without 进 or 到 (有人掉河里了), only with the one who fell right before it: the objects
+        // that fall in rivers are too many to veto (a review found fifteen), and 人掉河里的 is a toy.
+        let fallers = ["人", "娃", "娃儿", "孩子", "小孩", "儿子", "女儿", "老汉", "客", "孙子", "孙女"]
+        let waters = [
+            "掉河里", "掉河头", "掉江里", "掉湖里", "掉塘里", "掉塘头", "掉堰塘", "掉鱼塘", "掉水库", "掉渠里", "掉沟里", "掉粪坑", "摔河里", "摔进河",
+            "跌河里", "跌进河", "滚到河里", "掉河哩",
+        ]
+        let fallenIn = fallers.flatMap { who in waters.map { who + $0 } }
+        cues += SafetyCue.group(
+            fallenIn, [.personAtRisk], excludedIn: fallenIn.map { $0 + "的" }, vetoedBy: ["差点", "差一点", "险些"],
+            vetoedNearby: [
+                "新闻", "剧", "电影", "镜头", "视频", "课", "咋个办", "怎么办", "救上来", "被捞起来", "捞起来了", "爬起来了", "爬上来了", "没事", "听说",
+                "经常",
+            ],
+            vetoedNearbyUnlessNow: ["前几天", "去年", "上次", "昨天", "上个", "以前", "之前"])
         // Lying in the road: a person, not a dead dog, a kerbstone or a manhole cover (路中间躺着一只死狗,
         // a review's finding).
         cues += SafetyCue.group(
@@ -633,6 +767,22 @@ extension SafetyRules {
                 "修缮", "资金", "跑", "气味", "渗水", "旧改", "改造", "结构没问题", "结构没有问题", "结构安全",
                 "不影响结构", "不影响主体结构",
             ])
+        // People buried by a collapse (挖的那个坑垮了 两个工人埋在下头了 只露个脑壳): the person as the one
+        // buried, beside a collapse or a dig — not a grave, a relic, a game in the sand or a rumour.
+        cues += SafetyCue.group(
+            [
+                "人埋在下头", "人埋在下面", "人埋在底下", "人埋在里面", "人埋在里头", "人埋到下头", "人埋到里头", "人埋住了", "人遭埋", "人埋起了",
+                "人埋了半截", "娃埋在", "娃儿埋在", "孩子埋在", "埋了个人", "埋了一个人", "埋了两个人", "埋了几个人", "埋了三个人", "埋了两个工人",
+                "埋了个工人", "埋了一个工人", "把人埋了", "把人埋住", "埋到人", "埋住人", "妈埋在", "爸埋在", "婆婆埋在", "老人埋在", "人埋在土里",
+                "被土埋", "遭埋", "埋在下投", "人盖住了", "人盖到了", "人盖在下面", "人盖在下头", "人捂在里头", "人捂在里面",
+            ],
+            [.trapped],
+            requiresNearby: ["垮", "塌", "滑坡", "泥石流", "挖", "坑", "沟", "基坑", "土", "救", "快", "刨", "露", "压"],
+            vetoedNearby: [
+                "新闻", "演练", "电视", "剧", "骨灰", "去世", "下葬", "迁墓", "墓地", "公墓", "古墓", "乱葬岗", "祖上", "考古", "遗址", "文物", "殉葬",
+                "骨头", "沙", "耍", "玩", "拍照", "谣言", "网上", "石人", "雕", "被子", "毯子",
+            ],
+            vetoedNearbyUnlessNow: pastOrPaperwork)
         // A person under something fallen (围挡倒下来了，压到一个过路的老太婆): trapped and hurt, now.
         cues += SafetyCue.group(
             [
@@ -711,6 +861,19 @@ extension SafetyRules {
             requiresNearby: vulnerablePeople + ["有人", "一个人", "男的", "女的", "工人", "行人", "路人"],
             vetoedBy: ["手机", "钥匙", "钱包", "东西", "狗", "猫", "球", "轮子", "车轮", "鞋", "帽子", "车子", "电瓶车", "玩具", "差点", "差一点", "险些"],
             vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前"])
+        // …the one fallen named right before the verb (有个老大爷掉下去了): 大爷 or 师傅 elsewhere in the
+        // call is as often the owner of what fell (大爷掉下去一只拖鞋) or the one reporting.
+        let holeFallers = [
+            "大爷", "大妈", "阿姨", "师傅", "师父", "嬢嬢", "大叔", "大哥", "小哥", "老汉", "婆婆", "保洁员", "环卫工", "民工", "老爷子", "老人", "老太太",
+            "爷爷", "奶奶", "老公", "外卖员", "工人",
+        ]
+        let holeFalls = holeFallers.flatMap { who in ["掉下去", "掉进", "掉到", "摔下去", "跌下去", "掉井里", "掉下趣"].map { who + $0 } }
+        cues += SafetyCue.group(
+            holeFalls, [.personAtRisk], excludedIn: holeFalls.flatMap { fall in ["一", "的", "去一", "去的"].map { fall + $0 } },
+            vetoedBy: [
+                "差点", "差一点", "险些", "传销", "剧", "钓竿", "手机", "钥匙", "钱包", "戒指", "东西", "狗", "猫", "球", "鞋", "帽子", "玩具", "衣服",
+            ],
+            vetoedNearbyUnlessNow: ["昨天", "前天", "上次", "上个月", "去年", "之前"])
         // Lost in the wild: an emergency for anyone, not only the vulnerable.
         cues += SafetyCue.group(
             ["山上迷路", "山里迷路", "山中迷路", "徒步迷路", "找不到下山", "困在山"], [.personAtRisk],
