@@ -60,7 +60,13 @@ struct SafetyCue: Sendable {
         vetoedBy: [String] = [], vetoedNearby: [String] = [], vetoedNearbyUnlessNow: [String] = [], ignoresNegation: Bool = false,
         family: String = ""
     ) -> [SafetyCue] {
-        phrases.map {
+        // An exclusion that holds none of the group's phrases excludes nothing (`init` drops it):
+        // 收拾你屋 beside 找人来收拾你 did, silently, until a review found it (stop 23).
+        assert(
+            excludedIn.allSatisfy { longer in phrases.contains { longer.count > $0.count && longer.contains($0) } },
+            "excludedIn entries that contain none of the group's phrases exclude nothing: "
+                + "\(excludedIn.filter { longer in !phrases.contains { longer.count > $0.count && longer.contains($0) } })")
+        return phrases.map {
             SafetyCue(
                 $0, flags, excludedIn: excludedIn, requiresNearby: requiresNearby, vetoedBy: vetoedBy, vetoedNearby: vetoedNearby,
                 vetoedNearbyUnlessNow: vetoedNearbyUnlessNow, ignoresNegation: ignoresNegation, family: family)

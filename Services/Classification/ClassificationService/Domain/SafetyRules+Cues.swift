@@ -124,7 +124,7 @@ extension SafetyRules {
             [.weapon],
             excludedIn: [
                 "剪刀", "刀具店", "刀削面", "开刀", "手术刀", "刀口", "刮刀", "剃刀", "刀片", "一刀切", "水枪", "焊枪",
-                "喷枪", "枪眼", "气枪", "汽油味", "加汽油", "汽油费", "汽油价",
+                "喷枪", "枪眼", "气枪",
             ],
             requiresNearby: wielding,
             vetoedBy: foodCutting)
@@ -259,7 +259,6 @@ extension SafetyRules {
             [.threatToLife],
             excludedIn: [
                 "跳楼价", "跳楼甩卖", "跳楼大甩卖", "要跳舞", "要跳广场", "要跳操", "要跳绳", "就跳舞", "就跳广场", "跳下车",
-                "楼顶上漏水", "楼顶上的", "天台上的", "天台上堆", "天台上种", "天台上搭",
             ])
         // Fuel poured over oneself (拿了一桶汽油淋到自己身上了，手上拿着打火机，说不给钱就点): the fuel is
         // the danger, lighter or not; without a fuel word it is water, soup or cooking oil.
@@ -581,7 +580,7 @@ extension SafetyRules {
             [.fire],
             excludedIn: [
                 "火警电话", "炸了锅", "炸了毛", "气炸了", "痛得要炸了", "头要炸了", "头都要炸了", "冒火连天", "心头冒火",
-                "炸弹价", "爆炸价", "价格爆炸", "全场爆炸",
+                "爆炸价", "价格爆炸", "全场爆炸",
                 // 遭人敲炸了: blackmail (敲诈) as a hurried caller types it.
                 "敲炸了",
                 // A simile for a noise (跟爆炸一样); not 像着火 or 像爆炸, which end 好像着火了 and
@@ -719,7 +718,7 @@ extension SafetyRules {
                 "被吊在", "吊在半空", "挂在半空", "悬在半空",
             ],
             [.trapped],
-            excludedIn: ["掉进去", "经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
+            excludedIn: ["经常困人", "老是困人", "总是困人", "经常被困", "多次困人"],
             vetoedBy: ["进不去", "进不了"])
         // A structure giving way now, with people under or inside it (塔吊好像歪了…下面就是操场; 承重墙
         // 砸了…天花板上的缝比早上宽了). A crane that leans or has fallen, not one swaying at work, a
@@ -758,7 +757,7 @@ extension SafetyRules {
                 "随时要塌", "随时可能塌", "随时可能垮", "要塌下来", "要垮下来", "要落下来", "掉水泥块", "混凝土块掉落",
             ],
             [.personAtRisk],
-            excludedIn: ["都要塌了", "都快塌了", "都要垮了", "都快垮了"],
+            excludedIn: ["都快塌了", "都快垮了"],
             requiresNearby: ["承重墙", "天花板", "楼板", "房梁", "屋顶", "顶棚", "墙体", "墙面", "墙上", "外墙", "墙在", "裂缝", "缝", "脚手架"],
             vetoedNearby: pastOrPaperwork + [
                 "鉴定", "保修", "报修", "维修基金", "修补", "开发商", "质量", "几个月", "几年", "好久", "跳", "蹦", "吵", "噪音", "音响", "广场舞",
@@ -814,7 +813,7 @@ extension SafetyRules {
             ],
             [.trapped],
             excludedIn: [
-                "把我锁在门外", "把我们锁在门外", "把我关在门外", "把我们关在门外", "钥匙锁在家里", "钥匙锁在房间", "钥匙锁在屋里",
+                "把我锁在门外", "把我们锁在门外", "把我关在门外", "把我们关在门外", "钥匙锁在家里", "钥匙锁在房间",
                 "手机锁在家里",
             ],
             vetoedNearby: [
@@ -888,7 +887,7 @@ extension SafetyRules {
             // A paper gone missing is no person (名额不见了); an errand is (拿材料去…没回来).
             excludedIn: [
                 "名额不见了", "学位不见了", "指标不见了", "资格不见了", "成绩不见了", "材料不见了", "文件不见了", "材料找不到", "文件找不到",
-                "名额找不到", "学位找不到", "成绩找不到", "材料丢失", "名额失踪",
+                "名额找不到", "学位找不到", "成绩找不到", "名额失踪",
             ],
             requiresNearby: vulnerablePeople,
             vetoedBy: [
