@@ -16,12 +16,8 @@ public enum Hex {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// The bytes `text` spells in hex (either case), or `nil` if it is not an even run of hex digits.
-    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        decode(text.utf8)
-    }
-
-    /// The bytes UTF-8 `characters` spell in hex.
+    /// The bytes UTF-8 `characters` spell in hex (either case), or `nil` if they are not an even run
+    /// of hex digits.
     public static func decode(_ characters: some Collection<UInt8>) -> [UInt8]? {
         let characters = Array(characters)
         guard characters.count % 2 == 0 else { return nil }

@@ -50,37 +50,38 @@ extension Bool: PostgresEncodable, PostgresDecodable {
 
 extension UUID: PostgresEncodable, PostgresDecodable {
     public var postgresText: String { uuidString.lowercased() }
-    /// PostgreSQL's own form (8-4-4-4-12 hex digits) read by hand — Foundation's parser cost ~0.5 µs
-    /// a value through `sscanf`, and rows carry several ids (BENCHMARKS.md, stop 23); anything else
-    /// goes to Foundation.
+    /// PostgreSQL's own form (8-4-4-4-12 hex digits) read by hand, straight into the value's bytes —
+    /// Foundation's parser cost ~0.5 µs a value through `sscanf`, and rows carry several ids
+    /// (BENCHMARKS.md, stop 23); anything else goes to Foundation.
     public init?(postgresText: String) {
-        guard postgresText.utf8.count == 36 else {
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        guard withUnsafeMutableBytes(of: &uuid, { Self.readCanonical(postgresText.utf8, into: $0) }) else {
             self.init(uuidString: postgresText)
             return
         }
-        let parsed: uuid_t? =
-            postgresText.utf8.withContiguousStorageIfAvailable { text -> uuid_t? in
-                var bytes = [UInt8](repeating: 0, count: 16)
-                var index = 0
-                for byte in 0..<16 {
-                    if index == 8 || index == 13 || index == 18 || index == 23 {
-                        guard text[index] == UInt8(ascii: "-") else { return nil }
-                        index += 1
-                    }
-                    guard let high = Hex.value(of: text[index]), let low = Hex.value(of: text[index + 1]) else { return nil }
-                    bytes[byte] = high << 4 | low
-                    index += 2
-                }
-                return (
-                    bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11],
-                    bytes[12], bytes[13], bytes[14], bytes[15]
-                )
-            } ?? nil
-        guard let parsed else {
-            self.init(uuidString: postgresText)
-            return
+        self.init(uuid: uuid)
+    }
+
+    /// Whether `text` is 8-4-4-4-12 hex digits; if so, their 16 bytes are in `bytes`.
+    private static func readCanonical(_ text: String.UTF8View, into bytes: UnsafeMutableRawBufferPointer) -> Bool {
+        guard text.count == 36 else { return false }
+        var filled = 0
+        var high: UInt8?
+        for (index, character) in text.enumerated() {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                guard character == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            guard let value = Hex.value(of: character) else { return false }
+            if let first = high {
+                bytes[filled] = first << 4 | value
+                filled += 1
+                high = nil
+            } else {
+                high = value
+            }
         }
-        self.init(uuid: parsed)
+        return true
     }
 }
 

@@ -33,7 +33,7 @@ public enum WebhookSignature {
         let key = SymmetricKey(data: Data(secret.utf8))
         let signed = Data("\(timestamp).".utf8) + Data(body)
         return signatures.contains { signature in
-            guard let mac = Hex.decode(signature) else { return false }
+            guard let mac = Hex.decode(signature.utf8) else { return false }
             return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: signed, using: key)
         }
     }

@@ -54,9 +54,9 @@ struct PostgresTests {
         #expect(UUID(postgresText: "not-a-uuid-but-thirty-six-characters") == nil)
         #expect(UUID(postgresText: "0123456789abcdef0123456789abcdef0123") == nil)
         #expect(Hex.encode([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
-        #expect(Hex.decode("000FA5ff") == [0x00, 0x0f, 0xa5, 0xff])
-        #expect(Hex.decode("abc") == nil)
-        #expect(Hex.decode("zz") == nil)
+        #expect(Hex.decode("000FA5ff".utf8) == [0x00, 0x0f, 0xa5, 0xff])
+        #expect(Hex.decode("abc".utf8) == nil)
+        #expect(Hex.decode("zz".utf8) == nil)
     }
 
     @Test("a value that looks like SQL stays a value")
