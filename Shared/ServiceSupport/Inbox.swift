@@ -116,9 +116,19 @@ public enum Inbox {
     /// `values` as a PostgreSQL array literal of text (each element quoted, `\` and `"` escaped),
     /// so a lookup of many keys is one `= ANY(…)` along the primary key.
     static func textArray(_ values: [String]) -> String {
-        let elements = values.map { value in
-            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        // Scalar by scalar: Foundation's `replacingOccurrences` bridged each key through NSString,
+        // twice, on every hop's lookup (a profile's finding).
+        var literal = "{"
+        for (index, value) in values.enumerated() {
+            if index > 0 { literal.unicodeScalars.append(",") }
+            literal.unicodeScalars.append("\"")
+            for scalar in value.unicodeScalars {
+                if scalar == "\\" || scalar == "\"" { literal.unicodeScalars.append("\\") }
+                literal.unicodeScalars.append(scalar)
+            }
+            literal.unicodeScalars.append("\"")
         }
-        return "{" + elements.joined(separator: ",") + "}"
+        literal.unicodeScalars.append("}")
+        return literal
     }
 }

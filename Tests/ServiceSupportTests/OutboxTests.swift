@@ -5,11 +5,12 @@ import HTTPTypes
 import Hummingbird
 import Postgres
 import RPC
-import ServiceSupport
 import SwiftProtobuf
 import Synchronization
 import TestSupport
 import Testing
+
+@testable import ServiceSupport
 
 @Suite("Outbox and inbox: hand-offs that lose nothing")
 struct OutboxTests {
@@ -131,6 +132,12 @@ struct OutboxTests {
             try $0.decode("idempotency_key", as: String.self)
         }
         #expect(stored == [odd, "k-1"])
+        // A batch's keys reach the server as one array literal, each element as it was sent.
+        let keys = [odd, "k-1", "", #"\\"#, "键 \u{1F600},"]
+        let echoed = try await pool.query("SELECT unnest(\(Inbox.textArray(keys))::text[]) AS key").map {
+            try $0.decode("key", as: String.self)
+        }
+        #expect(echoed == keys)
         let long = await #expect(throws: ConnectError.self) {
             try await Inbox.once(key: String(repeating: "k", count: 257), method: "IngestEvents", on: pool, effect)
         }

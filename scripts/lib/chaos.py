@@ -34,6 +34,8 @@ import time
 import urllib.error
 import urllib.request
 
+from journal import journal_body
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SERVICES = ["intake", "classification", "routing", "feedback", "reporting"]
 
@@ -304,7 +306,7 @@ def check(stack, load):
     notices = collections.defaultdict(list)     # ticket → notice sequences in arrival order (first time each key)
     seen_keys = set()
     for entry in journal:
-        body = entry["body"] if isinstance(entry["body"], dict) else {}
+        body = journal_body(entry)
         first = entry["key"] not in seen_keys
         seen_keys.add(entry["key"])
         if entry["system"].startswith("status-"):

@@ -20,6 +20,8 @@ import sys
 import time
 import urllib.parse
 
+from journal import journal_body
+
 TEXTS = [
     ("CHANNEL_110", "报警人称：{place}路口路灯坏了一个星期，晚上很黑，请求维修。"),
     ("CHANNEL_12345", "来电人反映：{place}门口烧烤摊占道经营到凌晨，油烟很大。"),
@@ -169,8 +171,8 @@ def end_to_end(journal, due_of, wait):
                     break  # the receiver is still writing this one: read it next time
                 position = file.tell()
                 entry = json.loads(line)
-                body = entry.get("body") or {}
-                call = body.get("callId") if isinstance(body, dict) else None
+                body = journal_body(entry)
+                call = body.get("callId")
                 if call in due_of and call not in arrived and body.get("event") == "ticket.dispatched":
                     arrived[call] = entry["at"]
         time.sleep(0.5)

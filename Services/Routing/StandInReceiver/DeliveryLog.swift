@@ -46,28 +46,38 @@ final class DeliveryLog: Sendable {
 }
 
 /// Every accepted delivery appended to a file as one JSON line `{"system", "key", "at", "body"}` (`at`:
-/// seconds since 1970 when it arrived), in
-/// arrival order, repeats included: what a fault test reads to see that nothing was lost, nothing
-/// applied twice and every ticket's notices came in order, across restarts of the receiver.
+/// seconds since 1970 when it arrived; `body`: the delivery's bytes as text, which readers parse as
+/// JSON), in arrival order, repeats included: what a fault test reads to see that nothing was lost,
+/// nothing applied twice and every ticket's notices came in order, across restarts of the receiver.
+///
+/// The body is kept as text rather than parsed and written again: at 100 calls/s Foundation's
+/// `JSONSerialization` did that in half of the receiver's CPU (3.6% of the machine in the bench,
+/// taken from the stack it measures), and the readers are Python's C parser.
 final class DeliveryJournal: Sendable {
+    private struct Line: Encodable {
+        let system: String
+        let key: String
+        let at: Double
+        let body: String
+    }
+
     private let handle: Mutex<FileHandle>
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     init(path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
         self.handle = Mutex(handle)
     }
 
     func append(system: String, key: String, body: [UInt8]) {
-        let parsed = (try? JSONSerialization.jsonObject(with: Data(body))) ?? String(decoding: body, as: UTF8.self)
-        let at = Date().timeIntervalSince1970
-        guard
-            var line = try? JSONSerialization.data(
-                withJSONObject: ["system": system, "key": key, "at": at, "body": parsed], options: [.sortedKeys])
-        else {
-            return
-        }
+        let entry = Line(system: system, key: key, at: Date().timeIntervalSince1970, body: String(decoding: body, as: UTF8.self))
+        guard var line = try? encoder.encode(entry) else { return }
         line.append(0x0A)
         handle.withLock { $0.write(line) }
     }
