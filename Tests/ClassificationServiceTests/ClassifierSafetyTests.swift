@@ -844,6 +844,71 @@ struct ClassifierSafetyTests {
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
     }
 
+    @Test(
+        "writers 21 and 22's dangers (stop 24): pills bought and life not worth living inside a wage complaint, a newborn in the rubbish, charcoal lit in a sealed room, a rider knocked flying, a rider under a lorry, a drugged drink, a child gone with a stranger, a brawl, an emergency in English",
+        arguments: [
+            ("我想投诉外卖站点，押金工资七千多没给。安眠药已经买好了，今天晚上要是还没人管我就全吃了，反正活着也没意思。", SafetyFlag.threatToLife),
+            ("反映一下小区垃圾好多天没清运……刚才我倒垃圾的时候听到垃圾堆里有婴儿在哭，扒开一看真的是个娃娃，脐带都还在", .personAtRisk),
+            ("咨询一下社保断了可以补缴不……我把门窗都封了，炭已经点起了，就是想问问社保能不能留给我娃娃", .threatToLife),
+            ("建议那个路口装红绿灯，刚才又撞了一个，一个骑电瓶车的大姐被撞飞了，躺在地上", .injury),
+            ("投诉渣土车半夜开得飞快……一辆渣土车把一个骑三轮的撞了，三轮车压在车底下，人……人还在下面", .trapped),
+            ("你们管不管卖假酒的？我刚看到有个男的往一个女生杯子里头放了啥子粉末，那个女生现在站都站不稳了，他在扶她往外走", .violence),
+            ("警察叔叔，有个叔叔在学校门口给我们发糖，还说带我们去看小狗，我同学跟他走了", .missingPerson),
+            ("楼下有人在打群架，好几十个人", .violence),
+            ("Excuse me, my friend... 过敏, allergy, 花生, his face very big, cannot breathe good. We are in 玉林 小酒馆.", .medicalEmergency),
+            // A belief never looked at again is the caller's fear; one looked at and confirmed counts.
+            ("楼顶站了个人，我以为他要跳楼，赶紧打的电话", .threatToLife),
+            ("我还以为是煤气漏了，下楼一看，真的是煤气管子断了，味道好大", .gasLeak),
+            // A review's: a belief does not clear what was said before it, nor a hollow threat, nor hearsay.
+            ("我前夫说要杀了我，我还以为他要杀我是气话，问了一下我朋友，她说是他今天在找我", .threatToLife),
+            ("他们以为我不敢报警，扬言要弄死我", .threatToLife),
+            ("我们楼下电表箱在发火，噼里啪啦的，物业不管", .fire),
+            // A second review's: only a believed fire or gas leak is dropped, and only when what was seen
+            // is another thing — not a person known, not the place, not the gas itself.
+            ("我还以为他要跳楼，走近一看，是我们楼上的小伙子，腿已经翻过去了", .threatToLife),
+            ("以为隔壁要爆炸了，看了一眼，是煤气罐在喷火", .fire),
+            ("我以为哪家要着火了，过去看了一下，是对面的铺子，卷帘门里头红彤彤的", .fire),
+            ("失火了，我下去看了一下，是有人在焚烧垃圾，人在旁边，那堆垃圾旁边就是个液化气瓶", .fire),
+            ("隔壁出租屋冒烟了，里面的人一直在溜冰，现在敲门不开，烟都出来了", .fire),
+        ])
+    func writersTwentyOneTwentyTwoDangers(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(flag.requiredDestination))
+    }
+
+    @Test(
+        "…and what looks like them is no danger: a fire or gas leak the caller believed and looked at again, adoption, a barbecue, an old accident, a near miss, a game, a grumble, pills bought for a father, foil heated by drug users (a police matter, not a fire), yoga, a vaccination, a football, a vet",
+        arguments: [
+            "嘭的一声好大，我还以为是哪里煤气爆炸了，跑过去一看是路边自来水管爆了，水冲起好几米高，人都没事",
+            "家里有股味道，我还以为是煤气漏了，下楼一看是对面汽修厂在喷漆",
+            "想问一下领养弃婴要什么手续",
+            "周末在院子里点了炭烤肉，邻居说烟大",
+            "去年被车撞飞了，想问下赔偿怎么算",
+            "差点撞到人了，那个路口太黑了，想装个路灯",
+            "玩王者荣耀天天打群架，想投诉游戏公司",
+            "楼下跳广场舞的天天吵到晚上十点，活着也没意思了，管一下嘛",
+            "我爸的安眠药已经买好了，药店说以后要凭证明才能买，想问下规定",
+            "放学了我妹妹跟她爸爸走了，我想问下校车",
+            "隔壁天天有人进进出出，闻到一股怪味，看到他们拿锡纸在烧东西，怀疑在吸毒。",
+            "I do yoga breathing every morning in the park, the park is closed now, why",
+            "有个新生儿疫苗接种，想问下在哪个门口排队",
+            "我儿子踢足球把邻居玻璃撞飞了一块，要赔多少",
+            "兽医给牛下了药，牛站都站不稳，想问下补贴政策",
+        ])
+    func writersTwentyOneTwentyTwoHarmless(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
+    @Test("a car that will not start (车打不起火了) is no fire to the model: stopped in a fast lane after a crash it is a traffic matter for 110")
+    func engineLookAlike() throws {
+        let text = "一根好大的树枝掉下来砸到我挡风玻璃上，我急打方向撞到了隔离带，人没事，车打不起火了，停在快车道上，后头车都在按喇叭。金牛区蜀汉路。"
+        let outcome = try Classifier.production().classify(ClassificationInput(description: text, channel: .police110))
+        #expect(outcome.category == .traffic, "\(outcome.evidence)")
+        #expect(outcome.destinations.first == .police110)
+    }
+
     @Test("blackmail typed as it sounds (敲炸) is no explosion, and illegal fund-raising named by the caller is a crime report")
     func blackmailAndFundraising() throws {
         let blackmail = try classify("我遭人敲炸了 就是昨天晚上跟一个女的视频 她录了我的视频 现在说不给她转五万块就发给我通讯录里面所有人")

@@ -24,6 +24,29 @@ extension SafetyRules {
         "不是非法集资是什么", "不是集资诈骗是什么",
     ]
 
+    /// Words after 以为 that made the matter smaller than it was (以为只是喝醉了倒在地上, 以为没什么): what
+    /// the caller believed then was the harmless part, and the danger in the clause is real.
+    static let smallerBeliefs = ["只是", "只不过", "不过是", "没什么", "没啥", "没事", "小事", "小问题", "而已", "一般"]
+
+    /// A second look after a belief (以为哪家房子燃了，停下来看了下，是个老汉在烧谷草): with the
+    /// correction markers, what lets a believed fire or gas leak be dropped. Not a question (问了一下…说是他买了汽油) or
+    /// hearsay (物业说是下周修): a review found both confirming the danger as often.
+    static let lookedAgain = [
+        "看了一下", "看了下", "看了哈", "看了一眼", "看了看", "去看了", "过去看", "下去看", "出去看", "出门看", "走近", "一看", "看清楚",
+        "发现是", "最后是",
+    ]
+
+    /// Words after a believed threat saying the belief was that it was hollow (我以为他要杀我是气话): the
+    /// threat is what the caller now fears.
+    static let hollowThreats = ["气话", "吓唬", "吓我", "说着玩", "吹牛", "说说", "开玩笑", "乱说", "假的", "玩笑"]
+
+    /// Words holding 火 that name no fire: an engine that will not start or has stalled (车打不起火了，停在
+    /// 快车道上 is a traffic matter — writer 21's one missed danger, sent to 119 alone), a temper. Not
+    /// 发火 or 上火: 电表箱在发火 and 车上火起来了 are fires (a review's finding).
+    static let lookAlikes = [
+        "打不起火", "打不燃火", "打不着火", "点不着火", "打不起来火", "熄火了", "熄了火", "车熄火", "火气", "恼火",
+    ]
+
     /// "Nobody": right before 要跳 it denies the jump after all (没得哪个要跳) where 不给钱就跳楼's 不 does
     /// not. Not 没人 or 没有人: 趁工棚里没人要跳楼 and 反正没人要 are how dangers are told (a review's
     /// finding).
@@ -148,6 +171,30 @@ extension SafetyRules {
             // 简直是抢劫, 简直是绑架家长: a grievance's hyperbole, not a crime in progress (but
             // 我老公简直疯了一直打我 is violence).
             vetoedBy: ["简直是", "简直就是", "简直跟"])
+        // A brawl by its colloquial names (楼下有人在打群架) — not in a game, a video, the news, a
+        // childhood, among animals, or one already settled (a review's finding).
+        cues += SafetyCue.group(
+            ["打群架", "干群架", "打群仗", "约架"], [.violence],
+            // What the caller took it for, or a plan told to a teacher, is not a brawl under way.
+            excludedIn: ["以为要打群架", "以为是打群架", "以为打群架", "以为在打群架", "以为要约架"],
+            vetoedNearby: pastOrPaperwork + [
+                "游戏", "王者", "视频", "抖音", "快手", "电视", "剧", "新闻", "小时候", "处分", "调解", "处理完", "狗", "鸡", "鸭", "鹅", "猫", "以前",
+                "心理辅导", "教育局", "一样", "像", "英雄联盟", "吃鸡", "团战", "班主任", "周末", "放学",
+            ])
+        // "You think I would not dare…" (你真以为我不敢弄死你): a threat, whatever its 不 says.
+        cues += SafetyCue.group(
+            ["以为我不敢弄死", "以为我不敢杀", "以为我不敢砍", "以为我不敢捅", "以为我不敢放火", "以为我不敢烧", "以为我不敢打死", "以为老子不敢"],
+            [.violence, .threatToLife], vetoedNearby: ["电视", "剧", "电影", "小说", "游戏"])
+        // A bottle of pills emptied (看清楚了，是一整瓶，已经空了).
+        cues += SafetyCue.group(
+            ["已经空了", "瓶子空了", "全部空了", "药瓶空了", "药瓶子全部空"], [.poisoning],
+            requiresNearby: ["药", "一整瓶", "整瓶"], vetoedNearby: ["过期", "买", "药店", "医保", "报销", "开药"])
+        // A fire seen from afar (楼上火好大, 街上火光冲天): what a bystander says — a review's. Not a
+        // temper, a stove, fireworks or a welder's sparks (found on the set).
+        cues += SafetyCue.group(
+            ["火好大", "火很大", "火光冲天", "火势很大", "好大的火"], [.fire],
+            vetoedBy: ["脾气", "肝火", "心火", "火气", "灶", "锅", "炉", "烧烤", "炭", "脸"],
+            vetoedNearby: controlledBurning + ["发火", "吵", "骂", "烟花", "焰火", "焊", "火花", "放炮", "演出", "活动"])
         // Someone bound or gagged: a person held against their will.
         cues += SafetyCue.group(["被绑起", "绑起手", "绑住手", "手被绑", "被绑住", "嘴巴被封", "胶带封住", "封住嘴", "堵住嘴"], [.violence])
         cues += SafetyCue.group(["砍人", "砍伤", "被砍"], [.violence], vetoedNearby: ["树", "枝", "竹"])
@@ -187,7 +234,7 @@ extension SafetyRules {
                 "人身威胁", "死亡威胁", "扬言报复", "打断你", "打断他", "废了你", "砍了你", "砍死你", "让她好看", "让你好看",
                 "要你好看", "让他好看", "对我下手", "对娃儿下手", "对我娃儿下手", "对孩子下手",
                 // A threat to burn or wreck the caller's home (你再举报我就去你家放火).
-                "去你家放火", "烧你家", "烧了你家", "放火烧你", "炸了你家", "找人收拾你", "找人弄你",
+                "去你家放火", "烧你家", "烧了你家", "放火烧你", "炸了你家", "找人收拾你", "找人弄你", "去他家放火", "去她家放火", "去他屋放火",
             ],
             [.violence, .threatToLife],
             excludedIn: ["消杀人"])
@@ -245,9 +292,14 @@ extension SafetyRules {
             vetoedNearby: ["充电", "取暖", "宣传", "玩火", "电视", "调解过", "去年"])
         // …with petrol or diesel brought or promised — not for a barbecue, a mower or a field burnt.
         cues += SafetyCue.group(
-            ["拿汽油来", "提汽油来", "提了汽油", "拿了汽油", "买了汽油", "来拿汽油", "一桶汽油", "一壶汽油", "浇了汽油", "一桶柴油", "提了柴油"],
+            [
+                "拿汽油来", "提汽油来", "提了汽油", "拿了汽油", "买了汽油", "来拿汽油", "一桶汽油", "一壶汽油", "浇了汽油", "一桶柴油", "提了柴油",
+                "汽油都提来", "汽油提来了", "汽油在泼", "在泼汽油", "泼了汽油", "汽油我都买好", "汽油都买好", "汽油买好了",
+            ],
             [.violence, .threatToLife],
-            requiresNearby: ["烧了你", "烧你", "烧死", "把我屋", "把你屋", "把我家", "把你家", "点了", "点燃", "同归于尽", "扬言", "放火"],
+            requiresNearby: [
+                "烧了你", "烧你", "烧死", "把我屋", "把你屋", "把我家", "把你家", "点了", "点燃", "同归于尽", "扬言", "放火", "要烧", "楼道", "门口",
+            ],
             vetoedNearby: ["秸秆", "烧荒", "烧烤", "机油", "沥青", "割草机", "演练"])
         // Threats to one's own life: EMERGENCY_HELP.
         cues += SafetyCue.group(
@@ -278,6 +330,33 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["不麻烦任何人了", "不会再麻烦任何人", "不再麻烦任何人", "药我已经准备好", "药已经准备好", "准备好了安眠药", "药我都准备好"],
             [.threatToLife], vetoedNearby: ["医院", "医保", "报销", "医生开", "处方"])
+        // Sleeping pills or poison bought for oneself (安眠药已经买好了，今天晚上要是还没人管我就全吃了: writer
+        // 21, inside a wage complaint) — not pills bought for a parent, returned or asked about (a review's
+        // finding), nor any other medicine.
+        cues += SafetyCue.group(
+            [
+                "安眠药已经买好", "安眠药买好了", "买好了安眠药", "安眠药都买好", "农药已经买好", "农药买好了", "买好了农药", "老鼠药已经买好",
+                "老鼠药买好了",
+            ],
+            [.threatToLife],
+            excludedIn: ["爸的安眠药已经买好", "妈的安眠药已经买好", "爸的安眠药买好了", "妈的安眠药买好了", "人的安眠药已经买好", "人的安眠药买好了"],
+            vetoedNearby: [
+                "医院", "医保", "报销", "医生开", "处方", "给我妈", "给我爸", "给老人", "帮", "备着", "备的", "打虫", "地里", "庄稼", "老鼠多", "规定",
+                "药店说", "飞机", "出差", "旅游", "时差", "发票", "打药", "无人机", "备案", "报备", "果树", "可以退", "退不退", "退货", "退款", "村委", "周末打",
+            ])
+        // Life not worth living, beside the act itself (…今天晚上要是还没人管我就全吃了，反正活着也没意思) —
+        // not a grumble about a noisy flat (楼下跳广场舞天天吵，活着也没意思了: a review's finding).
+        cues += SafetyCue.group(
+            [
+                "活着也没意思", "活着没意思", "活着没啥意思", "活起也没意思", "活着还有啥意思", "活着有什么意思", "活着也没啥意思", "活着真没意思",
+                "活着没得意思", "活起没得意思", "活着好没意思", "活到没得意思", "活起没意思", "活着沒意思",
+            ],
+            [.threatToLife],
+            requiresNearby: [
+                "全吃了", "全部吃了", "吃了好多", "今晚就吃", "今晚就跳", "今晚就走", "今天晚上就吃", "跳下去", "安眠药", "农药", "老鼠药", "绳子挂好", "上吊",
+                "割腕", "烧炭", "遗书", "了结", "药我买好", "药买好了", "一了百了", "站在阳台", "坐在窗", "煤气我已经打开", "煤气已经打开",
+            ],
+            vetoedNearby: ["电视", "剧", "小说", "想问", "请问", "仲裁", "辞职", "加班", "火锅", "失眠", "不管用", "药店", "没卖", "睡眠"])
         // A person at a drop: only with someone standing, sitting or climbing there.
         cues += SafetyCue.group(
             ["栏杆外", "护栏外", "栏杆上", "护栏上", "楼顶", "天台", "塔吊上", "广告牌上", "水塔", "桥上", "窗台外", "防盗窗外"],
@@ -590,9 +669,12 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["冒烟", "浓烟", "黑烟", "烧焦", "焦糊", "烟好大", "烟很大", "全是烟", "都是烟", "在烧", "还在烧"],
             [.fire],
-            // 现在烧到四十度 is a child's fever, 现在烧到五楼了 a fire.
+            // 现在烧到四十度 is a child's fever, 现在烧到五楼了 a fire. Nor foil heated by the neighbours (拿锡纸
+            // 在烧东西，怀疑在吸毒: writer 22's, sent to 119 alone), but only as the act itself: smoke from a
+            // room of drug users is smoke (a review's finding).
             excludedIn: [
                 "在烧烤", "在烧纸", "在烧垃圾", "在烧秸秆", "在烧树叶", "现在烧到三", "现在烧到四", "现在烧到38", "现在烧到39", "现在烧到40",
+                "锡纸在烧",
             ],
             vetoedNearby: controlledBurning)
         // Gas: the fuel named next to a smell or a leak.
@@ -894,6 +976,107 @@ extension SafetyRules {
                 "狗", "猫", "宠物", "牛", "羊", "车", "手机", "钱包", "快递", "包裹", "货", "钥匙", "证件", "井盖", "老板",
                 "包工头", "工头", "房东", "商家", "客服", "公司", "店", "业主", "车主", "平台", "学籍", "户口", "档案",
             ])
+        // Wiring on fire (我们楼下电表箱在发火，噼里啪啦的): 发火 is a temper elsewhere.
+        cues += SafetyCue.group(
+            ["在发火", "发火了", "打火花", "起火花"], [.fire],
+            requiresNearby: ["电表箱", "电箱", "配电箱", "插座", "插线板", "插排", "变压器", "电线", "充电器", "电闸", "开关", "线路", "电表"],
+            vetoedNearby: ["脾气", "老公", "老婆", "领导", "老板", "对我", "冲我", "骂"])
+        // Writer 22's dangers (stop 24), each sent to 12345 alone or with no flag before.
+        // A newborn left in rubbish (垃圾堆里有婴儿在哭…脐带都还在): in danger and needing a doctor — not
+        // a question about adoption or a story in the news.
+        cues += SafetyCue.group(
+            [
+                "弃婴", "婴儿在哭", "脐带都还在", "脐带还在", "脐带还连着", "刚出生的婴儿", "刚生的娃娃", "刚出生的娃娃", "刚出生的小娃娃", "小宝宝在哭",
+                "娃儿在哭", "有个新生儿", "有个婴儿",
+            ],
+            [.personAtRisk, .medicalEmergency],
+            excludedIn: [
+                "有个新生儿疫苗", "有个新生儿游泳", "有个新生儿科", "有个新生儿用品", "有个婴儿车", "有个婴儿用品", "有个婴儿游泳", "有个婴儿房", "有个婴儿床",
+                "有个婴儿奶粉", "有个婴儿室",
+            ],
+            requiresNearby: ["垃圾", "扔", "丢", "草丛", "纸箱", "箱子", "路边", "桥下", "厕所", "楼道", "没人管", "没得人", "脐带", "没穿衣服", "在哭"],
+            vetoedNearby: ["收养", "领养", "手续", "新闻", "电视", "剧", "以前", "去年", "福利院", "户口", "我是弃婴", "小时候", "身份证", "dna", "亲生父母"])
+        // A room sealed and charcoal lit (我把门窗都封了，炭已经点起了): a suicide by the fumes, however it
+        // is said — not charcoal for a barbecue or a hotpot.
+        cues += SafetyCue.group(
+            ["炭已经点", "炭点起", "点起炭", "点了炭", "烧起炭", "把炭点", "炭也点", "门窗都封", "把门窗封", "门窗封死", "封了门窗", "门缝都封"],
+            [.threatToLife, .poisoning],
+            requiresNearby: ["炭", "煤炉", "门窗", "封", "不想活", "留给", "对不起", "活不下去", "最后"],
+            vetoedNearby: ["烧烤", "火锅", "烤肉", "取暖器", "防疫", "装修"])
+        // Hit by a vehicle just now (一个骑电瓶车的大姐被撞飞了，躺在地上; 我刚才倒车好像撞到人了): hurt.
+        let collisionPaperwork =
+            pastOrPaperwork + [
+                "保险", "理赔", "定责", "责任认定", "事故认定", "罚款", "扣分", "赔", "没事", "没啥事", "视频", "新闻", "模特", "假人",
+            ]
+        cues += SafetyCue.group(
+            ["撞到人了", "撞到了人", "撞了人", "把人撞了", "撞倒一个", "撞倒了一个", "撞伤了人"],
+            [.injury],
+            excludedIn: ["差点撞到人了", "差点撞了人", "险些撞到人了", "差点把人撞了", "差点撞倒一个", "撞到了人的", "撞了人家", "撞了人的"],
+            vetoedBy: ["差点", "差一点", "险些"],
+            vetoedNearby: collisionPaperwork)
+        // …knocked flying: a person, not a mirror, a pane or a cone.
+        cues += SafetyCue.group(
+            ["撞飞"], [.injury],
+            requiresNearby: ["人", "大姐", "大哥", "老人", "娃", "骑", "行人", "女的", "男的", "老太", "老头", "阿姨", "师傅", "学生"],
+            vetoedBy: ["差点", "差一点", "险些"],
+            vetoedNearby: collisionPaperwork + ["玻璃", "后视镜", "花盆", "路障", "锥", "牌子"])
+        // Someone under a vehicle (三轮车压在车底下，人……人还在下面).
+        cues += SafetyCue.group(
+            ["压在车底", "压到车底", "卷到车底", "人还在下面", "人还在底下", "人在车底下", "人还在车底"], [.trapped, .injury],
+            requiresNearby: ["人", "骑", "老", "娃", "司机", "车"],
+            vetoedNearby: pastOrPaperwork)
+        // Something slipped into someone's drink, and them unsteady now (往一个女生杯子里头放了啥子粉末，那个女
+        // 生现在站都站不稳了，他在扶她往外走): a crime under way and a poisoning.
+        cues += SafetyCue.group(
+            [
+                "杯子里放", "杯子里头放", "酒里放", "酒里头放", "饮料里放", "往杯子里", "往她杯子", "往他杯子", "下了药", "下药", "酒里加了", "酒杯里倒",
+                "饮料里下了", "饮料里加了",
+            ],
+            [.violence, .poisoning],
+            requiresNearby: ["站不稳", "站都站不稳", "迷糊", "晕", "扶她", "扶他", "带走", "拖", "不省人事", "神志不清", "软了", "走不动"],
+            vetoedNearby: [
+                "电视", "剧", "新闻", "小说", "去年", "以前", "牛", "猪", "羊", "狗", "猫", "兽医", "驱虫", "蜂蜜", "冰块", "珍珠", "奶茶店", "粉笔", "医生",
+            ])
+        // A child gone with a stranger (有个叔叔在学校门口发糖…我同学跟他走了).
+        cues += SafetyCue.group(
+            [
+                "跟他走了", "跟着他走了", "被他带走了", "跟陌生人走了", "被陌生人带走", "被人带走了", "跟那个人走了", "被那个人带走", "跟一个陌生人走了",
+                "跟着一个不认识的", "跟不认识的人走了",
+            ],
+            [.missingPerson],
+            requiresNearby: ["陌生", "发糖", "不认识", "看小狗", "买零食", "带我们去"],
+            vetoedNearby: ["警察", "民警", "外公", "外婆", "舅", "姑", "姨", "玩具", "作业", "同学家", "接的"])
+        // A caller with little Chinese (Excuse me, my friend... 过敏, allergy, his face very big, cannot
+        // breathe good): an emergency in English words, lower-cased by the normaliser. A space ends a
+        // clause for the rule, so a word's company is sought as context, not as one phrase.
+        // Only the words a stranger in trouble says, not blood (a test, a donation, a film) or overdose
+        // (typed for overdue): a review's findings. A veto reaches only the neighbouring words.
+        let englishLookAlikes = [
+            "movie", "film", "电影", "电视", "剧", "yesterday", "last", "ago", "before", "news", "去年", "上个月", "exercise", "yoga", "test", "history",
+        ]
+        // Breath that will not come (cannot breathe good): a space ends a clause for the rule, so only
+        // the words either side are read, and a complaint about dust or haze a few words away still
+        // flags — the price of not missing anaphylaxis told in English (a review's finding).
+        cues += SafetyCue.group(
+            ["breathe"], [.medicalEmergency], requiresNearby: ["cannot", "can't", "cant"],
+            vetoedNearby: englishLookAlikes + ["dust", "haze", "hot", "smell", "pollution", "air", "smoke", "dog", "cat"])
+        cues += SafetyCue.group(
+            ["unconscious", "anaphylaxis", "anaphylactic", "choking", "collapse", "collapsed"], [.medicalEmergency], vetoedNearby: englishLookAlikes)
+        cues += SafetyCue.group(
+            ["breathing", "breath"], [.medicalEmergency], requiresNearby: ["not", "cannot", "can't", "no"],
+            vetoedNearby: englishLookAlikes + ["dog", "cat", "quiet", "exercise", "dust", "haze"])
+        cues += SafetyCue.group(["attack"], [.medicalEmergency], requiresNearby: ["heart"], vetoedNearby: englishLookAlikes)
+        cues += SafetyCue.group(["pills"], [.poisoning], requiresNearby: ["many", "whole", "all"], vetoedNearby: englishLookAlikes)
+        cues += SafetyCue.group(
+            ["bleeding", "blood"], [.injury], requiresNearby: ["cannot", "stop", "deep"], vetoedNearby: englishLookAlikes + ["already", "small", "nose"])
+        cues += SafetyCue.group(
+            ["kill"], [.threatToLife], requiresNearby: ["herself", "himself", "myself", "you", "me"], vetoedNearby: englishLookAlikes + ["game"])
+        cues += SafetyCue.group(
+            ["fire", "burning"], [.fire], requiresNearby: ["fire", "burning", "smoke", "floor", "building", "help", "烟"],
+            vetoedNearby: englishLookAlikes + ["fireworks", "drill", "extinguisher", "alarm"])
+        cues += SafetyCue.group(["drink"], [.violence, .poisoning], requiresNearby: ["something", "dizzy", "drug"], vetoedNearby: englishLookAlikes)
+        cues += SafetyCue.group(
+            ["baby"], [.personAtRisk, .medicalEmergency], requiresNearby: ["rubbish", "trash", "bin", "garbage"], vetoedNearby: englishLookAlikes)
         return cues
     }()
 

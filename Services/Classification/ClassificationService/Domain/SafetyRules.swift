@@ -8,7 +8,10 @@ import FenliuModel
 /// only when it is asserted: a negator shortly before it in its clause (无人受伤, 双方没有动手,
 /// 未闻到煤气味, 以为着火) denies it, unless a word like 就 or 要 stands between (不给钱就跳楼);
 /// and a later phrase saying the danger is over (火已经灭了, 孩子已找到, 情绪已稳定), or a later
-/// denial of the same kind (…，经核实无火情), clears the cues of that kind before it.
+/// denial of the same kind (…，经核实无火情), clears the cues of that kind before it. A fire or a gas
+/// leak the caller says they only believed (我还以为是哪里煤气爆炸了) is dropped once they say they
+/// looked again and it was another thing (跑过去一看是路边自来水管爆了); a belief never looked at
+/// again is still the caller's fear, and counts.
 ///
 /// The finding supersedes the alarm: when the operator's questions (经询问, 问下来, 接警员问…) or the
 /// caller's correction (其实就是, 原来是, 一看是…) are followed by a denial of danger (无人员受伤,
@@ -34,6 +37,16 @@ public struct SafetyRules: Sendable {
     /// so most positions cost one array read rather than three hash lookups.
     private let starts: [UInt8]
     private let negators: [Phrase]
+    private let belief: Phrase = Array("以为".unicodeScalars)
+    private let beliefBreakers: [Phrase]
+    private let smallerBeliefs: [Phrase]
+    private let othersBeliefs: [Phrase]
+    private let hollowThreats: [Phrase]
+    private let confirming: [Phrase]
+    private let whereOrWho: [Phrase]
+    private let lookAlikes: [Phrase]
+    private let lookedAgain: [Phrase]
+    private let lookAlikeStarts: Set<Unicode.Scalar>
     private let falseNegators: [Phrase]
     private let breakers: [Phrase]
     private let resolutionNegators: [Phrase]
@@ -74,6 +87,18 @@ public struct SafetyRules: Sendable {
         }
         self.starts = starts
         negators = Self.negators.map { Array($0.unicodeScalars) }
+        beliefBreakers = Self.negationBreakers.filter { $0 != "要" && $0 != "还" }.map { Array($0.unicodeScalars) }
+        smallerBeliefs = Self.smallerBeliefs.map { Array($0.unicodeScalars) }
+        othersBeliefs = ["你", "别", "不要", "谁", "莫", "所", "可", "难", "他", "她", "别人", "人家"].map { Array($0.unicodeScalars) }
+        hollowThreats = Self.hollowThreats.map { Array($0.unicodeScalars) }
+        confirming = ["真", "确实", "果然", "就是", "还是", "正是", "的确"].map { Array($0.unicodeScalars) }
+        whereOrWho = [
+            "真", "我", "他", "她", "对面", "隔壁", "楼上", "楼下", "那个", "那家", "哪家", "有人", "一个人", "个人", "邻居", "家里", "屋头", "厨房",
+            "煤气", "燃气", "天然气", "液化气", "气罐", "火",
+        ].map { Array($0.unicodeScalars) }
+        lookAlikes = Self.lookAlikes.map { Array($0.unicodeScalars) }
+        lookedAgain = (Self.correctionMarkers + Self.lookedAgain).map { Array($0.unicodeScalars) }
+        lookAlikeStarts = Set(lookAlikes.compactMap(\.first))
         falseNegators = Self.falseNegators.map { Array($0.unicodeScalars) }
         breakers = Self.negationBreakers.map { Array($0.unicodeScalars) }
         // Not over: not yet (还没有完全扑灭), still going (正在), asked for (快来帮忙扑灭), or beyond
@@ -181,22 +206,39 @@ public struct SafetyRules: Sendable {
         var alarms: [(range: Range<Int>, cue: SafetyCue)] = []
         // The last denial of each kind and family (see `SafetyCue.family`).
         var denials: [Denial: Int] = [:]
+        // The cues inside what the caller only believed (`isBelieved`).
+        var beliefs: [(range: Range<Int>, cue: SafetyCue)] = []
         for (number, clause) in clauses.enumerated() {
             for position in clause {
                 guard mayStart(Self.cueBit, at: position, in: text), let candidates = cues[text[position]] else { continue }
                 for cue in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause) {
                     guard counts(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses) else { continue }
+                    let range = position..<(position + cue.phrase.count)
                     if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) {
-                        let subject = Self.window(around: position..<(position + cue.phrase.count), in: clause)
-                        if !contains(partialSubjects, in: text, range: subject) {
+                        if !contains(partialSubjects, in: text, range: Self.window(around: range, in: clause)) {
                             let general = generalDenials.contains(cue.phrase)
                             denials[Denial(flags: Set(cue.flags), family: cue.family, phrase: general ? nil : cue.phrase)] = position
                         }
+                    } else if Set(cue.flags).isSubset(of: [.fire, .gasLeak]), isBelieved(range, clause: clause, in: text, pauses: pauses) {
+                        beliefs.append((range, cue))
                     } else {
-                        found[cue.phrase] = (position..<(position + cue.phrase.count), cue)
-                        alarms.append((position..<(position + cue.phrase.count), cue))
+                        found[cue.phrase] = (range, cue)
+                        alarms.append((range, cue))
                     }
                 }
+            }
+        }
+        // A fire or a gas leak the caller only believed and then looked at again and saw as something
+        // else (还以为是哪里煤气爆炸了，跑过去一看是路边自来水管爆了) is dropped: not asserted, and hidden
+        // from the model. It denies nothing said before it, and one never seen again is the caller's
+        // fear and counts (以为着火了，赶紧打的电话). Only fire and gas: a believed jump looked at again
+        // is as often someone known, still on the ledge (我还以为他要跳楼，走近一看，是我们楼上的小伙子，
+        // 腿已经翻过去了) — two reviews' findings.
+        let corrected = beliefs.map(\.range.upperBound).max().map { seenAgain(after: $0, in: text) } ?? false
+        if !corrected {
+            for belief in beliefs {
+                found[belief.cue.phrase] = belief
+                alarms.append(belief)
             }
         }
         let resolved = clearances(in: text, clauses: clauses, pauses: pauses)
@@ -252,7 +294,8 @@ public struct SafetyRules: Sendable {
         let supersededLeanings = finding > 0 ? leaningRanges(in: text, clauses: clauses, before: finding) : []
         return SafetyAssessment(
             cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: finding),
-            superseded: alarms.filter { isSuperseded($0.range, $0.cue) }.map(\.range) + supersededLeanings)
+            superseded: alarms.filter { isSuperseded($0.range, $0.cue) }.map(\.range) + supersededLeanings + lookAlikeRanges(in: text)
+                + (corrected ? beliefs.map(\.range) : []))
     }
 
     /// One denial's kind: the flags of the negated cue, its family, and its phrase unless it is a
@@ -350,6 +393,19 @@ public struct SafetyRules: Sendable {
         guard allClear.contains(where: { Self.matches($0, in: text, at: position, within: 0..<text.count) }) else { return false }
         let before = max(0, position - 4)..<position
         return !contains(partialSubjects, in: text, range: before)
+    }
+
+    /// Where a word that holds 火 but names no fire stands (`SafetyRules.lookAlikes`): hidden from the
+    /// model like a superseded alarm, which otherwise reads 车打不起火了 as a fire.
+    private func lookAlikeRanges(in text: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for start in text.indices where lookAlikeStarts.contains(text[start]) {
+            for phrase in lookAlikes where Self.matches(phrase, in: text, at: start, within: 0..<text.count) {
+                ranges.append(start..<(start + phrase.count))
+                break
+            }
+        }
+        return ranges
     }
 
     /// Where police leanings stand before `end` (asserted or not): superseded alarm words.
@@ -546,6 +602,51 @@ public struct SafetyRules: Sendable {
         }
         return false
     }
+
+    /// Whether `cue` lies inside what the caller says they only believed (我以为是讨薪要跳楼的,
+    /// 还以为是哪里煤气爆炸了): 以为 holds its whole clause, 要 included, which a negator's six
+    /// scalars do not reach. Not a belief that made the matter smaller (以为只是喝醉了倒在地上: the
+    /// fall was real), one that the threat was hollow (以为他要杀我是气话), someone else's (你以为我不敢,
+    /// 他们以为, 所以为), or one that 就 or 结果 ends.
+    private func isBelieved(_ cue: Range<Int>, clause: Range<Int>, in text: [Unicode.Scalar], pauses: Pauses) -> Bool {
+        let position = cue.lowerBound
+        var start = position - 1
+        while start >= max(clause.lowerBound, position - Self.beliefReach), !pauses.at[start + 1] {
+            let bounds = start..<position
+            if beliefBreakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return false }
+            if Self.matches(belief, in: text, at: start, within: bounds) {
+                guard !contains(smallerBeliefs, in: text, range: (start + belief.count)..<position),
+                    !contains(hollowThreats, in: text, range: cue.upperBound..<clause.upperBound)
+                else { return false }
+                return !othersBeliefs.contains { Self.matches($0, in: text, at: start - $0.count, within: clause.lowerBound..<start) }
+            }
+            start -= 1
+        }
+        return false
+    }
+
+    /// Whether, after `position`, the caller looked again and said what they saw (跑过去一看是路边自来水管
+    /// 爆了, 看了一下，是个老汉儿): a look word, then 是 — with no word before it that confirms (真的是,
+    /// 确实是, 就是, 还是), and not the place or the people the danger is at (过去看了一下，是对面的铺子,
+    /// 是我邻居): what was seen must be another thing.
+    private func seenAgain(after position: Int, in text: [Unicode.Scalar]) -> Bool {
+        for start in position..<text.count where lookedAgain.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) }) {
+            for index in start..<min(text.count, start + Self.seenReach) {
+                if confirming.contains(where: { Self.matches($0, in: text, at: index, within: index..<text.count) }) { break }
+                guard text[index] == "是" else { continue }
+                let next = index + 1
+                if !whereOrWho.contains(where: { Self.matches($0, in: text, at: next, within: next..<text.count) }) { return true }
+                break
+            }
+        }
+        return false
+    }
+
+    /// How far after a second look, in scalars, the 是 of what was seen is sought.
+    private static let seenReach = 10
+
+    /// How far before a cue, in scalars, a belief (以为) is sought.
+    private static let beliefReach = 12
 
     private static let cueBit: UInt8 = 1
     private static let leaningBit: UInt8 = 2
