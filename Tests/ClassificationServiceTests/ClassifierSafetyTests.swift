@@ -895,6 +895,7 @@ struct ClassifierSafetyTests {
             "有个新生儿疫苗接种，想问下在哪个门口排队",
             "我儿子踢足球把邻居玻璃撞飞了一块，要赔多少",
             "兽医给牛下了药，牛站都站不稳，想问下补贴政策",
+            "we kill time at the mall, where is the bus to 春熙路",
         ])
     func writersTwentyOneTwentyTwoHarmless(text: String) throws {
         let outcome = try classify(text)

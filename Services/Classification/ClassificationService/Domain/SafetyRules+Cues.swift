@@ -1048,15 +1048,13 @@ extension SafetyRules {
             vetoedNearby: ["警察", "民警", "外公", "外婆", "舅", "姑", "姨", "玩具", "作业", "同学家", "接的"])
         // A caller with little Chinese (Excuse me, my friend... 过敏, allergy, his face very big, cannot
         // breathe good): an emergency in English words, lower-cased by the normaliser. A space ends a
-        // clause for the rule, so a word's company is sought as context, not as one phrase.
-        // Only the words a stranger in trouble says, not blood (a test, a donation, a film) or overdose
-        // (typed for overdue): a review's findings. A veto reaches only the neighbouring words.
+        // clause for the rule, so a word's company (and a veto) is sought only one word either side,
+        // and matched inside longer words: a complaint about dust a few words away still flags — the
+        // price of not missing anaphylaxis told in English — and "kill" needs -self, not "me" (time).
+        // Not blood (a test, a donation, a film) or overdose (typed for overdue): a review's findings.
         let englishLookAlikes = [
             "movie", "film", "电影", "电视", "剧", "yesterday", "last", "ago", "before", "news", "去年", "上个月", "exercise", "yoga", "test", "history",
         ]
-        // Breath that will not come (cannot breathe good): a space ends a clause for the rule, so only
-        // the words either side are read, and a complaint about dust or haze a few words away still
-        // flags — the price of not missing anaphylaxis told in English (a review's finding).
         cues += SafetyCue.group(
             ["breathe"], [.medicalEmergency], requiresNearby: ["cannot", "can't", "cant"],
             vetoedNearby: englishLookAlikes + ["dust", "haze", "hot", "smell", "pollution", "air", "smoke", "dog", "cat"])
@@ -1070,7 +1068,7 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["bleeding", "blood"], [.injury], requiresNearby: ["cannot", "stop", "deep"], vetoedNearby: englishLookAlikes + ["already", "small", "nose"])
         cues += SafetyCue.group(
-            ["kill"], [.threatToLife], requiresNearby: ["herself", "himself", "myself", "you", "me"], vetoedNearby: englishLookAlikes + ["game"])
+            ["kill"], [.threatToLife], requiresNearby: ["herself", "himself", "myself", "yourself"], vetoedNearby: englishLookAlikes + ["game"])
         cues += SafetyCue.group(
             ["fire", "burning"], [.fire], requiresNearby: ["fire", "burning", "smoke", "floor", "building", "help", "烟"],
             vetoedNearby: englishLookAlikes + ["fireworks", "drill", "extinguisher", "alarm"])
