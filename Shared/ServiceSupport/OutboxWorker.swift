@@ -334,20 +334,20 @@ public final class OutboxWorker: Service, Sendable {
     private func markDelivered(_ messages: [OutboxMessage]) async throws {
         let ids = "{" + messages.map { $0.id.uuidString.lowercased() }.joined(separator: ",") + "}"
         let attempts = "{" + messages.map { String($0.attempts) }.joined(separator: ",") + "}"
-        let mark: PostgresQuery = """
-            UPDATE outbox SET delivered_at = now(), last_error = NULL
-            FROM unnest(\(ids)::uuid[], \(attempts)::int[]) AS claim(id, attempts)
-            WHERE outbox.id = claim.id AND outbox.attempts = claim.attempts AND outbox.delivered_at IS NULL
-            RETURNING outbox.id
-            """
-        if let hook = onDelivered {
-            try await pool.transaction { connection in
-                let marked = Set(try connection.query(mark).map { try $0.decode("id", as: UUID.self) })
+        let hook = onDelivered
+        try await pool.transaction { connection in
+            let marked = Set(
+                try connection.query(
+                    """
+                    UPDATE outbox SET delivered_at = now(), last_error = NULL
+                    FROM unnest(\(ids)::uuid[], \(attempts)::int[]) AS claim(id, attempts)
+                    WHERE outbox.id = claim.id AND outbox.attempts = claim.attempts AND outbox.delivered_at IS NULL
+                    RETURNING outbox.id
+                    """
+                ).map { try $0.decode("id", as: UUID.self) })
+            if let hook {
                 for message in messages where marked.contains(message.id) { try hook(message, connection) }
             }
-        } else {
-            // One statement is its own transaction: no BEGIN and COMMIT round trips around it.
-            try await pool.query(mark)
         }
         for message in messages {
             metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
@@ -363,16 +363,16 @@ public final class OutboxWorker: Service, Sendable {
         do {
             switch outcome {
             case .delivered:
-                let mark: PostgresQuery = """
-                    UPDATE outbox SET delivered_at = now(), last_error = NULL
-                    WHERE id = \(id) AND attempts = \(claim) AND delivered_at IS NULL
-                    """
-                if let hook = onDelivered {
-                    try await pool.transaction { connection in
-                        if try connection.query(mark).affectedRows == 1 { try hook(message, connection) }
-                    }
-                } else {
-                    try await pool.query(mark)
+                let hook = onDelivered
+                try await pool.transaction { connection in
+                    let marked =
+                        try connection.query(
+                            """
+                            UPDATE outbox SET delivered_at = now(), last_error = NULL
+                            WHERE id = \(id) AND attempts = \(claim) AND delivered_at IS NULL
+                            """
+                        ).affectedRows == 1
+                    if marked, let hook { try hook(message, connection) }
                 }
                 metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
             case .retry(let reason):
