@@ -870,6 +870,9 @@ struct ClassifierSafetyTests {
             ("我以为哪家要着火了，过去看了一下，是对面的铺子，卷帘门里头红彤彤的", .fire),
             ("失火了，我下去看了一下，是有人在焚烧垃圾，人在旁边，那堆垃圾旁边就是个液化气瓶", .fire),
             ("隔壁出租屋冒烟了，里面的人一直在溜冰，现在敲门不开，烟都出来了", .fire),
+            // A code review's: a belief kept never displaces a later fire, and an engine idiom denies none.
+            ("以为是楼下要着火了，后来火已经灭了，现在三楼又着火了", .fire),
+            ("车子冒烟起火了，司机下来了，现在打不着火", .fire),
         ])
     func writersTwentyOneTwentyTwoDangers(text: String, flag: SafetyFlag) throws {
         let outcome = try classify(text)

@@ -24,8 +24,8 @@ extension SafetyRules {
         "不是非法集资是什么", "不是集资诈骗是什么",
     ]
 
-    /// Words after 以为 that made the matter smaller than it was (以为只是喝醉了倒在地上, 以为没什么): what
-    /// the caller believed then was the harmless part, and the danger in the clause is real.
+    /// Words after 以为 that made the matter smaller than it was (以为只是冒点烟, 以为没什么): what the
+    /// caller believed then was the harmless part, and the danger in the clause is real.
     static let smallerBeliefs = ["只是", "只不过", "不过是", "没什么", "没啥", "没事", "小事", "小问题", "而已", "一般"]
 
     /// A second look after a belief (以为哪家房子燃了，停下来看了下，是个老汉在烧谷草): with the
@@ -36,15 +36,11 @@ extension SafetyRules {
         "发现是", "最后是",
     ]
 
-    /// Words after a believed threat saying the belief was that it was hollow (我以为他要杀我是气话): the
-    /// threat is what the caller now fears.
-    static let hollowThreats = ["气话", "吓唬", "吓我", "说着玩", "吹牛", "说说", "开玩笑", "乱说", "假的", "玩笑"]
-
     /// Words holding 火 that name no fire: an engine that will not start or has stalled (车打不起火了，停在
     /// 快车道上 is a traffic matter — writer 21's one missed danger, sent to 119 alone), a temper. Not
     /// 发火 or 上火: 电表箱在发火 and 车上火起来了 are fires (a review's finding).
     static let lookAlikes = [
-        "打不起火", "打不燃火", "打不着火", "点不着火", "打不起来火", "熄火了", "熄了火", "车熄火", "火气", "恼火",
+        "打不起火", "打不燃火", "打不着火", "点不着火", "打不起来火", "熄火了", "熄了火", "车熄火", "恼火",
     ]
 
     /// "Nobody": right before 要跳 it denies the jump after all (没得哪个要跳) where 不给钱就跳楼's 不 does
@@ -660,6 +656,9 @@ extension SafetyRules {
             excludedIn: [
                 "火警电话", "炸了锅", "炸了毛", "气炸了", "痛得要炸了", "头要炸了", "头都要炸了", "冒火连天", "心头冒火",
                 "爆炸价", "价格爆炸", "全场爆炸",
+                // An engine that will not start: neither a fire nor a denial of one (车冒烟起火了…现在
+                // 打不着火 is still a fire, a review found).
+                "打不起火", "打不着火", "点不着火",
                 // 遭人敲炸了: blackmail (敲诈) as a hurried caller types it.
                 "敲炸了",
                 // A simile for a noise (跟爆炸一样); not 像着火 or 像爆炸, which end 好像着火了 and

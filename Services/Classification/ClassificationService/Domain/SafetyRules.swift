@@ -41,7 +41,6 @@ public struct SafetyRules: Sendable {
     private let beliefBreakers: [Phrase]
     private let smallerBeliefs: [Phrase]
     private let othersBeliefs: [Phrase]
-    private let hollowThreats: [Phrase]
     private let confirming: [Phrase]
     private let whereOrWho: [Phrase]
     private let lookAlikes: [Phrase]
@@ -90,7 +89,6 @@ public struct SafetyRules: Sendable {
         beliefBreakers = Self.negationBreakers.filter { $0 != "要" && $0 != "还" }.map { Array($0.unicodeScalars) }
         smallerBeliefs = Self.smallerBeliefs.map { Array($0.unicodeScalars) }
         othersBeliefs = ["你", "别", "不要", "谁", "莫", "所", "可", "难", "他", "她", "别人", "人家"].map { Array($0.unicodeScalars) }
-        hollowThreats = Self.hollowThreats.map { Array($0.unicodeScalars) }
         confirming = ["真", "确实", "果然", "就是", "还是", "正是", "的确"].map { Array($0.unicodeScalars) }
         whereOrWho = [
             "真", "我", "他", "她", "对面", "隔壁", "楼上", "楼下", "那个", "那家", "哪家", "有人", "一个人", "个人", "邻居", "家里", "屋头", "厨房",
@@ -234,12 +232,18 @@ public struct SafetyRules: Sendable {
         // fear and counts (以为着火了，赶紧打的电话). Only fire and gas: a believed jump looked at again
         // is as often someone known, still on the ledge (我还以为他要跳楼，走近一看，是我们楼上的小伙子，
         // 腿已经翻过去了) — two reviews' findings.
-        let corrected = beliefs.map(\.range.upperBound).max().map { seenAgain(after: $0, in: text) } ?? false
-        if !corrected {
-            for belief in beliefs {
-                found[belief.cue.phrase] = belief
-                alarms.append(belief)
+        // Each belief is judged by whether a second look follows it (one found from the end, so the
+        // work stays linear), and one kept never displaces a later asserted occurrence of its phrase
+        // (以为是楼下要着火了…现在三楼又着火了: the last occurrence is the one a clearance is read against).
+        let lastLook = lastSecondLook(in: text)
+        var dropped: [Range<Int>] = []
+        for belief in beliefs {
+            if let lastLook, lastLook >= belief.range.upperBound {
+                dropped.append(belief.range)
+                continue
             }
+            if (found[belief.cue.phrase]?.range.lowerBound ?? -1) < belief.range.lowerBound { found[belief.cue.phrase] = belief }
+            alarms.append(belief)
         }
         let resolved = clearances(in: text, clauses: clauses, pauses: pauses)
         // The kinds denied after `position` that `cue` yields to: the same phrase denied (有人持刀…
@@ -294,8 +298,7 @@ public struct SafetyRules: Sendable {
         let supersededLeanings = finding > 0 ? leaningRanges(in: text, clauses: clauses, before: finding) : []
         return SafetyAssessment(
             cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: finding),
-            superseded: alarms.filter { isSuperseded($0.range, $0.cue) }.map(\.range) + supersededLeanings + lookAlikeRanges(in: text)
-                + (corrected ? beliefs.map(\.range) : []))
+            superseded: alarms.filter { isSuperseded($0.range, $0.cue) }.map(\.range) + supersededLeanings + lookAlikeRanges(in: text) + dropped)
     }
 
     /// One denial's kind: the flags of the negated cue, its family, and its phrase unless it is a
@@ -603,11 +606,10 @@ public struct SafetyRules: Sendable {
         return false
     }
 
-    /// Whether `cue` lies inside what the caller says they only believed (我以为是讨薪要跳楼的,
-    /// 还以为是哪里煤气爆炸了): 以为 holds its whole clause, 要 included, which a negator's six
-    /// scalars do not reach. Not a belief that made the matter smaller (以为只是喝醉了倒在地上: the
-    /// fall was real), one that the threat was hollow (以为他要杀我是气话), someone else's (你以为我不敢,
-    /// 他们以为, 所以为), or one that 就 or 结果 ends.
+    /// Whether `cue` lies inside what the caller says they only believed (还以为是哪里煤气爆炸了, 以为是
+    /// 楼下要着火了): 以为 holds its whole clause, 要 included, which a negator's six scalars do not
+    /// reach. Not a belief that made the matter smaller (以为只是冒点烟: the fire was real), someone
+    /// else's (你以为, 他们以为, 所以为), or one that 就 or 结果 ends.
     private func isBelieved(_ cue: Range<Int>, clause: Range<Int>, in text: [Unicode.Scalar], pauses: Pauses) -> Bool {
         let position = cue.lowerBound
         var start = position - 1
@@ -615,9 +617,7 @@ public struct SafetyRules: Sendable {
             let bounds = start..<position
             if beliefBreakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return false }
             if Self.matches(belief, in: text, at: start, within: bounds) {
-                guard !contains(smallerBeliefs, in: text, range: (start + belief.count)..<position),
-                    !contains(hollowThreats, in: text, range: cue.upperBound..<clause.upperBound)
-                else { return false }
+                guard !contains(smallerBeliefs, in: text, range: (start + belief.count)..<position) else { return false }
                 return !othersBeliefs.contains { Self.matches($0, in: text, at: start - $0.count, within: clause.lowerBound..<start) }
             }
             start -= 1
@@ -625,21 +625,21 @@ public struct SafetyRules: Sendable {
         return false
     }
 
-    /// Whether, after `position`, the caller looked again and said what they saw (跑过去一看是路边自来水管
-    /// 爆了, 看了一下，是个老汉儿): a look word, then 是 — with no word before it that confirms (真的是,
+    /// Where the last second look begins in which the caller said what they saw (跑过去一看是路边自来水
+    /// 管爆了, 看了一下，是个老汉儿): a look word, then 是 — with no word before it that confirms (真的是,
     /// 确实是, 就是, 还是), and not the place or the people the danger is at (过去看了一下，是对面的铺子,
-    /// 是我邻居): what was seen must be another thing.
-    private func seenAgain(after position: Int, in text: [Unicode.Scalar]) -> Bool {
-        for start in position..<text.count where lookedAgain.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) }) {
+    /// 是我邻居): what was seen must be another thing. `nil` when there is none.
+    private func lastSecondLook(in text: [Unicode.Scalar]) -> Int? {
+        for start in text.indices.reversed() where lookedAgain.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) }) {
             for index in start..<min(text.count, start + Self.seenReach) {
                 if confirming.contains(where: { Self.matches($0, in: text, at: index, within: index..<text.count) }) { break }
                 guard text[index] == "是" else { continue }
                 let next = index + 1
-                if !whereOrWho.contains(where: { Self.matches($0, in: text, at: next, within: next..<text.count) }) { return true }
+                if !whereOrWho.contains(where: { Self.matches($0, in: text, at: next, within: next..<text.count) }) { return start }
                 break
             }
         }
-        return false
+        return nil
     }
 
     /// How far after a second look, in scalars, the 是 of what was seen is sought.
