@@ -10,6 +10,6 @@ def journal_body(entry):
     if isinstance(body, str):
         try:
             body = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             return {}
     return body if isinstance(body, dict) else {}
