@@ -233,9 +233,10 @@ public struct SafetyRules: Sendable {
         // is as often someone known, still on the ledge (我还以为他要跳楼，走近一看，是我们楼上的小伙子，
         // 腿已经翻过去了) — two reviews' findings.
         // Each belief is judged by whether a second look follows it (one found from the end, so the
-        // work stays linear), and one kept never displaces a later asserted occurrence of its phrase
-        // (以为是楼下要着火了…现在三楼又着火了: the last occurrence is the one a clearance is read against).
-        let lastLook = lastSecondLook(in: text)
+        // work stays linear, and sought only when there is a belief: most calls have none), and one
+        // kept never displaces a later asserted occurrence of its phrase (以为是楼下要着火了…现在三楼又
+        // 着火了: the last occurrence is the one a clearance is read against).
+        let lastLook = beliefs.isEmpty ? nil : lastSecondLook(in: text)
         var dropped: [Range<Int>] = []
         for belief in beliefs {
             if let lastLook, lastLook >= belief.range.upperBound {
