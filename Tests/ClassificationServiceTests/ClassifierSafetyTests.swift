@@ -905,6 +905,61 @@ struct ClassifierSafetyTests {
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
     }
 
+    @Test(
+        "stop 25's dangers: a farewell from a bridge, a threat to go down from a roof, pills hoarded, and the work-order register of the new training writers (掉入, 被泥土埋, 流血不止, 坠落, 说话不清楚, 出冷汗 通话中), smoke in a corridor, a weapon shown with a visit promised, wild mushrooms, people under what came down, a crane's arm broken, a knife in English",
+        arguments: [
+            ("想咨询离婚后孩子户口迁移的手续。……算了,也不重要了,我现在在东门大桥上,今晚过后这些都不用管了。", SafetyFlag.threatToLife),
+            ("我讨了三年工资了，劳动仲裁也赢了，就是执行不到。我现在就在简阳市那栋烂尾楼的顶上，今天不给个说法我就下去。", .threatToLife),
+            ("我想问一下低保的事……我今天把药都攒起来了，一大把，我活起也没得意思了。我就是想在走之前把这个事情问清楚，免得以后麻烦别人。", .threatToLife),
+            ("来电人反映：新都区某在建项目深基坑内有积水，今日下午两名小孩翻越破损围挡进入工地玩耍，现一名小孩掉入积水坑中。诉求：请住建部门督促修复围挡。", .personAtRisk),
+            ("来电人反映：成华区某工地基坑发生局部塌方，一名工人被泥土埋至胸部，工友正在徒手挖。", .trapped),
+            ("来电人反映：其工友在双流区某工厂车间加班时手臂被机器绞伤，流血不止，厂里一直不签劳动合同也不买工伤保险。", .injury),
+            ("来电人反映龙泉驿区某工地脚手架上一名工人坠落，现躺在地上不能动，工地负责人不让外人报警。", .injury),
+            ("请问隔离期间可不可以出去看病 我老汉儿刚刚突然说话不清楚了 半边手动不得了 我们在封控区", .medicalEmergency),
+            ("来电人询问低保申请条件，自述糖尿病，通话中言语逐渐含糊，称眼前发黑、手抖、出冷汗，独居于简阳市简城街道。", .medicalEmergency),
+            ("隔离酒店投述：双流区XX酒店 房间里烟雾报警器一直响 走廊里有烟 门从外面封了打不开 我在房间里", .fire),
+            ("来电人反映：其与前男友因分手后财产问题产生纠纷，对方近期多次发送其住址照片，今晚又发来刀具照片称今晚来找你。", .violence),
+            ("来电人反映：其孩子今晚在锦江区某餐馆食用菌菇火锅后出现幻觉、呕吐，现已站不稳。", .poisoning),
+            ("来电人反映：其与邻居因停车位问题长期不和，刚才对方开车故意撞向其车辆，随后下车持扳手追打其丈夫。", .weapon),
+            ("地震了!哦不是,是楼塌了,隔壁那栋老房子垮了一半,下面压得有人,没看到流血", .trapped),
+            ("塔吊的大臂断了掉下来，下面有工人", .trapped),
+            ("a man with a knife is chasing people, 天府广场, please police", .weapon),
+            // A speech repair takes back only what a denial after it answers in kind (a review's findings).
+            ("着火了!我是说楼下那家,火都窜到我家窗子了,我跟老人都在屋头,没受伤", .fire),
+            ("他拿刀要杀我!我是说真的,没开玩笑,他没喝酒", .weapon),
+        ])
+    func stopTwentyFiveDangers(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(flag.requiredDestination))
+    }
+
+    @Test(
+        "…and what looks like them is none: a blurted alarm taken back, a bridge's lamp or a roof garden with a last call or a deadline, a mother by the river to be looked after, a smoker's corridor, a boss gone with the wages, a job applicant's firm gone",
+        arguments: [
+            "杀人了啊!……我说的是我屋头那个儿媳妇,气得我要死,天天跟我吵,今天又吵了一架,现在各人回各人房间了,没动手。我想找社区的人来调解一下",
+            "桥上的路灯坏了三天了,这是我打的最后一个电话,再不修我就投诉到市长信箱",
+            "我们小区楼顶花园的灯坏了,今晚过后能不能修好,业主要在天台上办活动",
+            "我在外地打工,我妈一个人住在河边那个老房子,麻烦社区帮我照顾好她,她腿脚不方便",
+            "楼道里有烟味，天天有人在楼道里抽烟，物业也不管",
+            "老板跑路了，欠了我们三个月工资，想问劳动仲裁怎么申请",
+            "我投了简历的那家公司人去楼空了，面试都没人",
+            "我妈把她自己银行卡里的两万块转走了，转给我弟弟买房，这个要交税吗",
+        ])
+    func stopTwentyFiveHarmless(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+        // No police leaning from the new words (the model alone may still lean: that is its own error).
+        #expect(!outcome.evidence.contains { SafetyRules.absconded.contains($0.text) || $0.text == "转走了" }, "\(outcome.evidence)")
+    }
+
+    @Test("a firm gone with its investors' money is a fraud for 110, however the model reads the money")
+    func investorsMoneyGone() throws {
+        let outcome = try classify("我在双流一家P2P……不是,就是个理财公司,投了二十万,说好年化12%,现在公司人去楼空,老板电话关机,几十个投资人都找不到人。")
+        #expect(outcome.category == .crimeReport, "\(outcome.evidence)")
+        #expect(outcome.destinations.first == .police110)
+    }
+
     @Test("a car that will not start (车打不起火了) is no fire to the model: stopped in a fast lane after a crash it is a traffic matter for 110")
     func engineLookAlike() throws {
         let text = "一根好大的树枝掉下来砸到我挡风玻璃上，我急打方向撞到了隔离带，人没事，车打不起火了，停在快车道上，后头车都在按喇叭。金牛区蜀汉路。"

@@ -79,9 +79,10 @@ public struct Classifier: Sendable {
 
     private static let categories = Category.allCases
     /// Leanings as decisive as a reporter's own choice: a fraud with money about to move or just paid to an impostor, drugs
-    /// sold, illegal fund-raising named.
+    /// sold, illegal fund-raising named, a firm gone with its investors' money, a theft told in English.
     private static let decisiveLeanings = Set(
-        SafetyRules.fraudInProgress + SafetyRules.impostorFraud + SafetyRules.drugTrade + SafetyRules.illegalFundraising)
+        SafetyRules.fraudInProgress + SafetyRules.impostorFraud + SafetyRules.drugTrade + SafetyRules.illegalFundraising
+            + SafetyRules.absconded + SafetyRules.englishTheft)
     private static let slot = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
 
     /// Words with which a record says the operator asked and learned what the call really was

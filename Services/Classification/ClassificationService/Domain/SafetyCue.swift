@@ -12,9 +12,11 @@ struct SafetyCue: Sendable {
     /// Longer phrases containing `phrase` that are not danger (砍树 for 砍), each with the offset of
     /// `phrase` inside it; phrases that do not contain `phrase` are dropped, so tables can share lists.
     let excludedIn: [(phrase: [Unicode.Scalar], offset: Int)]
-    /// When not empty, one of these must occur in the cue's clause or a clause either side of it (or
-    /// in the run of one-word clauses of a spoken transcript around it), outside the cue's own text.
-    let requiresNearby: [[Unicode.Scalar]]
+    /// Each list not empty: one of its words must occur in the cue's clause or a clause either side
+    /// of it (or in the run of one-word clauses of a spoken transcript around it), outside the cue's
+    /// own text. Usually one list; a second when the cue needs two things at once (a farewell needs
+    /// the caller there, 我现在在…, and the place a drop, 桥上: either alone is a complaint about it).
+    let requiresNearby: [[[Unicode.Scalar]]]
     /// None of these may occur in the cue's clause.
     let vetoedBy: [[Unicode.Scalar]]
     /// None of these may occur in the cue's clause or the clauses either side of it.
@@ -35,8 +37,8 @@ struct SafetyCue: Sendable {
     /// A cue from plain strings, as written in the tables.
     init(
         _ phrase: String, _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
-        vetoedBy: [String] = [], vetoedNearby: [String] = [], vetoedNearbyUnlessNow: [String] = [], ignoresNegation: Bool = false,
-        family: String = ""
+        alsoRequiresNearby: [String] = [], vetoedBy: [String] = [], vetoedNearby: [String] = [], vetoedNearbyUnlessNow: [String] = [],
+        ignoresNegation: Bool = false, family: String = ""
     ) {
         self.family = family
         self.vetoedNearbyUnlessNow = vetoedNearbyUnlessNow.map { Array($0.unicodeScalars) }
@@ -48,7 +50,7 @@ struct SafetyCue: Sendable {
             guard longer.count > cue.count else { return [] }
             return (0...(longer.count - cue.count)).filter { Array(longer[$0..<($0 + cue.count)]) == cue }.map { (longer, $0) }
         }
-        self.requiresNearby = requiresNearby.map { Array($0.unicodeScalars) }
+        self.requiresNearby = [requiresNearby, alsoRequiresNearby].filter { !$0.isEmpty }.map { $0.map { Array($0.unicodeScalars) } }
         self.vetoedBy = vetoedBy.map { Array($0.unicodeScalars) }
         self.vetoedNearby = vetoedNearby.map { Array($0.unicodeScalars) }
         self.ignoresNegation = ignoresNegation
@@ -57,8 +59,8 @@ struct SafetyCue: Sendable {
     /// Several cues sharing flags and context.
     static func group(
         _ phrases: [String], _ flags: [SafetyFlag], excludedIn: [String] = [], requiresNearby: [String] = [],
-        vetoedBy: [String] = [], vetoedNearby: [String] = [], vetoedNearbyUnlessNow: [String] = [], ignoresNegation: Bool = false,
-        family: String = ""
+        alsoRequiresNearby: [String] = [], vetoedBy: [String] = [], vetoedNearby: [String] = [], vetoedNearbyUnlessNow: [String] = [],
+        ignoresNegation: Bool = false, family: String = ""
     ) -> [SafetyCue] {
         // An exclusion that holds none of the group's phrases excludes nothing (`init` drops it):
         // 收拾你屋 beside 找人来收拾你 did, silently, until a review found it (stop 23).
@@ -68,7 +70,8 @@ struct SafetyCue: Sendable {
                 + "\(excludedIn.filter { longer in !phrases.contains { longer.count > $0.count && longer.contains($0) } })")
         return phrases.map {
             SafetyCue(
-                $0, flags, excludedIn: excludedIn, requiresNearby: requiresNearby, vetoedBy: vetoedBy, vetoedNearby: vetoedNearby,
+                $0, flags, excludedIn: excludedIn, requiresNearby: requiresNearby, alsoRequiresNearby: alsoRequiresNearby, vetoedBy: vetoedBy,
+                vetoedNearby: vetoedNearby,
                 vetoedNearbyUnlessNow: vetoedNearbyUnlessNow, ignoresNegation: ignoresNegation, family: family)
         }
     }

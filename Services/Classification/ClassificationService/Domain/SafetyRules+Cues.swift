@@ -149,6 +149,16 @@ extension SafetyRules {
             vetoedBy: foodCutting)
         cues += SafetyCue.group(
             ["持刀", "持械", "械斗", "管制刀具", "拿刀", "带刀", "动刀", "行凶", "泼硫酸"], [.weapon], vetoedBy: foodCutting)
+        // A tool held as a weapon (随后下车持扳手追打其丈夫: a new training writer's) — not a fitter's or a
+        // patrol's (物业维修师傅持扳手上门检修: a second review's).
+        cues += SafetyCue.group(
+            ["持扳手", "持铁棍", "持木棍", "持棍", "持铁锹", "持锤"], [.weapon],
+            requiresNearby: ["打", "追", "冲", "威胁", "行凶", "砸人", "要砍", "伤人"],
+            vetoedNearby: ["师傅", "维修", "检修", "清理", "装修", "巡逻", "教", "太极", "砸墙"])
+        // A chase with blows (持扳手追打其丈夫) — not children at play, stray dogs or a clinic's calls.
+        cues += SafetyCue.group(
+            ["追打", "追着打"], [.violence], excludedIn: ["追着打闹", "追着打疫苗", "追着打电话", "追打嬉戏", "追打着玩"],
+            vetoedNearby: ["狗", "猫", "闹着玩", "游戏", "打闹", "玩", "同学"])
         // Violence in progress or just done.
         cues += SafetyCue.group(
             [
@@ -324,8 +334,39 @@ extension SafetyRules {
         // A farewell, often at the end of a question about something else (…算了也不重要了，药我已经
         // 准备好了，今晚过后就不麻烦任何人了) — not medicine from a hospital.
         cues += SafetyCue.group(
-            ["不麻烦任何人了", "不会再麻烦任何人", "不再麻烦任何人", "药我已经准备好", "药已经准备好", "准备好了安眠药", "药我都准备好"],
+            [
+                "不麻烦任何人了", "不会再麻烦任何人", "不再麻烦任何人", "药我已经准备好", "药已经准备好", "准备好了安眠药", "药我都准备好",
+            ],
             [.threatToLife], vetoedNearby: ["医院", "医保", "报销", "医生开", "处方"])
+        // …and sparing others after one goes, beside the means or the end (…把药都攒起来了…我就是想在走之前把这个
+        // 低保的事情问清楚，免得以后麻烦别人: w6-154) — not an errand done once for all (a second review's four).
+        cues += SafetyCue.group(
+            ["免得以后麻烦别人", "以后就不麻烦别人", "不会再麻烦别人"], [.threatToLife],
+            requiresNearby: ["药", "攒", "安眠药", "走之前", "遗书", "活着", "活起", "不在了"])
+        // A farewell told from a drop (想咨询离婚后孩子户口迁移的手续……算了，我现在在东门大桥上，今晚过后这些都
+        // 不用管了: writer 23's danger inside a household-registration question): the farewell, the
+        // place and the caller there, all three — the place alone is a complaint about it (桥上的路灯坏了
+        // 三天了，这是我打的最后一个电话) and the caller's presence alone an errand (a review's findings).
+        cues += SafetyCue.group(
+            [
+                "今晚过后", "今天晚上过后", "过了今晚", "这些都不用管了", "以后都不用管了", "什么都不用管了", "啥子都不用管了", "再也不用管", "最后一个电话",
+                "最后一次打电话", "最后一通电话", "最后一次给你们打电话", "替我照顾", "帮我照顾好", "不用你们操心", "就解脱了", "明天的太阳",
+                "下辈子再说", "我就不在了",
+            ],
+            [.threatToLife],
+            requiresNearby: [
+                "桥上", "楼顶", "顶楼", "屋顶", "天台", "江边", "河边", "湖边", "江堤", "河堤", "水库边", "高架", "窗台", "阳台上", "栏杆外", "护栏外",
+            ],
+            alsoRequiresNearby: ["我在", "我现在在", "我站在", "我坐在", "我就在", "我人在", "我已经在", "我已经到了", "我爬到", "我爬上"],
+            // A threat to complain or a place closing (我在江边开了个茶馆，过了今晚就不许摆桌子了: a second review's).
+            vetoedNearby: ["电视", "剧", "小说", "游戏", "出差", "旅游", "再不修", "再吵", "再不管", "就去找", "投诉", "媒体", "派出所", "就要拆", "不许", "钓鱼", "茶馆", "摆"])
+        // A threat to go down from where the caller stands (我现在就在那栋烂尾楼的顶上，今天不给个说法我就下去:
+        // w22-212, inside a wage claim, which only the model had caught): the place and the caller there.
+        cues += SafetyCue.group(
+            ["我就下去", "我就跳", "就从这里下去", "就从这儿下去", "就从这里跳", "就从这儿跳", "我就往下跳", "我就从这跳"], [.threatToLife],
+            requiresNearby: ["顶上", "楼顶", "顶楼", "屋顶", "天台", "桥上", "塔吊上", "楼上", "窗台", "栏杆外", "护栏外"],
+            alsoRequiresNearby: ["我在", "我现在在", "我现在就在", "我就在", "我站在", "我坐在", "我人在", "我爬到", "我爬上", "我已经在"],
+            vetoedNearby: ["快递", "拿", "接", "取", "买", "吃饭", "开门", "等一下", "马上下去", "跳舞", "跳绳", "蹦极", "跳伞", "跳操", "吵", "报警"])
         // Sleeping pills or poison bought for oneself (安眠药已经买好了，今天晚上要是还没人管我就全吃了: writer
         // 21, inside a wage complaint) — not pills bought for a parent, returned or asked about (a review's
         // finding), nor any other medicine.
@@ -345,14 +386,18 @@ extension SafetyRules {
         cues += SafetyCue.group(
             [
                 "活着也没意思", "活着没意思", "活着没啥意思", "活起也没意思", "活着还有啥意思", "活着有什么意思", "活着也没啥意思", "活着真没意思",
-                "活着没得意思", "活起没得意思", "活着好没意思", "活到没得意思", "活起没意思", "活着沒意思",
+                "活着没得意思", "活起没得意思", "活着好没意思", "活到没得意思", "活起没意思", "活着沒意思", "活起也没得意思", "活着也没得意思",
             ],
             [.threatToLife],
             requiresNearby: [
                 "全吃了", "全部吃了", "吃了好多", "今晚就吃", "今晚就跳", "今晚就走", "今天晚上就吃", "跳下去", "安眠药", "农药", "老鼠药", "绳子挂好", "上吊",
                 "割腕", "烧炭", "遗书", "了结", "药我买好", "药买好了", "一了百了", "站在阳台", "坐在窗", "煤气我已经打开", "煤气已经打开",
+                // …说活着没意思后挂断，之后再打不通，来电人担心其想不开 (a new training writer's, stop 25): the
+                // worry is the danger here, so it is written with the word (担心 alone negates what follows).
+                // …我今天把药都攒起来了，一大把，我活起也没得意思 (w6-154, which only the model had caught).
+                "攒起来了", "药都攒", "一大把药", "想不开", "担心他想不开", "担心她想不开", "担心其想不开", "怕他想不开", "怕她想不开", "担心他做傻事", "担心她做傻事",
             ],
-            vetoedNearby: ["电视", "剧", "小说", "想问", "请问", "仲裁", "辞职", "加班", "火锅", "失眠", "不管用", "药店", "没卖", "睡眠"])
+            vetoedNearby: ["电视", "剧", "小说", "想问", "请问", "仲裁", "辞职", "加班", "火锅", "失眠", "不管用", "药店", "没卖", "睡眠", "电影", "片"])
         // A person at a drop: only with someone standing, sitting or climbing there.
         cues += SafetyCue.group(
             ["栏杆外", "护栏外", "栏杆上", "护栏上", "楼顶", "天台", "塔吊上", "广告牌上", "水塔", "桥上", "窗台外", "防盗窗外"],
@@ -362,18 +407,26 @@ extension SafetyRules {
         cues += SafetyCue.group(
             [
                 "受伤", "受了伤", "伤者", "伤员", "伤亡", "伤势", "流血", "出血", "是血", "一身血", "一脸血", "满头血", "好多血", "很多血",
-                "流了血", "头破血流", "血止不住", "切到手", "割到手", "割破手", "割破了手", "划破手", "划破了手",
+                "流了血", "头破血流", "切到手", "割到手", "割破手", "割破了手", "划破手", "划破了手",
                 "骨折", "打断", "摔伤", "烫伤", "烧伤", "砸伤", "撞伤", "割伤",
                 "划伤", "抓伤", "咬伤", "压伤", "夹伤",
                 "身亡", "坠楼", "摔下来", "触电", "掉进井", "扎穿", "扎伤", "刺穿",
                 "扎进", "打到头", "砸到头", "砸到人", "砸中",
                 // Bleeding that will not stop, stabbed, a head struck, as a bystander says it (found by
                 // the stop-20 reviews inside complaints and in Sichuanese: 遭钢管砸了脑壳).
-                "血流不止", "捅伤",
+                "捅伤",
             ],
             [.injury],
             excludedIn: ["受伤的树", "受伤的白鹭", "受伤的鸟", "出血点"],
             vetoedNearby: pastOrPaperwork)
+        // Bleeding that will not stop is happening now, whatever claim the call goes on to (手臂被机器绞伤，
+        // 流血不止，厂里…也不买工伤保险: a new training writer's, stop 25): only a past time vetoes it.
+        cues += SafetyCue.group(
+            ["血流不止", "流血不止", "血止不住", "止不住血", "血一直止不住"], [.injury],
+            vetoedNearby: [
+                "上个月", "去年", "前年", "上周", "几天前", "前几天", "那次", "小时候", "上次", "上个礼拜", "前段时间", "当时", "狗", "猫", "宠物", "报销",
+                "伤残", "工伤认定", "疫苗", "赔偿", "之前", "献血", "针眼",
+            ])
         // Struck by electricity, with harm now (有个师傅遭高压线打了 从梯子上掉下来 现在不说话): not a
         // tingle that passed, a massage, the news or a childhood story (a review found twenty-one).
         cues += SafetyCue.group(
@@ -504,8 +557,14 @@ extension SafetyRules {
             family: "unconscious")
         // Someone lying still after a fall, as a bystander says it (worker off a scaffold).
         cues += SafetyCue.group(
-            ["躺在地上不动", "倒在地上不动", "趴在地上不动", "躺地上不动", "躺着不动", "躺在地上没动", "脚手架上掉", "脚手架上摔", "从脚手架"],
-            [.injury], vetoedNearby: ["狗", "猫", "鸟", "工具", "砖", "材料"])
+            [
+                "躺在地上不动", "倒在地上不动", "趴在地上不动", "躺地上不动", "躺着不动", "躺在地上没动", "脚手架上掉", "脚手架上摔", "从脚手架",
+                "躺在地上不能动", "躺在地上动不了", "工人坠落", "一人坠落", "人员坠落", "小孩坠落", "人已经不动了", "人都不动了", "躺地无反应",
+            ],
+            [.injury],
+            vetoedNearby: [
+                "狗", "猫", "鸟", "工具", "砖", "材料", "防", "容易", "标语", "排队", "队伍", "窗口", "闸机", "教练", "坚持", "练", "堵车",
+            ])
         // …wherever it lies (老人躺在楼梯上不动了, 现在躺在沟里不动): 不动 with someone lying, fallen or
         // pushed in its clause — not a lift, a car or an animal that does not move.
         cues += SafetyCue.group(
@@ -555,7 +614,7 @@ extension SafetyRules {
                 "宫缩", "阵痛",
                 // Stroke signs as a relative tells them (突然说不出话，半边身子不能动).
                 "突然说不出话", "半边身子不能动", "半边身体不能动", "半边身子动不了", "半边身体动不了", "一边手脚动不了", "半边手脚动不了",
-                "一边身子动不了",
+                "一边身子动不了", "半边手动不得", "半边身子动不得", "一边手脚动不得", "半边手脚动不得", "突然说话不清楚", "突然说话不清",
             ],
             [.medicalEmergency],
             // 吵得我心脏病都要犯了: the hyperbole of a complaint (a symptom named after it is its own
@@ -565,6 +624,7 @@ extension SafetyRules {
             // when the illness is told as happening now (父亲现在在家中突发脑梗 after an insurance question).
             vetoedNearby: [
                 "后遗症", "长期", "卧床", "瘫", "残疾", "住院", "住着", "几年", "前年", "去年", "的事了", "是前年", "是去年", "接病人",
+                "八哥", "鹦鹉", "鸟", "信号", "接线员", "电话里", "肩周炎", "颈椎", "针灸", "理疗",
             ],
             vetoedNearbyUnlessNow: ["咨询", "报销", "医保", "门诊特殊", "申请", "政策", "补贴", "进不来", "进不去", "隐患", "通道"])
         // A face drooping (嘴巴也歪了) only with the other signs of a stroke, not after braces or a filler.
@@ -591,12 +651,13 @@ extension SafetyRules {
             [
                 "说话颠三倒四", "说胡话", "胡言乱语", "意识模糊", "一身冷汗", "满头冷汗", "直冒冷汗", "浑身发抖", "手在抖", "叫不太醒", "迷迷糊糊", "冒冷汗",
                 "一身的冷汗", "出虚汗", "手抖得", "糊涂了", "认不到人", "认不到了", "乱说话", "说话含糊", "说话不清楚", "人软了", "叫不太应", "不太理",
-                "意识模湖", "冷汉",
+                "意识模湖", "冷汉", "出冷汗", "言语含糊", "言语逐渐含糊", "眼前发黑",
             ],
             [.medicalEmergency], requiresNearby: ["胰岛素", "糖尿病", "血糖", "低血糖"],
             vetoedNearby: [
                 "有时候", "价格", "涨价", "网上", "说明书", "讲座", "课", "老师", "吓得", "急得", "热得", "卖", "推销", "保健品", "宣传", "爬了", "跑",
                 "走了", "度", "天冷", "怕痛", "每次", "打针", "电费", "血糖仪", "测血糖", "网格员", "以为", "复查", "药店的人",
+                "帕金森", "副作用", "换药", "断货", "吃不上药", "是不是", "补贴",
             ],
             vetoedNearbyUnlessNow: pastOrPaperwork + [
                 "以前", "之前", "经常", "报销", "医保", "政策", "买不到", "材料", "医生", "窗口", "工作人员", "体检", "排队", "慢病卡", "门诊", "他们",
@@ -612,6 +673,16 @@ extension SafetyRules {
             ["中毒", "误食", "喝农药", "喝了农药", "服毒", "吞服", "服药过量", "一氧化碳", "老鼠药", "喝了药", "吃了药"],
             [.poisoning],
             vetoedBy: ["担心", "检测", "防止"])
+        // Wild mushrooms eaten and the visions begun (食用菌菇火锅后出现幻觉、呕吐，现已站不稳: a new training
+        // writer's, stop 25).
+        cues += SafetyCue.group(
+            ["出现幻觉", "产生幻觉", "有幻觉", "看到小人", "看见小人"], [.poisoning], requiresNearby: ["菌", "蘑菇", "见手青"],
+            vetoedNearby: ["科普", "宣传", "视频", "去年", "以前", "提醒"])
+        // A visit promised beside a weapon (又发来刀具照片称今晚来找你: a new training writer's, stop 25).
+        cues += SafetyCue.group(
+            ["今晚来找你", "今晚就来找你", "晚上来找你", "等着我来找你", "马上来找你", "今晚来找我", "今晚要来找我"], [.violence],
+            requiresNearby: ["刀具", "拿刀", "带着刀", "菜刀", "砍刀", "砍死", "砍你", "弄死", "杀了你", "杀人", "收拾你"],
+            vetoedNearby: ["吃饭", "玩", "喝酒", "火锅", "剪刀", "刀削面", "价格", "象棋"])
         // A named poison drunk or eaten (喝了半瓶敌敌畏).
         cues += SafetyCue.group(
             ["敌敌畏", "百草枯", "乐果", "农药", "安眠药", "杀虫剂", "除草剂"], [.poisoning],
@@ -676,6 +747,18 @@ extension SafetyRules {
                 "锡纸在烧",
             ],
             vetoedNearby: controlledBurning)
+        // Smoke inside a building, told as where it is (隔离酒店…烟雾报警器一直响 走廊里有烟 门从外面封了打不开: a
+        // corpus record the held-out model missed once the corpus grew, stop 25) — not a smoker's.
+        cues += SafetyCue.group(
+            ["走廊里有烟", "楼道里有烟", "走廊有烟", "楼道有烟", "屋里有烟", "房间里有烟", "烟雾报警器一直响", "烟感一直响", "烟雾报警器一直在响"], [.fire],
+            excludedIn: ["走廊里有烟头", "楼道里有烟头", "走廊有烟头", "楼道有烟头", "屋里有烟头", "房间里有烟头", "走廊里有烟味", "楼道里有烟味", "走廊有烟味", "楼道有烟味", "屋里有烟味", "房间里有烟味"]
+                + ["雾报警", "感", "道", "灰", "蒂", "花", "雾报警器"].flatMap { rest in ["走廊里有烟", "楼道里有烟", "走廊有烟", "楼道有烟", "屋里有烟", "房间里有烟"].map { $0 + rest } },
+            // Not `controlledBurning`, which holds 烟雾 (of 烟雾报警器) and 厂.
+            vetoedNearby: [
+                "抽烟", "吸烟", "二手烟", "烟民", "烟头", "香烟", "烧烤", "油烟", "熏", "蚊香", "艾灸", "烧纸", "纸钱", "测试", "误报", "演练", "电池没电",
+                // Cooking, incense, steam, a draught, a flat battery (a second review's eleven).
+                "炒", "辣椒", "做饭", "呛出来", "烧香", "拜佛", "水蒸气", "洗澡", "空调", "误触发", "电池", "换一个", "天天", "是不是", "必须",
+            ])
         // Gas: the fuel named next to a smell or a leak.
         cues += SafetyCue.group(
             // 煤器, 液化器, 漏器: the homophone typos of a hurried note (器 for 气).
@@ -694,7 +777,7 @@ extension SafetyRules {
             [
                 "坐在马路", "站在马路中间", "车道上走", "高速上走", "应急车道上走", "离水只有",
                 "落水",
-                "掉进河", "掉到河", "掉进水", "掉到水", "掉水里", "掉进江", "被水冲走", "被冲走",
+                "掉进河", "掉到河", "掉进水", "掉到水", "掉水里", "掉进江", "被水冲走", "被冲走", "落入水中", "落入河中", "落入江中",
             ],
             [.personAtRisk])
         // …said without 进 or 到 (有人掉河里了), only with the one who fell right before it: the objects
@@ -729,7 +812,7 @@ extension SafetyRules {
         // A bang and smoke: an explosion, however the caller names it (刚才听到嘭的一声，现在那个厂在冒黑烟).
         cues += SafetyCue.group(
             ["嘭的一声", "砰的一声", "轰的一声", "嘭一声", "砰一声", "轰一声", "一声巨响", "巨响"], [.fire],
-            requiresNearby: ["冒烟", "冒黑烟", "黑烟", "浓烟", "火光", "起火", "着火", "烟很大", "烟好大"],
+            requiresNearby: ["冒烟", "冒黑烟", "黑烟", "浓烟", "火光", "起火", "着火", "烟很大", "烟好大", "烟雾", "黄烟", "黄色烟"],
             vetoedNearby: ["放炮", "爆破", "打桩", "施工"])
         // A small child alone by water (河边有个小娃娃一个人在水边玩 好久了没看到大人 水挺急的).
         cues += SafetyCue.group(
@@ -744,8 +827,9 @@ extension SafetyRules {
             ["独居", "一个人住", "独自居住", "独自住"], [.personAtRisk],
             requiresNearby: [
                 "敲门没人", "敲门无人", "没人应", "无人应", "联系不上", "打不通", "没拿", "没出门", "没见到", "出事", "没人答应",
-                "没人开门", "没看到他出门", "没看到她出门", "几天没", "怪味", "臭味",
-            ])
+                "没人开门", "没看到他出门", "没看到她出门", "几天没", "怪味", "臭味", "未开门", "电话不接", "无动静", "没有动静",
+            ],
+            vetoedNearby: ["助餐点", "食堂", "店", "快递员", "我是独居"])
         // A cry for help heard or made: someone is in danger now. A bare 救命 is as often an
         // exclamation (救命哦, 救命，我被系统卡住了) and does not count.
         cues += SafetyCue.group(
@@ -821,12 +905,36 @@ extension SafetyRules {
             ["塔吊要倒", "塔吊快倒", "塔吊倒下来", "塔吊好像要倒", "塔吊要翻"], [.personAtRisk], vetoedNearby: craneLookAlikes + hypothetical)
         // …told of the crane nearby (塔吊被风吹得歪起了, 塔吊…往一边偏): not a pole, a sign or a tree.
         cues += SafetyCue.group(
-            ["歪起了", "明显倾斜", "斜起了", "往一边倒", "往一边偏", "往一边倾", "发生倾斜", "要倒了"], [.personAtRisk],
-            requiresNearby: ["塔吊", "塔身", "塔机"], vetoedBy: ["杆", "牌", "树"], vetoedNearby: craneLookAlikes + hypothetical)
+            [
+                "歪起了", "明显倾斜", "斜起了", "往一边倒", "往一边偏", "往一边倾", "发生倾斜", "要倒了", "往一边栽", "好像偏了", "大臂断了", "吊臂断了",
+                "钢丝绳断了", "钢丝绳断裂", "吊钩掉下来", "吊物坠落", "发生倾覆", "倒过来了", "歪得很厉害", "这边栽过来",
+            ],
+            [.personAtRisk],
+            requiresNearby: ["塔吊", "塔身", "塔机"], vetoedBy: ["杆", "牌", "树", "布", "横幅", "苗"],
+            // A toy, a craft or the past (遥控塔吊大臂断了…网店不给退; 吊臂断了之后已经拆走了: a second review's).
+            vetoedNearby: craneLookAlikes + hypothetical + ["遥控", "纸板", "手工", "网店", "之后", "以后", "一次", "拆走", "换了", "工资"])
         // …or swaying hard or in the wind right above people (塔吊在晃，来电人称塔吊下面就是工人宿舍).
         cues += SafetyCue.group(
             ["塔吊下面就是", "塔吊底下就是", "塔吊下面有人", "塔吊底下有人", "塔吊晃得厉害"], [.personAtRisk],
             requiresNearby: ["塔吊在晃", "塔吊晃", "塔身晃", "歪", "斜", "要倒", "要断", "断了", "下面", "底下"], vetoedNearby: craneLookAlikes)
+        // People under or inside what just came down, however it is named (隔壁那栋老房子垮了一半，下面压得有
+        // 人; 塔吊砸到工棚了，工棚里有人 — a review's, stop 25: the crane's own cue yields to the noise
+        // complaint around it, the people under it must not).
+        cues += SafetyCue.group(
+            [
+                "压得有人", "压到有人", "压了人", "压住了人", "下面压着人", "底下压着", "压到工人", "压到人了", "下面有人在", "下面有工人", "下面还有工人",
+                "下面还有人", "底下有人在", "里面还有人", "里面还有顾客", "里面有人被", "疑有人员被压", "下方有人员",
+            ],
+            [.trapped],
+            // 压了人家的菜地, 里面还有人家寄存的饮料, 下面有人在排队…都跑出来了 (a second review's findings).
+            excludedIn: ["压了人家", "里面还有人家", "下面有人在等", "下面还有人家"],
+            requiresNearby: [
+                "塌了", "垮了", "倒了", "砸到", "砸塌", "砸在", "塌下来", "垮下来", "倒下来", "刮下来", "垮了一半", "塌了一半", "断了", "掉下来", "倾覆", "坠落",
+            ],
+            vetoedNearby: [
+                "差点", "演练", "新闻", "电视", "去年", "以前", "担心", "万一", "如果", "怕", "会不会", "平时", "经常", "的时候", "的话", "没伤到",
+                "跑出来了", "没人受伤", "没有人受伤", "赔", "工资", "没砸到", "没压到", "钓鱼",
+            ])
         // A ceiling or wall coming down: not a crack the developer will not mend, a shop or a club
         // going under (快垮了), wallpaper, tiles or a road, nor a jumping neighbour's hyperbole
         // (楼上跳得天花板都要塌了); the bare 要塌了 of a first fright is left out (楼要塌了！…是抹灰层裂了).
@@ -854,7 +962,7 @@ extension SafetyRules {
                 "人埋在下头", "人埋在下面", "人埋在底下", "人埋在里面", "人埋在里头", "人埋到下头", "人埋到里头", "人埋住了", "人遭埋", "人埋起了",
                 "人埋了半截", "娃埋在", "娃儿埋在", "孩子埋在", "埋了个人", "埋了一个人", "埋了两个人", "埋了几个人", "埋了三个人", "埋了两个工人",
                 "埋了个工人", "埋了一个工人", "把人埋了", "把人埋住", "埋到人", "埋住人", "妈埋在", "爸埋在", "婆婆埋在", "老人埋在", "人埋在土里",
-                "被土埋", "遭埋", "埋在下投", "人盖住了", "人盖到了", "人盖在下面", "人盖在下头", "人捂在里头", "人捂在里面",
+                "被土埋", "遭埋", "埋在下投", "人被泥土埋", "工人被泥土埋", "被埋至", "埋至胸", "埋至腰", "人被埋住", "人盖住了", "人盖到了", "人盖在下面", "人盖在下头", "人捂在里头", "人捂在里面",
             ],
             [.trapped],
             requiresNearby: ["垮", "塌", "滑坡", "泥石流", "挖", "坑", "沟", "基坑", "土", "救", "快", "刨", "露", "压"],
@@ -936,11 +1044,15 @@ extension SafetyRules {
         // Someone fallen into a hole, a well or a drain (an open manhole in a facilities call): only a
         // person, never a phone or a pet.
         cues += SafetyCue.group(
-            ["掉进去了", "掉下去了", "掉进井里", "掉到井里", "掉进坑里", "掉到坑里", "掉进下水道", "掉到下水道", "掉进窨井"],
+            [
+                "掉进去了", "掉下去了", "掉进井里", "掉到井里", "掉进坑里", "掉到坑里", "掉进下水道", "掉到下水道", "掉进窨井",
+                // A work order's register (一名小孩掉入积水坑中, 掉入井内): the new training writers' (stop 25).
+                "掉入井", "掉入坑", "掉入积水", "掉入下水道", "掉入窨井", "掉入水", "掉入河", "跌入井", "跌入坑", "坠入井", "落入井",
+            ],
             [.personAtRisk],
             requiresNearby: vulnerablePeople + ["有人", "一个人", "男的", "女的", "工人", "行人", "路人"],
             vetoedBy: ["手机", "钥匙", "钱包", "东西", "狗", "猫", "球", "轮子", "车轮", "鞋", "帽子", "车子", "电瓶车", "玩具", "差点", "差一点", "险些"],
-            vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前"])
+            vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前", "容易", "小心", "怕", "隐患", "万一"])
         // …the one fallen named right before the verb (有个老大爷掉下去了): 大爷 or 师傅 elsewhere in the
         // call is as often the owner of what fell (大爷掉下去一只拖鞋) or the one reporting.
         let holeFallers = [
@@ -1071,6 +1183,9 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["fire", "burning"], [.fire], requiresNearby: ["fire", "burning", "smoke", "floor", "building", "help", "烟"],
             vetoedNearby: englishLookAlikes + ["fireworks", "drill", "extinguisher", "alarm"])
+        cues += SafetyCue.group(
+            ["knife", "knives", "machete"], [.weapon], requiresNearby: ["chasing", "chase", "attack", "stab", "waving", "threaten", "holding"],
+            vetoedNearby: englishLookAlikes + ["kitchen", "cooking", "fruit", "buy", "sell", "shop", "class", "sharpening"])
         cues += SafetyCue.group(["drink"], [.violence, .poisoning], requiresNearby: ["something", "dizzy", "drug"], vetoedNearby: englishLookAlikes)
         cues += SafetyCue.group(
             ["baby"], [.personAtRisk, .medicalEmergency], requiresNearby: ["rubbish", "trash", "bin", "garbage"], vetoedNearby: englishLookAlikes)
@@ -1085,7 +1200,9 @@ extension SafetyRules {
             [
                 "被偷", "偷了", "遭偷", "偷走", "小偷", "扒窃", "扒手", "盗窃", "被盗", "盗走", "被撬", "撬开", "撬门", "撬锁", "入室",
                 "被抢", "抢走", "遭抢", "诈骗", "被骗", "骗走", "赌博", "毒品", "吸毒", "吸粉", "冰毒", "k粉", "麻古", "海洛因", "敲诈", "勒索", "恐吓", "偷拍",
-                "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼", "卷款", "携款",
+                "跟踪", "性骚扰", "非礼", "冒充", "拐卖", "拐骗", "人贩子", "卖淫", "嫖娼", "卷款", "携款", "遭贼", "进贼", "进了贼", "遭了贼",
+                "来了贼",
+
             ]
                 + fraudInProgress + drugTrade,
             [],
@@ -1100,7 +1217,18 @@ extension SafetyRules {
             ])
         // A road accident that has just happened. Not a rider's own fall (我骑电动车在那个路口摔了，路面坑坑
         // 洼洼的，想反映一下修路 is a broken road: a review's finding).
-        let accidents = SafetyCue.group(["车祸", "相撞", "追尾", "撞车", "被车撞", "撞倒了", "肇事", "逃逸", "酒驾", "醉驾"], [])
+        let accidents =
+            SafetyCue.group(["车祸", "相撞", "追尾", "撞车", "被车撞", "撞倒了", "肇事", "逃逸", "酒驾", "醉驾"], [])
+            // Overturned on a road, not in a shed or a video (a second review's).
+            + SafetyCue.group(["车翻了", "翻车", "侧翻"], [], vetoedNearby: ["车棚", "停车场", "停在", "网红", "视频", "玩具", "直播"])
+        // Theft in English (a corpus record the held-out model missed once the corpus grew, stop 25) —
+        // not a film's title or a parking space.
+        let englishVetoes = ["movie", "film", "called", "parking", "dog", "spot", "game", "news", "instructions", "rules"]
+        let englishCrimes =
+            SafetyCue.group(Array(englishTheft.prefix(10)), [], vetoedNearby: englishVetoes)
+            + SafetyCue.group(["grabbing", "grabbed", "snatching"], [], requiresNearby: ["bag", "wallet", "phone", "purse"], vetoedNearby: englishVetoes)
+            + SafetyCue.group(
+                ["following"], [], requiresNearby: ["me"], alsoRequiresNearby: ["man", "someone", "stranger", "guy", "men"], vetoedNearby: englishVetoes)
         let impostors = SafetyCue.group(impostorFraud, [], vetoedNearby: ["报修", "维修", "修理", "漏水", "还在漏", "坏了"])
         // Not a campaign, a lecture, a case on television or a refund long decided (a review's finding).
         let fundraising = SafetyCue.group(
@@ -1109,9 +1237,24 @@ extension SafetyRules {
                 "宣传活动", "宣传资料", "防范", "普法讲座", "案例", "知识", "答题", "举报奖励", "清退", "退赔", "执行款", "判", "立案标准", "区别",
                 "示范", "电视", "新闻", "学校", "家长", "村委", "摊派", "算不算", "办公室", "量刑", "论文", "认定", "申报", "剧", "法院", "执行",
             ])
+        // Investors' money gone with the firm (`absconded`) — not a boss gone with the wages (a wage
+        // matter), a gym gone with the prepaid cards (a market one), or a mall's tenants gone.
+        let fled = SafetyCue.group(
+            absconded, [],
+            requiresNearby: ["理财", "投资款", "投资公司", "投资项目", "年化", "集资", "高息", "返利", "本金", "分红", "保本", "利息", "投进去", "投了钱"],
+            vetoedNearby: [
+                "欠工资", "工资没发", "拖欠工资", "欠薪", "农民工", "会员卡", "年卡", "预付卡", "充值卡", "押金", "招商", "简历", "基金", "股票", "系统", "房东",
+                "装修", "培训", "幼儿园", "起诉", "法院", "赎回", "到期", "余额宝",
+            ])
+        // Money moved out of the caller's account by someone else (店员趁我不注意…把支付宝里的八千块转走了):
+        // not a transfer the caller made or a refund.
+        let transferred = SafetyCue.group(
+            ["转走了", "被转走", "偷偷转走"], [], requiresNearby: ["支付宝", "微信", "银行卡", "块", "万", "余额"],
+            vetoedNearby: ["自己", "转给", "退款", "退回", "退给", "工资", "转错", "还款", "手续费", "法院", "扣划", "自动", "扣款", "账单", "设置", "余额宝"])
         // Blackmail typed as it sounds (遭人敲炸了…不给她转五万块就发给…), not glass smashed (玻璃敲炸了).
         let blackmail = SafetyCue.group(["敲炸"], [], requiresNearby: ["钱", "转", "万", "视频", "照片", "曝光", "发给"])
-        return (crimes + impostors + fundraising + blackmail).map { ($0, Category.crimeReport) } + police.map { ($0, Category.policeComplaint) }
+        return (crimes + englishCrimes + impostors + fundraising + fled + transferred + blackmail).map { ($0, Category.crimeReport) }
+            + police.map { ($0, Category.policeComplaint) }
             + accidents.map { ($0, Category.traffic) }
     }()
 
@@ -1127,13 +1270,28 @@ extension SafetyRules {
     /// choice, since a minute decides whether the savings are gone or the culprit is.
     static let fraudInProgress = [
         "安全账户", "要我转账", "让我转账", "要我把钱转", "让我把钱转", "连夜搬空", "让我马上汇款", "让我汇款", "要我汇款",
-        "让我打钱", "要我打钱",
+        "让我打钱", "要我打钱", "转账解冻", "继续转账",
     ]
 
     /// Illegal fund-raising named by the caller (保本保息，年化百分之二十…我觉得是非法集资，想举报): a fraud
     /// on many, which the catalogue puts with crime; decisive, because the model reads the money
     /// and the old people as a market or a wage matter.
     static let illegalFundraising = ["非法集资", "集资诈骗", "非法吸收公众存款"]
+
+    /// Theft or a stalker told in English (Someone stole my wallet on metro line 2 just now): decisive,
+    /// since the model has too few English records to weigh them against the station or the street
+    /// they name (two corpus records its held-out fifth missed once the corpus grew, stop 25).
+    /// (A space ends a clause for the rule, so each is one word; `leaningCues` gives the grabbing and
+    /// the following the company they need.)
+    static let englishTheft = [
+        "stole", "stolen", "robbed", "robbery", "pickpocket", "thief", "mugged", "snatched", "stalker", "stalking", "grabbing", "grabbed",
+        "snatching", "following",
+    ]
+
+    /// A firm gone with its investors' money (投了二十万，说好年化12%，现在公司人去楼空，老板电话关机: writer
+    /// 23's fraud on many, which the model read as a wage matter at 0.84): decisive like fund-raising
+    /// named, but only beside the investment itself (see `leaningCues`).
+    static let absconded = ["人去楼空", "人走楼空", "跑路了", "卷钱跑", "老板跑了", "老板跑路", "爆雷", "提现提不出来"]
 
     /// Money just paid to someone "from the water company", which sent nobody (走了有半个钟头了):
     /// decisive like a fraud in progress, but not where a repair the company never came for is
@@ -1161,7 +1319,15 @@ extension SafetyRules {
             // The caller's own misperception needs a denial after it too: 我搞错了 and 看错了 also
             // correct a detail (刚才说三楼，我搞错了，是四楼) or tell a cause (看错了瓶子), as a review found.
             "看错了", "听错了", "搞错了", "看花眼",
-        ] + figurative
+        ] + figurative + speechRepairs
+
+    /// A speech repair: the caller blurts an alarm and takes it back at once (杀人了啊！……我说的是我屋头
+    /// 那个儿媳妇…没动手; 我要炸了！……我是说气炸了…没人受伤: writer 23's commonest harmless shape). Like
+    /// every correction it supersedes only with a denial after it; unlike the others it takes back an
+    /// alarm whose kind that denial shares, whatever the denial's family (杀人了 with 没动手), but
+    /// never for an outcome alone (着火了！我是说楼下那家…没受伤 is a fire: a review's finding), and a
+    /// danger said again after it counts as ever.
+    static let speechRepairs = ["我是说", "我说的是", "哦不是", "不是不是", "不对不对", "说错了"]
 
     /// The caller's own figure of speech, or the operator's finding that it was the caller's (气得我想
     /// 跳楼！——开玩笑的哈，我好得很; 系气话): a correction like any other, only with a denial after it

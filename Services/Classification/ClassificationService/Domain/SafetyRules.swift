@@ -54,6 +54,7 @@ public struct SafetyRules: Sendable {
     private let partialSubjects: [Phrase]
     private let clarificationMarkers: [Phrase]
     private let correctionMarkers: [Phrase]
+    private let speechRepairs: [Phrase]
     /// Both kinds of marker, after which a finding may begin.
     private let findingMarkers: [Phrase]
     private let allClear: [Phrase]
@@ -108,6 +109,7 @@ public struct SafetyRules: Sendable {
         partialSubjects = ["其他", "其余", "另外", "另一", "别的"].map { Array($0.unicodeScalars) }
         clarificationMarkers = Self.clarificationMarkers.map { Array($0.unicodeScalars) }
         correctionMarkers = Self.correctionMarkers.map { Array($0.unicodeScalars) }
+        speechRepairs = Self.speechRepairs.map { Array($0.unicodeScalars) }
         findingMarkers = clarificationMarkers + correctionMarkers
         allClear = Self.allClear.map { Array($0.unicodeScalars) }
         generalAllClear = Self.generalAllClear.map { Array($0.unicodeScalars) }
@@ -263,6 +265,13 @@ public struct SafetyRules: Sendable {
         // fire) — as reviews found.
         let clearsPeople = finding > 0 && containsAllClear(in: text, from: finding)
         let clearsAll = finding > 0 && containsGeneralAllClear(in: text, from: finding)
+        let repaired = finding > 0 && speechRepairs.contains { Self.matches($0, in: text, at: finding, within: 0..<text.count) }
+        // An outcome denied (没受伤, 没流血, 没昏迷) answers no alarm in kind: someone run over "没昏迷" is
+        // still under the car (a review's finding).
+        let repairDenied =
+            repaired
+            ? denials.filter { $0.value > finding }.reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.key.flags) }
+                .subtracting([.injury, .medicalEmergency]) : []
         // Sought only when a fire alarm stands to be superseded (most calls have none).
         let burning = alarms.contains { $0.cue.flags == [.fire] } ? burningFinding(in: text, clauses: clauses, pauses: pauses) : 0
         func isSuperseded(_ range: Range<Int>, _ cue: SafetyCue) -> Bool {
@@ -270,6 +279,10 @@ public struct SafetyRules: Sendable {
             guard finding > 0, range.upperBound <= finding else { return false }
             let flags = Set(cue.flags)
             if clearsAll { return true }
+            // A speech repair takes back an alarm that a denial after it answers in kind (杀人了啊！……我说的
+            // 是我屋头那个儿媳妇…没动手) — not one whose outcome alone is denied (着火了！我是说楼下那家…没受伤
+            // is a fire: a review's finding).
+            if !flags.isDisjoint(with: repairDenied) { return true }
             // Nor, with one about people, a poisoning or a sudden illness: 人都没事 is no doctor's word
             // on a swallowed bottle of pills (a review's finding).
             if clearsPeople, !cue.ignoresNegation, flags.isDisjoint(with: [.fire, .gasLeak, .poisoning, .medicalEmergency]) { return true }
@@ -348,9 +361,11 @@ public struct SafetyRules: Sendable {
             (0...1).contains { gap in Self.matches(word, in: text, at: start - gap - word.count, within: 0..<start) }
         }
         // 我开玩笑的哈说你试下: a retort quoted, not a correction (a review's finding).
+        // 我是说真的, 原来是真的着火了: a confirmation, not a correction.
         let quoting = correctionMarkers.contains { marker in
             Self.matches(marker, in: text, at: start, within: 0..<text.count) && start + marker.count < text.count
-                && ["说", "回"].contains(text[start + marker.count])
+                && (["说", "回", "真"].contains(text[start + marker.count])
+                    || Self.matches(Array("认真".unicodeScalars), in: text, at: start + marker.count, within: 0..<text.count))
         }
         return negated || quoting
     }
@@ -493,19 +508,22 @@ public struct SafetyRules: Sendable {
         // pause, so a clause can be one word and the context several clauses away.
         let spoken = Self.window(around: cueRange, in: Self.spokenRun(around: clauses[number], in: text))
         let ranges = zip(nearby.indices.map { clauses[max(0, number - 1) + $0].lowerBound }, nearby) + [(spoken.lowerBound, spoken)]
-        for (clauseStart, range) in ranges {
-            for start in range {
-                for word in cue.requiresNearby where Self.matches(word, in: text, at: start, within: range) {
-                    // The cue's own text does not supply its context (刀 is no hand for 刀).
-                    let overlapsCue = start < cueRange.upperBound && cueRange.lowerBound < start + word.count
-                    let wordClause = max(clauseStart, Self.clauseStart(of: start, in: text))
-                    if !overlapsCue, !isNegated(start, clauseStart: wordClause, in: text, pauses: pauses, by: negators) {
-                        return true
+        func present(_ words: [Phrase]) -> Bool {
+            for (clauseStart, range) in ranges {
+                for start in range {
+                    for word in words where Self.matches(word, in: text, at: start, within: range) {
+                        // The cue's own text does not supply its context (刀 is no hand for 刀).
+                        let overlapsCue = start < cueRange.upperBound && cueRange.lowerBound < start + word.count
+                        let wordClause = max(clauseStart, Self.clauseStart(of: start, in: text))
+                        if !overlapsCue, !isNegated(start, clauseStart: wordClause, in: text, pauses: pauses, by: negators) {
+                            return true
+                        }
                     }
                 }
             }
+            return false
         }
-        return false
+        return cue.requiresNearby.allSatisfy(present)
     }
 
     /// `clause` widened over the clauses before and after it that are separated from it only by
