@@ -56,11 +56,12 @@ struct IndependentEvaluationTests {
         // targets (97% / 90% / 90% diverted / 80% dramatic / at most 5 over-escalated): a change
         // that loses ground fails here; one that gains should raise them. Lowered at stop 23, when
         // writers 19 and 20 (88.3% and 91.7% primary on arrival) joined the set: 93.9% / 91.6% /
-        // 82.4% / 9.0%.
-        #expect(Double(report.primaryDestinationRight) >= 0.935 * Double(report.total), "\(report)")
-        #expect(Double(report.categoryRight) >= 0.91 * Double(report.total), "\(report)")
-        #expect(Double(report.nonPolice110Diverted) >= 0.82 * Double(report.nonPolice110), "\(report)")
-        #expect(Double(report.harmlessOverEscalated) <= 0.092 * Double(report.harmless), "\(report)")
+        // 82.4% / 9.0%. Raised at stop 25 (the model retrained on 2,000 new records, writer 23 in the
+        // set): 94.3% / 92.6% / 83.5% / 8.6%.
+        #expect(Double(report.primaryDestinationRight) >= 0.94 * Double(report.total), "\(report)")
+        #expect(Double(report.categoryRight) >= 0.92 * Double(report.total), "\(report)")
+        #expect(Double(report.nonPolice110Diverted) >= 0.83 * Double(report.nonPolice110), "\(report)")
+        #expect(Double(report.harmlessOverEscalated) <= 0.088 * Double(report.harmless), "\(report)")
     }
 
     @Test("the counts: a danger miss, a diversion, a dramatic harmless call and an over-escalation are each counted where they belong")
