@@ -927,6 +927,19 @@ struct ClassifierSafetyTests {
             // A speech repair takes back only what a denial after it answers in kind (a review's findings).
             ("着火了!我是说楼下那家,火都窜到我家窗子了,我跟老人都在屋头,没受伤", .fire),
             ("他拿刀要杀我!我是说真的,没开玩笑,他没喝酒", .weapon),
+            // A code review's: a repair's denial must be general, plain and answer every kind; it never
+            // reaches a cue that ignores negation, is no second look, and a condition's 不 negates no threat.
+            ("我爸喝了农药！我是说他自己喝的，没人给他下药，他现在站不稳", .poisoning),
+            ("我被打了！我是说刚才在楼下被两个小伙子踢了几脚，他们没有抢劫", .violence),
+            ("他说要弄死我！我是说我前夫，他刚才打电话说的，还没动手", .threatToLife),
+            ("楼下婆婆一个人住，敲门没人应，屋里有臭味！我是说一楼那个婆婆，没听到她呼救", .personAtRisk),
+            ("我还以为是隔壁厨房煤气爆炸了，我是说，你们快来看一下", .fire),
+            ("我现在就在烂尾楼的顶上，今天拿不到工资我就下去", .threatToLife),
+            // …and the new vetoes must not reach the old cues.
+            ("接线员，我老婆羊水破了，快派车", .medicalEmergency),
+            ("我爸有糖尿病，社区医院胰岛素断货了，他现在一身冷汗", .medicalEmergency),
+            ("井盖坏了好久，一直是安全隐患，刚刚有个小孩掉进下水道了", .personAtRisk),
+            ("我儿子被狗咬了，血流不止", .injury),
         ])
     func stopTwentyFiveDangers(text: String, flag: SafetyFlag) throws {
         let outcome = try classify(text)
@@ -945,12 +958,20 @@ struct ClassifierSafetyTests {
             "老板跑路了，欠了我们三个月工资，想问劳动仲裁怎么申请",
             "我投了简历的那家公司人去楼空了，面试都没人",
             "我妈把她自己银行卡里的两万块转走了，转给我弟弟买房，这个要交税吗",
+            // A code review's: English vetoes are sought over the words around; a place alone is no farewell.
+            "a film called the thief, where can I watch it",
+            "someone keeps grabbing our garbage bins at night",
+            "I bought a knife online, can I return the purchase?",
+            "我在上班，我妈住在河边，麻烦帮我照顾好她",
+            "我在楼上，你到了我就下去",
         ])
     func stopTwentyFiveHarmless(text: String) throws {
         let outcome = try classify(text)
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
         // No police leaning from the new words (the model alone may still lean: that is its own error).
-        #expect(!outcome.evidence.contains { SafetyRules.absconded.contains($0.text) || $0.text == "转走了" }, "\(outcome.evidence)")
+        #expect(
+            !outcome.evidence.contains { SafetyRules.absconded.contains($0.text) || SafetyRules.englishTheft.contains($0.text) || $0.text == "转走了" },
+            "\(outcome.evidence)")
     }
 
     @Test("a firm gone with its investors' money is a fraud for 110, however the model reads the money")

@@ -152,7 +152,7 @@ extension SafetyRules {
         // A tool held as a weapon (随后下车持扳手追打其丈夫: a new training writer's) — not a fitter's or a
         // patrol's (物业维修师傅持扳手上门检修: a second review's).
         cues += SafetyCue.group(
-            ["持扳手", "持铁棍", "持木棍", "持棍", "持铁锹", "持锤"], [.weapon],
+            ["持扳手", "持棍", "持铁锹", "持锤"], [.weapon],
             requiresNearby: ["打", "追", "冲", "威胁", "行凶", "砸人", "要砍", "伤人"],
             vetoedNearby: ["师傅", "维修", "检修", "清理", "装修", "巡逻", "教", "太极", "砸墙"])
         // A chase with blows (持扳手追打其丈夫) — not children at play, stray dogs or a clinic's calls.
@@ -358,15 +358,22 @@ extension SafetyRules {
                 "桥上", "楼顶", "顶楼", "屋顶", "天台", "江边", "河边", "湖边", "江堤", "河堤", "水库边", "高架", "窗台", "阳台上", "栏杆外", "护栏外",
             ],
             alsoRequiresNearby: ["我在", "我现在在", "我站在", "我坐在", "我就在", "我人在", "我已经在", "我已经到了", "我爬到", "我爬上"],
-            // A threat to complain or a place closing (我在江边开了个茶馆，过了今晚就不许摆桌子了: a second review's).
-            vetoedNearby: ["电视", "剧", "小说", "游戏", "出差", "旅游", "再不修", "再吵", "再不管", "就去找", "投诉", "媒体", "派出所", "就要拆", "不许", "钓鱼", "茶馆", "摆"])
+            // A threat to complain, a place closing, the caller at work elsewhere or a place closing (我在江边开了个茶馆，过了今晚就不许摆桌子了: a second review's).
+            vetoedNearby: [
+                "电视", "剧", "小说", "游戏", "出差", "旅游", "再不修", "再吵", "再不管", "就去找", "投诉", "媒体", "派出所", "就要拆", "不许", "钓鱼", "茶馆", "摆", "上班",
+                "打工", "外地",
+            ])
         // A threat to go down from where the caller stands (我现在就在那栋烂尾楼的顶上，今天不给个说法我就下去:
         // w22-212, inside a wage claim, which only the model had caught): the place and the caller there.
         cues += SafetyCue.group(
-            ["我就下去", "我就跳", "就从这里下去", "就从这儿下去", "就从这里跳", "就从这儿跳", "我就往下跳", "我就从这跳"], [.threatToLife],
-            requiresNearby: ["顶上", "楼顶", "顶楼", "屋顶", "天台", "桥上", "塔吊上", "楼上", "窗台", "栏杆外", "护栏外"],
+            // Each opens with 就, so a condition's 不 before it (拿不到工资我就下去) negates nothing.
+            ["就下去", "就从这里下去", "就从这儿下去", "就从这里跳", "就从这儿跳", "就从这跳"], [.threatToLife],
+            requiresNearby: ["顶上", "楼顶", "顶楼", "屋顶", "天台", "桥上", "塔吊上", "窗台", "栏杆外", "护栏外"],
             alsoRequiresNearby: ["我在", "我现在在", "我现在就在", "我就在", "我站在", "我坐在", "我人在", "我爬到", "我爬上", "我已经在"],
-            vetoedNearby: ["快递", "拿", "接", "取", "买", "吃饭", "开门", "等一下", "马上下去", "跳舞", "跳绳", "蹦极", "跳伞", "跳操", "吵", "报警"])
+            vetoedNearby: [
+                "快递", "拿快递", "下去拿", "拿东西", "接", "取", "买", "吃饭", "开门", "等一下", "马上下去", "跳舞", "跳绳", "蹦极", "跳伞", "跳操", "吵", "报警",
+                "你到了",
+            ])
         // Sleeping pills or poison bought for oneself (安眠药已经买好了，今天晚上要是还没人管我就全吃了: writer
         // 21, inside a wage complaint) — not pills bought for a parent, returned or asked about (a review's
         // finding), nor any other medicine.
@@ -397,7 +404,7 @@ extension SafetyRules {
                 // …我今天把药都攒起来了，一大把，我活起也没得意思 (w6-154, which only the model had caught).
                 "攒起来了", "药都攒", "一大把药", "想不开", "担心他想不开", "担心她想不开", "担心其想不开", "怕他想不开", "怕她想不开", "担心他做傻事", "担心她做傻事",
             ],
-            vetoedNearby: ["电视", "剧", "小说", "想问", "请问", "仲裁", "辞职", "加班", "火锅", "失眠", "不管用", "药店", "没卖", "睡眠", "电影", "片"])
+            vetoedNearby: ["电视", "剧", "小说", "想问", "请问", "仲裁", "辞职", "加班", "火锅", "失眠", "不管用", "药店", "没卖", "睡眠", "电影", "影片", "片子"])
         // A person at a drop: only with someone standing, sitting or climbing there.
         cues += SafetyCue.group(
             ["栏杆外", "护栏外", "栏杆上", "护栏上", "楼顶", "天台", "塔吊上", "广告牌上", "水塔", "桥上", "窗台外", "防盗窗外"],
@@ -424,8 +431,8 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["血流不止", "流血不止", "血止不住", "止不住血", "血一直止不住"], [.injury],
             vetoedNearby: [
-                "上个月", "去年", "前年", "上周", "几天前", "前几天", "那次", "小时候", "上次", "上个礼拜", "前段时间", "当时", "狗", "猫", "宠物", "报销",
-                "伤残", "工伤认定", "疫苗", "赔偿", "之前", "献血", "针眼",
+                "上个月", "去年", "前年", "上周", "几天前", "前几天", "那次", "小时候", "上次", "上个礼拜", "前段时间", "报销", "伤残", "工伤认定", "疫苗",
+                "献血", "针眼",
             ])
         // Struck by electricity, with harm now (有个师傅遭高压线打了 从梯子上掉下来 现在不说话): not a
         // tingle that passed, a massage, the news or a childhood story (a review found twenty-one).
@@ -563,7 +570,7 @@ extension SafetyRules {
             ],
             [.injury],
             vetoedNearby: [
-                "狗", "猫", "鸟", "工具", "砖", "材料", "防", "容易", "标语", "排队", "队伍", "窗口", "闸机", "教练", "坚持", "练", "堵车",
+                "狗", "猫", "鸟", "工具", "砖", "材料", "严防", "防坠", "防护栏", "容易", "标语", "排队", "队伍", "窗口", "闸机", "坚持", "练", "堵车",
             ])
         // …wherever it lies (老人躺在楼梯上不动了, 现在躺在沟里不动): 不动 with someone lying, fallen or
         // pushed in its clause — not a lift, a car or an animal that does not move.
@@ -614,7 +621,7 @@ extension SafetyRules {
                 "宫缩", "阵痛",
                 // Stroke signs as a relative tells them (突然说不出话，半边身子不能动).
                 "突然说不出话", "半边身子不能动", "半边身体不能动", "半边身子动不了", "半边身体动不了", "一边手脚动不了", "半边手脚动不了",
-                "一边身子动不了", "半边手动不得", "半边身子动不得", "一边手脚动不得", "半边手脚动不得", "突然说话不清楚", "突然说话不清",
+                "一边身子动不了",
             ],
             [.medicalEmergency],
             // 吵得我心脏病都要犯了: the hyperbole of a complaint (a symptom named after it is its own
@@ -624,9 +631,17 @@ extension SafetyRules {
             // when the illness is told as happening now (父亲现在在家中突发脑梗 after an insurance question).
             vetoedNearby: [
                 "后遗症", "长期", "卧床", "瘫", "残疾", "住院", "住着", "几年", "前年", "去年", "的事了", "是前年", "是去年", "接病人",
-                "八哥", "鹦鹉", "鸟", "信号", "接线员", "电话里", "肩周炎", "颈椎", "针灸", "理疗",
             ],
             vetoedNearbyUnlessNow: ["咨询", "报销", "医保", "门诊特殊", "申请", "政策", "补贴", "进不来", "进不去", "隐患", "通道"])
+        // …in Sichuanese or a note's words (半边手动不得了, 突然说话不清楚: a new training writer's, stop 25) —
+        // not a mynah bird, a bad line or a frozen shoulder (a second review's).
+        cues += SafetyCue.group(
+            ["半边手动不得", "半边身子动不得", "一边手脚动不得", "半边手脚动不得", "突然说话不清楚", "突然说话不清"], [.medicalEmergency],
+            vetoedNearby: [
+                "后遗症", "长期", "卧床", "瘫", "残疾", "住院", "几年", "前年", "去年", "的事了", "八哥", "鹦鹉", "鸟", "信号", "接线员", "肩周炎", "颈椎",
+                "针灸", "理疗",
+            ],
+            vetoedNearbyUnlessNow: ["咨询", "报销", "医保", "门诊特殊", "申请", "政策", "补贴"])
         // A face drooping (嘴巴也歪了) only with the other signs of a stroke, not after braces or a filler.
         cues += SafetyCue.group(
             [
@@ -657,10 +672,10 @@ extension SafetyRules {
             vetoedNearby: [
                 "有时候", "价格", "涨价", "网上", "说明书", "讲座", "课", "老师", "吓得", "急得", "热得", "卖", "推销", "保健品", "宣传", "爬了", "跑",
                 "走了", "度", "天冷", "怕痛", "每次", "打针", "电费", "血糖仪", "测血糖", "网格员", "以为", "复查", "药店的人",
-                "帕金森", "副作用", "换药", "断货", "吃不上药", "是不是", "补贴",
+                "帕金森", "副作用", "换药", "补贴",
             ],
             vetoedNearbyUnlessNow: pastOrPaperwork + [
-                "以前", "之前", "经常", "报销", "医保", "政策", "买不到", "材料", "医生", "窗口", "工作人员", "体检", "排队", "慢病卡", "门诊", "他们",
+                "想咨询", "想问", "讲解", "应该吃", "总是", "以前", "之前", "经常", "报销", "医保", "政策", "买不到", "材料", "医生", "窗口", "工作人员", "体检", "排队", "慢病卡", "门诊", "他们",
             ])
         // Chest pain and its medicine, now — not for years, not a price or a sale.
         cues += SafetyCue.group(
@@ -755,9 +770,9 @@ extension SafetyRules {
                 + ["雾报警", "感", "道", "灰", "蒂", "花", "雾报警器"].flatMap { rest in ["走廊里有烟", "楼道里有烟", "走廊有烟", "楼道有烟", "屋里有烟", "房间里有烟"].map { $0 + rest } },
             // Not `controlledBurning`, which holds 烟雾 (of 烟雾报警器) and 厂.
             vetoedNearby: [
-                "抽烟", "吸烟", "二手烟", "烟民", "烟头", "香烟", "烧烤", "油烟", "熏", "蚊香", "艾灸", "烧纸", "纸钱", "测试", "误报", "演练", "电池没电",
+                "抽烟", "吸烟", "二手烟", "烟民", "烟头", "香烟", "烧烤", "油烟", "蚊香", "艾灸", "烧纸", "纸钱", "测试", "误报", "演练", "电池没电",
                 // Cooking, incense, steam, a draught, a flat battery (a second review's eleven).
-                "炒", "辣椒", "做饭", "呛出来", "烧香", "拜佛", "水蒸气", "洗澡", "空调", "误触发", "电池", "换一个", "天天", "是不是", "必须",
+                "炒", "辣椒", "做饭", "呛出来", "烧香", "拜佛", "水蒸气", "洗澡", "误触发", "电池快没", "换一个", "天天", "必须", "空调出风口",
             ])
         // Gas: the fuel named next to a smell or a leak.
         cues += SafetyCue.group(
@@ -912,7 +927,7 @@ extension SafetyRules {
             [.personAtRisk],
             requiresNearby: ["塔吊", "塔身", "塔机"], vetoedBy: ["杆", "牌", "树", "布", "横幅", "苗"],
             // A toy, a craft or the past (遥控塔吊大臂断了…网店不给退; 吊臂断了之后已经拆走了: a second review's).
-            vetoedNearby: craneLookAlikes + hypothetical + ["遥控", "纸板", "手工", "网店", "之后", "以后", "一次", "拆走", "换了", "工资"])
+            vetoedNearby: craneLookAlikes + hypothetical + ["遥控", "纸板", "手工", "网店", "拆走", "换了", "一次后", "还没修"])
         // …or swaying hard or in the wind right above people (塔吊在晃，来电人称塔吊下面就是工人宿舍).
         cues += SafetyCue.group(
             ["塔吊下面就是", "塔吊底下就是", "塔吊下面有人", "塔吊底下有人", "塔吊晃得厉害"], [.personAtRisk],
@@ -922,17 +937,17 @@ extension SafetyRules {
         // complaint around it, the people under it must not).
         cues += SafetyCue.group(
             [
-                "压得有人", "压到有人", "压了人", "压住了人", "下面压着人", "底下压着", "压到工人", "压到人了", "下面有人在", "下面有工人", "下面还有工人",
-                "下面还有人", "底下有人在", "里面还有人", "里面还有顾客", "里面有人被", "疑有人员被压", "下方有人员",
+                "压得有人", "压到有人", "压了人", "下面压着人", "底下压着", "压到工人", "压到人了", "下面有人在", "下面有工人", "下面还有工人",
+                "下面还有人", "底下有人在", "里面还有顾客", "里面有人被", "疑有人员被压", "下方有人员",
             ],
             [.trapped],
             // 压了人家的菜地, 里面还有人家寄存的饮料, 下面有人在排队…都跑出来了 (a second review's findings).
-            excludedIn: ["压了人家", "里面还有人家", "下面有人在等", "下面还有人家"],
+            excludedIn: ["压了人家", "下面有人在等", "下面还有人家"],
             requiresNearby: [
                 "塌了", "垮了", "倒了", "砸到", "砸塌", "砸在", "塌下来", "垮下来", "倒下来", "刮下来", "垮了一半", "塌了一半", "断了", "掉下来", "倾覆", "坠落",
             ],
             vetoedNearby: [
-                "差点", "演练", "新闻", "电视", "去年", "以前", "担心", "万一", "如果", "怕", "会不会", "平时", "经常", "的时候", "的话", "没伤到",
+                "差点", "演练", "新闻", "电视", "去年", "以前", "担心", "万一", "如果", "会不会", "平时", "经常", "的话", "没伤到",
                 "跑出来了", "没人受伤", "没有人受伤", "赔", "工资", "没砸到", "没压到", "钓鱼",
             ])
         // A ceiling or wall coming down: not a crack the developer will not mend, a shop or a club
@@ -1052,7 +1067,7 @@ extension SafetyRules {
             [.personAtRisk],
             requiresNearby: vulnerablePeople + ["有人", "一个人", "男的", "女的", "工人", "行人", "路人"],
             vetoedBy: ["手机", "钥匙", "钱包", "东西", "狗", "猫", "球", "轮子", "车轮", "鞋", "帽子", "车子", "电瓶车", "玩具", "差点", "差一点", "险些"],
-            vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前", "容易", "小心", "怕", "隐患", "万一"])
+            vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前", "容易", "小心", "万一"])
         // …the one fallen named right before the verb (有个老大爷掉下去了): 大爷 or 师傅 elsewhere in the
         // call is as often the owner of what fell (大爷掉下去一只拖鞋) or the one reporting.
         let holeFallers = [
@@ -1184,7 +1199,7 @@ extension SafetyRules {
             ["fire", "burning"], [.fire], requiresNearby: ["fire", "burning", "smoke", "floor", "building", "help", "烟"],
             vetoedNearby: englishLookAlikes + ["fireworks", "drill", "extinguisher", "alarm"])
         cues += SafetyCue.group(
-            ["knife", "knives", "machete"], [.weapon], requiresNearby: ["chasing", "chase", "attack", "stab", "waving", "threaten", "holding"],
+            ["knife", "knives", "machete"], [.weapon], requiresNearby: ["chasing", "chased", "attack", "stab", "waving", "threaten", "holding"],
             vetoedNearby: englishLookAlikes + ["kitchen", "cooking", "fruit", "buy", "sell", "shop", "class", "sharpening"])
         cues += SafetyCue.group(["drink"], [.violence, .poisoning], requiresNearby: ["something", "dizzy", "drug"], vetoedNearby: englishLookAlikes)
         cues += SafetyCue.group(
@@ -1225,10 +1240,8 @@ extension SafetyRules {
         // not a film's title or a parking space.
         let englishVetoes = ["movie", "film", "called", "parking", "dog", "spot", "game", "news", "instructions", "rules"]
         let englishCrimes =
-            SafetyCue.group(Array(englishTheft.prefix(10)), [], vetoedNearby: englishVetoes)
-            + SafetyCue.group(["grabbing", "grabbed", "snatching"], [], requiresNearby: ["bag", "wallet", "phone", "purse"], vetoedNearby: englishVetoes)
-            + SafetyCue.group(
-                ["following"], [], requiresNearby: ["me"], alsoRequiresNearby: ["man", "someone", "stranger", "guy", "men"], vetoedNearby: englishVetoes)
+            SafetyCue.group(englishTheftWords, [], vetoedNearby: englishVetoes)
+            + SafetyCue.group(englishGrabbing, [], requiresNearby: ["my", "wallet", "phone", "purse", "handbag"], vetoedNearby: englishVetoes)
         let impostors = SafetyCue.group(impostorFraud, [], vetoedNearby: ["报修", "维修", "修理", "漏水", "还在漏", "坏了"])
         // Not a campaign, a lecture, a case on television or a refund long decided (a review's finding).
         let fundraising = SafetyCue.group(
@@ -1244,7 +1257,7 @@ extension SafetyRules {
             requiresNearby: ["理财", "投资款", "投资公司", "投资项目", "年化", "集资", "高息", "返利", "本金", "分红", "保本", "利息", "投进去", "投了钱"],
             vetoedNearby: [
                 "欠工资", "工资没发", "拖欠工资", "欠薪", "农民工", "会员卡", "年卡", "预付卡", "充值卡", "押金", "招商", "简历", "基金", "股票", "系统", "房东",
-                "装修", "培训", "幼儿园", "起诉", "法院", "赎回", "到期", "余额宝",
+                "装修", "培训", "幼儿园", "起诉", "法院", "赎回", "余额宝",
             ])
         // Money moved out of the caller's account by someone else (店员趁我不注意…把支付宝里的八千块转走了):
         // not a transfer the caller made or a refund.
@@ -1281,12 +1294,12 @@ extension SafetyRules {
     /// Theft or a stalker told in English (Someone stole my wallet on metro line 2 just now): decisive,
     /// since the model has too few English records to weigh them against the station or the street
     /// they name (two corpus records its held-out fifth missed once the corpus grew, stop 25).
-    /// (A space ends a clause for the rule, so each is one word; `leaningCues` gives the grabbing and
-    /// the following the company they need.)
-    static let englishTheft = [
-        "stole", "stolen", "robbed", "robbery", "pickpocket", "thief", "mugged", "snatched", "stalker", "stalking", "grabbing", "grabbed",
-        "snatching", "following",
-    ]
+    /// (A space ends a clause for the rule, so each is one word; `leaningCues` gives the grabbing the
+    /// company it needs.)
+    static let englishTheft = englishTheftWords + englishGrabbing
+    static let englishTheftWords = ["stole", "stolen", "robbed", "robbery", "pickpocket", "thief", "mugged", "snatched", "stalker", "stalking"]
+    /// …which need whose or what beside them (grabbing my bag; not grabbing our garbage bins).
+    static let englishGrabbing = ["grabbing", "grabbed", "snatching"]
 
     /// A firm gone with its investors' money (投了二十万，说好年化12%，现在公司人去楼空，老板电话关机: writer
     /// 23's fraud on many, which the model read as a wage matter at 0.84): decisive like fund-raising

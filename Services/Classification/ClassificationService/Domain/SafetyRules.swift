@@ -37,6 +37,9 @@ public struct SafetyRules: Sendable {
     /// so most positions cost one array read rather than three hash lookups.
     private let starts: [UInt8]
     private let negators: [Phrase]
+    /// Plain negation (没, 没有, 未…), not a fear or a condition (怕, 如果): what a speech repair's
+    /// denial must be.
+    private let plainNegators: [Phrase]
     private let belief: Phrase = Array("以为".unicodeScalars)
     private let beliefBreakers: [Phrase]
     private let smallerBeliefs: [Phrase]
@@ -87,6 +90,7 @@ public struct SafetyRules: Sendable {
         }
         self.starts = starts
         negators = Self.negators.map { Array($0.unicodeScalars) }
+        plainNegators = ["没", "没有", "没得", "莫得", "未", "无", "不", "并没有"].map { Array($0.unicodeScalars) }
         beliefBreakers = Self.negationBreakers.filter { $0 != "要" && $0 != "还" }.map { Array($0.unicodeScalars) }
         smallerBeliefs = Self.smallerBeliefs.map { Array($0.unicodeScalars) }
         othersBeliefs = ["你", "别", "不要", "谁", "莫", "所", "可", "难", "他", "她", "别人", "人家"].map { Array($0.unicodeScalars) }
@@ -96,7 +100,8 @@ public struct SafetyRules: Sendable {
             "煤气", "燃气", "天然气", "液化气", "气罐", "火",
         ].map { Array($0.unicodeScalars) }
         lookAlikes = Self.lookAlikes.map { Array($0.unicodeScalars) }
-        lookedAgain = (Self.correctionMarkers + Self.lookedAgain).map { Array($0.unicodeScalars) }
+        // Not a speech repair: 我是说 holds 是 and is no second look (a code review's finding).
+        lookedAgain = (Self.correctionMarkers.filter { !Self.speechRepairs.contains($0) } + Self.lookedAgain).map { Array($0.unicodeScalars) }
         lookAlikeStarts = Set(lookAlikes.compactMap(\.first))
         falseNegators = Self.falseNegators.map { Array($0.unicodeScalars) }
         breakers = Self.negationBreakers.map { Array($0.unicodeScalars) }
@@ -206,6 +211,9 @@ public struct SafetyRules: Sendable {
         var alarms: [(range: Range<Int>, cue: SafetyCue)] = []
         // The last denial of each kind and family (see `SafetyCue.family`).
         var denials: [Denial: Int] = [:]
+        // The general denials plainly negated (没动手, 没有打架), with where they stand: what a speech
+        // repair may answer (`repairDenied`).
+        var plainDenials: [(flags: [SafetyFlag], position: Int)] = []
         // The cues inside what the caller only believed (`isBelieved`).
         var beliefs: [(range: Range<Int>, cue: SafetyCue)] = []
         for (number, clause) in clauses.enumerated() {
@@ -218,6 +226,9 @@ public struct SafetyRules: Sendable {
                         if !contains(partialSubjects, in: text, range: Self.window(around: range, in: clause)) {
                             let general = generalDenials.contains(cue.phrase)
                             denials[Denial(flags: Set(cue.flags), family: cue.family, phrase: general ? nil : cue.phrase)] = position
+                            if general, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: plainNegators) {
+                                plainDenials.append((cue.flags, position))
+                            }
                         }
                     } else if Set(cue.flags).isSubset(of: [.fire, .gasLeak]), isBelieved(range, clause: clause, in: text, pauses: pauses) {
                         beliefs.append((range, cue))
@@ -266,11 +277,12 @@ public struct SafetyRules: Sendable {
         let clearsPeople = finding > 0 && containsAllClear(in: text, from: finding)
         let clearsAll = finding > 0 && containsGeneralAllClear(in: text, from: finding)
         let repaired = finding > 0 && speechRepairs.contains { Self.matches($0, in: text, at: finding, within: 0..<text.count) }
-        // An outcome denied (没受伤, 没流血, 没昏迷) answers no alarm in kind: someone run over "没昏迷" is
-        // still under the car (a review's finding).
+        // What a speech repair's denials answer: general words of a kind, plainly negated after the
+        // marker — not one phrase (没有抢劫 answers no beating), not a fear (我怕他动手), and never an
+        // outcome (没受伤, 没昏迷: someone run over "没昏迷" is still under the car) — reviews' findings.
         let repairDenied =
             repaired
-            ? denials.filter { $0.value > finding }.reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.key.flags) }
+            ? plainDenials.filter { $0.position > finding }.reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.flags) }
                 .subtracting([.injury, .medicalEmergency]) : []
         // Sought only when a fire alarm stands to be superseded (most calls have none).
         let burning = alarms.contains { $0.cue.flags == [.fire] } ? burningFinding(in: text, clauses: clauses, pauses: pauses) : 0
@@ -279,10 +291,14 @@ public struct SafetyRules: Sendable {
             guard finding > 0, range.upperBound <= finding else { return false }
             let flags = Set(cue.flags)
             if clearsAll { return true }
-            // A speech repair takes back an alarm that a denial after it answers in kind (杀人了啊！……我说的
-            // 是我屋头那个儿媳妇…没动手) — not one whose outcome alone is denied (着火了！我是说楼下那家…没受伤
-            // is a fire: a review's finding).
-            if !flags.isDisjoint(with: repairDenied) { return true }
+            // A speech repair takes back an alarm whose every kind a denial after it answers (杀人了啊！……我
+            // 说的是我屋头那个儿媳妇…没动手: the bare exclamation 杀人 is answered by 没动手), never one that
+            // ignores negation (敲门没人应) — not one whose outcome alone is denied (着火了！我是说楼下那家…没受伤
+            // is a fire), nor a directed threat (他说要弄死我！我是说我前夫…还没动手): reviews' findings.
+            if !repairDenied.isEmpty, !cue.ignoresNegation {
+                let covered = Self.exclamations.contains(cue.phrase) ? repairDenied.union([.threatToLife]) : repairDenied
+                if flags.isSubset(of: covered) { return true }
+            }
             // Nor, with one about people, a poisoning or a sudden illness: 人都没事 is no doctor's word
             // on a swallowed bottle of pills (a review's finding).
             if clearsPeople, !cue.ignoresNegation, flags.isDisjoint(with: [.fire, .gasLeak, .poisoning, .medicalEmergency]) { return true }
@@ -309,9 +325,11 @@ public struct SafetyRules: Sendable {
             let cue = SafetyAssessment.Cue(phrase: Self.string(match.cue.phrase), flags: match.cue.flags.sorted())
             if !cuesFound.contains(cue) { cuesFound.append(cue) }
         }
-        let supersededLeanings = finding > 0 ? leaningRanges(in: text, clauses: clauses, before: finding) : []
+        // A speech repair takes back no police matter (诈骗！我是说我妈接到电话…她没受伤 is a fraud).
+        let leaningsFrom = repaired ? 0 : finding
+        let supersededLeanings = leaningsFrom > 0 ? leaningRanges(in: text, clauses: clauses, before: leaningsFrom) : []
         return SafetyAssessment(
-            cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: finding),
+            cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: leaningsFrom),
             superseded: alarms.filter { isSuperseded($0.range, $0.cue) }.map(\.range) + supersededLeanings + lookAlikeRanges(in: text) + dropped)
     }
 
@@ -495,6 +513,14 @@ public struct SafetyRules: Sendable {
             if !cue.vetoedNearby.isEmpty, contains(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: around)) {
                 return false
             }
+            // An English word's clause is the word itself (a space ends it): its vetoes are sought over
+            // the run of words around it, as its required company is (a film called the thief: a code
+            // review's finding).
+            if !cue.vetoedNearby.isEmpty, cue.phrase[0].isASCII,
+                contains(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: Self.spokenRun(around: clauses[number], in: text)))
+            {
+                return false
+            }
             // Told as happening now, before the cue in its own clause: these veto from that clause only.
             if !cue.vetoedNearbyUnlessNow.isEmpty {
                 let now = contains(Self.immediacyPhrases, in: text, range: own.lowerBound..<position)
@@ -669,6 +695,8 @@ public struct SafetyRules: Sendable {
 
     private static let cueBit: UInt8 = 1
     private static let leaningBit: UInt8 = 2
+    /// The alarm blurted as a bare exclamation, whose threat a denial of violence answers.
+    private static let exclamations: Set<Phrase> = Set(["杀人", "杀人了", "出人命"].map { Array($0.unicodeScalars) })
     private static let resolutionBit: UInt8 = 4
 
     private func mayStart(_ bit: UInt8, at position: Int, in text: [Unicode.Scalar]) -> Bool {
