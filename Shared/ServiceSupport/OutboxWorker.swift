@@ -37,14 +37,18 @@ public final class OutboxWorker: Service, Sendable {
         /// Most hand-offs to one peer in one `AdminService/Deliver` (1: each alone; 100, the most
         /// `Deliver` takes, by default).
         public var deliverBatch: Int
+        /// How long the hand-off lane waits after a wake-up before it claims, so that messages
+        /// written together travel in one round (0: at once).
+        public var handOffLinger: Duration
 
         /// Creates a configuration.
         public init(
             batchSize: Int = 32, pollInterval: Duration = .milliseconds(500), baseRetryDelay: Duration = .seconds(1),
             maximumRetryDelay: Duration = .seconds(300), claimLease: Duration = .seconds(60), retention: Duration = .seconds(7 * 86_400),
             purgeInterval: Duration = .seconds(3600), reportBatchSize: Int = 200, reportInterval: Duration = .milliseconds(500),
-            deliverBatch: Int = 100
+            deliverBatch: Int = 100, handOffLinger: Duration = .zero
         ) {
+            self.handOffLinger = handOffLinger
             self.deliverBatch = max(1, min(HandOffBatch.maximumDeliveries, deliverBatch))
             self.batchSize = batchSize
             self.pollInterval = pollInterval
@@ -150,7 +154,10 @@ public final class OutboxWorker: Service, Sendable {
             }
             switch lane {
             case .handOffs:
-                if claimed < configuration.batchSize { await signal.wait(timeout: configuration.pollInterval) }
+                if claimed < configuration.batchSize {
+                    await signal.wait(timeout: configuration.pollInterval)
+                    if configuration.handOffLinger > .zero { try? await Task.sleep(for: configuration.handOffLinger) }
+                }
             case .reports:
                 // Events wait a moment to travel together: one IngestEvents for many transactions.
                 if claimed < configuration.reportBatchSize { try? await Task.sleep(for: configuration.reportInterval) }

@@ -49,6 +49,7 @@ public enum ServiceApplication {
         workerConfiguration.pollInterval = outboxConfiguration?.pollInterval ?? configuration.outboxPollInterval
         workerConfiguration.retention = outboxConfiguration?.retention ?? configuration.outboxRetention
         workerConfiguration.deliverBatch = outboxConfiguration?.deliverBatch ?? configuration.outboxDeliverBatch
+        workerConfiguration.handOffLinger = outboxConfiguration?.handOffLinger ?? configuration.outboxLinger
         let moduleBox = ModuleBox<Module>()
         let worker = OutboxWorker(
             pool: database, httpClient: deliveryClient, peers: configuration.peers,

@@ -30,6 +30,10 @@ public struct ServiceConfiguration: Sendable {
     /// Most hand-offs to one peer in one `AdminService/Deliver` (`FENLIU_OUTBOX_DELIVER_BATCH`, default
     /// 100, 1…100); 1 sends each alone.
     public var outboxDeliverBatch: Int
+    /// How long the hand-off lane waits after it is woken before it claims (`FENLIU_OUTBOX_LINGER_MS`,
+    /// default 0, 0…100): a few milliseconds let the messages of calls arriving together travel in
+    /// one round and one request.
+    public var outboxLinger: Duration
     /// How long a client connection may stay idle before the server closes it (`FENLIU_IDLE_TIMEOUT_S`, default 60).
     public var idleTimeout: Duration
     /// How long a client may take to send a request body once its head arrived
@@ -43,8 +47,8 @@ public struct ServiceConfiguration: Sendable {
         service: ServiceName, host: String = "127.0.0.1", port: Int = 0, databaseURL: String, databaseSchema: String? = nil,
         databasePoolSize: Int = 4, peers: [ServiceName: String] = [:], webhookSecret: String? = nil,
         logLevel: Logger.Level = .info, maximumBodyBytes: Int = 64 * 1024, outboxPollInterval: Duration = .milliseconds(500),
-        outboxRetention: Duration = .seconds(7 * 86_400), outboxDeliverBatch: Int = 100, idleTimeout: Duration = .seconds(60),
-        bodyReadTimeout: Duration = .seconds(10),
+        outboxRetention: Duration = .seconds(7 * 86_400), outboxDeliverBatch: Int = 100, outboxLinger: Duration = .zero,
+        idleTimeout: Duration = .seconds(60), bodyReadTimeout: Duration = .seconds(10),
         access: AccessConfiguration = .off
     ) {
         self.service = service
@@ -60,6 +64,7 @@ public struct ServiceConfiguration: Sendable {
         self.outboxPollInterval = outboxPollInterval
         self.outboxRetention = outboxRetention
         self.outboxDeliverBatch = outboxDeliverBatch
+        self.outboxLinger = outboxLinger
         self.idleTimeout = idleTimeout
         self.bodyReadTimeout = bodyReadTimeout
         self.access = access
@@ -75,6 +80,7 @@ public struct ServiceConfiguration: Sendable {
         let pollMilliseconds = reader.integer("FENLIU_OUTBOX_POLL_MS", default: 500, in: 10...60_000)
         let retentionDays = reader.integer("FENLIU_OUTBOX_RETENTION_DAYS", default: 7, in: 1...3650)
         let deliverBatch = reader.integer("FENLIU_OUTBOX_DELIVER_BATCH", default: 100, in: 1...100)
+        let lingerMilliseconds = reader.integer("FENLIU_OUTBOX_LINGER_MS", default: 0, in: 0...100)
         let idleSeconds = reader.integer("FENLIU_IDLE_TIMEOUT_S", default: 60, in: 1...3600)
         let bodyReadSeconds = reader.integer("FENLIU_BODY_READ_TIMEOUT_S", default: 10, in: 1...600)
         let databaseURL = reader.text("DATABASE_URL") ?? ""
@@ -108,7 +114,8 @@ public struct ServiceConfiguration: Sendable {
             service: service, host: reader.text("HOST") ?? "0.0.0.0", port: port, databaseURL: databaseURL,
             databaseSchema: schema, databasePoolSize: poolSize, peers: peers, webhookSecret: reader.text("FENLIU_WEBHOOK_SECRET"),
             logLevel: logLevel, maximumBodyBytes: maximumBody, outboxPollInterval: .milliseconds(pollMilliseconds),
-            outboxRetention: .seconds(retentionDays * 86_400), outboxDeliverBatch: deliverBatch, idleTimeout: .seconds(idleSeconds),
+            outboxRetention: .seconds(retentionDays * 86_400), outboxDeliverBatch: deliverBatch,
+            outboxLinger: .milliseconds(lingerMilliseconds), idleTimeout: .seconds(idleSeconds),
             bodyReadTimeout: .seconds(bodyReadSeconds), access: access
         )
     }

@@ -70,6 +70,17 @@ struct ServiceRuntimeTests {
         #expect(configuration.databaseSchema == "routing")
         #expect(configuration.peers[.feedback] == "http://feedback:8084")
         #expect(configuration.maximumBodyBytes == 65536)
+        #expect(configuration.outboxLinger == .zero, "the hand-off lane claims at once unless told to linger")
+        let lingering = try ServiceConfiguration.fromEnvironment(
+            ["DATABASE_URL": "postgres://intake:pw@db:5432/fenliu", "FENLIU_AUTH": "off", "FENLIU_OUTBOX_LINGER_MS": "10"], service: .intake,
+            requiredPeers: [])
+        #expect(lingering.outboxLinger == .milliseconds(10))
+        let tooLong = #expect(throws: ConfigurationError.self) {
+            try ServiceConfiguration.fromEnvironment(
+                ["DATABASE_URL": "postgres://intake:pw@db:5432/fenliu", "FENLIU_AUTH": "off", "FENLIU_OUTBOX_LINGER_MS": "500"], service: .intake,
+                requiredPeers: [])
+        }
+        #expect(tooLong?.description.contains("FENLIU_OUTBOX_LINGER_MS") == true)
         let ports = ServiceName.allCases.map(\.defaultPort)
         #expect(ports == [8081, 8082, 8083, 8084, 8085])
     }
