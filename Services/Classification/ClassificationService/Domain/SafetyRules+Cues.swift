@@ -111,6 +111,10 @@ extension SafetyRules {
     /// they say nothing (我妈心脏病正在住院 is a state, not an onset).
     static let immediacy = ["现在", "刚刚", "刚才", "正在", "突然", "突发", "此刻", "这会儿"]
 
+    /// The caller saying they are somewhere (我现在在东门大桥上): what a farewell or a threat to go down
+    /// needs beside the place itself, which alone is as often a complaint about it.
+    static let callerThere = ["我在", "我现在在", "我现在就在", "我就在", "我站在", "我坐在", "我人在", "我已经在", "我已经到了", "我爬到", "我爬上"]
+
     /// Words that put an injury in the past or in a claim about it (工伤鉴定, 上个月摔伤的医药费),
     /// or in care already (住院, 打了疫苗).
     static let pastOrPaperwork = [
@@ -357,7 +361,7 @@ extension SafetyRules {
             requiresNearby: [
                 "桥上", "楼顶", "顶楼", "屋顶", "天台", "江边", "河边", "湖边", "江堤", "河堤", "水库边", "高架", "窗台", "阳台上", "栏杆外", "护栏外",
             ],
-            alsoRequiresNearby: ["我在", "我现在在", "我站在", "我坐在", "我就在", "我人在", "我已经在", "我已经到了", "我爬到", "我爬上"],
+            alsoRequiresNearby: callerThere,
             // A threat to complain, a place closing, the caller at work elsewhere or a place closing (我在江边开了个茶馆，过了今晚就不许摆桌子了: a second review's).
             vetoedNearby: [
                 "电视", "剧", "小说", "游戏", "出差", "旅游", "再不修", "再吵", "再不管", "就去找", "投诉", "媒体", "派出所", "就要拆", "不许", "钓鱼", "茶馆", "摆", "上班",
@@ -369,7 +373,7 @@ extension SafetyRules {
             // Each opens with 就, so a condition's 不 before it (拿不到工资我就下去) negates nothing.
             ["就下去", "就从这里下去", "就从这儿下去", "就从这里跳", "就从这儿跳", "就从这跳"], [.threatToLife],
             requiresNearby: ["顶上", "楼顶", "顶楼", "屋顶", "天台", "桥上", "塔吊上", "窗台", "栏杆外", "护栏外"],
-            alsoRequiresNearby: ["我在", "我现在在", "我现在就在", "我就在", "我站在", "我坐在", "我人在", "我爬到", "我爬上", "我已经在"],
+            alsoRequiresNearby: callerThere,
             vetoedNearby: [
                 "快递", "拿快递", "下去拿", "拿东西", "接", "取", "买", "吃饭", "开门", "等一下", "马上下去", "跳舞", "跳绳", "蹦极", "跳伞", "跳操", "吵", "报警",
                 "你到了",

@@ -58,6 +58,8 @@ public struct SafetyRules: Sendable {
     private let clarificationMarkers: [Phrase]
     private let correctionMarkers: [Phrase]
     private let speechRepairs: [Phrase]
+    /// What, right after a correction marker, makes it a quotation or a confirmation (`isNegatedMarker`).
+    private let notCorrecting: [Phrase]
     /// Both kinds of marker, after which a finding may begin.
     private let findingMarkers: [Phrase]
     private let allClear: [Phrase]
@@ -115,6 +117,7 @@ public struct SafetyRules: Sendable {
         clarificationMarkers = Self.clarificationMarkers.map { Array($0.unicodeScalars) }
         correctionMarkers = Self.correctionMarkers.map { Array($0.unicodeScalars) }
         speechRepairs = Self.speechRepairs.map { Array($0.unicodeScalars) }
+        notCorrecting = ["说", "回", "真", "认真"].map { Array($0.unicodeScalars) }
         findingMarkers = clarificationMarkers + correctionMarkers
         allClear = Self.allClear.map { Array($0.unicodeScalars) }
         generalAllClear = Self.generalAllClear.map { Array($0.unicodeScalars) }
@@ -378,12 +381,11 @@ public struct SafetyRules: Sendable {
         let negated = negatedCorrections.contains { word in
             (0...1).contains { gap in Self.matches(word, in: text, at: start - gap - word.count, within: 0..<start) }
         }
-        // 我开玩笑的哈说你试下: a retort quoted, not a correction (a review's finding).
-        // 我是说真的, 原来是真的着火了: a confirmation, not a correction.
+        // 我开玩笑的哈说你试下: a retort quoted, not a correction (a review's finding); 我是说真的,
+        // 原来是真的着火了: a confirmation.
         let quoting = correctionMarkers.contains { marker in
-            Self.matches(marker, in: text, at: start, within: 0..<text.count) && start + marker.count < text.count
-                && (["说", "回", "真"].contains(text[start + marker.count])
-                    || Self.matches(Array("认真".unicodeScalars), in: text, at: start + marker.count, within: 0..<text.count))
+            Self.matches(marker, in: text, at: start, within: 0..<text.count)
+                && notCorrecting.contains { Self.matches($0, in: text, at: start + marker.count, within: 0..<text.count) }
         }
         return negated || quoting
     }
