@@ -974,6 +974,83 @@ struct ClassifierSafetyTests {
             "\(outcome.evidence)")
     }
 
+    @Test(
+        "stop 26's dangers: someone down just now who cannot get up, someone followed by a stranger and afraid, a bone through the skin — and an operator's aside or an all-clear that answers nothing: a question, a doubt, someone else's word, the danger still there",
+        arguments: [
+            ("想问下医保报销……我刚才在厕所滑倒了 爬不起来 家里就我一个人", SafetyFlag.injury),
+            ("12345:想咨询医保，刚才在车库摔倒了，爬不起来，屋头就我一个人", .injury),
+            ("我下晚班走在路上 有个男的一直跟着我 我好怕", .personAtRisk),
+            ("我带着娃娃走在路上，有个男的一直跟着我，我好怕", .personAtRisk),
+            ("有人打架！（询问）双方已分开，其中一人头部流血不止", .injury),
+            ("三楼着火了！（询问）无人被困", .fire),
+            ("有人跳楼！（询问）人还在楼顶边上坐着，人好好的", .threatToLife),
+            // A code review's and a review's: the new all-clears and the asides must not clear these.
+            ("有人要跳楼！（询问）隔得远，不知道是不是真人", .threatToLife),
+            ("有人要跳楼！（核实）物业说无任何人身危险 人还在顶楼边上", .threatToLife),
+            ("有人在江边要跳江！（询问）来电人说家属讲没有任何人身危险 人还站在江边", .threatToLife),
+            ("前夫在门口砸门说要杀了我！经询问，人都没事，他现在还在门口蹲着", .threatToLife),
+            ("我老公喝醉了拿刀要砍我！（询问）人都没事 我躲在厕所里 他在外面踢门", .weapon),
+            ("小孩被锁在车里了！（询问）来电人说暂时没有危险，车窗开了个缝，太阳很大，车门还没弄开", .trapped),
+            ("有个老人倒在路边一动不动！（询问）人没事吧？…叫了不答应", .injury),
+            ("路灯坏了好久，有个人在下面摔倒了，头在流血（询问）有没有人受伤？来电人说没看清", .injury),
+            ("搞跳楼大甩卖那家店的老板真的跳楼了", .threatToLife),
+            ("我被反锁在屋头出不来了 这个门只能从外面打开", .trapped),
+            ("一家人被困在屋顶上 上游的水都放出来了", .trapped),
+            ("车撞了两个人 一个倒在地上不动 满头是血 另一个自己爬起来了", .injury),
+            // A second code review's: a question after the aside is no all-clear, nor a correction of an
+            // address, nor a party's word even with the caller's outcome after it.
+            ("邻居家着火了（询问）有无危险，来电人说不知道，物业不管", .fire),
+            ("厨房着火了（询问）没有危险了吗，物业不管", .fire),
+            ("小区里有人拿刀砍人（询问）人都没事吧，物业不管", .weapon),
+            ("厨房着火了，火很大，经询问，物业说没有危险，来电人称没人受伤", .fire),
+            ("天然气泄漏了，经询问，没有危险，他现在还在屋头，来电人称没人受伤", .gasLeak),
+            ("两个人在楼下打架（询问）没有动手吗？来电人说不清楚，物业也不管", .violence),
+            ("厨房着火了，更正一下地址是春熙路100号三楼，没有危险，物业也不管", .fire),
+            ("有人站在楼顶边上要跳楼（询问）物业那边说没有任何人身危险，人就在顶楼边上", .threatToLife),
+            ("12345:我妈刚才摔倒之后就爬不起来了，屋头就她一个人", .injury),
+            ("我女儿刚才打电话说有个陌生男的一直跟着她，她好怕", .personAtRisk),
+            // A second review's: an all-clear is the caller's, the operator's or the police's word, about
+            // everyone, meant, of people and not things, with no one still at the door.
+            ("对门的男的把他老婆按在地上打（询问）他老公说没有人身危险，家庭纠纷，来电人要求社区调解", .violence),
+            ("隔壁工地电焊把保温层点燃了，火好大（询问）包工头说没得危险，反映工地夜间施工", .fire),
+            ("前夫在我家门口拿刀砍门（询问）来电人称估计人都没事，要求物业换锁", .weapon),
+            ("有人在街上追着砍人（询问）人都没事嘛，来电人说看不清楚，反映路灯不亮", .violence),
+            ("对门男的拿刀敲我门说要砍死我（询问）来电人说人都没事，他还蹲在门口，反映物业门禁", .threatToLife),
+            ("楼上阳台掉了个花盆砸到一个路人，头上一直流血（询问）来电人说他们自己人都没事，反映高空抛物", .injury),
+            ("工地塔吊倒了，下面有人被压住了（询问）吊的东西没有危险物品，来电人反映工地夜间施工扰民", .personAtRisk),
+            ("老板把我们几个锁在厂里不准走（接线员解释）欠薪问题可以找劳动监察，来电人称人都没事，诉求：讨薪", .trapped),
+        ])
+    func stopTwentySixDangers(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(text.hasPrefix("12345:") ? String(text.dropFirst(6)) : text, channel: text.hasPrefix("12345:") ? .hotline12345 : nil)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(flag.requiredDestination))
+    }
+
+    @Test(
+        "…and what looks like them is none: the operator's question as an aside in brackets with its finding, an all-clear with a later, other matter, a lie-in, a sport, a fall years ago, a goose, a request tracked, a salesman or a grid worker at one's heels",
+        arguments: [
+            "有人要跳楼！（接警员询问）是商场外墙挂的人形模特，非真人，要求拆除广告",
+            "我要报警 我被绑架了！（接线员询问）来电人解释是健身房私教合同绑了两年 退不了钱 无人身危险",
+            "有人打架！（询问）是两口子在屋头吵嘴，没有动手，要求社区调解",
+            "楼上说要跳楼，经询问，是两口子吵架说气话，人都没事，就是楼道灯还没修好",
+            // …and a question's answer is read (经询问有没有着火，来电人说没有).
+            "着火了，经询问有没有着火，来电人说没有，是烧烤的烟，反映油烟扰民",
+            "有人打人，经询问有没有动手，来电人说没有，就是吵嘴，诉求：社区调解",
+            "我早上起不来，闹钟响了都起不来，想问社区有没有老年食堂",
+            "股票跌了爬不起来了，想问下社保断缴怎么补",
+            "孩子学摔跤 教练练得他们站不起来了 想投诉培训机构乱收费",
+            "我妈前年摔了一跤 之后就站不起来了 想申请居家养老服务补贴",
+            "我们家狗一直跟着我 甩都甩不脱 想问哪里可以办狗证",
+            "小区有只大白鹅一直跟着我 我好怕 想让物业管一下",
+            "我一直跟踪我的诉求办理情况 现在都没有结果 想催办",
+            "有个男的一直跟着我 是社区网格员 要我填人口普查表 想问是不是真的",
+            "健身房销售一直跟着我 要我办卡 我在跑步机上 投诉",
+        ])
+    func stopTwentySixHarmless(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
     @Test("a firm gone with its investors' money is a fraud for 110, however the model reads the money")
     func investorsMoneyGone() throws {
         let outcome = try classify("我在双流一家P2P……不是,就是个理财公司,投了二十万,说好年化12%,现在公司人去楼空,老板电话关机,几十个投资人都找不到人。")

@@ -566,6 +566,60 @@ extension SafetyRules {
             ["莫得气", "没得气", "没气了"], [.injury],
             vetoedNearby: ["天然气", "燃气", "煤气", "停气", "供气", "气费", "液化气", "轮胎", "气罐"], ignoresNegation: true,
             family: "unconscious")
+        // Someone down just now who cannot get up (刚才从床上梭下来了 爬不起来 腿使不上劲 屋头就我一个人,
+        // inside a pension question: writer 24): a fall beside it and the moment or the caller alone —
+        // not a lie-in, a sport, a firm gone under, a fall years ago, a leaflet, a toy or an animal
+        // (a review's 45 false alarms of a first version).
+        cues += SafetyCue.group(
+            ["爬不起来", "起不来了", "站不起来了", "爬都爬不起来", "无法起身", "起不了身", "起不来身", "爬不动了"], [.injury],
+            requiresNearby: [
+                "摔倒", "摔了一跤", "摔下来", "摔在地", "跌倒", "跌了一跤", "滑倒", "倒在地", "梭下来", "掉下床", "从床上摔", "从床上掉", "栽倒",
+                "栽了", "绊倒", "绊了一跤", "扑爬", "跌坐", "滚下",
+            ],
+            alsoRequiresNearby: ["刚才", "刚刚", "现在", "一个人", "独居", "独自", "喊了半天", "没人", "就我"],
+            vetoedNearby: [
+                "以前", "上次", "去年", "前年", "年前", "上个月", "前几天", "以后", "平时", "经常", "每天", "每次", "长期", "卧床", "那次",
+                "累得", "笑得", "练得", "差点", "假装", "电视", "视频", "节目", "游戏", "角色", "演", "防跌倒", "讲座", "宣传", "报警器", "怎么办",
+                "充气", "人偶", "机器人", "雕塑", "不倒翁", "股票", "基金", "公司", "生意", "轮椅", "鸡", "鸭", "鹅", "兔", "仓鼠", "鹦鹉", "乌龟",
+                "宠物", "狗", "猫", "摔跤", "大跟头", "牛", "羊", "猪", "马", "驴", "创业", "年轻人", "建议", "情况", "万一", "麻烦", "已经好了", "没事了",
+            ])
+        // Someone followed now by a stranger and afraid (后头有个男的跟了我好远 我快他也快 我停他也停 我好怕,
+        // inside a streetlight complaint: writer 24): a person at risk for 110 — not a request or a parcel
+        // tracked, a pet, a child, a salesman, a guide or a street sweeper (a review's 42 false alarms).
+        let following = [
+            "一直跟着我", "跟了我好远", "跟了我一路", "一路跟着我", "我停他也停", "我快他也快", "尾随我", "一路尾随", "被尾随", "跟在我后面",
+            "跟在我后头", "在跟踪我", "一直跟踪我",
+        ]
+        let followingHer = ["一直跟着她", "尾随她", "尾随其", "跟了她一路", "跟了她好远"]
+        let followers = [
+            "鹅", "鸭", "鸡", "孔雀", "鸽子", "羊驼", "金毛", "泰迪", "宠物", "狗", "猫", "导购", "中介", "销售", "业务员", "保险", "传单", "导游",
+            "城管", "保安", "网格员", "志愿者", "客户经理", "调度员", "要饭", "乞讨", "洒水车", "垃圾车", "无人机", "推销", "记者", "拉客", "扫码",
+            "问卷", "卖菜", "买她的菜", "收废品", "保健品", "推荐", "优惠券", "号贩子", "黑车", "快递员", "街拍",
+        ]
+        // Who follows is in the cue's own clause (我家宝宝一直跟着我); elsewhere they may be the caller's
+        // company (我带着娃娃走在路上，有个男的一直跟着我), and a daughter told of is the one followed
+        // (我女儿刚才说有个陌生男的一直跟着她): code reviews'.
+        for (phrases, family) in [(following, ["女儿", "儿子", "宝宝", "幺儿", "外孙", "孙子", "娃娃"]), (followingHer, [])] {
+            cues += SafetyCue.group(
+                phrases, [.personAtRisk], excludedIn: phrases == following ? ["一直跟踪我的", "在跟踪我的"] : [],
+                requiresNearby: ["男的", "男人", "男子", "陌生", "不认识", "有个人", "一个人", "有人"],
+                alsoRequiresNearby: ["怕", "还在", "仍在", "现在", "刚才", "刚刚", "躲", "吓", "不敢", "甩不掉", "甩不脱"],
+                vetoedBy: followers + family, vetoedNearby: ["问路", "视频", "以前", "上次", "昨天", "去年"])
+        }
+        // A bone through the skin (腿骨头戳出来了, inside a manhole complaint "人没事": a review's), and
+        // someone on the rails.
+        // A limb's, not a leg of lamb's, an umbrella's or a sofa's (a second review's).
+        cues += SafetyCue.group(
+            ["骨头戳出来", "骨头都戳出来", "骨头露出来", "骨头穿出来", "骨头刺出来", "骨头都露出来"], [.injury],
+            requiresNearby: ["腿", "手", "胳膊", "脚", "膝盖", "小腿", "大腿", "手腕", "脚踝"],
+            vetoedNearby: [
+                "羊腿", "猪腿", "鸡腿", "烤", "伞", "鱼", "沙发", "恐龙", "博物馆", "退款", "退货", "兽医", "牛", "羊", "猪", "鸡", "鸭", "狗", "猫", "以前",
+                "去年",
+            ])
+        // Lying, sitting or standing on the rails — not a worker, a stall, a photo or a poem (a second review's).
+        cues += SafetyCue.group(
+            ["躺在铁轨上", "铁轨上躺着", "坐在铁轨上", "站在铁轨上", "躺在铁路上", "坐在铁道上", "躺在铁道上"], [.personAtRisk],
+            vetoedNearby: ["电影", "拍照", "视频", "网红", "剧", "以前", "新闻", "诗", "婚纱", "施工", "作业", "维修", "建议", "上周", "打卡"])
         // Someone lying still after a fall, as a bystander says it (worker off a scaffold).
         cues += SafetyCue.group(
             [
@@ -1325,7 +1379,16 @@ extension SafetyRules {
             "联系核实", "到场核实", "现场核实", "派出所核实", "民警到场", "到场后", "处警反馈", "莫误会", "别误会",
             "经追问", "追问下", "经核查", "核查后", "经确认", "确认后", "走近一看", "走近看", "下楼一看", "过去一看", "仔细一看",
             "看清楚了", "确认为", "核实为",
-        ]
+        ] + operatorAsides
+
+    /// The operator's question written as an aside in brackets, the answer after it
+    /// (有人跳河了！（询问）来电人看清楚是冬泳队…都上岸了: writer 24's usual form, writer 13's and 16's too).
+    /// Only a bracket holding nothing else, as the normaliser writes （）and【】: 我想询问一下 is no finding,
+    /// and neither is [询问] (square brackets stay as they are) or a bare (问); nor (核实), which also
+    /// opens a corrected address, nor (接线员解释), the operator's own advice (code reviews'). Markers are sought over the whole text, not a
+    /// clause, so the brackets — clause breaks — do not hide them. (询问后), (追问后) and (经询问) need no
+    /// entry: 询问后, 追问后 and 经询问 are markers wherever they stand.
+    static let operatorAsides = ["(询问)", "(追问)", "(接警员询问)", "(接线员询问)", "(接警员追问)", "(接线员追问)"]
 
     /// Clarification markers with which the caller corrects the alarm (其实就是烤串, 一看是塑料模特);
     /// like the operator's, they supersede what came before only when a denial of danger follows.
@@ -1376,7 +1439,42 @@ extension SafetyRules {
         // Everyone well, in the caller's words. Not 平时都好好的 (how things were), 我现在好好的 or 现在没事了
         // (a threatened caller says them too, an operator asks them), 大家都好好的 (a farewell's words),
         // 我妈在家好好的 (someone else than the one in danger), 有无人员情况 (unknown): reviews' findings.
-        "人均无事", "都没得事", "今天都好了",
+        "人均无事", "今天都好了",
+        // No person at all (有人要跳楼！接警员询问后确认：…人形广告模特，非真人: writer 24). Not 不是真人 or
+        // 没有人不舒服, which a question holds (是不是真人, 有没有人不舒服), nor 人没事 / 人好好的 (司机人好好的,
+        // 人没事，就是腿不能动了): a review's findings.
+        "非真人", "没有任何人身危险", "无任何人身危险",
+    ]
+
+    /// Who may give the finding's all-clear when a speaker is named just before it (经询问，来电人称无人
+    /// 受伤): the caller, the operator, the police. Anyone else — 物业说, 男方称, 他老公说, 包工头说,
+    /// 门卫说, 家属讲 — is a party that would rather there were no danger, and their word is no finding
+    /// (reviews', once the operator's asides became markers; the head let 经询问，物业说没有危险 through too).
+    static let findingSpeakers = [
+        "来电人", "来电者", "报警人", "报警者", "求助人", "举报人", "我", "本人", "民警", "警察", "接警员", "接线员", "处警", "询问", "核实", "了解",
+    ]
+
+    /// The verbs that name a speaker before an all-clear (see `findingSpeakers`).
+    static let sayingVerbs = ["说", "讲", "称", "表示"]
+
+    /// Words of doubt before an all-clear (不知道有没有任何人身危险, 是不是虚惊一场, 估计人都没事): no finding.
+    static let allClearDoubts = [
+        "不知道", "不晓得", "不清楚", "看不清", "不确定", "没看清", "暂时", "是不是", "是否", "可能", "也许", "好像", "应该", "有无", "估计", "大概",
+        "说不定", "说不准", "不好说", "无法确定", "不能确定", "判断不了", "分不清", "听不清", "看不到",
+    ]
+
+    /// Who, before an all-clear, makes it about some only (来电人说他们自己人都没事, while a passer-by
+    /// bleeds): with `partialSubjects`, sought further back than for a denial.
+    static let partialAllClear = ["自己", "家里", "这边的", "那边的", "我们这边", "我们家", "我家里"]
+
+    /// Words that, in an all-clear's clause or the two after it, say the danger is still there (经询问，人都没事，
+    /// 他现在还在门口蹲着; 人都没事，我躲在厕所里，他在外面踢门): the all-clear was of what has happened so
+    /// far, not a finding that there is nothing to come (a review's, of threats the head let go too).
+    /// Someone still at the door or on their way, not a stall still open or smoke still drifting
+    /// (烧烤摊还在营业, 纸灰还在飘, 楼道灯还没修好: reviews').
+    static let stillThere = [
+        "还在门口", "还在门外", "还在外面", "还在楼道", "还在屋", "还在楼下", "还在家门口", "还在边上", "还蹲", "还守", "还堵", "堵在", "守在", "没走",
+        "不走", "不肯走", "在外面等", "还要来", "要回来", "还要过来", "今晚就过来", "踢门", "砸门", "敲门", "躲在", "还拿着", "还站在", "还坐在",
     ]
 
     /// The all-clear phrases that speak of any danger, not only of people: after one of these, a

@@ -40,6 +40,11 @@ public struct SafetyRules: Sendable {
     /// Plain negation (没, 没有, 未…), not a fear or a condition (怕, 如果): what a speech repair's
     /// denial must be.
     private let plainNegators: [Phrase]
+    /// A question's negation (有没有人受伤？, 是否有人员伤亡): it keeps the cue from being asserted, but
+    /// denies nothing — nor does a negation the clause asks about (没有动手吗？): `isQuestion`.
+    private let questionNegators: [Phrase]
+    /// The answer "no" to such a question (来电人说没有, 称无, 答：没有).
+    private let answers: [Phrase]
     private let belief: Phrase = Array("以为".unicodeScalars)
     private let beliefBreakers: [Phrase]
     private let smallerBeliefs: [Phrase]
@@ -63,6 +68,11 @@ public struct SafetyRules: Sendable {
     /// Both kinds of marker, after which a finding may begin.
     private let findingMarkers: [Phrase]
     private let allClear: [Phrase]
+    private let findingSpeakers: [Phrase]
+    private let sayingVerbs: [Phrase]
+    private let allClearDoubts: [Phrase]
+    private let partialAllClear: [Phrase]
+    private let stillThere: [Phrase]
     private let generalAllClear: [Phrase]
     private let generalDenials: Set<Phrase>
     private let negatedCorrections: [Phrase]
@@ -93,6 +103,10 @@ public struct SafetyRules: Sendable {
         self.starts = starts
         negators = Self.negators.map { Array($0.unicodeScalars) }
         plainNegators = ["没", "没有", "没得", "莫得", "未", "无", "不", "并没有"].map { Array($0.unicodeScalars) }
+        questionNegators = ["有没有", "有无", "是否", "是不是", "有莫得", "有没得"].map { Array($0.unicodeScalars) }
+        answers = ["说没有", "称没有", "答没有", "答:没有", "说没得", "说莫得", "称无", "答无", "答:无", "说不是", "称不是", "称否"].map {
+            Array($0.unicodeScalars)
+        }
         beliefBreakers = Self.negationBreakers.filter { $0 != "要" && $0 != "还" }.map { Array($0.unicodeScalars) }
         smallerBeliefs = Self.smallerBeliefs.map { Array($0.unicodeScalars) }
         othersBeliefs = ["你", "别", "不要", "谁", "莫", "所", "可", "难", "他", "她", "别人", "人家"].map { Array($0.unicodeScalars) }
@@ -114,12 +128,17 @@ public struct SafetyRules: Sendable {
         // Right before the phrase (无法 is no negator elsewhere: 无法出来 is a danger).
         askedFor = ["无法", "没法", "没办法", "不能", "快来", "帮忙", "帮我们", "来人"].map { Array($0.unicodeScalars) }
         partialSubjects = ["其他", "其余", "另外", "另一", "别的"].map { Array($0.unicodeScalars) }
+        partialAllClear = partialSubjects + Self.partialAllClear.map { Array($0.unicodeScalars) }
         clarificationMarkers = Self.clarificationMarkers.map { Array($0.unicodeScalars) }
         correctionMarkers = Self.correctionMarkers.map { Array($0.unicodeScalars) }
         speechRepairs = Self.speechRepairs.map { Array($0.unicodeScalars) }
         notCorrecting = ["说", "回", "真", "认真"].map { Array($0.unicodeScalars) }
         findingMarkers = clarificationMarkers + correctionMarkers
         allClear = Self.allClear.map { Array($0.unicodeScalars) }
+        findingSpeakers = Self.findingSpeakers.map { Array($0.unicodeScalars) }
+        sayingVerbs = Self.sayingVerbs.map { Array($0.unicodeScalars) }
+        allClearDoubts = Self.allClearDoubts.map { Array($0.unicodeScalars) }
+        stillThere = Self.stillThere.map { Array($0.unicodeScalars) }
         generalAllClear = Self.generalAllClear.map { Array($0.unicodeScalars) }
         generalDenials = Set(Self.generalDenials.map { Array($0.unicodeScalars) })
         negatedCorrections = Self.negatedCorrections.map { Array($0.unicodeScalars) }
@@ -226,7 +245,11 @@ public struct SafetyRules: Sendable {
                     guard counts(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses) else { continue }
                     let range = position..<(position + cue.phrase.count)
                     if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) {
-                        if !contains(partialSubjects, in: text, range: Self.window(around: range, in: clause)) {
+                        // A question (（询问）有没有人受伤？, 没有动手吗？) asserts nothing and denies nothing
+                        // (code reviews').
+                        if !contains(partialSubjects, in: text, range: Self.window(around: range, in: clause)),
+                            !isQuestion(cueEnd: range.upperBound, position, clauseStart: clause.lowerBound, in: text, pauses: pauses)
+                        {
                             let general = generalDenials.contains(cue.phrase)
                             denials[Denial(flags: Set(cue.flags), family: cue.family, phrase: general ? nil : cue.phrase)] = position
                             if general, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: plainNegators) {
@@ -411,7 +434,8 @@ public struct SafetyRules: Sendable {
     /// people (人没有危险 holds 没有危险).
     private func containsGeneralAllClear(in text: [Unicode.Scalar], from start: Int) -> Bool {
         guard start < text.count else { return false }
-        for position in start..<text.count where generalAllClear.contains(where: { Self.matches($0, in: text, at: position, within: 0..<text.count) }) {
+        for position in start..<text.count
+        where generalAllClear.contains(where: { Self.matches($0, in: text, at: position, within: 0..<text.count) }) && isAllClear(at: position, in: text) {
             let aboutPeople = allClear.contains { phrase in
                 !generalAllClear.contains(phrase)
                     && (max(0, position - phrase.count)...position).contains { Self.matches(phrase, in: text, at: $0, within: 0..<text.count) }
@@ -426,12 +450,73 @@ public struct SafetyRules: Sendable {
         (start..<text.count).contains { isAllClear(at: $0, in: text) }
     }
 
-    /// Whether an all-clear phrase begins at `position` and is about everyone: not 其他人都没事 or
-    /// 另外几个人都没得事, which say nothing of the one in danger (a review's finding).
+    /// Whether an all-clear phrase begins at `position`, is about everyone, is the finding's own and
+    /// is meant: not 其他人都没事 or 他们自己人都没事, which say nothing of the one in danger; not a word
+    /// of doubt (不知道有没有任何人身危险); not someone else's word (物业说没有危险, 男方称人都没事:
+    /// `findingSpeakers`); not asked (有没有…, 人都没事吧？); not a thing (没有危险品); not followed by the
+    /// danger still there (人都没事，他现在还在门口蹲着) — reviews' findings.
     private func isAllClear(at position: Int, in text: [Unicode.Scalar]) -> Bool {
-        guard allClear.contains(where: { Self.matches($0, in: text, at: position, within: 0..<text.count) }) else { return false }
-        let before = max(0, position - 4)..<position
-        return !contains(partialSubjects, in: text, range: before)
+        guard let phrase = allClear.first(where: { Self.matches($0, in: text, at: position, within: 0..<text.count) }) else { return false }
+        let end = position + phrase.count
+        // 有没有危险, 有无人员伤亡, 有莫得危险: the 有 of a question before a phrase opening with its 没.
+        let asked = (position > 0 && text[position - 1] == "有" && ["没", "无", "莫"].contains(phrase[0])) || Self.isQuestion(from: end, in: text)
+        let aThing = end < text.count && ["品", "物", "源", "废"].contains(text[end])
+        // The all-clear's clause and the two after it: what follows is another matter.
+        let nextBreak = Self.clauseBreak(after: end, in: text)
+        let third = Self.clauseBreak(after: min(text.count, nextBreak + 1), in: text)
+        let reach = Self.clauseBreak(after: min(text.count, third + 1), in: text)
+        return !asked && !aThing
+            && !contains(partialAllClear, in: text, range: max(0, position - 8)..<position)
+            && !contains(allClearDoubts, in: text, range: max(0, position - 8)..<position)
+            && !isSomeoneElsesWord(before: position, in: text)
+            && !contains(stillThere, in: text, range: end..<reach)
+    }
+
+    /// Whether a speaker other than the caller, the operator or the police is named, with a saying
+    /// verb, right before `position` (物业说, 他老公说, 男方称): the speaker is what stands
+    /// between the verb and the clause break or saying verb before it (来电人说家属讲… is the family's).
+    private func isSomeoneElsesWord(before position: Int, in text: [Unicode.Scalar]) -> Bool {
+        let window = max(0, position - 10)..<position
+        // The verb right before the all-clear (物业说没有危险, 物业说，没有危险), not one with its own object
+        // (…说气话，人都没事).
+        guard
+            let verb = window.reversed().first(where: { start in
+                sayingVerbs.contains { Self.matches($0, in: text, at: start, within: window) && position - (start + $0.count) <= 1 }
+            })
+        else { return false }
+        var start = verb
+        while start > 0, !Self.isClauseBreak(text[start - 1]),
+            !sayingVerbs.contains(where: { Self.matches($0, in: text, at: start - $0.count, within: 0..<verb) })
+        {
+            start -= 1
+        }
+        guard start < verb else { return false }
+        return !contains(findingSpeakers, in: text, range: start..<verb)
+    }
+
+    /// Whether a negated cue is asked about rather than denied (有没有人受伤？, 没有动手吗) — unless the
+    /// answer follows (经询问有没有着火，来电人说没有: a second review's).
+    private func isQuestion(cueEnd: Int, _ position: Int, clauseStart: Int, in text: [Unicode.Scalar], pauses: Pauses) -> Bool {
+        guard isNegated(position, clauseStart: clauseStart, in: text, pauses: pauses, by: questionNegators) || Self.isQuestion(from: cueEnd, in: text)
+        else { return false }
+        let answer = cueEnd..<min(text.count, cueEnd + 14)
+        return !contains(answers, in: text, range: answer)
+    }
+
+    /// Whether the clause from `start` on asks rather than says (没有危险吧？, 没有动手吗, 人都没事了吗): a
+    /// question particle before its end, or the question mark that ends it.
+    static func isQuestion(from start: Int, in text: [Unicode.Scalar]) -> Bool {
+        let end = clauseBreak(after: start, in: text)
+        // The mark may follow a space (人都没事 ？).
+        let mark = (end..<min(text.count, end + 2)).first { text[$0] != " " }
+        if let mark, text[mark] == "?" { return true }
+        return (start..<end).contains { ["吗", "吧", "呢", "嘛", "噻", "哇"].contains(text[$0]) }
+    }
+
+    /// Where the clause holding `start` ends: its break's position, or the text's end.
+    static func clauseBreak(after start: Int, in text: [Unicode.Scalar]) -> Int {
+        guard start < text.count else { return text.count }
+        return (start..<text.count).first { isClauseBreak(text[$0]) } ?? text.count
     }
 
     /// Where a word that holds 火 but names no fire stands (`SafetyRules.lookAlikes`): hidden from the
