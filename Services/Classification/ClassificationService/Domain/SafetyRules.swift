@@ -6,16 +6,18 @@ import FenliuModel
 /// whatever the model thinks. The rule reads clause by clause (a clause ends at `,.;!?`, brackets
 /// or a space, which is what the normaliser turns all Chinese punctuation into) and counts a cue
 /// only when it is asserted: a negator shortly before it in its clause (无人受伤, 双方没有动手,
-/// 未闻到煤气味, 以为着火) denies it, unless a word like 就 or 要 stands between (不给钱就跳楼);
-/// and a later phrase saying the danger is over (火已经灭了, 孩子已找到, 情绪已稳定), or a later
+/// 未闻到煤气味, 以为着火) denies it, unless a word like 就 or 要 stands between (不给钱就跳楼) —
+/// a question's negation (有没有人受伤？, 没有动手吗) keeps it from being asserted but denies nothing
+/// until the answer follows (来电人说没有); and a later phrase saying the danger is over (火已经灭了, 孩子已找到, 情绪已稳定), or a later
 /// denial of the same kind (…，经核实无火情), clears the cues of that kind before it. A fire or a gas
 /// leak the caller says they only believed (我还以为是哪里煤气爆炸了) is dropped once they say they
 /// looked again and it was another thing (跑过去一看是路边自来水管爆了); a belief never looked at
 /// again is still the caller's fear, and counts.
 ///
-/// The finding supersedes the alarm: when the operator's questions (经询问, 问下来, 接警员问…) or the
+/// The finding supersedes the alarm: when the operator's questions (经询问, 问下来, 接警员问, （询问）…) or the
 /// caller's correction (其实就是, 原来是, 一看是…) are followed by a denial of danger (无人员受伤,
-/// 没有人身危险, a cue negated), every cue and police leaning before that marker is dropped — the caller's first words ("要出人命了", "着火了", "遭抢了") were what the
+/// 没有人身危险, a cue negated — an all-clear only as the caller's, operator's or police's meant word
+/// about everyone: `isAllClear`), every cue and police leaning before that marker is dropped — the caller's first words ("要出人命了", "着火了", "遭抢了") were what the
 /// questions were for. Cues after the marker count as ever, so a finding that names a danger
 /// keeps it.
 ///
