@@ -606,9 +606,8 @@ extension SafetyRules {
                 alsoRequiresNearby: ["怕", "还在", "仍在", "现在", "刚才", "刚刚", "躲", "吓", "不敢", "甩不掉", "甩不脱"],
                 vetoedBy: followers + family, vetoedNearby: ["问路", "视频", "以前", "上次", "昨天", "去年"])
         }
-        // A bone through the skin (腿骨头戳出来了, inside a manhole complaint "人没事": a review's), and
-        // someone on the rails.
-        // A limb's, not a leg of lamb's, an umbrella's or a sofa's (a second review's).
+        // A bone through the skin of a limb (腿骨头戳出来了, inside a manhole complaint "人没事": a review's) —
+        // not a leg of lamb's, an umbrella's or a sofa's (a second review's).
         cues += SafetyCue.group(
             ["骨头戳出来", "骨头都戳出来", "骨头露出来", "骨头穿出来", "骨头刺出来", "骨头都露出来"], [.injury],
             requiresNearby: ["腿", "手", "胳膊", "脚", "膝盖", "小腿", "大腿", "手腕", "脚踝"],
@@ -1385,8 +1384,8 @@ extension SafetyRules {
     /// (有人跳河了！（询问）来电人看清楚是冬泳队…都上岸了: writer 24's usual form, writer 13's and 16's too).
     /// Only a bracket holding nothing else, as the normaliser writes （）and【】: 我想询问一下 is no finding,
     /// and neither is [询问] (square brackets stay as they are) or a bare (问); nor (核实), which also
-    /// opens a corrected address, nor (接线员解释), the operator's own advice (code reviews'). Markers are sought over the whole text, not a
-    /// clause, so the brackets — clause breaks — do not hide them. (询问后), (追问后) and (经询问) need no
+    /// opens a corrected address, nor (接线员解释), the operator's own advice (code reviews'). Markers
+    /// are sought over the whole text, not a clause, so the brackets — clause breaks — do not hide them. (询问后), (追问后) and (经询问) need no
     /// entry: 询问后, 追问后 and 经询问 are markers wherever they stand.
     static let operatorAsides = ["(询问)", "(追问)", "(接警员询问)", "(接线员询问)", "(接警员追问)", "(接线员追问)"]
 
@@ -1467,8 +1466,8 @@ extension SafetyRules {
     /// bleeds): with `partialSubjects`, sought further back than for a denial.
     static let partialAllClear = ["自己", "家里", "这边的", "那边的", "我们这边", "我们家", "我家里"]
 
-    /// Words that, in an all-clear's clause or the two after it, say the danger is still there (经询问，人都没事，
-    /// 他现在还在门口蹲着; 人都没事，我躲在厕所里，他在外面踢门): the all-clear was of what has happened so
+    /// Words that, in an all-clear's clause or the two after it, say the danger is still there (经询问，
+    /// 人都没事，他现在还在门口蹲着; 人都没事，我躲在厕所里，他在外面踢门): the all-clear was of what has happened so
     /// far, not a finding that there is nothing to come (a review's, of threats the head let go too).
     /// Someone still at the door or on their way, not a stall still open or smoke still drifting
     /// (烧烤摊还在营业, 纸灰还在飘, 楼道灯还没修好: reviews').

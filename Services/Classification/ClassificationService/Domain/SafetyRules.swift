@@ -8,8 +8,8 @@ import FenliuModel
 /// only when it is asserted: a negator shortly before it in its clause (无人受伤, 双方没有动手,
 /// 未闻到煤气味, 以为着火) denies it, unless a word like 就 or 要 stands between (不给钱就跳楼) —
 /// a question's negation (有没有人受伤？, 没有动手吗) keeps it from being asserted but denies nothing
-/// until the answer follows (来电人说没有); and a later phrase saying the danger is over (火已经灭了, 孩子已找到, 情绪已稳定), or a later
-/// denial of the same kind (…，经核实无火情), clears the cues of that kind before it. A fire or a gas
+/// until the answer follows (来电人说没有); and a later phrase saying the danger is over (火已经灭了,
+/// 孩子已找到, 情绪已稳定), or a later denial of the same kind (…，经核实无火情), clears the cues of that kind before it. A fire or a gas
 /// leak the caller says they only believed (我还以为是哪里煤气爆炸了) is dropped once they say they
 /// looked again and it was another thing (跑过去一看是路边自来水管爆了); a belief never looked at
 /// again is still the caller's fear, and counts.
@@ -17,8 +17,8 @@ import FenliuModel
 /// The finding supersedes the alarm: when the operator's questions (经询问, 问下来, 接警员问, （询问）…) or the
 /// caller's correction (其实就是, 原来是, 一看是…) are followed by a denial of danger (无人员受伤,
 /// 没有人身危险, a cue negated — an all-clear only as the caller's, operator's or police's meant word
-/// about everyone: `isAllClear`), every cue and police leaning before that marker is dropped — the caller's first words ("要出人命了", "着火了", "遭抢了") were what the
-/// questions were for. Cues after the marker count as ever, so a finding that names a danger
+/// about everyone: `isAllClear`), every cue and police leaning before that marker is dropped — the
+/// caller's first words ("要出人命了", "着火了", "遭抢了") were what the questions were for. Cues after the marker count as ever, so a finding that names a danger
 /// keeps it.
 ///
 /// A finding that the "fire" was burning done on purpose and in hand (地里着火冒浓烟。经追问：系农户
@@ -43,7 +43,7 @@ public struct SafetyRules: Sendable {
     /// denial must be.
     private let plainNegators: [Phrase]
     /// A question's negation (有没有人受伤？, 是否有人员伤亡): it keeps the cue from being asserted, but
-    /// denies nothing — nor does a negation the clause asks about (没有动手吗？): `isQuestion`.
+    /// denies nothing — nor does a negation the clause asks about (没有动手吗？): `isAsked`.
     private let questionNegators: [Phrase]
     /// The answer "no" to such a question (来电人说没有, 称无, 答：没有).
     private let answers: [Phrase]
@@ -250,7 +250,7 @@ public struct SafetyRules: Sendable {
                         // A question (（询问）有没有人受伤？, 没有动手吗？) asserts nothing and denies nothing
                         // (code reviews').
                         if !contains(partialSubjects, in: text, range: Self.window(around: range, in: clause)),
-                            !isQuestion(cueEnd: range.upperBound, position, clauseStart: clause.lowerBound, in: text, pauses: pauses)
+                            !isAsked(position, cueEnd: range.upperBound, clauseStart: clause.lowerBound, in: text, pauses: pauses)
                         {
                             let general = generalDenials.contains(cue.phrase)
                             denials[Denial(flags: Set(cue.flags), family: cue.family, phrase: general ? nil : cue.phrase)] = position
@@ -460,18 +460,20 @@ public struct SafetyRules: Sendable {
     private func isAllClear(at position: Int, in text: [Unicode.Scalar]) -> Bool {
         guard let phrase = allClear.first(where: { Self.matches($0, in: text, at: position, within: 0..<text.count) }) else { return false }
         let end = position + phrase.count
-        // 有没有危险, 有无人员伤亡, 有莫得危险: the 有 of a question before a phrase opening with its 没.
-        let asked = (position > 0 && text[position - 1] == "有" && ["没", "无", "莫"].contains(phrase[0])) || Self.isQuestion(from: end, in: text)
+        // 有没有危险, 有无人员伤亡, 有莫得危险: a question's negation whose 没 opens the phrase.
+        let asked = questionNegators.contains { Self.matches($0, in: text, at: position - 1, within: 0..<text.count) } || Self.isQuestion(from: end, in: text)
         let aThing = end < text.count && ["品", "物", "源", "废"].contains(text[end])
-        // The all-clear's clause and the two after it: what follows is another matter.
-        let nextBreak = Self.clauseBreak(after: end, in: text)
-        let third = Self.clauseBreak(after: min(text.count, nextBreak + 1), in: text)
-        let reach = Self.clauseBreak(after: min(text.count, third + 1), in: text)
+        /// The all-clear's clause and the two after it: what follows is another matter.
+        func stillThereAfter() -> Bool {
+            var reach = end
+            for _ in 0..<3 { reach = Self.clauseBreak(after: reach, in: text) + 1 }
+            return contains(stillThere, in: text, range: end..<min(text.count, reach - 1))
+        }
         return !asked && !aThing
             && !contains(partialAllClear, in: text, range: max(0, position - 8)..<position)
             && !contains(allClearDoubts, in: text, range: max(0, position - 8)..<position)
             && !isSomeoneElsesWord(before: position, in: text)
-            && !contains(stillThere, in: text, range: end..<reach)
+            && !stillThereAfter()
     }
 
     /// Whether a speaker other than the caller, the operator or the police is named, with a saying
@@ -498,7 +500,7 @@ public struct SafetyRules: Sendable {
 
     /// Whether a negated cue is asked about rather than denied (有没有人受伤？, 没有动手吗) — unless the
     /// answer follows (经询问有没有着火，来电人说没有: a second review's).
-    private func isQuestion(cueEnd: Int, _ position: Int, clauseStart: Int, in text: [Unicode.Scalar], pauses: Pauses) -> Bool {
+    private func isAsked(_ position: Int, cueEnd: Int, clauseStart: Int, in text: [Unicode.Scalar], pauses: Pauses) -> Bool {
         guard isNegated(position, clauseStart: clauseStart, in: text, pauses: pauses, by: questionNegators) || Self.isQuestion(from: cueEnd, in: text)
         else { return false }
         let answer = cueEnd..<min(text.count, cueEnd + 14)
