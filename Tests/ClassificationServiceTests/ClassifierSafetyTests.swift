@@ -1051,6 +1051,92 @@ struct ClassifierSafetyTests {
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
     }
 
+    @Test(
+        "stop 27's dangers told in passing: a beating heard or suffered, a blow with a thing at hand, a push towards a window, a person in the water or on the rails, a bottle of pills, a pyramid ring's captive, a stranger following, a softened stroke, someone unresponsive, chest pain up a crane, the means prepared, affairs put in order, a child in a current, a live pole, a fall down the stairs",
+        arguments: [
+            // A stop-26 review's sixteen, each inside a 12345 matter, that reached no emergency service.
+            ("12345:楼上两口子打得好凶，男的把女的往窗子外面推（询问）有没得危险？来电人说没有打伤，反映楼上噪音", SafetyFlag.threatToLife),
+            ("12345:河里漂着一个人（询问）来电人称判断不了是不是非真人，反映河道垃圾", .personAtRisk),
+            ("12345:楼上男的拿皮带抽他老婆，女的在惨叫（核实）双方目前无肢体接触，来电人要求社区上门调解", .violence),
+            ("12345:疫苗接种点排队两个人发生肢体冲突，一个拿凳子砸人，来电人投诉接种点管理混乱", .violence),
+            ("12345:昨天也是这个男的，今天又一直跟着我，我好怕，反映这条路没有路灯", .personAtRisk),
+            ("12345:有个男的跟踪我，我好怕，这条巷子路灯全坏了，诉求：修路灯", .personAtRisk),
+            ("12345:有个男的一直吊到我走，我停他就停，我好怕，这条路灯都不亮", .personAtRisk),
+            ("12345:铁道上坐着一个老人，火车快来了，反映铁路道口没人看守", .personAtRisk),
+            ("12345:我被人打了（询问）人都没事哇？来电人说头晕得很，诉求：调解", .violence),
+            ("12345:隔壁在打老婆（询问）人都没事么？来电人说听不清楚，反映隔音差", .violence),
+            ("12345:娃娃把一瓶药全吃了（询问）来电人说好像没得危险，咨询药店卖药不看处方", .poisoning),
+            ("12345:来电人反映：其女儿被传销组织控制，不让离开（核实）对方称没有人身危险，诉求：市场监管部门查处", .trapped),
+            // Writer 32's shapes (dangers told in passing), reworded.
+            ("12345:想问下我爸的养老金咋个还没到，他今天说话有点含混，筷子都拿不稳，嘴巴好像有点歪", .medicalEmergency),
+            ("12345:桥底下路灯不亮，刚才有个大爷躺在路边，叫他不答应，一身酒气", .injury),
+            ("12345:我们工地塔吊上的师傅说心口痛，脸色发白，下不来", .medicalEmergency),
+            ("12345:我想问下低保咋个申请，我一个人带不动了，今天我把药都准备好了", .threatToLife),
+            ("12345:我想问丧葬补助咋个领，今天就想把这些事情问清楚，不想给哪个添麻烦，钥匙我放在门口地垫下面了", .threatToLife),
+            ("12345:举报河里死鱼，刚才有个娃儿滑到河里了，水冲得快，头一冒一冒的", .personAtRisk),
+            ("12345:修树的师傅吊在树上好久没动了，脑壳偏在一边，喊他也没答应", .injury),
+            ("12345:路灯杆漏电，现在有个师傅扶着灯杆倒下去了，一直在抖，手还搭在上面", .injury),
+            ("12345:电梯坏了好久，婆婆从楼梯上滚下来了，现在躺在拐角喊腰痛", .injury),
+            ("12345:我妈被他打了，现在躺在地上，反映物业不管", .injury),
+            // The first review's: hurt after a blow brings the ambulance too; a caller who did not hit back
+            // has not denied the blow; a threat the model reads as medical keeps both services.
+            ("12345:我刚才在小区门口被人打了，头晕得很，站都站不稳，物业也不管", .injury),
+            ("12345:我要投诉小区物业，我刚才在小区门口被人打了，我没有动手，物业费我一分没少交", .violence),
+            ("12345:池塘里有个娃儿漂起的，不动了", .personAtRisk),
+            ("12345:想问下遗体捐献咋个办，我今晚就要走了，房子钥匙我放在门口花盆下面了", .threatToLife),
+        ])
+    func stopTwentySevenDangers(text: String, flag: SafetyFlag) throws {
+        let outcome = try classify(String(text.dropFirst(6)), channel: .hotline12345)
+        #expect(outcome.safetyFlags.contains(flag), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(flag.requiredDestination))
+    }
+
+    @Test("a threat to life the model reads as medical keeps the ambulance and the police; a beating with the hurt beside it brings both")
+    func threatReadAsMedicalAndBeatingHurt() throws {
+        // The production model: which category it reads is the point.
+        let production = try Classifier.production()
+        let pills = try production.classify(ClassificationInput(description: "活着也没意思，我把药都吃了，你们不用来了", channel: .hotline12345))
+        #expect(pills.safetyFlags.contains(.threatToLife), "\(pills.evidence)")
+        #expect(pills.destinations.contains(.police110) && pills.destinations.contains(.medical120), "\(pills.destinations)")
+        let beaten = try production.classify(ClassificationInput(description: "我妈刚刚被他们打了，肚子痛得很，脸色发白", channel: .hotline12345))
+        #expect(beaten.destinations.contains(.police110) && beaten.destinations.contains(.medical120), "\(beaten.destinations)")
+    }
+
+    @Test(
+        "…and what looks like them is none: a disturbance, a tip-off, a parcel tracked, children at play, a robot down the stairs, a past belt, a pole that only tingled, a trip's medicine, politeness",
+        arguments: [
+            "邻居天天晚上被人打扰，我也被人打扰得睡不着，反映噪音",
+            "我在单位被人打了小报告，想问劳动仲裁怎么申请",
+            "帮我跟踪我的投诉办理进度，好久没回复了",
+            "扫地机器人摔下楼梯 起不来了 厂家不给修 想维权",
+            "我小时候我爸拿皮带抽我，现在他老了要我赡养，这个怎么算",
+            "楼上装修经常往下掉东西，容易砸人，要求物业管理",
+            "路灯杆好像漏电，我摸了一下麻了一下，没人受伤，请尽快维修",
+            "出去旅游的药都准备好了，想问下异地就医备案怎么办",
+            "不想给哪个添麻烦，就是想问下公交卡年审在哪里办",
+            "手机滑到河里了，想问下河道管理处能不能帮忙捞",
+            // The reviews' look-alikes.
+            "楼下停车位被人打了地锁，物业说不是他们弄的",
+            "施工队在拿锄头砸人行道的地砖，灰好大",
+            "花盆随时会掉下来砸人，物业管一下",
+            "我老公出差了，我在打老公的电话一直没人接，想问下信号的问题",
+            "门口的共享单车被人推倒了，倒在地上也没人扶",
+            "水面漂着人造草皮，是上游工地冲下来的",
+            "河里漂着人家扔的垃圾，环保局管一下",
+            "搬家公司把冰箱推下楼，楼梯扶手都撞坏了",
+            "社区说会安排一个人跟踪我家的低保申请，现在还没消息",
+            "买的止咳药一瓶药全吃了咳嗽一点都没好，是不是假药",
+            "说起这个物业我就心口痛，交了钱啥都不管",
+            "我的药都准备好了，明天去做胃镜，社区医院几点开门",
+            "我不想给哪个添麻烦，钥匙我放在物业了，你们修水管的来了自己开门",
+            "前几年我被传销组织控制过，好不容易跑出来了，想举报",
+            "漏电保护器没反应，想问下找哪个修",
+        ])
+    func stopTwentySevenHarmless(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+    }
+
     @Test("a firm gone with its investors' money is a fraud for 110, however the model reads the money")
     func investorsMoneyGone() throws {
         let outcome = try classify("我在双流一家P2P……不是,就是个理财公司,投了二十万,说好年化12%,现在公司人去楼空,老板电话关机,几十个投资人都找不到人。")

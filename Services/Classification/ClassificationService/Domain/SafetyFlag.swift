@@ -65,7 +65,10 @@ public enum SafetyFlag: String, CaseIterable, Sendable, Codable, Hashable, Compa
         case .weapon, .violence: return [.crimeReport, .emergencyHelp, .policeComplaint].contains(category)
         case .threatToLife, .trapped:
             return [.emergencyHelp, .crimeReport, .policeComplaint].contains(category)
-                || (self == .trapped && [.fire, .traffic].contains(category)) || (category == .medical && someoneHurt)
+                || (self == .trapped && [.fire, .traffic].contains(category))
+                // A threat to life the model reads as medical (活着也没意思，我把药都吃了) keeps the ambulance
+                // first and the police beside it: losing either costs more than an extra crew (stop 27).
+                || (category == .medical && (someoneHurt || self == .threatToLife))
         case .missingPerson: return [.emergencyHelp, .crimeReport, .policeComplaint].contains(category)
         case .personAtRisk: return [.emergencyHelp, .crimeReport, .policeComplaint, .traffic].contains(category)
         case .poisoning, .injury, .medicalEmergency:

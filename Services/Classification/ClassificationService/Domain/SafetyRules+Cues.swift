@@ -219,6 +219,135 @@ extension SafetyRules {
             ["打老婆", "打媳妇", "打老公"], [.violence],
             requiresNearby: ["哭喊", "惨叫", "救命", "打得很厉害", "打得好凶", "打得很凶", "血", "在哭"],
             vetoedNearby: pastOrPaperwork + ["以前", "曾经", "小时候", "算不算", "违法吗", "去哪里", "怎么办"])
+        // Beaten now at home, told by the one who hears it (隔壁在打老婆, inside a soundproofing
+        // complaint: a stop-26 review's) — the progressive needs no cry beside it; not a call or a pastry.
+        cues += SafetyCue.group(
+            ["在打老婆", "在打他老婆", "在打媳妇", "在打他媳妇", "在打老公", "在打她老公"], [.violence],
+            excludedIn: [
+                "在打老婆电话", "在打老婆的电话", "在打他老婆电话", "在打老婆饼", "在打老公电话", "在打她老公电话", "在打老婆的主意", "在打老婆主意",
+                "在打他老婆的主意", "在打老公的电话", "在打老婆手机", "在打老婆的手机", "在打老公手机", "在打老公的手机",
+            ],
+            vetoedNearby: pastOrPaperwork + [
+                "以前", "曾经", "小时候", "年轻时候", "年轻的时候", "算不算", "违法吗", "电视", "剧里", "这部剧", "电视剧", "小说", "抖音", "快手", "电影",
+            ])
+        // Not `pastOrPaperwork` for the blows below: its 疫苗 and 住院 are a claim's, and a fight at a
+        // vaccination point is not. A claim, the past or a near miss vetoes a blow unless it is told as now
+        // (上次他就打过我，刚才又被他打了; 被人打了，头在流血，对方说赔点医药费了事: the code review's); a show, a
+        // childhood or a toy always.
+        let blowFiction = ["小时候", "年轻时候", "电视剧", "短剧", "剧情", "剧里", "这种剧", "这部剧", "电影", "片子", "游戏", "小说", "新闻", "抢玩具"]
+        let blowPast = [
+            "赔偿", "医药费", "索赔", "误工费", "伤残", "鉴定", "上个月", "去年", "前年", "上周", "几天前", "前几天", "以前", "曾经", "上次", "差点", "险些",
+            "万一", "视频",
+        ]
+        // Beaten, as the one beaten tells it (我被人打了…头晕得很: a stop-26 review's) — not a tip-off, a
+        // greeting, a parking lock or a call (我被人打了个小报告, 被人打了地锁: the second review's).
+        cues += SafetyCue.group(
+            ["我被人打了", "我遭人打了", "我给人打了", "我被人打伤", "我遭人打伤", "被人打伤", "被人打破", "被人打晕", "被人打成", "被人打得头", "被人打得满"],
+            [.violence],
+            excludedIn: [
+                "我被人打了个", "我被人打了小报告", "我被人打了招呼", "我被人打了电话", "我被人打了差评", "我被人打了一针", "我遭人打了个",
+                "我给人打了个", "我给人打了电话", "我给人打了招呼", "我给人打了一",
+            ],
+            vetoedNearby: blowFiction, vetoedNearbyUnlessNow: blowPast,
+            // The caller's "I did not hit back" (我没有动手) is no denial of the blow they took (the code review's).
+            family: "blow")
+        // …or as someone else tells it, with the hurt or the moment beside it (女儿说她在出租屋被男朋友打了，嘴巴在
+        // 流血: the second review's) — 被他打了个电话 is a call.
+        cues += SafetyCue.group(
+            [
+                "被他打了", "被她打了", "被他们打了", "被男朋友打", "被老公打", "被丈夫打", "被前夫打", "被男人打", "被疯子打", "被一个疯子打", "被人打了", "遭人打了",
+                "给人打了",
+            ],
+            [.violence],
+            excludedIn: [
+                "被他打了个", "被她打了个", "被他们打了个", "被他打了电话", "被她打了电话", "被他们打了电话", "被人打了个", "被人打了小报告", "被人打了招呼",
+                "被人打了电话", "被人打了差评", "被人打了一针", "被人打了地锁", "被人打了折", "遭人打了个", "给人打了个", "给人打了电话", "给人打了招呼", "给人打了一",
+            ],
+            requiresNearby: [
+                "痛", "血", "伤", "肿", "晕", "青", "包", "还在打", "救命", "怕", "现在", "刚才", "刚刚", "倒在", "躺", "哭", "起不来",
+            ],
+            vetoedBy: ["狗", "猫", "单车", "车"], vetoedNearby: blowFiction, vetoedNearbyUnlessNow: blowPast, family: "blow")
+        // Struck with a thing at hand, at a person (拿皮带抽他老婆; 一个拿凳子砸人, at a vaccination point: a
+        // stop-26 review's) — the person struck named after the blow, so a floor, a toy, a top or dates are not.
+        let blows: [(tool: String, verbs: [String])] = [
+            ("凳子", ["砸", "打"]), ("板凳", ["砸", "打"]), ("椅子", ["砸", "打"]), ("酒瓶", ["砸", "打"]), ("砖头", ["砸", "打"]),
+            ("石头", ["砸", "打"]), ("棍子", ["打", "砸"]), ("铁棍", ["打", "砸"]), ("钢管", ["打", "砸"]), ("扫把", ["打"]),
+            ("皮带", ["抽", "打"]), ("锄头", ["砸", "打"]), ("扳手", ["砸", "打"]), ("衣架", ["打", "抽"]),
+        ]
+        let struck = ["人", "他", "她", "我", "老婆", "老公", "娃", "孩子", "小孩", "老人", "头", "脑壳", "他老婆", "她老公", "他儿子", "他女儿"]
+        let blowPhrases = blows.flatMap { blow in blow.verbs.flatMap { verb in struck.map { blow.tool + verb + $0 } } }
+        cues += SafetyCue.group(
+            blowPhrases, [.violence],
+            excludedIn: blows.flatMap { blow in blow.verbs.flatMap { verb in ["人家", "人行道", "人工", "头的"].map { blow.tool + verb + $0 } } },
+            vetoedNearby: blowFiction + ["高空", "掉下来", "冰雹", "迟早", "随时"], vetoedNearbyUnlessNow: blowPast)
+        // …and hurt by it (我妈被他打了，我妈躺在地上; 被他们打了，现在手抬不起来; 我给人打了，头上起了个大包，一直想吐: both
+        // reviews'): an ambulance as well as the police. The blow must be one suffered (被…打了, 打了他), not a ball
+        // game, an injection or a game's knock-down.
+        cues += SafetyCue.group(
+            [
+                "躺在地上", "倒在地上", "躺地上", "倒地上", "瘫在地上", "坐地上", "坐在地上", "起不来", "动不了", "不动了", "抬不起来", "流血", "流了好多血",
+                "鼻血", "头破了", "头都破了", "晕乎乎", "打晕", "肿起了", "肿起来", "肿了", "听不到了", "看不到了", "睁不开", "一直想吐", "起了个大包",
+                "喊她不答应", "喊他不答应", "肋骨好痛", "骨折", "头晕", "站不稳", "一直吐", "在吐", "痛得很", "牙齿掉", "头痛", "头疼",
+            ],
+            [.injury],
+            excludedIn: ["水倒在地上", "油倒在地上", "垃圾倒在地上", "污水倒在地上", "渣倒在地上"],
+            requiresNearby: [
+                "被打", "人打了", "他打了", "她打了", "被他打", "被人打", "被他们打", "被她打", "打了一顿", "打了他", "打了她", "打了我", "遭锤", "遭打",
+                "打倒", "推倒", "推下", "围着打", "拿砖头砸", "砸了", "被砸", "往他妈身上砸", "扎了", "打起来", "打架", "动手", "拿板凳砸", "拿凳子砸",
+                "被一群人打", "被几个", "挨打", "打他的人",
+            ],
+            vetoedNearby: blowFiction + [
+                "打滚", "撒泼", "耍赖", "吃鸡", "队友", "王者", "打球", "球", "打针", "疫苗", "针", "狗", "猫", "打牌", "麻将", "树", "单车", "自行车", "电瓶车",
+                "花盆", "垃圾桶", "牌子", "广告牌",
+            ],
+            vetoedNearbyUnlessNow: blowPast)
+        // Pushed towards a window or a drop (男的把女的往窗子外面推…来电人说没有打伤: a stop-26 review's): a life at
+        // stake. A person pushed, named before it: a fridge, a bike or snow pushed down is not.
+        let pushed = ["女的", "男的", "她", "他", "人", "老婆", "老公", "娃", "娃儿", "孩子", "小孩", "老人", "我"]
+        let pushes =
+            pushed.flatMap { who in ["往窗子外", "往窗外", "往窗户外", "往楼下", "往阳台外", "往河里", "往江里", "往水里"].map { "把" + who + $0 } }
+            + pushed.flatMap { who in ["推下楼", "推下去", "推下河", "推下桥"].map { "把" + who + $0 } }
+        cues += SafetyCue.group(
+            pushes, [.violence, .threatToLife], excludedIn: pushed.map { "把" + $0 + "推下楼梯" },
+            vetoedNearby: ["以前", "上次", "去年", "电视", "剧", "视频", "游戏", "电影", "情节"])
+        // A person in the water or on the rails, as a passer-by sees it (河里漂着一个人; 铁道上坐着一个老人，
+        // 火车快来了: a stop-26 review's; 河面上浮起一个人 and 河里头漂起一个人: the second review's) — not a
+        // mannequin, a doll, a float, a pig or a sofa (人工浮岛, 人形气球, 个人家扔的沙发).
+        let floating = ["漂着一个人", "漂着个人", "漂起一个人", "漂起个人", "浮起一个人", "浮着一个人", "浮起个人"]
+        cues += SafetyCue.group(
+            floating + ["河里漂着人", "水里漂着人", "水面漂着人", "漂着一具尸体", "漂着一具遗体", "娃儿漂起", "娃娃漂起", "小孩漂起", "孩子漂起"],
+            [.personAtRisk, .injury],
+            excludedIn: floating.flatMap { phrase in ["字拖", "工", "形", "家"].map { phrase + $0 } }
+                + ["家", "造", "工"].flatMap { tail in ["河里漂着人", "水里漂着人", "水面漂着人"].map { $0 + tail } },
+            vetoedBy: ["气球", "广告"],
+            // A mannequin said in the next clause (漂起一个人！……我看清楚了，是个塑料模特), a toy, swimmers.
+            vetoedNearby: ["模特", "假人", "人偶", "充气", "玩偶", "玩具", "划桨", "桨板", "皮划艇", "冲浪", "游泳", "冬泳"])
+        cues += SafetyCue.group(
+            ["铁道上坐着", "铁轨上坐着", "铁路上坐着", "铁道上躺着", "铁路上躺着", "铁轨上站着", "铁道上站着", "坐在铁路上", "站在铁道上", "站在铁路上"],
+            [.personAtRisk],
+            vetoedBy: ["鸽子", "鸟", "麻雀", "猫", "狗", "鸡", "鸭", "牛", "羊", "猪", "死", "雕塑", "塑像", "铜像"],
+            vetoedNearby: [
+                "电影", "拍照", "视频", "网红", "剧", "以前", "新闻", "诗", "婚纱", "施工", "作业", "维修", "建议", "上周", "打卡", "废弃", "下棋", "公园",
+            ])
+        // A bottle of pills swallowed at once (娃娃把一瓶药全吃了, inside a pharmacy complaint: a stop-26
+        // review's; 其母将一瓶药全部服下, an operator's note: the second review's) — not a course finished
+        // that did not help, or sweets.
+        cues += SafetyCue.group(
+            [
+                "一瓶药全吃了", "一瓶药都吃了", "一整瓶药都吃了", "一整瓶药全吃了", "一板药全吃了", "一板药都吃了", "吞了一整瓶药", "吃了一整瓶药", "一瓶药全吞了",
+                "一瓶药全部服下", "一整瓶药全部服下", "服下一整瓶", "吞服一瓶", "一瓶药全部吃了",
+            ],
+            [.poisoning],
+            vetoedNearby: pastOrPaperwork + [
+                "以前", "上次", "不见效", "没效果", "没好", "不管用", "没用", "用都没得", "假药", "保健品", "退货", "退款", "维生素", "钙片", "糖果", "软糖",
+            ])
+        // Held by a pyramid-selling ring (其女儿被传销组织控制，不让离开): a person to be freed by the police — not
+        // a story of years ago, one who got away, or a refund refused.
+        cues += SafetyCue.group(
+            ["被传销组织控制", "被传销控制", "被传销组织扣", "关在传销", "被骗进传销"], [.trapped],
+            vetoedNearby: [
+                "以前", "去年", "前年", "前几年", "已经回来", "已经出来", "回来了", "回家了", "跑出来", "逃出来", "电视", "新闻", "宣传", "讲座",
+            ])
         // Someone down a cesspit or a sewage pool who does not come up (掏粪工人下到化粪池里头就莫上来了,
         // 工人掉到污水池里头了，还在里面扑腾): a rescue, whatever the call complains about.
         cues += SafetyCue.group(
@@ -231,6 +360,49 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["沉下去又冒起来", "在水里挣扎"], [.personAtRisk],
             requiresNearby: ["河", "江", "湖", "水库", "池塘", "水塘", "游泳", "水里", "水中", "抽筋", "呛水"], vetoedBy: ["船", "货", "手机", "东西", "石头"])
+        // …or bobbing in a current after a slip from the bank (一下子滑下去了，他妈在岸上喊，水冲得快，娃儿头一冒一冒的:
+        // writer 32's, inside a river-pollution report) — not fish, a ball or a float.
+        cues += SafetyCue.group(
+            ["头一冒一冒", "一沉一冒", "一冒一沉", "滑到河里", "滑进河里", "滑到水里", "滑进水里"], [.personAtRisk],
+            excludedIn: ["球滑到河里", "球滑进河里", "球滑到水里", "车滑到河里", "车滑进河里", "车滑到水里"],
+            requiresNearby: ["河", "江", "湖", "水库", "池塘", "水塘", "水里", "水中", "岸", "冲", "喊", "救命", "沉", "不见了", "冒"],
+            // Someone in it, not a drain's outflow, a bird, a winter swimmer, a hat or a bike (the second review's).
+            alsoRequiresNearby: ["娃", "孩子", "小孩", "人", "老人", "男的", "女的", "他", "她"],
+            vetoedBy: [
+                "鱼", "浮漂", "漂子", "瓶子", "垃圾", "泡泡", "气泡", "手机", "东西", "鞋", "鸭", "鹅", "狗", "鸟", "排污", "下水道", "黑水", "冬泳", "帽子",
+                "电瓶车", "伞", "桶",
+            ],
+            vetoedNearby: ["以前", "上次", "去年", "差点", "险些", "视频", "新闻"])
+        // A current through someone holding a live pole or wire (路灯杆好像漏电…有个送水的师傅扶着灯杆倒下去了，一直在抖，
+        // 手还搭在上面: writer 32's, inside a streetlight report) — not a dog that ran off, nor a tingle.
+        cues += SafetyCue.group(
+            ["漏电", "带电"], [.injury], excludedIn: ["漏电保护", "漏电开关"],
+            requiresNearby: ["倒下去", "倒在", "倒地", "一直在抖", "在抽", "抽搐", "手还搭在", "粘在上面", "甩不开", "松不开", "没反应", "不答应"],
+            alsoRequiresNearby: ["人", "师傅", "大爷", "婆婆", "娃", "小孩", "孩子", "他", "她", "保安", "工人", "电工", "老人", "男的", "女的", "小伙子", "阿姨"],
+            vetoedBy: ["狗", "猫", "鸡", "鸭", "牛", "羊"],
+            vetoedNearby: [
+                "以前", "上次", "去年", "前几天", "上个月", "住院", "赔偿", "工伤", "差点", "险些", "麻了一下", "电了一下", "视频", "新闻", "宣传", "检查", "隐患",
+                "树",
+            ])
+        // …or told by the hand still on what is live (扶着灯杆倒下去了，一直在抖，手还搭在上面).
+        cues += SafetyCue.group(
+            ["手还搭在上面", "手还搭在", "手粘在上面", "手还粘在"], [.injury],
+            requiresNearby: ["漏电", "带电", "触电", "灯杆", "电线", "电杆", "电箱", "电闸"],
+            alsoRequiresNearby: ["倒下去", "倒在", "倒地", "一直在抖", "在抽", "抽搐", "没反应", "不答应"],
+            vetoedNearby: ["以前", "上次", "去年", "差点", "险些", "视频", "新闻"])
+        cues += SafetyCue.group(
+            ["扶着灯杆倒下", "扶着电线杆倒下", "抓着电线倒下", "碰到灯杆就倒", "摸到灯杆就倒"], [.injury],
+            requiresNearby: ["一直在抖", "在抽", "抽搐", "没反应", "不答应", "手还搭在", "漏电", "触电", "带电"],
+            vetoedNearby: ["以前", "上次", "去年", "差点", "险些", "视频", "新闻"])
+        // A fall down the stairs, told with the pain or the lying there (从楼梯上滚下来了，现在躺在二楼拐角喊腰痛
+        // 起不来: writer 32's, inside a lift complaint): an ambulance, not only a check.
+        cues += SafetyCue.group(
+            ["从楼梯上滚下来", "从楼梯滚下来", "滚下楼梯", "摔下楼梯", "楼梯上滚下来"], [.injury],
+            requiresNearby: [
+                "喊痛", "喊疼", "痛得", "疼得", "腰痛", "腿痛", "腰疼", "腿疼", "头痛", "头疼", "好痛", "好疼", "起不来", "躺在", "躺起", "不能动", "动不了",
+                "流血", "出血", "晕",
+            ],
+            vetoedNearby: pastOrPaperwork + ["以前", "上次", "差点", "险些", "容易", "万一", "怕", "担心", "视频", "东西", "箱子", "球", "机器人", "扫地机", "快递", "包裹"])
         cues += SafetyCue.group(
             ["也莫得反应", "也没得反应", "也没有反应", "也没反应"], [.injury],
             requiresNearby: ["倒在", "躺在", "晕", "摔", "莫上来", "没上来", "下去", "不动", "掉进"], ignoresNegation: true, family: "unconscious")
@@ -347,6 +519,13 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["免得以后麻烦别人", "以后就不麻烦别人", "不会再麻烦别人"], [.threatToLife],
             requiresNearby: ["药", "攒", "安眠药", "走之前", "遗书", "活着", "活起", "不在了"])
+        // …or beside affairs put in order and things given away (不想给哪个添麻烦。钥匙我放在门口地垫下面了…那盆
+        // 兰草送给她: writer 32's, inside a funeral-grant question).
+        cues += SafetyCue.group(
+            ["不想给哪个添麻烦", "不想给任何人添麻烦", "不想给别人添麻烦", "不想再给哪个添麻烦", "不想再麻烦哪个"], [.threatToLife],
+            requiresNearby: ["钥匙我放", "钥匙放在", "送给她", "送给他", "送给你们", "送给隔壁", "托付给", "存折", "密码写在", "没得用了", "拿了也没得用"],
+            // …and the end beside it: a key left for a plumber or a sofa given away is an errand (the second review's).
+            alsoRequiresNearby: ["这些事情", "后事", "交代", "就这样吧", "再见", "最后", "没意思", "活起", "不在了", "走了以后", "以后你们", "永别", "下辈子"])
         // A farewell told from a drop (想咨询离婚后孩子户口迁移的手续……算了，我现在在东门大桥上，今晚过后这些都
         // 不用管了: writer 23's danger inside a household-registration question): the farewell, the
         // place and the caller there, all three — the place alone is a complaint about it (桥上的路灯坏了
@@ -505,14 +684,21 @@ extension SafetyRules {
             [
                 "叫他不答应", "叫她不答应", "喊他不答应", "喊她不答应", "喊他他不答应", "喊她她不答应", "喊他也不答应", "喊她也不答应", "喊他都不答应",
                 "喊她都不答应", "叫他也不答应", "叫她也不答应", "喊他没反应", "喊她没反应", "喊她不答映", "喊他不答映",
+                "喊他也没答应", "喊她也没答应", "叫他也没答应", "叫她也没答应", "喊他没答应", "叫他没答应",
             ],
             [.injury],
+            excludedIn: ["喊他也没答应修", "喊他也没答应收", "喊他也没答应退", "喊他也没答应赔", "喊他没答应修", "喊他没答应退", "叫他没答应退"],
+            // Someone lying or hanging there (路灯杆底下躺了个老大爷，叫他不答应; 修树的师傅吊在树上好一阵没动了…喊他也
+            // 没答应: writer 32's).
             requiresNearby: [
                 "倒在", "倒起", "倒了", "倒地", "晕倒", "晕过去", "没反应", "躺在地上", "嘴巴都歪", "嘴歪", "白沫", "抽搐", "没呼吸", "脸都白",
-                "发紫", "断气",
+                "发紫", "断气", "躺了个", "躺了一个", "躺着个", "躺着一个", "躺在路边", "躺在路上", "没动了", "一动不动", "脑壳偏在一边", "头偏在一边",
+                "头歪在一边",
             ],
             vetoedNearby: [
-                "投诉", "态度", "工资", "装睡", "假装", "继续倒", "树", "单车", "轮胎", "车胎", "广告牌", "花盆", "晾衣杆", "瓷砖", "脚手架", "吵得",
+                // A tree down, not a tree-trimmer hanging from one (修树的师傅吊在树上…喊他也没答应: writer 32's).
+                "投诉", "态度", "工资", "装睡", "假装", "开玩笑", "雕塑", "继续倒", "树倒", "树子倒", "倒了一棵树", "倒了棵树", "树被吹倒", "大树倒", "树枝", "单车", "轮胎", "车胎", "广告牌", "花盆", "晾衣杆", "瓷砖",
+                "脚手架", "吵得",
                 "头晕", "电话", "燃气", "挪车", "打呼噜",
             ],
             ignoresNegation: true, family: "unconscious")
@@ -588,7 +774,8 @@ extension SafetyRules {
         // tracked, a pet, a child, a salesman, a guide or a street sweeper (a review's 42 false alarms).
         let following = [
             "一直跟着我", "跟了我好远", "跟了我一路", "一路跟着我", "我停他也停", "我快他也快", "尾随我", "一路尾随", "被尾随", "跟在我后面",
-            "跟在我后头", "在跟踪我", "一直跟踪我",
+            "跟在我后头", "在跟踪我", "一直跟踪我", "跟踪我", "吊到我走", "一直吊到我", "吊到我后头", "吊在我后头", "吊在我后面", "我停他就停", "我快他就快",
+            "我走他也走", "我走他就走",
         ]
         let followingHer = ["一直跟着她", "尾随她", "尾随其", "跟了她一路", "跟了她好远"]
         let followers = [
@@ -596,15 +783,24 @@ extension SafetyRules {
             "城管", "保安", "网格员", "志愿者", "客户经理", "调度员", "要饭", "乞讨", "洒水车", "垃圾车", "无人机", "推销", "记者", "拉客", "扫码",
             "问卷", "卖菜", "买她的菜", "收废品", "保健品", "推荐", "优惠券", "号贩子", "黑车", "快递员", "街拍",
         ]
+        // Followed again today (昨天也是这个男的，今天又一直跟着我，我好怕: a stop-26 review's): yesterday
+        // told beside "again" is no veto.
+        let followingAgain = ["又一直跟着我", "又跟着我", "又在跟着我", "又跟踪我", "又在跟踪我", "又吊到我", "又尾随我"]
         // Who follows is in the cue's own clause (我家宝宝一直跟着我); elsewhere they may be the caller's
         // company (我带着娃娃走在路上，有个男的一直跟着我), and a daughter told of is the one followed
-        // (我女儿刚才说有个陌生男的一直跟着她): code reviews'.
-        for (phrases, family) in [(following, ["女儿", "儿子", "宝宝", "幺儿", "外孙", "孙子", "娃娃"]), (followingHer, [])] {
+        // (我女儿刚才说有个陌生男的一直跟着她): code reviews'. 跟踪我的 is a parcel or a complaint tracked.
+        let children = ["女儿", "儿子", "宝宝", "幺儿", "外孙", "孙子", "娃娃"]
+        for (phrases, family, past) in [
+            (following, children, ["以前", "上次", "昨天", "去年"]), (followingAgain, children, ["去年"]), (followingHer, [], ["以前", "上次", "昨天", "去年"]),
+        ] {
             cues += SafetyCue.group(
-                phrases, [.personAtRisk], excludedIn: phrases == following ? ["一直跟踪我的", "在跟踪我的"] : [],
+                phrases, [.personAtRisk],
+                excludedIn: phrases == following
+                    ? ["一直跟踪我的", "在跟踪我的", "跟踪我的", "跟踪我这个", "跟踪我反映", "跟踪我投诉", "跟踪我提交", "跟踪我家", "一直吊到我不"]
+                    : phrases == followingAgain ? ["又跟踪我的", "又在跟踪我的"] : [],
                 requiresNearby: ["男的", "男人", "男子", "陌生", "不认识", "有个人", "一个人", "有人"],
                 alsoRequiresNearby: ["怕", "还在", "仍在", "现在", "刚才", "刚刚", "躲", "吓", "不敢", "甩不掉", "甩不脱"],
-                vetoedBy: followers + family, vetoedNearby: ["问路", "视频", "以前", "上次", "昨天", "去年"])
+                vetoedBy: followers + family, vetoedNearby: ["问路", "视频"] + past)
         }
         // A bone through the skin of a limb (腿骨头戳出来了, inside a manhole complaint "人没事": a review's) —
         // not a leg of lamb's, an umbrella's or a sofa's (a second review's).
@@ -704,16 +900,19 @@ extension SafetyRules {
             [
                 "嘴巴歪了", "嘴歪了", "嘴巴也歪了", "口角歪斜", "口眼歪斜", "嘴巴歪起", "嘴歪起", "嘴巴都歪", "嘴都歪", "嘴巴有点歪", "嘴角歪", "嘴是歪的",
                 "嘴巴斜起", "嘴巴斜了", "嘴巴外了", "嘴巴又歪了", "嘴又歪了",
+                // …softened by the one telling it (嘴巴好像有点歪: writer 32's, inside a pension question).
+                "嘴巴好像有点歪", "嘴好像有点歪", "嘴巴好像歪了", "嘴好像歪了", "嘴巴有点歪起", "嘴有点歪",
             ],
             [.medicalEmergency],
             requiresNearby: [
                 "突然", "说不出话", "半边", "不能动", "动不了", "中风", "脑梗", "倒了", "倒起", "倒在", "叫不醒", "喊不醒", "不清楚", "说话不清", "大舌头",
-                "口水", "拿不住", "拿不稳", "抬不起", "没得力气", "没力气", "一边手", "一只手", "漏出来",
+                "口水", "拿不住", "拿不稳", "抬不起", "没得力气", "没力气", "一边手", "一只手", "漏出来", "含混", "含糊", "口齿不清",
             ],
             // A crooked mouth from anger, chilli, a filling or a statue (气得我嘴巴都歪了, a review's finding).
             vetoedNearby: [
                 "矫正", "玻尿酸", "面瘫", "整容", "美容", "几年", "前年", "去年", "的事了", "气得", "辣得", "涨得", "吓得", "牙套", "雕像", "塑像", "人偶",
-                "稻草人", "财神", "后遗症", "好多年", "多年", "麻药", "补牙", "肉毒", "笑得", "酸得", "冻得", "急救课", "训练班", "牙箍",
+                "稻草人", "财神", "后遗症", "好多年", "多年", "麻药", "补牙", "肉毒", "笑得", "酸得", "冻得", "急救课", "训练班", "牙箍", "照片", "相片",
+                "证件照", "身份证", "社保卡", "印得",
             ],
             vetoedNearbyUnlessNow: ["医保", "报销", "咨询", "之前", "以前", "拔牙", "残疾证", "申请"])
         // A diabetic going under (胰岛素用完了……说话颠三倒四的，一身冷汗，手在抖): confusion or a cold
@@ -876,11 +1075,58 @@ extension SafetyRules {
             // 路口中间躺着一个老人，一动不动: a person in the traffic, whatever else they need.
             ["躺着一个人", "躺着一个老人", "躺着个老人", "躺着个人", "躺着一个男的", "躺着一个女的"], [.personAtRisk],
             requiresNearby: ["马路", "路中间", "路口", "路段", "车道", "车辆", "车子", "公路"])
+        // Pain at the heart (心口痛) as Sichuanese says chest pain, with the signs beside it (工地塔吊上面的司机说心口痛，
+        // 脸色发白，下不来: writer 32's) — alone it is as often a grievance's (说起这个物业我就心口痛, 气得我心口疼:
+        // the second review's).
+        cues += SafetyCue.group(
+            ["心口痛", "心口疼", "心口绞痛"], [.medicalEmergency],
+            requiresNearby: [
+                "脸色", "冷汗", "出汗", "喘", "倒", "下不来", "说不出话", "手麻", "发麻", "发白", "发紫", "晕", "捂着", "动不了", "突然", "刚才", "现在",
+            ],
+            vetoedNearby: [
+                "气得", "吵得", "吵", "说起", "想到", "看到", "提起", "一想", "好多年", "老毛病", "经常", "几年", "去年", "以前", "物业", "商家", "退钱", "退款",
+                "投诉",
+            ])
+        // A farewell said outright, inside a question about what comes after (我的后事都安排好了，今天晚上就走; 我活起也
+        // 没意思; 猫我托付给邻居了…以后不得再麻烦哪个了: the second review's) — the leaving needs the end beside it, a
+        // trip does not.
+        cues += SafetyCue.group(
+            ["后事都安排好", "后事我都安排好"], [.threatToLife], vetoedNearby: ["以前", "那时候", "小说", "电视", "剧", "歌", "老人家说"])
+        // …and life not worth it, or the leaving, only beside the end (吵到晚上十点，活着也没意思了 is a grievance).
+        cues += SafetyCue.group(
+            [
+                "今晚就要走了", "今天晚上就走", "今晚就走", "不得再麻烦哪个", "不会再麻烦哪个", "不用操心我了", "就这样吧", "活起也没意思", "活着也没意思", "活着没意思",
+                "活着没有意思",
+            ],
+            [.threatToLife],
+            requiresNearby: ["后事", "死", "遗体", "药", "钥匙", "存折", "抚恤", "活起", "没意思", "再见", "托付", "送给", "转给我妈"],
+            vetoedNearby: ["出差", "旅游", "火车", "飞机", "高铁", "车票", "机票", "搬家", "航班", "放假", "回老家", "吵", "噪音", "扰民", "跳广场舞"])
+        cues += SafetyCue.group(
+            ["农药就放在", "农药放在床边", "农药放在枕头"], [.threatToLife], requiresNearby: ["转给", "以后", "后事", "没意思", "活起", "娃儿", "再见"],
+            vetoedNearby: ["仓库", "打药", "除草", "杀虫", "种", "地里", "庄稼"])
+        // A child's fingers in a socket, shaking (娃儿把手指头插到插座里头，现在哭都哭不出来，手在抖: the second review's).
+        cues += SafetyCue.group(
+            ["插到插座", "插进插座", "摸了插座", "摸到插座"], [.injury], requiresNearby: ["抖", "哭不出来", "不动", "没反应", "倒", "黑了", "叫不"],
+            vetoedNearby: ["以前", "上次", "去年", "差点", "险些", "防护", "保护盖", "安全塞", "怎么办", "万一"])
+        // The means gathered for an end (安眠药我攒了两个月了; 炭我都买回来了，窗子也封好了: the second review's).
+        cues += SafetyCue.group(
+            ["安眠药我攒", "攒了好多安眠药", "攒了一瓶安眠药", "绳子我都买好", "绳子都买好了", "炭我都买", "木炭都买好", "窗子也封好", "窗户也封好", "门窗都封好"],
+            [.threatToLife],
+            vetoedNearby: ["露营", "烧烤", "火锅", "搬家", "装修", "晾", "宠物", "狗", "猫", "台风", "暴雨", "冬天", "过冬", "防寒"])
         // The means prepared, in a farewell (算了反正以后也用不到了 药我都准备好了).
         cues += SafetyCue.group(
             ["准备好了", "都准备好", "已经准备好"], [.threatToLife],
             requiresNearby: ["药我", "安眠药", "农药", "绳子", "木炭", "烧炭", "刀片"],
             vetoedNearby: ["医院", "医保", "报销", "医生开", "处方"])
+        // …or beside despair (我一个人带不动了……今天我把药都准备好了, inside a question about benefits for the
+        // children: writer 32's) — not a trip's or an operation's medicine.
+        cues += SafetyCue.group(
+            ["把药都准备好", "药都准备好了", "把药准备好了"], [.threatToLife],
+            requiresNearby: [
+                "带不动", "活不下去", "不想活", "没意思", "撑不下去", "熬不下去", "受不了了", "解脱", "最后一次", "交代", "我死了", "死了之后", "以后娃儿", "后事",
+                "抚恤金",
+            ],
+            vetoedNearby: ["医院", "医保", "报销", "医生开", "处方", "旅游", "出差", "出门", "出去", "手术", "体检", "备案", "宠物", "狗", "猫"])
         // A bang and smoke: an explosion, however the caller names it (刚才听到嘭的一声，现在那个厂在冒黑烟).
         cues += SafetyCue.group(
             ["嘭的一声", "砰的一声", "轰的一声", "嘭一声", "砰一声", "轰一声", "一声巨响", "巨响"], [.fire],
