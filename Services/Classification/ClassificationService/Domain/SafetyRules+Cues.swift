@@ -232,7 +232,7 @@ extension SafetyRules {
             ])
         // Not `pastOrPaperwork` for the blows below: its 疫苗 and 住院 are a claim's, and a fight at a
         // vaccination point is not. A claim, the past or a near miss vetoes a blow unless it is told as now
-        // (上次他就打过我，刚才又被他打了; 被人打了，头在流血，对方说赔点医药费了事: the code review's); a show, a
+        // (上次他就打过我，刚才又被他打了; 被人打了，头在流血，对方说赔点医药费了事: a stop-27 code review's); a show, a
         // childhood or a toy always.
         let blowFiction = ["小时候", "年轻时候", "电视剧", "短剧", "剧情", "剧里", "这种剧", "这部剧", "电影", "片子", "游戏", "小说", "新闻", "抢玩具"]
         let blowPast = [
@@ -240,7 +240,7 @@ extension SafetyRules {
             "万一", "视频",
         ]
         // Beaten, as the one beaten tells it (我被人打了…头晕得很: a stop-26 review's) — not a tip-off, a
-        // greeting, a parking lock or a call (我被人打了个小报告, 被人打了地锁: the second review's).
+        // greeting, a parking lock or a call (我被人打了个小报告, 被人打了地锁: a stop-27 review's).
         cues += SafetyCue.group(
             ["我被人打了", "我遭人打了", "我给人打了", "我被人打伤", "我遭人打伤", "被人打伤", "被人打破", "被人打晕", "被人打成", "被人打得头", "被人打得满"],
             [.violence],
@@ -249,10 +249,10 @@ extension SafetyRules {
                 "我给人打了个", "我给人打了电话", "我给人打了招呼", "我给人打了一",
             ],
             vetoedNearby: blowFiction, vetoedNearbyUnlessNow: blowPast,
-            // The caller's "I did not hit back" (我没有动手) is no denial of the blow they took (the code review's).
+            // The caller's "I did not hit back" (我没有动手) is no denial of the blow they took (a stop-27 code review's).
             family: "blow")
         // …or as someone else tells it, with the hurt or the moment beside it (女儿说她在出租屋被男朋友打了，嘴巴在
-        // 流血: the second review's) — 被他打了个电话 is a call.
+        // 流血: a stop-27 review's) — 被他打了个电话 is a call.
         cues += SafetyCue.group(
             [
                 "被他打了", "被她打了", "被他们打了", "被男朋友打", "被老公打", "被丈夫打", "被前夫打", "被男人打", "被疯子打", "被一个疯子打", "被人打了", "遭人打了",
@@ -312,7 +312,7 @@ extension SafetyRules {
             pushes, [.violence, .threatToLife], excludedIn: pushed.map { "把" + $0 + "推下楼梯" },
             vetoedNearby: ["以前", "上次", "去年", "电视", "剧", "视频", "游戏", "电影", "情节"])
         // A person in the water or on the rails, as a passer-by sees it (河里漂着一个人; 铁道上坐着一个老人，
-        // 火车快来了: a stop-26 review's; 河面上浮起一个人 and 河里头漂起一个人: the second review's) — not a
+        // 火车快来了: a stop-26 review's; 河面上浮起一个人 and 河里头漂起一个人: a stop-27 review's) — not a
         // mannequin, a doll, a float, a pig or a sofa (人工浮岛, 人形气球, 个人家扔的沙发).
         let floating = ["漂着一个人", "漂着个人", "漂起一个人", "漂起个人", "浮起一个人", "浮着一个人", "浮起个人"]
         cues += SafetyCue.group(
@@ -331,7 +331,7 @@ extension SafetyRules {
                 "电影", "拍照", "视频", "网红", "剧", "以前", "新闻", "诗", "婚纱", "施工", "作业", "维修", "建议", "上周", "打卡", "废弃", "下棋", "公园",
             ])
         // A bottle of pills swallowed at once (娃娃把一瓶药全吃了, inside a pharmacy complaint: a stop-26
-        // review's; 其母将一瓶药全部服下, an operator's note: the second review's) — not a course finished
+        // review's; 其母将一瓶药全部服下, an operator's note: a stop-27 review's) — not a course finished
         // that did not help, or sweets.
         cues += SafetyCue.group(
             [
@@ -367,7 +367,7 @@ extension SafetyRules {
             ["头一冒一冒", "一沉一冒", "一冒一沉", "滑到河里", "滑进河里", "滑到水里", "滑进水里"], [.personAtRisk],
             excludedIn: ["球滑到河里", "球滑进河里", "球滑到水里", "车滑到河里", "车滑进河里", "车滑到水里"],
             requiresNearby: ["河", "江", "湖", "水库", "池塘", "水塘", "水里", "水中", "岸", "冲", "喊", "救命", "沉", "不见了", "冒"],
-            // Someone in it, not a drain's outflow, a bird, a winter swimmer, a hat or a bike (the second review's).
+            // Someone in it, not a drain's outflow, a bird, a winter swimmer, a hat or a bike (a stop-27 review's).
             alsoRequiresNearby: ["娃", "孩子", "小孩", "人", "老人", "男的", "女的", "他", "她"],
             vetoedBy: [
                 "鱼", "浮漂", "漂子", "瓶子", "垃圾", "泡泡", "气泡", "手机", "东西", "鞋", "鸭", "鹅", "狗", "鸟", "排污", "下水道", "黑水", "冬泳", "帽子",
@@ -525,7 +525,7 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["不想给哪个添麻烦", "不想给任何人添麻烦", "不想给别人添麻烦", "不想再给哪个添麻烦", "不想再麻烦哪个"], [.threatToLife],
             requiresNearby: ["钥匙我放", "钥匙放在", "送给她", "送给他", "送给你们", "送给隔壁", "托付给", "存折", "密码写在", "没得用了", "拿了也没得用"],
-            // …and the end beside it: a key left for a plumber or a sofa given away is an errand (the second review's).
+            // …and the end beside it: a key left for a plumber or a sofa given away is an errand (a stop-27 review's).
             alsoRequiresNearby: ["这些事情", "后事", "交代", "就这样吧", "再见", "最后", "没意思", "活起", "不在了", "走了以后", "以后你们", "永别", "下辈子"])
         // A farewell told from a drop (想咨询离婚后孩子户口迁移的手续……算了，我现在在东门大桥上，今晚过后这些都
         // 不用管了: writer 23's danger inside a household-registration question): the farewell, the
@@ -1078,7 +1078,7 @@ extension SafetyRules {
             requiresNearby: ["马路", "路中间", "路口", "路段", "车道", "车辆", "车子", "公路"])
         // Pain at the heart (心口痛) as Sichuanese says chest pain, with the signs beside it (工地塔吊上面的司机说心口痛，
         // 脸色发白，下不来: writer 32's) — alone it is as often a grievance's (说起这个物业我就心口痛, 气得我心口疼:
-        // the second review's).
+        // a stop-27 review's).
         cues += SafetyCue.group(
             ["心口痛", "心口疼", "心口绞痛"], [.medicalEmergency],
             requiresNearby: [
@@ -1089,7 +1089,7 @@ extension SafetyRules {
                 "投诉",
             ])
         // A farewell said outright, inside a question about what comes after (我的后事都安排好了，今天晚上就走; 我活起也
-        // 没意思; 猫我托付给邻居了…以后不得再麻烦哪个了: the second review's) — the leaving needs the end beside it, a
+        // 没意思; 猫我托付给邻居了…以后不得再麻烦哪个了: a stop-27 review's) — the leaving needs the end beside it, a
         // trip does not.
         cues += SafetyCue.group(
             ["后事都安排好", "后事我都安排好"], [.threatToLife], vetoedNearby: ["以前", "那时候", "小说", "电视", "剧", "歌", "老人家说"])
@@ -1105,11 +1105,11 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["农药就放在", "农药放在床边", "农药放在枕头"], [.threatToLife], requiresNearby: ["转给", "以后", "后事", "没意思", "活起", "娃儿", "再见"],
             vetoedNearby: ["仓库", "打药", "除草", "杀虫", "种", "地里", "庄稼"])
-        // A child's fingers in a socket, shaking (娃儿把手指头插到插座里头，现在哭都哭不出来，手在抖: the second review's).
+        // A child's fingers in a socket, shaking (娃儿把手指头插到插座里头，现在哭都哭不出来，手在抖: a stop-27 review's).
         cues += SafetyCue.group(
             ["插到插座", "插进插座", "摸了插座", "摸到插座"], [.injury], requiresNearby: ["抖", "哭不出来", "不动", "没反应", "倒", "黑了", "叫不"],
             vetoedNearby: ["以前", "上次", "去年", "差点", "险些", "防护", "保护盖", "安全塞", "怎么办", "万一"])
-        // The means gathered for an end (安眠药我攒了两个月了; 炭我都买回来了，窗子也封好了: the second review's).
+        // The means gathered for an end (安眠药我攒了两个月了; 炭我都买回来了，窗子也封好了: a stop-27 review's).
         cues += SafetyCue.group(
             ["安眠药我攒", "攒了好多安眠药", "攒了一瓶安眠药", "绳子我都买好", "绳子都买好了", "炭我都买", "木炭都买好", "窗子也封好", "窗户也封好", "门窗都封好"],
             [.threatToLife],
