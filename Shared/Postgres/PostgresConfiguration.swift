@@ -63,11 +63,7 @@ public struct PostgresConfiguration: Sendable {
     var sessionSetup: String {
         var sql = "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET statement_timeout = \(statementTimeoutMilliseconds);"
         sql += " SET idle_in_transaction_session_timeout = \(idleInTransactionTimeoutMilliseconds);"
-        // Statements are prepared once per connection (see `PostgresConnection`), but planned on
-        // every run with the run's values: a generic plan guesses the rows a range of `received_at`
-        // or an optional filter (`$1 = '' OR district = $1`) selects, and the repeat-call search
-        // chose to read every call of its window instead of walking an index backwards to 200.
-        sql += " SET plan_cache_mode = force_custom_plan;"
+        // `plan_cache_mode` is the connection's to set, statement by statement (`PostgresPlan`).
         if let schema { sql += " SET search_path TO \(schema);" }
         return sql
     }

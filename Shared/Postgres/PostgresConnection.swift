@@ -10,8 +10,8 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Statements prepared on this connection, by their SQL text. A statement is parsed and analysed
     /// once per connection instead of on every run (a profile of the stack under load put much of
     /// PostgreSQL's time in parsing the same few dozen statements again); it is still planned on
-    /// every run, with that run's values (`plan_cache_mode`, see `PostgresConfiguration`). Texts
-    /// beyond `preparedCapacity` (statements built with literal values) run unprepared.
+    /// every run, with that run's values, unless it is run as `PostgresPlan.cached`. Texts beyond
+    /// `preparedCapacity` (statements built with literal values) run unprepared.
     private var prepared: [String: String] = [:]
     /// Statements evicted inside a transaction, where DEALLOCATE fails until the rollback: freed at
     /// the next statement outside one, and counted against the capacity meanwhile (a statement that
@@ -30,6 +30,10 @@ public final class PostgresConnection: @unchecked Sendable {
     private(set) var beganOnServer = false
     /// Set when the connection was left in a state it cannot be trusted in (pipeline mode not left).
     private var broken = false
+    /// The session's `plan_cache_mode` as this connection last set it, or nil when unknown (a new
+    /// connection; after an error or a rollback, which can undo a `SET` made in its transaction). A
+    /// statement run in the other mode sends the `SET` first, in the same round trip.
+    private var planMode: PostgresPlan?
 
     /// Opens a connection. `conninfo` is a libpq connection string or `postgres://` URL.
     init(conninfo: String) throws {
@@ -60,17 +64,38 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Commits the transaction; one that never ran a statement was never opened on the server.
     func commit() throws { try end("COMMIT") }
 
-    /// Rolls the transaction back, if it reached the server.
-    func rollback() throws { try end("ROLLBACK") }
+    /// Rolls the transaction back, if it reached the server; that undoes any `SET` made in it.
+    func rollback() throws {
+        planMode = nil
+        try end("ROLLBACK")
+    }
 
     private func end(_ statement: String) throws {
-        if pendingBegin.isEmpty { try execute(script: statement) }
+        if pendingBegin.isEmpty {
+            // A failed commit is a rollback.
+            do { try execute(script: statement) } catch {
+                planMode = nil
+                throw error
+            }
+        }
         pendingBegin = []
     }
 
-    /// Runs one statement with its parameters and returns its rows.
+    /// Runs one statement with its parameters and returns its rows; `plan` says whether PostgreSQL
+    /// may keep its plan (`PostgresPlan`).
     @discardableResult
-    public func query(_ query: PostgresQuery) throws -> PostgresRows {
+    public func query(_ query: PostgresQuery, plan: PostgresPlan = .eachRun) throws -> PostgresRows {
+        do {
+            return try run(query, plan: plan)
+        } catch {
+            // The statement's transaction (or the pipeline's implicit one) is lost, and with it a
+            // `SET plan_cache_mode` sent in it.
+            planMode = nil
+            throw error
+        }
+    }
+
+    private func run(_ query: PostgresQuery, plan: PostgresPlan) throws -> PostgresRows {
         // libpq takes C strings: a NUL would silently cut the value short. Refuse it instead.
         if let position = query.binds.firstIndex(where: { $0?.utf8.contains(0) == true }) {
             throw PostgresError(code: .invalidValue, message: "parameter $\(position + 1) contains a NUL character")
@@ -78,17 +103,20 @@ public final class PostgresConnection: @unchecked Sendable {
         var cStrings: [UnsafeMutablePointer<CChar>?] = query.binds.map { $0.flatMap { strdup($0) } }
         defer { for pointer in cStrings { free(pointer) } }
         let opening = pendingBegin
-        // With a transaction's BEGIN pending, a statement new to this connection is prepared in the
-        // same pipeline, after the BEGIN: its parse (and the locks that takes) belongs to the
-        // transaction and its deadline, and costs no round trip of its own.
-        let (name, preparing) = opening.isEmpty ? (try preparedName(for: query), false) : nameInPipeline(for: query)
+        // Without parameters PostgreSQL plans a prepared statement once whatever the mode.
+        let switching = query.binds.isEmpty || planMode == plan ? nil : plan
+        let pipelining = !opening.isEmpty || switching != nil
+        // With a transaction's BEGIN (or a plan mode's SET) pending, a statement new to this
+        // connection is prepared in the same pipeline, after them: its parse (and the locks that
+        // takes) belongs to the transaction and its deadline, and costs no round trip of its own.
+        let (name, preparing) = pipelining ? nameInPipeline(for: query) : (try preparedName(for: query), false)
         let result = try cStrings.withUnsafeMutableBufferPointer { buffer -> OpaquePointer? in
             try buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) { values in
                 let count = Int32(query.binds.count)
                 let parameters = query.binds.isEmpty ? nil : values
-                if !opening.isEmpty {
+                if pipelining {
                     let preparation = preparing ? (name: name!, sql: query.sql, count: count) : nil
-                    return try pipelined(after: opening, preparing: preparation) {
+                    return try pipelined(after: opening, switching: switching, preparing: preparation) {
                         if let name { return PQsendQueryPrepared(handle, name, count, parameters, nil, nil, 0) }
                         return PQsendQueryParams(handle, query.sql, count, nil, parameters, nil, nil, 0)
                     }
@@ -147,15 +175,16 @@ public final class PostgresConnection: @unchecked Sendable {
         return name
     }
 
-    /// Sends `opening`, the preparation of a statement new to this connection if any, and then the
-    /// statement `send` queues, in one pipeline and one round trip, and returns the statement's
-    /// result (to `consume`); throws the first error before it.
+    /// Sends `opening`, the `SET` of a plan mode if `switching`, the preparation of a statement new to
+    /// this connection if any, and then the statement `send` queues, in one pipeline and one round
+    /// trip, and returns the statement's result (to `consume`); throws the first error before it.
     ///
     /// Each command's result is followed by a NULL, and the sync by its own result (no NULL after
     /// it); after an error the rest come back aborted. Everything is read and freed, so the
     /// connection leaves pipeline mode idle — or is marked broken and dropped by the pool.
     private func pipelined(
-        after opening: [String], preparing preparation: (name: String, sql: String, count: Int32)?, _ send: () -> Int32
+        after opening: [String], switching: PostgresPlan?, preparing preparation: (name: String, sql: String, count: Int32)?,
+        _ send: () -> Int32
     ) throws -> OpaquePointer? {
         func failed() -> PostgresError {
             // Nothing reached the server unless the connection is now broken: keep the BEGIN pending.
@@ -165,14 +194,15 @@ public final class PostgresConnection: @unchecked Sendable {
         guard PQenterPipelineMode(handle) == 1 else { throw failed() }
         pendingBegin = []
         defer { if PQexitPipelineMode(handle) != 1 { broken = true } }
-        for statement in opening {
+        let setup = opening + (switching.map { [$0.setting] } ?? [])
+        for statement in setup {
             guard PQsendQueryParams(handle, statement, 0, nil, nil, nil, nil, 0) == 1 else { throw failed() }
         }
         if let preparation {
             guard PQsendPrepare(handle, preparation.name, preparation.sql, preparation.count, nil) == 1 else { throw failed() }
         }
         guard send() == 1, PQpipelineSync(handle) == 1 else { throw failed() }
-        let before = opening.count + (preparation == nil ? 0 : 1)
+        let before = setup.count + (preparation == nil ? 0 : 1)
         var results: [OpaquePointer?] = []
         for _ in 0...before {
             let result = PQgetResult(handle)
@@ -193,7 +223,7 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         // The sync's own result, PGRES_PIPELINE_SYNC.
         if let sync = PQgetResult(handle) { PQclear(sync) }
-        if let first = results.first, let first, PQresultStatus(first) == PGRES_COMMAND_OK { beganOnServer = true }
+        if !opening.isEmpty, let first = results.first, let first, PQresultStatus(first) == PGRES_COMMAND_OK { beganOnServer = true }
         var earlierError: (any Error)?
         for result in results.prefix(min(before, results.count)) {
             do { _ = try consume(result) } catch { earlierError = earlierError ?? error }
@@ -203,6 +233,7 @@ public final class PostgresConnection: @unchecked Sendable {
             throw earlierError
         }
         if let preparation { prepared[preparation.sql] = preparation.name }
+        if let switching { planMode = switching }
         return results.count > before ? results[before] : nil
     }
 

@@ -80,10 +80,10 @@ public final class PostgresPool: Sendable {
         }
     }
 
-    /// Runs one statement on any connection.
+    /// Runs one statement on any connection; `plan` as in `PostgresConnection.query(_:plan:)`.
     @discardableResult
-    public func query(_ query: PostgresQuery) async throws -> PostgresRows {
-        try await withConnection { try $0.query(query) }
+    public func query(_ query: PostgresQuery, plan: PostgresPlan = .eachRun) async throws -> PostgresRows {
+        try await withConnection { try $0.query(query, plan: plan) }
     }
 
     /// Closes every connection and stops the threads.

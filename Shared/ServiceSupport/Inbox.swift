@@ -76,9 +76,9 @@ public enum Inbox {
             """
             SELECT pg_advisory_xact_lock(hashtext(key))
             FROM (SELECT key FROM unnest(\(keys)::text[]) AS key ORDER BY hashtext(key), key) AS sorted
-            """)
+            """, plan: .cached)
         var known = [String: (method: String, response: String)]()
-        for row in try connection.query("SELECT idempotency_key, method, response FROM inbox WHERE idempotency_key = ANY(\(keys)::text[])") {
+        for row in try connection.query("SELECT idempotency_key, method, response FROM inbox WHERE idempotency_key = ANY(\(keys)::text[])", plan: .cached) {
             known[try row.decode("idempotency_key", as: String.self)] = (
                 try row.decode("method", as: String.self), try row.decode("response", as: String.self)
             )
@@ -103,7 +103,7 @@ public enum Inbox {
                 """
                 INSERT INTO inbox (idempotency_key, method, response)
                 SELECT key, method, response FROM json_to_recordset(\(jsonText(fresh))::json) AS fresh(key text, method text, response text)
-                """)
+                """, plan: .cached)
         }
         return answers
     }

@@ -159,7 +159,7 @@ public struct Outbox: Sendable {
             guard !rows.isEmpty else { return }
             var query = PostgresQuery(sql: "INSERT INTO outbox (id, target, path, body, subscriber, ordering_key) VALUES ")
             query.appendValues(of: rows) { [$0.id, $0.target, $0.path, $0.body, $0.subscriber, $0.orderingKey] }
-            try connection.query(query)
+            try connection.query(query, plan: .cached)
         }
     }
 
@@ -187,7 +187,7 @@ public struct Outbox: Sendable {
     /// Withdraws a message that is not delivered yet (its receiver changed), in the caller's
     /// transaction. One being sent at this moment may still arrive; receivers apply by key anyway.
     public static func cancel(_ id: UUID, on connection: PostgresConnection) throws {
-        try connection.query("UPDATE outbox SET canceled_at = now() WHERE id = \(id) AND delivered_at IS NULL AND canceled_at IS NULL")
+        try connection.query("UPDATE outbox SET canceled_at = now() WHERE id = \(id) AND delivered_at IS NULL AND canceled_at IS NULL", plan: .cached)
     }
 
     /// Makes the waiting messages of `subscriber` due now (its endpoint just changed), in the

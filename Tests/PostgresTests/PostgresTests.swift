@@ -243,4 +243,61 @@ struct PostgresTests {
         #expect(try await pool.query("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE 'SELEC %'").first?.decode("n", as: Int.self) == 0)
         try await pool.query("DROP TABLE notes")
     }
+
+    @Test("a statement run .cached keeps a generic plan, one run .eachRun is planned on every run; the mode survives rollbacks and failures")
+    func planModes() async throws {
+        let pool = try await TestDatabase.makePool("plans", size: 1)
+        defer { Task { try? await pool.shutdown() } }
+        try await pool.query("CREATE TABLE notes (id int PRIMARY KEY, body int)")
+        for id in 1...10 {
+            try await pool.query("INSERT INTO notes (id, body) VALUES (\(id), \(id * 10))", plan: .cached)
+            _ = try await pool.query("SELECT body FROM notes WHERE id = \(id)", plan: .cached)
+            _ = try await pool.query("SELECT id FROM notes WHERE body > \(id)")
+        }
+        func plans(_ prefix: String) async throws -> (generic: Int, custom: Int) {
+            let row = try #require(
+                try await pool.query(
+                    "SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE starts_with(statement, \(prefix))"
+                ).first)
+            return (try row.decode("generic"), try row.decode("custom"))
+        }
+        // PostgreSQL's `auto`: five runs planned with their values, then the kept plan.
+        #expect(try await plans("SELECT body FROM notes") == (generic: 5, custom: 5))
+        #expect(try await plans("INSERT INTO notes") == (generic: 5, custom: 5))
+        #expect(try await plans("SELECT id FROM notes") == (generic: 0, custom: 10))
+
+        // The session's mode as each statement sees it.
+        @Sendable func mode(_ plan: PostgresPlan, on connection: PostgresConnection) throws -> String {
+            try #require(try connection.query("SELECT current_setting('plan_cache_mode') || \("") AS mode", plan: plan).first).decode("mode")
+        }
+        func mode(_ plan: PostgresPlan) async throws -> String { try await pool.withConnection { try mode(plan, on: $0) } }
+        #expect(try await mode(.cached) == "auto")
+        // A statement without parameters is planned once in any mode, so it switches nothing.
+        let unswitched = try await pool.query("SELECT current_setting('plan_cache_mode') AS mode").first?.decode("mode", as: String.self)
+        #expect(unswitched == "auto")
+        #expect(try await mode(.eachRun) == "force_custom_plan")
+        // A transaction that switched and rolled back leaves the session as it was: the next
+        // statement must not take the rolled-back SET for the session's mode.
+        struct Boom: Error {}
+        await #expect(throws: Boom.self) {
+            try await pool.transaction { connection in
+                #expect(try mode(.cached, on: connection) == "auto")
+                throw Boom()
+            }
+        }
+        #expect(try await mode(.cached) == "auto")
+        // A failing statement takes the SET sent with it down in its implicit transaction.
+        #expect(try await mode(.eachRun) == "force_custom_plan")
+        await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1 / \(0) AS n", plan: .cached) }
+        #expect(try await mode(.cached) == "auto")
+        // Several switches inside one committed transaction, and the mode after it.
+        try await pool.transaction { connection in
+            #expect(try mode(.eachRun, on: connection) == "force_custom_plan")
+            #expect(try mode(.cached, on: connection) == "auto")
+            try connection.query("INSERT INTO notes (id, body) VALUES (\(11), \(110))", plan: .cached)
+        }
+        #expect(try await mode(.cached) == "auto")
+        #expect(try await mode(.eachRun) == "force_custom_plan")
+        #expect(try await pool.query("SELECT count(*)::int AS n FROM notes").first?.decode("n", as: Int.self) == 11)
+    }
 }

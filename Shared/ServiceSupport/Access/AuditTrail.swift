@@ -22,7 +22,7 @@ public enum AuditTrail {
     /// Records `action` on `target` by the current caller.
     public static func record(_ action: String, target: String, detail: String = "", on connection: PostgresConnection) throws {
         try connection.query(
-            "INSERT INTO audit (id, actor, action, target, detail) VALUES (\(UUID()), \(actor), \(action), \(target), \(detail))")
+            "INSERT INTO audit (id, actor, action, target, detail) VALUES (\(UUID()), \(actor), \(action), \(target), \(detail))", plan: .cached)
     }
 
     /// Entries newest first, after the page position `(at, id)`, at most `limit` (+1 to tell more).

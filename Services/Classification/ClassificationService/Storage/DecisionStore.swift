@@ -10,7 +10,7 @@ enum DecisionStore {
     typealias Decision = Fenliu_Classification_V1_Decision
 
     static func find(callID: String, forUpdate: Bool = false, on connection: PostgresConnection) throws -> Decision? {
-        let rows = try connection.query("SELECT body FROM decisions WHERE call_id = \(callID) \(unescaped: forUpdate ? "FOR UPDATE" : "")")
+        let rows = try connection.query("SELECT body FROM decisions WHERE call_id = \(callID) \(unescaped: forUpdate ? "FOR UPDATE" : "")", plan: .cached)
         return try rows.first.map(DecisionRow.decision)
     }
 
@@ -25,7 +25,7 @@ enum DecisionStore {
                     \(decision.decidedAt.date), \(decision.catalogueVersion), \(try decision.jsonString()))
             ON CONFLICT (call_id) DO NOTHING
             RETURNING call_id
-            """)
+            """, plan: .cached)
         if !rows.isEmpty { return (decision, true) }
         guard let existing = try find(callID: decision.callID, on: connection) else {
             throw PostgresError(code: .queryFailed, message: "a conflicting decision vanished during insert")
@@ -39,7 +39,7 @@ enum DecisionStore {
             UPDATE decisions SET state = \(DecisionRow.state(decision.state)), category = \(DecisionRow.category(decision.category)),
                 body = \(try decision.jsonString())
             WHERE call_id = \(decision.callID)
-            """)
+            """, plan: .cached)
     }
 
     /// Decisions waiting for an operator, oldest first, after the keyset position `after`

@@ -45,7 +45,7 @@ enum ClockStore {
                 remind_at = EXCLUDED.remind_at, reminded_at = NULL, overdue_at = NULL, escalations = 0, next_escalation_at = NULL,
                 stopped_at = NULL
             """
-        try connection.query(query)
+        try connection.query(query, plan: .cached)
     }
 
     /// Stops clocks of a ticket (the deadline was met, or no longer applies).
@@ -55,7 +55,7 @@ enum ClockStore {
         try connection.query(
             """
             UPDATE clocks SET stopped_at = \(time) WHERE ticket_id = \(ticketID) AND clock = ANY(\(names)::text[]) AND stopped_at IS NULL
-            """)
+            """, plan: .cached)
     }
 
     /// Claims up to `limit` clocks that must fire at `now` and marks them fired, in the caller's

@@ -24,19 +24,19 @@ enum EventStore {
             VALUES (\(event.id), \(event.ticketID), \(event.sequence), \(event.kind.rawValue), \(event.state.rawValue),
                     \(event.previousState.rawValue), \(event.actor), \(event.note), \(event.occurredAt), \(event.departmentID),
                     \(event.eventID), \(event.clock?.rawValue), \(event.dueAt), \(event.escalations), \(event.supervisorID))
-            """)
+            """, plan: .cached)
     }
 
     /// The event a sender already reported with `eventID` for the ticket, if any.
     static func find(ticketID: String, eventID: String, on connection: PostgresConnection) throws -> FeedbackEvent? {
         guard !eventID.isEmpty else { return nil }
-        return try connection.query("SELECT \(unescaped: columns()) FROM events WHERE ticket_id = \(ticketID) AND event_id = \(eventID)")
+        return try connection.query("SELECT \(unescaped: columns()) FROM events WHERE ticket_id = \(ticketID) AND event_id = \(eventID)", plan: .cached)
             .first.map(EventRow.event)
     }
 
     /// A ticket's whole history, in order.
     static func history(of ticketID: String, on connection: PostgresConnection) throws -> [FeedbackEvent] {
-        try connection.query("SELECT \(unescaped: columns()) FROM events WHERE ticket_id = \(ticketID) ORDER BY sequence").map(EventRow.event)
+        try connection.query("SELECT \(unescaped: columns()) FROM events WHERE ticket_id = \(ticketID) ORDER BY sequence", plan: .cached).map(EventRow.event)
     }
 
     /// Filters of `ListEvents`.

@@ -71,13 +71,13 @@ enum SubscriptionStore {
             WHERE channel = \(ticket.origin?.code ?? "") OR department_id = ANY(\(list)::text[])
                OR call_id = \(ticket.callID) OR call_id = \(ticket.incidentID)
             ORDER BY created_at, id
-            """
+            """, plan: .cached
         ).map(SubscriptionRow.subscription)
     }
 
     /// Where a subscription's deliveries go now, and the secret that signs them.
     static func endpoint(of id: String, on connection: PostgresConnection) throws -> (url: String, secret: String)? {
-        guard let row = try connection.query("SELECT url, secret FROM subscriptions WHERE id = \(id)").first else { return nil }
+        guard let row = try connection.query("SELECT url, secret FROM subscriptions WHERE id = \(id)", plan: .cached).first else { return nil }
         return (try row.decode("url"), try row.decode("secret"))
     }
 }

@@ -8,13 +8,13 @@ import ServiceSupport
 enum TicketStore {
     /// One ticket, locked for update when asked, or `nil`.
     static func find(_ id: String, forUpdate: Bool = false, on connection: PostgresConnection) throws -> FeedbackTicket? {
-        try connection.query("SELECT * FROM tickets WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")")
+        try connection.query("SELECT * FROM tickets WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")", plan: .cached)
             .first.map(TicketRow.ticket)
     }
 
     /// The tickets of a call.
     static func forCall(_ callID: String, on connection: PostgresConnection) throws -> [FeedbackTicket] {
-        try connection.query("SELECT * FROM tickets WHERE call_id = \(callID)").map(TicketRow.ticket)
+        try connection.query("SELECT * FROM tickets WHERE call_id = \(callID)", plan: .cached).map(TicketRow.ticket)
     }
 
     /// Stores a ticket as it now stands (a new one, or every column of a changed one).
@@ -46,13 +46,13 @@ enum TicketStore {
                 callback_comment = EXCLUDED.callback_comment, callback_objects = EXCLUDED.callback_objects,
                 callback_attempts = EXCLUDED.callback_attempts, callback_at = EXCLUDED.callback_at,
                 callback_next_due_at = EXCLUDED.callback_next_due_at
-            """)
+            """, plan: .cached)
     }
 
     /// Whether a running clock of the ticket has passed its deadline at `now`.
     static func isOverdue(_ id: String, now: Date, on connection: PostgresConnection) throws -> Bool {
         try !connection.query(
-            "SELECT 1 FROM clocks WHERE ticket_id = \(id) AND stopped_at IS NULL AND due_at <= \(now) LIMIT 1"
+            "SELECT 1 FROM clocks WHERE ticket_id = \(id) AND stopped_at IS NULL AND due_at <= \(now) LIMIT 1", plan: .cached
         ).isEmpty
     }
 }

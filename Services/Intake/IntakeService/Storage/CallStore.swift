@@ -21,7 +21,7 @@ enum CallStore {
             SELECT \(unescaped: CallRow.columns),
                    content_hash = encode(sha256(convert_to(\(submission.canonicalContent), 'UTF8')), 'hex') AS same_content
             FROM calls WHERE channel = \(submission.channel.code) AND external_id = \(submission.externalID)
-            """)
+            """, plan: .cached)
         guard let row = rows.first else { return nil }
         return (try CallRow.record(row, cipher: cipher), try row.decode("same_content", as: Bool.self))
     }
@@ -96,7 +96,7 @@ enum CallStore {
                     \(link?.reason ?? ""))
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING \(unescaped: CallRow.columns)
-            """)
+            """, plan: .cached)
         if let row = rows.first { return .inserted(try CallRow.record(row, cipher: cipher)) }
         guard let (record, sameContent) = try existing(submission, cipher: cipher, on: connection) else {
             throw PostgresError(code: .queryFailed, message: "a conflicting call vanished during insert")
@@ -109,7 +109,7 @@ enum CallStore {
         let rows = try connection.query(
             """
             SELECT \(unescaped: CallRow.columns) FROM calls WHERE id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
-            """)
+            """, plan: .cached)
         return try rows.first.map { try CallRow.record($0, cipher: cipher) }
     }
 
@@ -149,9 +149,9 @@ enum CallStore {
             UPDATE calls SET category = \(category.code), inquiry_elements = \(try CallRow.json(template))::jsonb,
                 classified_at = now(), classification_revision = \(revision)
             WHERE id = \(id) AND (classification_revision IS NULL OR classification_revision <= \(revision))
-            """)
+            """, plan: .cached)
         if rows.affectedRows == 1 { return true }
-        return try !connection.query("SELECT 1 FROM calls WHERE id = \(id)").isEmpty
+        return try !connection.query("SELECT 1 FROM calls WHERE id = \(id)", plan: .cached).isEmpty
     }
 
     /// Seals up to `limit` calls whose personal data is in clear or under an older key with the

@@ -57,7 +57,7 @@ enum EventStore {
                      ticket_id text, category text, district text, department_id text, channel text, attributes jsonb)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id
-                """
+                """, plan: .cached
             ).map { try $0.decode("id", as: String.self) })
     }
 

@@ -32,7 +32,7 @@ enum FactStore {
                 VALUES (\(event.callID), \(event.channel), \(event.district), \(event.occurredAt), \(attributes["incident_id"]), \(attributes["place"]))
                 ON CONFLICT (call_id) DO UPDATE SET channel = EXCLUDED.channel, district = EXCLUDED.district,
                     received_at = EXCLUDED.received_at, incident_id = EXCLUDED.incident_id, place = EXCLUDED.place
-                """)
+                """, plan: .cached)
         case "call.classified":
             try connection.query(
                 """
@@ -44,7 +44,7 @@ enum FactStore {
                     category = CASE WHEN call_facts.reviewed THEN call_facts.category ELSE EXCLUDED.category END,
                     destinations = CASE WHEN call_facts.reviewed THEN call_facts.destinations ELSE EXCLUDED.destinations END,
                     classified_at = LEAST(call_facts.classified_at, EXCLUDED.classified_at), needs_review = EXCLUDED.needs_review
-                """)
+                """, plan: .cached)
         case "call.reviewed":
             try connection.query(
                 """
@@ -59,7 +59,7 @@ enum FactStore {
                                         THEN EXCLUDED.destinations ELSE call_facts.destinations END,
                     reviewed = true, review_changed = call_facts.review_changed OR EXCLUDED.review_changed,
                     reviewed_at = GREATEST(call_facts.reviewed_at, EXCLUDED.reviewed_at), needs_review = true
-                """)
+                """, plan: .cached)
         case "ticket.created":
             try connection.query(
                 """
@@ -76,7 +76,7 @@ enum FactStore {
                     holder_since = GREATEST(ticket_facts.holder_since, EXCLUDED.holder_since),
                     sign_for_due = COALESCE(ticket_facts.sign_for_due, EXCLUDED.sign_for_due),
                     resolve_due = COALESCE(ticket_facts.resolve_due, EXCLUDED.resolve_due)
-                """)
+                """, plan: .cached)
             try assign(event.ticketID, to: event.departmentID, at: event.occurredAt, on: connection)
         case "ticket.delivered":
             try upsertTicket(
@@ -91,7 +91,7 @@ enum FactStore {
                     department_id = CASE WHEN ticket_facts.holder_since IS NULL OR EXCLUDED.holder_since >= ticket_facts.holder_since
                                          THEN EXCLUDED.department_id ELSE ticket_facts.department_id END,
                     holder_since = GREATEST(ticket_facts.holder_since, EXCLUDED.holder_since)
-                """)
+                """, plan: .cached)
             try assign(event.ticketID, to: event.departmentID, at: event.occurredAt, on: connection)
             if attributes["returned"] == "true", let from = attributes["from_department"] {
                 try assign(event.ticketID, to: from, at: nil, returned: true, on: connection)
@@ -110,7 +110,7 @@ enum FactStore {
                                         THEN EXCLUDED.satisfaction ELSE ticket_facts.satisfaction END,
                     satisfaction_at = GREATEST(ticket_facts.satisfaction_at, EXCLUDED.satisfaction_at),
                     objects_to_diversion = ticket_facts.objects_to_diversion OR EXCLUDED.objects_to_diversion
-                """)
+                """, plan: .cached)
             if let state = attributes["state"], state == "REOPENED" || state == "CALLBACK_DONE" {
                 try applyState(event, signForDue: nil, resolveDue: time("resolve_due"), on: connection)
             }
@@ -132,7 +132,7 @@ enum FactStore {
                     sign_for_due = CASE WHEN ticket_facts.accepted_at IS NULL OR EXCLUDED.accepted_at >= ticket_facts.accepted_at
                                         THEN COALESCE(EXCLUDED.sign_for_due, ticket_facts.sign_for_due) ELSE ticket_facts.sign_for_due END,
                     accepted_at = GREATEST(ticket_facts.accepted_at, EXCLUDED.accepted_at)
-                """)
+                """, plan: .cached)
         case "RESOLVED":
             try connection.query(
                 """
@@ -141,7 +141,7 @@ enum FactStore {
                     resolve_due = CASE WHEN ticket_facts.resolved_at IS NULL OR EXCLUDED.resolved_at < ticket_facts.resolved_at
                                        THEN COALESCE(EXCLUDED.resolve_due, ticket_facts.resolve_due) ELSE ticket_facts.resolve_due END,
                     resolved_at = LEAST(ticket_facts.resolved_at, EXCLUDED.resolved_at)
-                """)
+                """, plan: .cached)
         case "REOPENED":
             try upsertTicket(event.ticketID, "reopened", true, merged: "true", on: connection)
         case "CLOSED":
@@ -161,7 +161,7 @@ enum FactStore {
     /// an upsert each time would make every batch wait for the others on the same few rows (and
     /// deadlock with them).
     private static func keepName(_ name: String, of department: String, at: Date, on connection: PostgresConnection) throws -> Bool {
-        let known = try connection.query("SELECT name, named_at FROM departments WHERE department_id = \(department)").first
+        let known = try connection.query("SELECT name, named_at FROM departments WHERE department_id = \(department)", plan: .cached).first
         if let known, try known.decode("name", as: String.self) == name { return true }
         if let known, try known.decode("named_at", as: Date.self) > at { return false }
         try connection.query(
@@ -169,7 +169,7 @@ enum FactStore {
             INSERT INTO departments (department_id, name, named_at) VALUES (\(department), \(name), \(at))
             ON CONFLICT (department_id) DO UPDATE SET name = EXCLUDED.name, named_at = EXCLUDED.named_at
             WHERE EXCLUDED.named_at >= departments.named_at
-            """)
+            """, plan: .cached)
         return false
     }
 
@@ -185,7 +185,7 @@ enum FactStore {
             ON CONFLICT (ticket_id, department_id) DO UPDATE SET
                 assigned_at = LEAST(assignments.assigned_at, EXCLUDED.assigned_at),
                 returned = assignments.returned OR EXCLUDED.returned
-            """)
+            """, plan: .cached)
     }
 
     /// Sets one column of a ticket's row, creating the row if missing (an event that arrived before
@@ -198,7 +198,7 @@ enum FactStore {
             """
             INSERT INTO ticket_facts (ticket_id, \(unescaped: column)) VALUES (\(ticketID), \(value))
             ON CONFLICT (ticket_id) DO UPDATE SET \(unescaped: column) = \(unescaped: merged)
-            """)
+            """, plan: .cached)
     }
 
     /// Recomputes the facts of every call and ticket that had an event in `month` from all their

@@ -28,7 +28,7 @@ extension RoutingHandlers {
     ) throws -> Fenliu_Routing_V1_RouteResponse {
         // Per incident, so a call and its repeats are routed one after the other; the unique index
         // on open tickets per incident and destination holds even if something else got it wrong.
-        try connection.query("SELECT pg_advisory_xact_lock(hashtext(\("route:" + call.incidentID)))")
+        try connection.query("SELECT pg_advisory_xact_lock(hashtext(\("route:" + call.incidentID)))", plan: .cached)
         // Each ticket as read in this transaction: nothing below changes what its proto shows (the
         // delivery state of a new ticket is PENDING before and after its hand-over), so none is
         // read twice.

@@ -25,7 +25,8 @@ struct RoutingHandlers: RoutingServiceHandler {
     /// tickets as soon as `UpsertDepartment` gives it one.
     static func handOver(_ ticketID: String, event: String, on connection: PostgresConnection) throws {
         guard let ticket = try TicketStore.find(ticketID, on: connection) else { throw RoutingError.ticketNotFound(ticketID) }
-        if let previous = try connection.query("SELECT outbox_id FROM tickets WHERE id = \(ticketID)").first?.decode("outbox_id", as: UUID?.self) {
+        if let previous = try connection.query("SELECT outbox_id FROM tickets WHERE id = \(ticketID)", plan: .cached).first?.decode("outbox_id", as: UUID?.self)
+        {
             try Outbox.cancel(previous, on: connection)
         }
         try handOverFirst(ticket, event: event, on: connection)

@@ -24,7 +24,7 @@ enum DepartmentStore {
 
     /// One department, or `nil`.
     static func find(_ id: String, on connection: PostgresConnection) throws -> Department? {
-        try connection.query("SELECT \(unescaped: columns) FROM departments WHERE id = \(id)").first.map(department(from:))
+        try connection.query("SELECT \(unescaped: columns) FROM departments WHERE id = \(id)", plan: .cached).first.map(department(from:))
     }
 
     /// Whether the table is empty (first start).
@@ -51,7 +51,7 @@ enum DepartmentStore {
     /// Where the department's tickets go now: its endpoint and its own secret (`nil`: sign with the
     /// default); `nil` when it has no endpoint (or does not exist).
     static func endpoint(of id: String, on connection: PostgresConnection) throws -> (url: String, secret: String?)? {
-        guard let row = try connection.query("SELECT endpoint_url, webhook_secret FROM departments WHERE id = \(id)").first else { return nil }
+        guard let row = try connection.query("SELECT endpoint_url, webhook_secret FROM departments WHERE id = \(id)", plan: .cached).first else { return nil }
         let url: String = try row.decode("endpoint_url")
         guard !url.isEmpty else { return nil }
         return (url, try row.decode("webhook_secret", as: String?.self))

@@ -26,12 +26,12 @@ enum TicketStore {
                 INSERT INTO ticket_calls (call_id, ticket_id) SELECT call_id, id FROM ticket ON CONFLICT DO NOTHING
             )
             INSERT INTO assignments (ticket_id, department_id, reason, actor) SELECT id, department_id, \(reason), 'routing' FROM ticket
-            """)
+            """, plan: .cached)
     }
 
     /// Attaches a call (the original or a repeat call) to a ticket.
     static func attach(callID: String, to ticketID: String, on connection: PostgresConnection) throws {
-        try connection.query("INSERT INTO ticket_calls (call_id, ticket_id) VALUES (\(callID), \(ticketID)) ON CONFLICT DO NOTHING")
+        try connection.query("INSERT INTO ticket_calls (call_id, ticket_id) VALUES (\(callID), \(ticketID)) ON CONFLICT DO NOTHING", plan: .cached)
     }
 
     /// Appends to the assignment history.
@@ -40,7 +40,7 @@ enum TicketStore {
             """
             INSERT INTO assignments (ticket_id, department_id, reason, actor)
             VALUES (\(ticketID), \(departmentID), \(reason), \(actor))
-            """)
+            """, plan: .cached)
     }
 
     /// Moves a ticket to a department and state after a return or a manual assignment; the new
@@ -66,25 +66,26 @@ enum TicketStore {
             UPDATE tickets SET status = \(state.rawValue), status_sequence = \(sequence),
                 resolve_due_at = COALESCE(\(resolveDue)::timestamptz, resolve_due_at), finished = finished OR \(state.isFinished)
             WHERE id = \(ticketID) AND status_sequence < \(sequence)
-            """
+            """, plan: .cached
         ).affectedRows == 1
     }
 
     /// Records which outbox message carries the ticket to its holder.
     static func setDelivery(_ ticketID: String, outboxID: UUID, on connection: PostgresConnection) throws {
-        try connection.query("UPDATE tickets SET outbox_id = \(outboxID) WHERE id = \(ticketID)")
+        try connection.query("UPDATE tickets SET outbox_id = \(outboxID) WHERE id = \(ticketID)", plan: .cached)
     }
 
     /// The ticket an outbox message carries to its holder, or `nil`; without its assignment
     /// history (the delivered event does not carry it).
     static func find(outboxID: UUID, on connection: PostgresConnection) throws -> TicketRecord? {
-        try connection.query("\(unescaped: TicketRow.selection) WHERE t.outbox_id = \(outboxID)").first.map(TicketRow.record)
+        try connection.query("\(unescaped: TicketRow.selection) WHERE t.outbox_id = \(outboxID)", plan: .cached).first.map(TicketRow.record)
     }
 
     /// One ticket, locked for update when asked, or `nil`.
     static func find(_ id: String, forUpdate: Bool = false, on connection: PostgresConnection) throws -> TicketRecord? {
-        if forUpdate { try connection.query("SELECT 1 FROM tickets WHERE id = \(id) FOR UPDATE") }
-        return try withHistory(connection.query("\(unescaped: TicketRow.selection) WHERE t.id = \(id)").map(TicketRow.record), on: connection).first
+        if forUpdate { try connection.query("SELECT 1 FROM tickets WHERE id = \(id) FOR UPDATE", plan: .cached) }
+        return try withHistory(connection.query("\(unescaped: TicketRow.selection) WHERE t.id = \(id)", plan: .cached).map(TicketRow.record), on: connection)
+            .first
     }
 
     /// What `Route` needs to know before it opens a ticket, in one query: the tickets a call is
@@ -98,7 +99,7 @@ enum TicketStore {
             \(unescaped: TicketRow.joins)
             WHERE t.id IN (SELECT ticket_id FROM mine UNION SELECT id FROM tickets WHERE incident_id = \(incidentID) AND NOT finished)
             ORDER BY t.priority, t.created_at, t.id
-            """)
+            """, plan: .cached)
         let attached = try rows.map { try $0.decode("attached", as: Bool.self) }
         return zip(try withHistory(rows.map(TicketRow.record), on: connection), attached).map { ($0, $1) }
     }
@@ -112,7 +113,7 @@ enum TicketStore {
             """
             SELECT ticket_id, department_id, assigned_at, reason, actor FROM assignments
             WHERE ticket_id = ANY(\(ids)::text[]) ORDER BY sequence
-            """)
+            """, plan: .cached)
         {
             history[try row.decode("ticket_id"), default: []].append(
                 AssignmentRecord(
