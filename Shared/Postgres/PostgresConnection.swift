@@ -10,8 +10,9 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Statements prepared on this connection, by their SQL text. A statement is parsed and analysed
     /// once per connection instead of on every run (a profile of the stack under load put much of
     /// PostgreSQL's time in parsing the same few dozen statements again); it is still planned on
-    /// every run, with that run's values, unless it is run as `PostgresPlan.cached`. Texts beyond
-    /// `preparedCapacity` (statements built with literal values) run unprepared.
+    /// every run, with that run's values, unless it is run as `PostgresPlan.cached` or has no
+    /// parameters. Texts beyond `preparedCapacity` (statements built with literal values) run
+    /// unprepared.
     private var prepared: [String: String] = [:]
     /// Statements evicted inside a transaction, where DEALLOCATE fails until the rollback: freed at
     /// the next statement outside one, and counted against the capacity meanwhile (a statement that
@@ -30,9 +31,11 @@ public final class PostgresConnection: @unchecked Sendable {
     private(set) var beganOnServer = false
     /// Set when the connection was left in a state it cannot be trusted in (pipeline mode not left).
     private var broken = false
-    /// The session's `plan_cache_mode` as this connection last set it, or nil when unknown (a new
-    /// connection; after an error or a rollback, which can undo a `SET` made in its transaction). A
-    /// statement run in the other mode sends the `SET` first, in the same round trip.
+    /// The session's `plan_cache_mode` as this connection last set it, or nil when unknown: a new
+    /// connection, or after anything that may have undone a `SET` made in a transaction — a failed
+    /// statement or script, a rollback, a commit that failed or that the server turned into a
+    /// rollback. A statement run in the other mode sends the `SET` first, in the same round trip.
+    /// (Scripts run with `execute(script:)` must not change `plan_cache_mode` themselves.)
     private var planMode: PostgresPlan?
 
     /// Opens a connection. `conninfo` is a libpq connection string or `postgres://` URL.
@@ -71,14 +74,23 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     private func end(_ statement: String) throws {
-        if pendingBegin.isEmpty {
-            // A failed commit is a rollback.
-            do { try execute(script: statement) } catch {
-                planMode = nil
-                throw error
-            }
+        defer { pendingBegin = [] }
+        guard pendingBegin.isEmpty else { return }
+        let result = PQexec(handle, statement)
+        // The server answers COMMIT in a transaction a failed statement aborted with ROLLBACK: the
+        // work is gone, whatever the caller made of that statement's error.
+        let rolledBack = statement == "COMMIT" && result.map { String(cString: PQcmdStatus($0)) } == "ROLLBACK"
+        do {
+            _ = try consume(result)
+        } catch {
+            planMode = nil
+            throw error
         }
-        pendingBegin = []
+        if rolledBack {
+            planMode = nil
+            throw PostgresError(
+                code: .queryFailed, sqlState: "25P02", message: "the transaction was rolled back, not committed: a statement in it failed")
+        }
     }
 
     /// Runs one statement with its parameters and returns its rows; `plan` says whether PostgreSQL
@@ -88,8 +100,8 @@ public final class PostgresConnection: @unchecked Sendable {
         do {
             return try run(query, plan: plan)
         } catch {
-            // The statement's transaction (or the pipeline's implicit one) is lost, and with it a
-            // `SET plan_cache_mode` sent in it.
+            // The statement's transaction (or the pipeline's implicit one) may be lost, and with it
+            // a `SET plan_cache_mode` sent in it.
             planMode = nil
             throw error
         }
@@ -221,14 +233,27 @@ public final class PostgresConnection: @unchecked Sendable {
             broken = true
             throw PostgresError(code: .queryFailed, message: "a statement started a COPY, which this connection does not serve")
         }
-        // The sync's own result, PGRES_PIPELINE_SYNC.
-        if let sync = PQgetResult(handle) { PQclear(sync) }
+        // The sync's own result, PGRES_PIPELINE_SYNC. Outside a transaction block the sync commits
+        // the pipeline's implicit transaction, and that commit can fail (a deferred constraint):
+        // its error comes first, and then nothing the pipeline did stands.
+        var syncError: (any Error)?
+        var synced = false
+        for _ in 0..<4 {
+            guard let next = PQgetResult(handle) else { continue }
+            if PQresultStatus(next) == PGRES_PIPELINE_SYNC {
+                PQclear(next)
+                synced = true
+                break
+            }
+            do { _ = try consume(next) } catch { syncError = syncError ?? error }
+        }
+        if !synced { broken = true }
         if !opening.isEmpty, let first = results.first, let first, PQresultStatus(first) == PGRES_COMMAND_OK { beganOnServer = true }
         var earlierError: (any Error)?
         for result in results.prefix(min(before, results.count)) {
             do { _ = try consume(result) } catch { earlierError = earlierError ?? error }
         }
-        if let earlierError {
+        if let earlierError = earlierError ?? syncError {
             if results.count > before, let last = results[before] { PQclear(last) }
             throw earlierError
         }
@@ -249,7 +274,12 @@ public final class PostgresConnection: @unchecked Sendable {
         pendingBegin = []
         let result = PQexec(handle, opening.isEmpty ? sql : (opening + [sql]).joined(separator: "; "))
         if !opening.isEmpty, result != nil, isHealthy { beganOnServer = true }
-        _ = try consume(result)
+        do {
+            _ = try consume(result)
+        } catch {
+            planMode = nil
+            throw error
+        }
     }
 
     /// Turns a result into rows or a `PostgresError`, and frees it.

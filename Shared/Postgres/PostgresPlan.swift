@@ -13,10 +13,13 @@ public enum PostgresPlan: Sendable, Equatable {
     /// Planned on every run with its values (`force_custom_plan`): for any statement whose best plan
     /// depends on them — ranges, optional filters, `LIMIT`s, searches. The default.
     case eachRun
-    /// Planned once and the plan kept for the connection's later runs, once PostgreSQL sees it is no
-    /// worse than planning with the values (`auto`: five runs planned with their values first). Only
-    /// for statements whose plan cannot depend on their values: a lookup or a lock by a key (`=` or
-    /// `= ANY` on a unique or primary key), an `INSERT … VALUES`, an `UPDATE` or `DELETE` by key.
+    /// Planned once and the plan kept for the connection's later runs (`auto`: after five runs
+    /// planned with their values, PostgreSQL keeps a plan made without them when its estimated cost
+    /// is no higher than theirs plus the planning saved, and does not look again until an ANALYZE or
+    /// a schema change invalidates it). Only for statements whose best plan cannot depend on their
+    /// values: a lookup, a lock, an update or a delete by a key or the leading columns of an index
+    /// (`=`, or `= ANY` of a few keys), and inserts. Not for ranges, optional filters, `LIMIT`s,
+    /// `OR`s across columns, or a partial index whose condition only the values could prove.
     case cached
 
     /// The statement that puts a session in this mode.

@@ -244,7 +244,9 @@ struct PostgresTests {
         try await pool.query("DROP TABLE notes")
     }
 
-    @Test("a statement run .cached keeps a generic plan, one run .eachRun is planned on every run; the mode survives rollbacks and failures")
+    @Test(
+        "a statement run .cached keeps a generic plan, one run .eachRun is planned on every run; rollbacks and failures reset what the connection knows of the mode"
+    )
     func planModes() async throws {
         let pool = try await TestDatabase.makePool("plans", size: 1)
         defer { Task { try? await pool.shutdown() } }
@@ -299,5 +301,31 @@ struct PostgresTests {
         #expect(try await mode(.cached) == "auto")
         #expect(try await mode(.eachRun) == "force_custom_plan")
         #expect(try await pool.query("SELECT count(*)::int AS n FROM notes").first?.decode("n", as: Int.self) == 11)
+
+        // A body that swallows a failed statement and returns: the server answers the COMMIT with
+        // ROLLBACK, and the transaction is an error, not a success (the insert is gone, and so is
+        // the SET made in it).
+        let swallowed = await #expect(throws: PostgresError.self) {
+            try await pool.transaction { connection in
+                try connection.query("INSERT INTO notes (id, body) VALUES (\(12), \(120))", plan: .cached)
+                #expect(try mode(.eachRun, on: connection) == "force_custom_plan")
+                _ = try? connection.query("SELECT 1 / \(0) AS n")
+            }
+        }
+        #expect(swallowed?.sqlState == "25P02")
+        #expect(try await pool.query("SELECT count(*)::int AS n FROM notes").first?.decode("n", as: Int.self) == 11)
+        #expect(try await mode(.eachRun) == "force_custom_plan")
+
+        // Outside a transaction, a statement sent with its SET commits at the pipeline's sync; a
+        // deferred constraint fails there, after the statement itself succeeded: still an error.
+        try await pool.query("CREATE TABLE parents (id int PRIMARY KEY)")
+        try await pool.query("CREATE TABLE kids (id int, parent int REFERENCES parents DEFERRABLE INITIALLY DEFERRED)")
+        #expect(try await mode(.eachRun) == "force_custom_plan")
+        let deferred = await #expect(throws: PostgresError.self) {
+            try await pool.query("INSERT INTO kids (id, parent) VALUES (\(1), \(99))", plan: .cached)
+        }
+        #expect(deferred?.sqlState == "23503")
+        #expect(try await pool.query("SELECT count(*)::int AS n FROM kids").first?.decode("n", as: Int.self) == 0)
+        #expect(try await mode(.cached) == "auto")
     }
 }

@@ -30,8 +30,11 @@ enum EventStore {
     /// The event a sender already reported with `eventID` for the ticket, if any.
     static func find(ticketID: String, eventID: String, on connection: PostgresConnection) throws -> FeedbackEvent? {
         guard !eventID.isEmpty else { return nil }
-        return try connection.query("SELECT \(unescaped: columns()) FROM events WHERE ticket_id = \(ticketID) AND event_id = \(eventID)", plan: .cached)
-            .first.map(EventRow.event)
+        // `event_id <> ''` written out lets a plan made without the values use the partial index.
+        return try connection.query(
+            "SELECT \(unescaped: columns()) FROM events WHERE ticket_id = \(ticketID) AND event_id = \(eventID) AND event_id <> ''", plan: .cached
+        )
+        .first.map(EventRow.event)
     }
 
     /// A ticket's whole history, in order.

@@ -106,6 +106,9 @@ enum FeedbackMigrations {
                 CREATE INDEX subscriptions_channel ON subscriptions (channel) WHERE channel IS NOT NULL;
                 CREATE INDEX subscriptions_department ON subscriptions (department_id) WHERE department_id IS NOT NULL;
                 CREATE INDEX subscriptions_call ON subscriptions (call_id) WHERE call_id IS NOT NULL;
-                """)
+                """),
+        // A restricted key that follows a call is checked against the call's tickets
+        // (`TicketStore.forCall`): without this, a scan of every ticket.
+        Migration(version: 2, name: "tickets by call", sql: "CREATE INDEX tickets_call ON tickets (call_id);"),
     ]
 }

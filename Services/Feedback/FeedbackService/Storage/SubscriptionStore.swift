@@ -71,7 +71,7 @@ enum SubscriptionStore {
             WHERE channel = \(ticket.origin?.code ?? "") OR department_id = ANY(\(list)::text[])
                OR call_id = \(ticket.callID) OR call_id = \(ticket.incidentID)
             ORDER BY created_at, id
-            """, plan: .cached
+            """
         ).map(SubscriptionRow.subscription)
     }
 
