@@ -65,13 +65,15 @@ enum SubscriptionStore {
         _ ticket: FeedbackTicket, departments: [String], on connection: PostgresConnection
     ) throws -> [Subscription] {
         let list = "{" + departments.map { "\"\($0)\"" }.joined(separator: ",") + "}"
+        // One lookup per kind of subscription, each along its own partial index, so the plan does
+        // not depend on the values and is kept (an OR across the three columns would not be).
         return try connection.query(
             """
-            SELECT * FROM subscriptions
-            WHERE channel = \(ticket.origin?.code ?? "") OR department_id = ANY(\(list)::text[])
-               OR call_id = \(ticket.callID) OR call_id = \(ticket.incidentID)
+            SELECT * FROM subscriptions WHERE channel = \(ticket.origin?.code ?? "")
+            UNION SELECT * FROM subscriptions WHERE department_id = ANY(\(list)::text[])
+            UNION SELECT * FROM subscriptions WHERE call_id = \(ticket.callID) OR call_id = \(ticket.incidentID)
             ORDER BY created_at, id
-            """
+            """, plan: .cached
         ).map(SubscriptionRow.subscription)
     }
 
