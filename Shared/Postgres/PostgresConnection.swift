@@ -70,6 +70,9 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Rolls the transaction back, if it reached the server; that undoes any `SET` made in it.
     func rollback() throws {
         planMode = nil
+        // After a failed COMMIT the server has already ended the transaction (a ROLLBACK then
+        // would only earn a warning on standard error).
+        if pendingBegin.isEmpty, PQtransactionStatus(handle) == PQTRANS_IDLE { return }
         try end("ROLLBACK")
     }
 
@@ -189,7 +192,8 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Sends `opening`, the `SET` of a plan mode if `switching`, the preparation of a statement new to
     /// this connection if any, and then the statement `send` queues, in one pipeline and one round
-    /// trip, and returns the statement's result (to `consume`); throws the first error before it.
+    /// trip, and returns the statement's result (to `consume`); throws the first error before it, or
+    /// the error of the implicit transaction's commit at the sync.
     ///
     /// Each command's result is followed by a NULL, and the sync by its own result (no NULL after
     /// it); after an error the rest come back aborted. Everything is read and freed, so the
@@ -247,17 +251,21 @@ public final class PostgresConnection: @unchecked Sendable {
             }
             do { _ = try consume(next) } catch { syncError = syncError ?? error }
         }
-        if !synced { broken = true }
+        if !synced {
+            broken = true
+            syncError = syncError ?? PostgresError(code: .connectionLost, message: "the pipeline's sync was never answered: its commit is unknown")
+        }
         if !opening.isEmpty, let first = results.first, let first, PQresultStatus(first) == PGRES_COMMAND_OK { beganOnServer = true }
         var earlierError: (any Error)?
         for result in results.prefix(min(before, results.count)) {
             do { _ = try consume(result) } catch { earlierError = earlierError ?? error }
         }
+        // A statement prepared stays prepared even when the commit at the sync fails.
+        if earlierError == nil, let preparation { prepared[preparation.sql] = preparation.name }
         if let earlierError = earlierError ?? syncError {
             if results.count > before, let last = results[before] { PQclear(last) }
             throw earlierError
         }
-        if let preparation { prepared[preparation.sql] = preparation.name }
         if let switching { planMode = switching }
         return results.count > before ? results[before] : nil
     }

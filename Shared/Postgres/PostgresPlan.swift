@@ -15,7 +15,7 @@ public enum PostgresPlan: Sendable, Equatable {
     case eachRun
     /// Planned once and the plan kept for the connection's later runs (`auto`: after five runs
     /// planned with their values, PostgreSQL keeps a plan made without them when its estimated cost
-    /// is no higher than theirs plus the planning saved, and does not look again until an ANALYZE or
+    /// is lower than theirs plus the planning saved, and does not look again until an ANALYZE or
     /// a schema change invalidates it). Only for statements whose best plan cannot depend on their
     /// values: a lookup, a lock, an update or a delete by a key or the leading columns of an index
     /// (`=`, or `= ANY` of a few keys), and inserts. Not for ranges, optional filters, `LIMIT`s,

@@ -321,10 +321,13 @@ struct PostgresTests {
         try await pool.query("CREATE TABLE parents (id int PRIMARY KEY)")
         try await pool.query("CREATE TABLE kids (id int, parent int REFERENCES parents DEFERRABLE INITIALLY DEFERRED)")
         #expect(try await mode(.eachRun) == "force_custom_plan")
+        let pid = try await pool.query("SELECT pg_backend_pid() AS pid").first?.decode("pid", as: Int.self)
         let deferred = await #expect(throws: PostgresError.self) {
             try await pool.query("INSERT INTO kids (id, parent) VALUES (\(1), \(99))", plan: .cached)
         }
         #expect(deferred?.sqlState == "23503")
+        // Read to the end: the connection left pipeline mode and serves on.
+        #expect(try await pool.query("SELECT pg_backend_pid() AS pid").first?.decode("pid", as: Int.self) == pid)
         #expect(try await pool.query("SELECT count(*)::int AS n FROM kids").first?.decode("n", as: Int.self) == 0)
         #expect(try await mode(.cached) == "auto")
     }

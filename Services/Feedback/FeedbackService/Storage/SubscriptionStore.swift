@@ -66,12 +66,13 @@ enum SubscriptionStore {
     ) throws -> [Subscription] {
         let list = "{" + departments.map { "\"\($0)\"" }.joined(separator: ",") + "}"
         // One lookup per kind of subscription, each along its own partial index, so the plan does
-        // not depend on the values and is kept (an OR across the three columns would not be).
+        // not depend on the values and is kept (an OR across the three columns would not be). A
+        // subscription has exactly one kind (a CHECK), so no row comes from two branches.
         return try connection.query(
             """
             SELECT * FROM subscriptions WHERE channel = \(ticket.origin?.code ?? "")
-            UNION SELECT * FROM subscriptions WHERE department_id = ANY(\(list)::text[])
-            UNION SELECT * FROM subscriptions WHERE call_id = \(ticket.callID) OR call_id = \(ticket.incidentID)
+            UNION ALL SELECT * FROM subscriptions WHERE department_id = ANY(\(list)::text[])
+            UNION ALL SELECT * FROM subscriptions WHERE call_id = \(ticket.callID) OR call_id = \(ticket.incidentID)
             ORDER BY created_at, id
             """, plan: .cached
         ).map(SubscriptionRow.subscription)
