@@ -94,7 +94,7 @@ public final class LocalStack: @unchecked Sendable {
         guard !stopped else { return }
         stopped = true
         if let root = try? Self.repositoryRoot() {
-            _ = try? Self.run(root.appendingPathComponent("scripts/down").path, [], state: stateDirectory)
+            _ = try? Self.run(root.appendingPathComponent("scripts/down").path, ["--purge"], state: stateDirectory)
         }
         try? FileManager.default.removeItem(at: stateDirectory)
     }
