@@ -1091,6 +1091,31 @@ struct ClassifierSafetyTests {
         #expect(outcome.destinations.contains(flag.requiredDestination))
     }
 
+    @Test(
+        "a look-alike denied vetoes nothing: 不是模特 is a person",
+        arguments: [
+            "河里漂着一个人，一动不动，不是模特，是真人，快来",
+            "河里漂着一个人，我看清楚了并非假人，快点来人",
+            "反映河道垃圾多，刚才看到河里漂起一个人，不是模特吧，一直没动",
+        ])
+    func deniedLookAlike(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.safetyFlags.contains(.personAtRisk), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(SafetyFlag.personAtRisk.requiredDestination))
+    }
+
+    @Test(
+        "…and a look-alike asked about, asked back or named beside another still vetoes",
+        arguments: [
+            "河里漂着一个人，是个塑料模特，商场扔的",
+            "河里漂起一个人，那不是模特吗，商场扔的，反映河道垃圾",
+            "河里漂着一个人，不是模特就是假人，反映河道垃圾",
+        ])
+    func lookAlikeStillVetoes(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(!outcome.safetyFlags.contains(.personAtRisk), "\(outcome.evidence)")
+    }
+
     @Test("a threat to life the model reads as medical keeps the ambulance and the police; a beating with the hurt beside it brings both")
     func threatReadAsMedicalAndBeatingHurt() throws {
         // The production model: which category it reads is the point.

@@ -595,27 +595,27 @@ public struct SafetyRules: Sendable {
             let start = position - exclusion.offset
             if start >= 0, Self.matches(exclusion.phrase, in: text, at: start, within: own) { return false }
         }
-        if !cue.vetoedBy.isEmpty, contains(cue.vetoedBy, in: text, range: Self.window(around: cueRange, in: own)) {
+        if !cue.vetoedBy.isEmpty, containsVeto(cue.vetoedBy, in: text, range: Self.window(around: cueRange, in: own)) {
             return false
         }
         if !cue.vetoedNearby.isEmpty || !cue.vetoedNearbyUnlessNow.isEmpty {
             let segments = pauses.segments
             let around = segments[max(0, first - 1)].lowerBound..<segments[min(segments.count - 1, last + 1)].upperBound
-            if !cue.vetoedNearby.isEmpty, contains(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: around)) {
+            if !cue.vetoedNearby.isEmpty, containsVeto(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: around)) {
                 return false
             }
             // An English word's clause is the word itself (a space ends it): its vetoes are sought over
             // the run of words around it, as its required company is (a film called the thief: a code
             // review's finding).
             if !cue.vetoedNearby.isEmpty, cue.phrase[0].isASCII,
-                contains(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: Self.spokenRun(around: clauses[number], in: text)))
+                containsVeto(cue.vetoedNearby, in: text, range: Self.window(around: cueRange, in: Self.spokenRun(around: clauses[number], in: text)))
             {
                 return false
             }
             // Told as happening now, before the cue in its own clause: these veto from that clause only.
             if !cue.vetoedNearbyUnlessNow.isEmpty {
                 let now = contains(Self.immediacyPhrases, in: text, range: own.lowerBound..<position)
-                if contains(cue.vetoedNearbyUnlessNow, in: text, range: Self.window(around: cueRange, in: now ? own : around)) { return false }
+                if containsVeto(cue.vetoedNearbyUnlessNow, in: text, range: Self.window(around: cueRange, in: now ? own : around)) { return false }
             }
         }
         let nearby = (max(0, number - 1)...min(clauses.count - 1, number + 1)).map { Self.window(around: cueRange, in: clauses[$0]) }
@@ -800,6 +800,38 @@ public struct SafetyRules: Sendable {
     private func contains(_ words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Bool {
         for start in range where words.contains(where: { Self.matches($0, in: text, at: start, within: range) }) { return true }
         return false
+    }
+
+    /// Whether a look-alike that vetoes a cue stands in `range`, not denied: 不是模特 (河里漂着一个人，不是模特)
+    /// says the look-alike is not what was seen, so it vetoes nothing — a second reviewer's miss at
+    /// stop 27. Denied means 不是 or 并非 right before the word, not the question 是不是 (是不是假人
+    /// keeps its veto, as it did) and not asked back with 吗, 么 or 嘛 before the clause ends (那不是
+    /// 模特吗 says it is one). Any other look-alike in range still vetoes (不是模特就是假人).
+    private func containsVeto(_ words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Bool {
+        for start in range {
+            for word in words where Self.matches(word, in: text, at: start, within: range) {
+                if !Self.isDenied(at: start, length: word.count, in: text) { return true }
+            }
+        }
+        return false
+    }
+
+    private static let denials: [Phrase] = ["不是", "并非"].map { Array($0.unicodeScalars) }
+    private static let askedBack: Set<Unicode.Scalar> = ["吗", "么", "嘛"]
+
+    /// Whether the word at `start` is denied by 不是 or 并非 right before it (see `containsVeto`).
+    private static func isDenied(at start: Int, length: Int, in text: [Unicode.Scalar]) -> Bool {
+        guard let denial = denials.first(where: { start >= $0.count && matches($0, in: text, at: start - $0.count, within: 0..<text.count) })
+        else { return false }
+        let before = start - denial.count - 1
+        if before >= 0, text[before] == "是" { return false }
+        // A clause's end, or eight characters on in a text with no punctuation.
+        var position = start + length
+        while position < min(text.count, start + length + 8), !isClauseBreak(text[position]) {
+            if askedBack.contains(text[position]) { return false }
+            position += 1
+        }
+        return true
     }
 
     private static func matches(_ phrase: Phrase, in text: [Unicode.Scalar], at start: Int, within bounds: Range<Int>) -> Bool {
