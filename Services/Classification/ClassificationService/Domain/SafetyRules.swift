@@ -802,11 +802,15 @@ public struct SafetyRules: Sendable {
         return false
     }
 
-    /// Whether a look-alike that vetoes a cue stands in `range`, not denied: 不是模特 (河里漂着一个人，不是模特)
-    /// says the look-alike is not what was seen, so it vetoes nothing — a second reviewer's miss at
-    /// stop 27. Denied means 不是 or 并非 right before the word, not the question 是不是 (是不是假人
-    /// keeps its veto, as it did) and not asked back with 吗, 么 or 嘛 before the clause ends (那不是
-    /// 模特吗 says it is one). Any other look-alike in range still vetoes (不是模特就是假人).
+    /// Whether a look-alike that vetoes a cue stands in `range`, not denied. 河里漂着一个人，不是模特，是真人
+    /// denies the mannequin and says who it is, so the mannequin vetoes nothing — a stop-27 reviewer's
+    /// miss. Denied is narrow on purpose: a review of a first, wider version (any 不是 or 并非 right
+    /// before the word) found spoken Chinese denying little that way — 那不是模特？, 还不是冬泳队,
+    /// 难道不是模特, 不是模特还能是啥, 保安非说不是假人 all say it *is* the look-alike, and 34 of 63
+    /// harmless calls written to test it were flagged. So the denial must stand right before the word
+    /// with nothing rhetorical before it (`rhetoricalBefore`), the clause must not be asked (吗, 嘛,
+    /// a question mark), and a real person must be affirmed next (是真人, 是个人: `personAffirmed`),
+    /// in the same clause or the one after. Any other look-alike in range still vetoes.
     private func containsVeto(_ words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Bool {
         for start in range {
             for word in words where Self.matches(word, in: text, at: start, within: range) {
@@ -817,21 +821,41 @@ public struct SafetyRules: Sendable {
     }
 
     private static let denials: [Phrase] = ["不是", "并非"].map { Array($0.unicodeScalars) }
-    private static let askedBack: Set<Unicode.Scalar> = ["吗", "么", "嘛"]
+    /// Before a denial, what makes it a rhetorical question or an insistence (那不是…, 还不是…, 是不是…).
+    private static let rhetoricalBefore: [Phrase] = [
+        "是", "那", "这", "还", "难道", "谁说", "怎么", "哪里", "可能", "非说", "要", "可", "岂", "莫非", "就",
+    ].map { Array($0.unicodeScalars) }
+    /// After the denied look-alike, a real person affirmed.
+    private static let personAffirmed: [Phrase] = [
+        "是真人", "是个真人", "是一个真人", "是活人", "是个活人", "是个大活人", "是个人", "是一个人", "是真的人", "真的是人", "真的是个人", "而是人",
+        "而是一个人",
+    ].map { Array($0.unicodeScalars) }
+    private static let askedBack: Set<Unicode.Scalar> = ["吗", "嘛", "幺", "?"]
 
-    /// Whether the word at `start` is denied by 不是 or 并非 right before it (see `containsVeto`).
+    /// Whether the look-alike at `start` is denied (see `containsVeto`).
     private static func isDenied(at start: Int, length: Int, in text: [Unicode.Scalar]) -> Bool {
-        guard let denial = denials.first(where: { start >= $0.count && matches($0, in: text, at: start - $0.count, within: 0..<text.count) })
+        let whole = 0..<text.count
+        guard let denial = denials.first(where: { start >= $0.count && matches($0, in: text, at: start - $0.count, within: whole) })
         else { return false }
-        let before = start - denial.count - 1
-        if before >= 0, text[before] == "是" { return false }
-        // A clause's end, or eight characters on in a text with no punctuation.
+        let denialStart = start - denial.count
+        if rhetoricalBefore.contains(where: { denialStart >= $0.count && matches($0, in: text, at: denialStart - $0.count, within: whole) }) {
+            return false
+        }
+        // The rest of this clause (at most eight characters in a text with no punctuation) and the next.
         var position = start + length
-        while position < min(text.count, start + length + 8), !isClauseBreak(text[position]) {
+        let reach = min(text.count, position + 8)
+        while position < reach, !isClauseBreak(text[position]) {
             if askedBack.contains(text[position]) { return false }
             position += 1
         }
-        return true
+        if position < text.count, text[position] == "?" { return false }
+        let next = min(text.count, position + 1 + 12)
+        var affirmed = false
+        for at in (start + length)..<next where personAffirmed.contains(where: { matches($0, in: text, at: at, within: (start + length)..<next) }) {
+            affirmed = true
+            break
+        }
+        return affirmed
     }
 
     private static func matches(_ phrase: Phrase, in text: [Unicode.Scalar], at start: Int, within bounds: Range<Int>) -> Bool {
