@@ -1121,6 +1121,8 @@ struct ClassifierSafetyTests {
             "河里漂着一个人，经现场核实并非假人，而是一件潜水服，请环卫打捞",
             "河里漂着一个人，这不是假人么，请环卫打捞",
             "河里漂起个人，不是玩偶又是哪个，游乐场扔的",
+            "河里漂着一个人，不是模特，是个人形立牌，商场扔的",
+            "河里漂着一个人，不是假人，是一个人偶，游乐场扔的",
         ])
     func lookAlikeStillVetoes(text: String) throws {
         let outcome = try classify(text, channel: .hotline12345)

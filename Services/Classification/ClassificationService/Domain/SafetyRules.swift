@@ -830,6 +830,8 @@ public struct SafetyRules: Sendable {
         "是真人", "是个真人", "是一个真人", "是活人", "是个活人", "是个大活人", "是个人", "是一个人", "是真的人", "真的是人", "真的是个人", "而是人",
         "而是一个人",
     ].map { Array($0.unicodeScalars) }
+    /// After an affirmed person, what makes it a thing again (是个人形立牌, 是一个人偶, 是个人家扔的).
+    private static let notAPerson: Set<Unicode.Scalar> = ["形", "偶", "家", "造", "工", "像", "体", "台", "模"]
     private static let askedBack: Set<Unicode.Scalar> = ["吗", "嘛", "幺", "?"]
 
     /// Whether the look-alike at `start` is denied (see `containsVeto`).
@@ -850,12 +852,14 @@ public struct SafetyRules: Sendable {
         }
         if position < text.count, text[position] == "?" { return false }
         let next = min(text.count, position + 1 + 12)
-        var affirmed = false
-        for at in (start + length)..<next where personAffirmed.contains(where: { matches($0, in: text, at: at, within: (start + length)..<next) }) {
-            affirmed = true
-            break
+        for at in (start + length)..<next {
+            for phrase in personAffirmed where matches(phrase, in: text, at: at, within: (start + length)..<next) {
+                let after = at + phrase.count
+                if after < text.count, notAPerson.contains(text[after]) { continue }
+                return true
+            }
         }
-        return affirmed
+        return false
     }
 
     private static func matches(_ phrase: Phrase, in text: [Unicode.Scalar], at start: Int, within bounds: Range<Int>) -> Bool {
