@@ -1091,44 +1091,6 @@ struct ClassifierSafetyTests {
         #expect(outcome.destinations.contains(flag.requiredDestination))
     }
 
-    @Test(
-        "a look-alike denied and a real person affirmed vetoes nothing: 不是模特，是真人",
-        arguments: [
-            "河里漂着一个人，一动不动，不是模特，是真人，快来",
-            "河里漂着一个人，我看清楚了并非假人，是个活人，快点来人",
-            "反映河道垃圾多，刚才看到河里漂起一个人，不是模特，是个人，一直没动",
-            "河里漂着一个人，不是模特，是真人，你们快来",
-        ])
-    func deniedLookAlike(text: String) throws {
-        let outcome = try classify(text, channel: .hotline12345)
-        #expect(outcome.safetyFlags.contains(.personAtRisk), "\(outcome.evidence)")
-        #expect(outcome.destinations.contains(SafetyFlag.personAtRisk.requiredDestination))
-    }
-
-    @Test(
-        "…and a look-alike asked about, asked back, insisted on, named beside another or not followed by a person still vetoes",
-        arguments: [
-            "河里漂着一个人，是个塑料模特，商场扔的",
-            "河里漂起一个人，那不是模特吗，商场扔的，反映河道垃圾",
-            "河里漂着一个人，不是模特就是假人，反映河道垃圾",
-            // A review's: the first version (any 不是 right before the word) flagged these.
-            "河里漂着一个人？那不是模特？服装店扔的，麻烦环卫捞一下",
-            "河里漂着一个人，还不是冬泳队那帮人，天天在这里游，也没人管",
-            "河里漂着一个人，难道不是模特，你们也不来捞一下",
-            "河里漂着一个人不是模特还能是啥服装店扔的",
-            "河里漂着一个人，保安非说不是假人，我看得清清楚楚就是，请环卫来捞",
-            "河里漂着一个人，仔细一看不是模特是个稻草人，麻烦清理一下",
-            "河里漂着一个人，经现场核实并非假人，而是一件潜水服，请环卫打捞",
-            "河里漂着一个人，这不是假人么，请环卫打捞",
-            "河里漂起个人，不是玩偶又是哪个，游乐场扔的",
-            "河里漂着一个人，不是模特，是个人形立牌，商场扔的",
-            "河里漂着一个人，不是假人，是一个人偶，游乐场扔的",
-        ])
-    func lookAlikeStillVetoes(text: String) throws {
-        let outcome = try classify(text, channel: .hotline12345)
-        #expect(!outcome.safetyFlags.contains(.personAtRisk), "\(outcome.evidence)")
-    }
-
     @Test("a threat to life the model reads as medical keeps the ambulance and the police; a beating with the hurt beside it brings both")
     func threatReadAsMedicalAndBeatingHurt() throws {
         // The production model: which category it reads is the point.
