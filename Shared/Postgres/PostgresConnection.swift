@@ -83,12 +83,7 @@ public final class PostgresConnection: @unchecked Sendable {
         // The server answers COMMIT in a transaction a failed statement aborted with ROLLBACK: the
         // work is gone, whatever the caller made of that statement's error.
         let rolledBack = statement == "COMMIT" && result.map { String(cString: PQcmdStatus($0)) } == "ROLLBACK"
-        do {
-            _ = try consume(result)
-        } catch {
-            planMode = nil
-            throw error
-        }
+        _ = try forgettingPlanMode { try consume(result) }
         if rolledBack {
             planMode = nil
             throw PostgresError(
@@ -100,11 +95,16 @@ public final class PostgresConnection: @unchecked Sendable {
     /// may keep its plan (`PostgresPlan`).
     @discardableResult
     public func query(_ query: PostgresQuery, plan: PostgresPlan = .eachRun) throws -> PostgresRows {
+        try forgettingPlanMode { try run(query, plan: plan) }
+    }
+
+    /// Runs `body`; if it throws, the session's plan mode is unknown from then on: what failed may
+    /// have taken its transaction (or a pipeline's implicit one) down, and a `SET plan_cache_mode`
+    /// sent in it.
+    private func forgettingPlanMode<T>(_ body: () throws -> T) rethrows -> T {
         do {
-            return try run(query, plan: plan)
+            return try body()
         } catch {
-            // The statement's transaction (or the pipeline's implicit one) may be lost, and with it
-            // a `SET plan_cache_mode` sent in it.
             planMode = nil
             throw error
         }
@@ -282,12 +282,7 @@ public final class PostgresConnection: @unchecked Sendable {
         pendingBegin = []
         let result = PQexec(handle, opening.isEmpty ? sql : (opening + [sql]).joined(separator: "; "))
         if !opening.isEmpty, result != nil, isHealthy { beganOnServer = true }
-        do {
-            _ = try consume(result)
-        } catch {
-            planMode = nil
-            throw error
-        }
+        _ = try forgettingPlanMode { try consume(result) }
     }
 
     /// Turns a result into rows or a `PostgresError`, and frees it.
