@@ -1179,4 +1179,54 @@ struct ClassifierSafetyTests {
         let repair = try classify("燃气公司说派人来维修，等了一天根本没派人，燃气灶还是坏的")
         #expect(repair.destinations == [.hotline12345], "\(repair.evidence)")
     }
+    @Test(
+        "a person look-alike the caller denies and then says is a real person vetoes nothing (河里漂着一个人，不是模特，是真人)",
+        arguments: [
+            "河里漂着一个人，不是模特，是真人",
+            "河里漂着一个人，并不是模特，是真人",
+            "河里漂着一个人，不是塑料模特，是真人",
+            "河里漂着一个人，不是个假人，是真人",
+            "河里漂着一个人，但是不是模特，是真人，快来",
+            "河里漂着一个人，不是模特，你们快派人来",
+            "河里漂着一个人，不是模特也不是假人，是真人",
+            "河里漂着一个人，肯定不是假人，人是真的",
+            "河里漂着一个人，不是假人，而是一个小孩",
+            "河里漂着一个人，不是人偶，是具尸体",
+            "河里漂着一个人不是假人是真人快来",
+            "我倒车撞到人了，不是假人，是个老太婆，在喊",
+        ])
+    func deniedLookAlike(text: String) throws {
+        let outcome = try classify(text)
+        #expect(!outcome.safetyFlags.isEmpty, "\(outcome.evidence)")
+        #expect(outcome.destinations.contains { $0 != .hotline12345 }, "\(outcome.destinations)")
+    }
+
+    @Test(
+        "a look-alike denied rhetorically, asked about, or beside no real person still vetoes; a negated cue's veto is never relaxed",
+        arguments: [
+            // Each means it *is* the look-alike (two stop-29 reviews' texts).
+            "河里漂着一个人，那不是模特？请环卫来捞",
+            "河里漂着一个人，还不是冬泳队的，天天在这游",
+            "河里漂着一个人，不是模特是啥，请城管处理",
+            "河里漂着一个人，不是假人又是什么，请环卫来处理",
+            "河里漂着一个人，保安非说不是假人，我看得清清楚楚就是，请环卫来捞",
+            "河里漂着一个人，难道不是模特，麻烦清理一下",
+            "河里漂着一个人，不是假人嘛，请环卫来捞",
+            "河里漂着一个人，不是模特吗？是商场扔的",
+            // The affirmation must be a person, said as its own clause.
+            "河里漂着一个人，不是模特，是真人秀在拍，请协调一下占道",
+            "河里漂着一个人，不是假人，是个人形气球，广告公司的",
+            "河里漂着一个人不是假人是真人秀道具",
+        ])
+    func lookAlikeStillVetoes(text: String) throws {
+        let outcome = try classify(text)
+        #expect(!outcome.safetyFlags.contains(.personAtRisk), "\(outcome.evidence)")
+    }
+
+    @Test("a look-alike denial never relaxes a veto for a negated cue: the injury told before it still counts")
+    func deniedLookAlikeBesideNegatedCue() throws {
+        // The second review's lost danger (stop 29): 工伤 is no look-alike, and the cue is negated.
+        let outcome = try classify("工地上有个工人从架子上摔下来，头在流血，包工头说没有受伤，不是工伤，是个人不小心")
+        #expect(outcome.safetyFlags.contains(.injury), "\(outcome.evidence)")
+    }
 }
