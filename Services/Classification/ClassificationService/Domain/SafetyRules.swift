@@ -238,14 +238,22 @@ public struct SafetyRules: Sendable {
         // The general denials plainly negated (没动手, 没有打架), with where they stand: what a speech
         // repair may answer (`repairDenied`).
         var plainDenials: [(flags: [SafetyFlag], position: Int)] = []
+        // The cues that count only because the look-alike that would veto them was denied
+        // (`deniedLookAlikes`): superseded, they are still shown to the model, as when the look-alike
+        // vetoed them — a finding or an all-clear after such a cue must not hide from the model what it
+        // read before the denial was understood (a review found 经询问，人已被救，无人伤亡…救人的环卫工人
+        // 下水后一直没上来 sent to 12345 once the cue counted and was masked).
+        var relaxed: [Range<Int>] = []
         // The cues inside what the caller only believed (`isBelieved`).
         var beliefs: [(range: Range<Int>, cue: SafetyCue)] = []
         for (number, clause) in clauses.enumerated() {
             for position in clause {
                 guard mayStart(Self.cueBit, at: position, in: text), let candidates = cues[text[position]] else { continue }
                 for cue in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause) {
-                    guard counts(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses) else { continue }
+                    let counting = counting(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses)
+                    guard counting.counts else { continue }
                     let range = position..<(position + cue.phrase.count)
+                    if counting.relaxed { relaxed.append(range) }
                     if !cue.ignoresNegation, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) {
                         // A question (（询问）有没有人受伤？, 没有动手吗？) asserts nothing and denies nothing
                         // (code reviews').
@@ -358,7 +366,7 @@ public struct SafetyRules: Sendable {
         let supersededLeanings = leaningsFrom > 0 ? leaningRanges(in: text, clauses: clauses, before: leaningsFrom) : []
         return SafetyAssessment(
             cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: leaningsFrom),
-            superseded: alarms.filter { isSuperseded($0.range, $0.cue) }.map(\.range) + supersededLeanings + lookAlikeRanges(in: text) + dropped)
+            superseded: alarms.filter { isSuperseded($0.range, $0.cue) && !relaxed.contains($0.range) }.map(\.range) + supersededLeanings + lookAlikeRanges(in: text) + dropped)
     }
 
     /// One denial's kind: the flags of the negated cue, its family, and its phrase unless it is a
@@ -588,16 +596,26 @@ public struct SafetyRules: Sendable {
         _ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>],
         in text: [Unicode.Scalar], pauses: Pauses
     ) -> Bool {
+        counting(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses).counts
+    }
+
+    /// `counts`, and whether the cue counts only because a look-alike that would veto it was denied
+    /// (`deniedLookAlikes`).
+    private func counting(
+        _ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>],
+        in text: [Unicode.Scalar], pauses: Pauses
+    ) -> (counts: Bool, relaxed: Bool) {
         let cueRange = position..<(position + cue.phrase.count)
         let (first, last) = pauses.span(of: cueRange)
         let own = pauses.segments[first].lowerBound..<pauses.segments[last].upperBound
         for exclusion in cue.excludedIn {
             let start = position - exclusion.offset
-            if start >= 0, Self.matches(exclusion.phrase, in: text, at: start, within: own) { return false }
+            if start >= 0, Self.matches(exclusion.phrase, in: text, at: start, within: own) { return (false, false) }
         }
         // A look-alike the caller denies (河里漂着一个人，不是模特，是真人) vetoes nothing, for a cue
         // asserted: `deniedLookAlikes`. Worked out only when a veto is found, which is rare.
-        var denied: [Range<Int>]?
+        var denied: [DeniedLookAlike]?
+        var relaxed = false
         func vetoes(_ words: [Phrase], in range: Range<Int>) -> Bool {
             guard contains(words, in: text, range: range) else { return false }
             if denied == nil {
@@ -605,18 +623,27 @@ public struct SafetyRules: Sendable {
                 denied = asserted ? deniedLookAlikes(in: text, pauses: pauses) : []
             }
             guard let denied, !denied.isEmpty else { return true }
-            return range.contains { start in
-                !denied.contains { $0.contains(start) } && words.contains { Self.matches($0, in: text, at: start, within: range) }
+            func undenied(in range: Range<Int>) -> Bool {
+                range.contains { start in
+                    !denied.contains { $0.denial.contains(start) } && words.contains { Self.matches($0, in: text, at: start, within: range) }
+                }
             }
+            if undenied(in: range) { return true }
+            // The denial and its affirmation push what followed out of the window (不是模特，是真人，
+            // 在游泳): the cue's vetoes are sought on to the end of the clause after the affirmation.
+            let reach = denied.filter { range.overlaps($0.denial) }.map(\.reach).max() ?? range.upperBound
+            if reach > range.upperBound, undenied(in: range.upperBound..<reach) { return true }
+            relaxed = true
+            return false
         }
         if !cue.vetoedBy.isEmpty, vetoes(cue.vetoedBy, in: Self.window(around: cueRange, in: own)) {
-            return false
+            return (false, false)
         }
         if !cue.vetoedNearby.isEmpty || !cue.vetoedNearbyUnlessNow.isEmpty {
             let segments = pauses.segments
             let around = segments[max(0, first - 1)].lowerBound..<segments[min(segments.count - 1, last + 1)].upperBound
             if !cue.vetoedNearby.isEmpty, vetoes(cue.vetoedNearby, in: Self.window(around: cueRange, in: around)) {
-                return false
+                return (false, false)
             }
             // An English word's clause is the word itself (a space ends it): its vetoes are sought over
             // the run of words around it, as its required company is (a film called the thief: a code
@@ -624,16 +651,16 @@ public struct SafetyRules: Sendable {
             if !cue.vetoedNearby.isEmpty, cue.phrase[0].isASCII,
                 vetoes(cue.vetoedNearby, in: Self.window(around: cueRange, in: Self.spokenRun(around: clauses[number], in: text)))
             {
-                return false
+                return (false, false)
             }
             // Told as happening now, before the cue in its own clause: these veto from that clause only.
             if !cue.vetoedNearbyUnlessNow.isEmpty {
                 let now = contains(Self.immediacyPhrases, in: text, range: own.lowerBound..<position)
-                if contains(cue.vetoedNearbyUnlessNow, in: text, range: Self.window(around: cueRange, in: now ? own : around)) { return false }
+                if contains(cue.vetoedNearbyUnlessNow, in: text, range: Self.window(around: cueRange, in: now ? own : around)) { return (false, false) }
             }
         }
         let nearby = (max(0, number - 1)...min(clauses.count - 1, number + 1)).map { Self.window(around: cueRange, in: clauses[$0]) }
-        guard !cue.requiresNearby.isEmpty else { return true }
+        guard !cue.requiresNearby.isEmpty else { return (true, relaxed) }
         // Besides the neighbouring clauses, the run of clauses separated only by spaces: a
         // speech-recognition transcript (喂 快 我娃娃 把 那个 纽扣电池 吞 吞下去了) has a space for every
         // pause, so a clause can be one word and the context several clauses away.
@@ -654,24 +681,35 @@ public struct SafetyRules: Sendable {
             }
             return false
         }
-        return cue.requiresNearby.allSatisfy(present)
+        return (cue.requiresNearby.allSatisfy(present), relaxed)
+    }
+
+    /// A look-alike the caller denied (`denial`: the denial's words) and how far on the cue's other
+    /// vetoes are still sought (`reach`: the end of the clause after the affirmation).
+    private struct DeniedLookAlike {
+        let denial: Range<Int>
+        let reach: Int
     }
 
     /// Where the caller denies a person look-alike and says in the next breath it is a real person:
     /// a clause that is only the denial (不是模特, 并非假人, 根本不是塑料模特), not asked (no `?`), with
-    /// the affirmation as the whole next clause (是真人, 是个老头, 而是一个小孩, 真人来的) or an urgent
-    /// call opening it (快来, 赶紧派人); or, with no punctuation, 不是假人是真人 right where it stands,
-    /// nothing but urgency after it. A look-alike there vetoes nothing (`counts`).
+    /// the affirmation as the whole next clause (是真人, 是个老头, 而是一个小孩, 真人来的) or a call for
+    /// help opening it (快来, 你们快派人, 赶紧来, 救命); or, with no punctuation, 不是假人是真人 with
+    /// nothing after it but such a call. A look-alike there vetoes nothing (`counting`), and nothing is
+    /// denied when the caller takes it back later (逗你的, 其实是…, 原来是…) or names a look-alike again
+    /// undenied (…就是个塑料模特).
     ///
-    /// Drawn this narrow after two looser attempts were withdrawn (stop 29; their reviewers' 284
-    /// texts are `SafetyCases/stop29-denied-look-alike`): spoken Chinese denies rhetorically (那不是
-    /// 模特？, 还不是冬泳队, 不是模特还能是啥, 保安非说不是假人 — each means it *is* the look-alike), so
-    /// the denial must open its clause and end it; 是真人秀, 是个人都看得出来, 是个人原因 affirm no
-    /// person, so the affirmation must be its clause; and only words mistaken for a person are
-    /// relaxed — never 工伤, 视频, 电影 or 演练 — and only for an asserted cue, so a negated one
-    /// (没有受伤，不是工伤，是个人不小心) still vetoes and clears nothing it did not before.
-    private func deniedLookAlikes(in text: [Unicode.Scalar], pauses: Pauses) -> [Range<Int>] {
-        /// The longest of `options` at `index`, moving past it; `nil` when none matches.
+    /// Drawn this narrow after three looser attempts (stops 29 and 30; their reviewers' texts are in
+    /// `SafetyCases/stop29-denied-look-alike` and `SafetyCases/stop30-denied-look-alike`): spoken
+    /// Chinese denies rhetorically (那不是模特？, 还不是冬泳队, 不是模特还能是啥, 保安非说不是假人 — each
+    /// means it *is* the look-alike), so the denial must open its clause and end it; 是真人秀, 是个人都看
+    /// 得出来, 是个人原因, and in a transcript 是真人 秀 or 是个人 形立牌, affirm no person, so the
+    /// affirmation must be its clause, ended by punctuation (a pause ends it only before a call for
+    /// help); 快乐, 快递, 快闪, 赶紧的, 救人演练 and 快来看 are no calls for help; only words mistaken for a
+    /// person are relaxed — never 工伤, 视频, 电影 or 演练 — and only for an asserted cue, so a negated
+    /// one (没有受伤，不是工伤，是个人不小心) still vetoes and clears nothing it did not before.
+    private func deniedLookAlikes(in text: [Unicode.Scalar], pauses: Pauses) -> [DeniedLookAlike] {
+        /// The longest of `options` at `index`, moving past it; `false` when none matches.
         func take(_ options: [Phrase], at index: inout Int, before end: Int) -> Bool {
             guard let word = options.filter({ Self.matches($0, in: text, at: index, within: index..<end) }).max(by: { $0.count < $1.count }) else {
                 return false
@@ -680,22 +718,17 @@ public struct SafetyRules: Sendable {
             return true
         }
         /// Where the denial starting at `start` ends (after the look-alike), or `nil`.
-        func denial(at start: Int, before end: Int) -> Int? {
+        func denial(at start: Int, before end: Int, flatTail: Bool) -> Int? {
             var index = start
             guard take(Self.lookAlikeDenials, at: &index, before: end) else { return nil }
-            _ = take(Self.lookAlikeMeasures, at: &index, before: end)
-            _ = take(Self.lookAlikeMaterials, at: &index, before: end)
-            guard take(Self.personLookAlikes, at: &index, before: end) else { return nil }
-            _ = take([["儿"]], at: &index, before: end)
-            // 不是模特也不是假人: each look-alike denied.
-            while take(Self.lookAlikeChains, at: &index, before: end) {
+            repeat {
                 _ = take(Self.lookAlikeMeasures, at: &index, before: end)
                 _ = take(Self.lookAlikeMaterials, at: &index, before: end)
                 guard take(Self.personLookAlikes, at: &index, before: end) else { return nil }
                 _ = take([["儿"]], at: &index, before: end)
-            }
+            } while take(Self.lookAlikeChains, at: &index, before: end)  // 不是模特也不是假人
             // Said flatly (不是假人哈), not asked (不是假人嘛, 不是假人吧).
-            _ = take(Self.flatTails, at: &index, before: end)
+            if flatTail { _ = take(Self.flatTails, at: &index, before: end) }
             return index
         }
         /// Whether a real person is affirmed from `start`, ending exactly at `end`.
@@ -711,42 +744,66 @@ public struct SafetyRules: Sendable {
             _ = take(Self.affirmationTails, at: &index, before: end)
             return index == end
         }
-        func urgent(at start: Int, before end: Int) -> Bool {
+        /// Whether a call for help opens the text at `start` (快来, 你们赶紧派人), not 快来看.
+        func callForHelp(at start: Int, before end: Int) -> Bool {
             var index = start
             _ = take(Self.urgentAddressees, at: &index, before: end)
-            return Self.urgentCalls.contains { Self.matches($0, in: text, at: index, within: index..<end) }
+            guard take(Self.urgentCalls, at: &index, before: end) else { return false }
+            return !Self.notCallsForHelp.contains { Self.matches($0, in: text, at: index, within: index..<end) }
         }
         func asked(after end: Int) -> Bool { end < text.count && text[end] == "?" }
-        var spans: [Range<Int>] = []
+        /// Whether `segment` ends at punctuation or the text's end, not at a transcript's pause.
+        func endsClause(_ segment: Range<Int>) -> Bool {
+            let end = segment.upperBound
+            guard end < text.count else { return true }
+            // A space before a Latin word is a transcript's pause too (是真人 cs 比赛).
+            if text[end] == " ", end + 1 < text.count, text[end + 1].isASCII, text[end + 1].properties.isAlphabetic { return false }
+            return Self.isClauseBreak(text[end])
+        }
+        var spans: [DeniedLookAlike] = []
         let segments = pauses.segments
         for (number, segment) in segments.enumerated() {
             // The denial as its own clause, the affirmation the next.
             var start = segment.lowerBound
             _ = take(Self.denialOpeners, at: &start, before: segment.upperBound)
-            if denial(at: start, before: segment.upperBound) == segment.upperBound, !asked(after: segment.upperBound),
+            if denial(at: start, before: segment.upperBound, flatTail: true) == segment.upperBound, !asked(after: segment.upperBound),
                 number + 1 < segments.count
             {
                 let next = segments[number + 1]
-                if (affirmed(from: next.lowerBound, to: next.upperBound) || urgent(at: next.lowerBound, before: next.upperBound)),
-                    !asked(after: next.upperBound)
-                {
-                    spans.append(segment)
+                let following = number + 2 < segments.count ? segments[number + 2] : nil
+                let affirms =
+                    affirmed(from: next.lowerBound, to: next.upperBound)
+                    && (endsClause(next) || following.map { callForHelp(at: $0.lowerBound, before: $0.upperBound) } ?? false)
+                if (affirms || callForHelp(at: next.lowerBound, before: next.upperBound)), !asked(after: next.upperBound) {
+                    spans.append(DeniedLookAlike(denial: segment, reach: affirms ? (following?.upperBound ?? next.upperBound) : next.upperBound))
                     continue
                 }
             }
-            // No punctuation: 不是假人是真人 inside the clause, not after a rhetorical word.
+            // No punctuation: 不是假人是真人 inside the clause, not after a rhetorical word, and nothing
+            // after it but a call for help.
             for start in segment {
                 guard Self.matches(Self.lookAlikeDenials[0], in: text, at: start, within: segment),
                     start == segment.lowerBound || !Self.rhetoricalBeforeDenial.contains(text[start - 1]),
-                    let end = denial(at: start, before: segment.upperBound)
+                    let end = denial(at: start, before: segment.upperBound, flatTail: false)
                 else { continue }
                 var index = end
                 guard take([["是"]], at: &index, before: segment.upperBound), take(Self.realPersonsUnpunctuated, at: &index, before: segment.upperBound),
-                    index == segment.upperBound || urgent(at: index, before: segment.upperBound)
-                        || Self.affirmationTails.contains(where: { Self.matches($0, in: text, at: index, within: index..<segment.upperBound) }),
+                    (index == segment.upperBound && endsClause(segment)) || callForHelp(at: index, before: segment.upperBound),
                     !asked(after: segment.upperBound)
                 else { continue }
-                spans.append(start..<end)
+                spans.append(DeniedLookAlike(denial: start..<end, reach: segment.upperBound))
+            }
+        }
+        // Taken back later, or a look-alike named again and not denied: nothing is denied. Nor in a
+        // story, a show, a drill or swimming anywhere in the call: there the look-alike vetoes as
+        // before (a review's 31 harmless texts: 剧组在拍戏, 电视剧里, 救援演练, 每天都在河里仰泳).
+        guard let last = spans.map(\.denial.upperBound).max(), !contains(Self.notADanger, in: text, range: 0..<text.count) else { return [] }
+        for start in last..<text.count {
+            if Self.retractions.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) }) { return [] }
+            if Self.laterLookAlikes.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) }),
+                !spans.contains(where: { $0.denial.contains(start) })
+            {
+                return []
             }
         }
         return spans
@@ -761,18 +818,38 @@ public struct SafetyRules: Sendable {
     /// Words for things mistaken for a person, and only those: a denial of anything else (不是工伤,
     /// 不是视频, 不是演练) relaxes nothing.
     private static let personLookAlikes = phrases(["模特", "假人", "人偶", "玩偶", "雕塑", "塑像", "铜像", "人体模型", "蜡像"])
+    /// A look-alike named after the denial that takes it back (…其实是个充气娃娃, 是个硅胶娃娃).
+    private static let laterLookAlikes = personLookAlikes + phrases(["娃娃", "气模", "衣服", "雕像", "立牌"])
+    /// The caller taking the denial back (逗你的, 我看错了, 其实是…).
+    private static let retractions = phrases([
+        "其实是", "其实就是", "原来是", "看错", "逗你", "开玩笑", "骗你", "才怪", "就是个", "就是一个", "哈哈",
+    ])
+    /// Words that keep the look-alike's veto whatever is denied: a story, a show, a drill, swimming.
+    private static let notADanger = phrases([
+        "演练", "剧组", "拍戏", "拍摄", "演戏", "摆拍", "在拍", "拍的", "拍毕业", "网剧", "电视", "电影", "视频", "抖音", "新闻", "网上", "那年", "去年",
+        "以前", "上岸", "游泳", "仰泳", "冬泳", "泳", "泡澡", "钓鱼", "潜水", "晒太阳", "冥想", "瑜伽", "练习", "艺人", "表演", "团建", "漂流",
+        "救生衣", "救生员", "教练", "好得很", "没事", "天天", "每天",
+    ])
     private static let affirmationLeads = phrases(["而", "就", "真的", "明明", "确实", "分明"])
     private static let realPersons = phrases([
         "真人", "活人", "人", "真的人", "真正的人", "真真正正的人", "老人", "老头", "老头儿", "老汉", "老太婆", "小孩", "小孩子", "孩子", "娃儿",
         "男的", "女的", "尸体", "遗体",
     ])
-    private static let realPersonsUnpunctuated = phrases(["真人", "活人", "个真人", "个活人", "一个真人", "一个活人"])
-    private static let affirmationTails = phrases(["来的", "啊", "哦", "呀", "嘛", "哈", "哟"])
-    private static let flatTails = phrases(["哈", "哦", "啊", "呀"])
     /// Said as a clause of its own (人是真的).
     private static let realPersonSaid = phrases(["人是真的", "是真的人", "真的是人"])
+    private static let realPersonsUnpunctuated = phrases(["真人", "活人", "个真人", "个活人", "一个真人", "一个活人"])
+    /// Not 啊 or 嘛: 是真人啊，你们帮我看一下嘛 asks.
+    private static let affirmationTails = phrases(["来的", "哦", "呀", "哟"])
+    private static let flatTails = phrases(["哈", "哦", "呀"])
     private static let urgentAddressees = phrases(["你们", "你", "麻烦你们", "请"])
-    private static let urgentCalls = phrases(["快", "赶紧", "赶快", "救命", "救人"])
+    /// Whole calls for help, never a word that only opens with one (快乐, 快递, 快闪, 赶紧的, 救人演练).
+    private static let urgentCalls = phrases([
+        "快来", "快点来", "快点过来", "快过来", "快派", "快点派", "快救", "快叫", "快打", "快报", "快来人",
+        "赶紧来", "赶紧派", "赶紧救", "赶紧叫", "赶紧打", "赶紧报", "赶紧过来", "赶快来", "赶快派", "赶快救", "赶快叫", "赶快过来",
+        "救命", "救人啊", "来人啊",
+    ])
+    /// After a call for help: one to look, not to help (你快来看，是个网红在摆拍).
+    private static let notCallsForHelp = phrases(["看"])
     /// A word right before 不是 that makes it rhetorical (还不是, 那不是, 难道不是, 非说不是, 我看不是, 哪里不是).
     private static let rhetoricalBeforeDenial: Set<Unicode.Scalar> = ["还", "那", "这", "道", "说", "看", "里", "又", "就", "也", "可", "岂", "莫", "要"]
 
