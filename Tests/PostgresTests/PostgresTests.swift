@@ -267,6 +267,14 @@ struct PostgresTests {
         #expect(try await plans("SELECT body FROM notes") == (generic: 5, custom: 5))
         #expect(try await plans("INSERT INTO notes") == (generic: 5, custom: 5))
         #expect(try await plans("SELECT id FROM notes") == (generic: 0, custom: 10))
+        // `= ANY` of a few keys: `auto` plans it with its values on every run (the array's length is
+        // then known, so that plan looks cheaper than the kept one); `.generic` plans it once.
+        for id in 1...8 {
+            _ = try await pool.query("SELECT id, body FROM notes WHERE id = ANY(\("{\(id),\(id + 1)}")::int[])", plan: .cached)
+            _ = try await pool.query("SELECT body, id FROM notes WHERE id = ANY(\("{\(id),\(id + 1)}")::int[])", plan: .generic)
+        }
+        #expect(try await plans("SELECT id, body FROM notes WHERE id = ANY") == (generic: 0, custom: 8))
+        #expect(try await plans("SELECT body, id FROM notes WHERE id = ANY") == (generic: 8, custom: 0))
 
         // The session's mode as each statement sees it.
         @Sendable func mode(_ plan: PostgresPlan, on connection: PostgresConnection) throws -> String {
@@ -278,6 +286,7 @@ struct PostgresTests {
         let unswitched = try await pool.query("SELECT current_setting('plan_cache_mode') AS mode").first?.decode("mode", as: String.self)
         #expect(unswitched == "auto")
         #expect(try await mode(.eachRun) == "force_custom_plan")
+        #expect(try await mode(.generic) == "force_generic_plan")
         // A transaction that switched and rolled back leaves the session as it was: the next
         // statement must not take the rolled-back SET for the session's mode.
         struct Boom: Error {}

@@ -99,7 +99,7 @@ enum TicketStore {
             \(unescaped: TicketRow.joins)
             WHERE t.id IN (SELECT ticket_id FROM mine UNION SELECT id FROM tickets WHERE incident_id = \(incidentID) AND NOT finished)
             ORDER BY t.priority, t.created_at, t.id
-            """, plan: .cached)
+            """, plan: .generic)
         let attached = try rows.map { try $0.decode("attached", as: Bool.self) }
         return zip(try withHistory(rows.map(TicketRow.record), on: connection), attached).map { ($0, $1) }
     }
@@ -113,7 +113,7 @@ enum TicketStore {
             """
             SELECT ticket_id, department_id, assigned_at, reason, actor FROM assignments
             WHERE ticket_id = ANY(\(ids)::text[]) ORDER BY sequence
-            """, plan: .cached)
+            """, plan: .generic)
         {
             history[try row.decode("ticket_id"), default: []].append(
                 AssignmentRecord(
