@@ -21,15 +21,15 @@ public enum PostgresPlan: Sendable, Equatable {
     /// (`=`, or `= ANY` of a few keys), and inserts. Not for ranges, optional filters, `LIMIT`s,
     /// `OR`s across columns, or a partial index whose condition only the values could prove.
     case cached
-    /// Always the plan made without values (`force_generic_plan`), kept from the first run: for a
-    /// statement of `cached`'s kind that `auto` still plans on every run because a plan made with the
-    /// values counts a small array exactly — `= ANY` of a few keys, `unnest` of a claim's ids — and so
-    /// looks cheaper than the kept plan, which guesses ten elements (the same index scan either way:
-    /// stop 30 found the outbox's delivery marks, the inbox's lookup and routing's read of a ticket's
-    /// history planned on every run, ~0.5 ms a call across the services), or that `auto` sometimes
-    /// plans again for no gain (routing's read of a call's tickets, planned on half its runs at
-    /// 0.48 ms each). Only where `EXPLAIN` of the generic plan shows index lookups by key whatever the
-    /// table's size: there is no second opinion here.
+    /// Always the plan made without values (`force_generic_plan`), kept from the first run until an
+    /// ANALYZE or a schema change: for a statement of `cached`'s kind that `auto` keeps planning for
+    /// no gain — routing's read of a call's tickets (a `UNION` of three key lookups) was planned on
+    /// half its runs at 0.48 ms each (stop 30). There is no second opinion here, and the plan is made
+    /// on the first run, when a new service's tables may be nearly empty: stop 30 also tried it for
+    /// the outbox's delivery marks (`unnest`) and the inbox's `= ANY`, which `auto` plans on every
+    /// run because an array counted exactly looks cheaper than ten guessed elements — planning
+    /// halved, but those plans, made on young tables, read 2–4 times the buffers (the marks 261 a
+    /// run against 71) and PostgreSQL's CPU a call did not fall, so they stayed `cached`.
     case generic
 
     /// The statement that puts a session in this mode.

@@ -78,7 +78,7 @@ public enum Inbox {
             FROM (SELECT key FROM unnest(\(keys)::text[]) AS key ORDER BY hashtext(key), key) AS sorted
             """, plan: .cached)
         var known = [String: (method: String, response: String)]()
-        for row in try connection.query("SELECT idempotency_key, method, response FROM inbox WHERE idempotency_key = ANY(\(keys)::text[])", plan: .generic) {
+        for row in try connection.query("SELECT idempotency_key, method, response FROM inbox WHERE idempotency_key = ANY(\(keys)::text[])", plan: .cached) {
             known[try row.decode("idempotency_key", as: String.self)] = (
                 try row.decode("method", as: String.self), try row.decode("response", as: String.self)
             )

@@ -354,7 +354,7 @@ public final class OutboxWorker: Service, Sendable {
                     FROM unnest(\(ids)::uuid[], \(attempts)::int[]) AS claim(id, attempts)
                     WHERE outbox.id = claim.id AND outbox.attempts = claim.attempts AND outbox.delivered_at IS NULL
                     RETURNING outbox.id
-                    """, plan: .generic
+                    """, plan: .cached
                 ).map { try $0.decode("id", as: UUID.self) })
             if let hook {
                 for message in messages where marked.contains(message.id) { try hook(message, connection) }

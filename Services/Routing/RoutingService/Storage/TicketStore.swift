@@ -113,7 +113,7 @@ enum TicketStore {
             """
             SELECT ticket_id, department_id, assigned_at, reason, actor FROM assignments
             WHERE ticket_id = ANY(\(ids)::text[]) ORDER BY sequence
-            """, plan: .generic)
+            """, plan: .cached)
         {
             history[try row.decode("ticket_id"), default: []].append(
                 AssignmentRecord(
