@@ -689,6 +689,8 @@ public struct SafetyRules: Sendable {
     private struct DeniedLookAlike {
         let denial: Range<Int>
         let reach: Int
+        /// Where what was said with the denial (the affirmation, or the call for help) ends.
+        let said: Int
     }
 
     /// Where the caller denies a person look-alike and says in the next breath it is a real person:
@@ -775,7 +777,8 @@ public struct SafetyRules: Sendable {
                     affirmed(from: next.lowerBound, to: next.upperBound)
                     && (endsClause(next) || following.map { callForHelp(at: $0.lowerBound, before: $0.upperBound) } ?? false)
                 if (affirms || callForHelp(at: next.lowerBound, before: next.upperBound)), !asked(after: next.upperBound) {
-                    spans.append(DeniedLookAlike(denial: segment, reach: affirms ? (following?.upperBound ?? next.upperBound) : next.upperBound))
+                    spans.append(
+                        DeniedLookAlike(denial: segment, reach: affirms ? (following?.upperBound ?? next.upperBound) : next.upperBound, said: next.upperBound))
                     continue
                 }
             }
@@ -791,7 +794,7 @@ public struct SafetyRules: Sendable {
                     (index == segment.upperBound && endsClause(segment)) || callForHelp(at: index, before: segment.upperBound),
                     !asked(after: segment.upperBound)
                 else { continue }
-                spans.append(DeniedLookAlike(denial: start..<end, reach: segment.upperBound))
+                spans.append(DeniedLookAlike(denial: start..<end, reach: segment.upperBound, said: segment.upperBound))
             }
         }
         // Taken back later, looked at again, found out (经核实, 走近一看, 眼花了), or a look-alike named
@@ -801,6 +804,23 @@ public struct SafetyRules: Sendable {
         // none can lose a danger the rule found before (two reviews' 60 harmless texts: 剧组在拍戏,
         // 电视剧里, 救援演练, 结果是一截烂木头, 经核实系居民洗澡纳凉, 想问准不准凫水).
         guard let last = spans.map(\.denial.upperBound).max(), !contains(Self.notADanger, in: text, range: 0..<text.count) else { return [] }
+        // And only when nothing follows what was said with the denial but calls for help, the danger
+        // told (脸朝下, 不动了, 往下沉, 火车来了) and, after a call, where: anything else — 人家在耍水, 是我们
+        // 张大爷天天漂起锻炼, 建议设个警示牌 — is the caller telling that the person is fine, in more
+        // ways than any list of them (a fifth review's 26 harmless texts), and the look-alike vetoes
+        // as before.
+        var called = false
+        for segment in segments where segment.lowerBound >= spans.map(\.said).max()! {
+            if callForHelp(at: segment.lowerBound, before: segment.upperBound) {
+                called = true
+            } else if contains(Self.dangerTold, in: text, range: segment) {
+                continue
+            } else if called, segment.count <= 10, contains(Self.placeWords, in: text, range: segment) {
+                continue
+            } else {
+                return []
+            }
+        }
         for start in last..<text.count {
             if Self.retractions.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) })
                 || findingMarkers.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) })
@@ -838,6 +858,14 @@ public struct SafetyRules: Sendable {
     private static let requests = phrases([
         "想问", "问下", "问一下", "请问", "反映", "投诉", "举报", "咨询", "要求", "报备", "审批", "管不管", "清理", "环卫", "表扬", "点赞",
     ])
+    /// The danger told after the denial, which may follow it (`deniedLookAlikes`).
+    private static let dangerTold = phrases([
+        "脸朝下", "不动", "没动", "没动静", "往下沉", "沉下去", "沉下去了", "扑腾", "挣扎", "在喊", "喊救命", "救命", "死了", "胀", "冲走", "没气",
+        "有没有气", "没反应", "不会水", "火车", "没人管", "没有救生员", "没救生员", "施救", "处置", "头发", "泡白", "泡胀", "不行了", "出事", "水急",
+        "水很急", "不理", "鸣笛", "已经死了", "会不会死", "捞人", "救人", "报警",
+    ])
+    /// Where, said after a call for help (在九眼桥, 锦江宾馆对面).
+    private static let placeWords = phrases(["在", "桥", "路", "街", "号", "区", "对面", "旁边", "门口", "附近"])
     /// Words that keep the look-alike's veto whatever is denied: a story, a show, a drill, swimming.
     /// Not 每天, 以前 or 救生员, which tell dangers too (一个人漂着，救生员不在), nor 没事 (没事吧?).
     private static let notADanger = phrases([
@@ -859,12 +887,12 @@ public struct SafetyRules: Sendable {
     private static let urgentAddressees = phrases(["你们", "你", "麻烦你们", "请"])
     /// Whole calls for help, never a word that only opens with one (快乐, 快递, 快闪, 赶紧的, 救人演练).
     private static let urgentCalls = phrases([
-        "快来", "快点来", "快点过来", "快过来", "快派", "快点派", "快救", "快叫", "快打", "快报", "快来人",
+        "快来", "快点", "快点儿", "快点来", "快点过来", "快过来", "快派", "快点派", "快救", "快叫", "快打", "快报", "快来人",
         "赶紧来", "赶紧派", "赶紧救", "赶紧叫", "赶紧打", "赶紧报", "赶紧过来", "赶快来", "赶快派", "赶快救", "赶快叫", "赶快过来",
-        "救命", "救人啊", "来人啊",
+        "救命", "救人啊", "来人啊", "快啲", "尽快", "速派", "速来", "速处置",
     ])
     /// After a call for help: one to look, not to help (你快来看，是个网红在摆拍).
-    private static let notCallsForHelp = phrases(["看", "打卡", "围观", "拍", "名", "玩", "笑"])
+    private static let notCallsForHelp = phrases(["看", "打卡", "围观", "拍", "名", "玩", "笑", "耍", "一起", "吃饭"])
     /// A word right before 不是 that makes it rhetorical (还不是, 那不是, 难道不是, 非说不是, 我看不是, 哪里不是).
     private static let rhetoricalBeforeDenial: Set<Unicode.Scalar> = ["还", "那", "这", "道", "说", "看", "里", "又", "就", "也", "可", "岂", "莫", "要"]
 
