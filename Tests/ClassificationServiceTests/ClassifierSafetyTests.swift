@@ -1194,6 +1194,8 @@ struct ClassifierSafetyTests {
             "河里漂着一个人，不是人偶，是具尸体",
             "河里漂着一个人不是假人是真人快来",
             "我倒车撞到人了，不是假人，是个老太婆，在喊",
+            "府南河边上漂起一个人，不是假人，是真的人，脸朝下的",
+            "铁轨上坐着的不是雕塑是真人，火车快来了",
         ])
     func deniedLookAlike(text: String) throws {
         let outcome = try classify(text)
@@ -1217,6 +1219,15 @@ struct ClassifierSafetyTests {
             "河里漂着一个人，不是模特，是真人秀在拍，请协调一下占道",
             "河里漂着一个人，不是假人，是个人形气球，广告公司的",
             "河里漂着一个人不是假人是真人秀道具",
+            // A real person who is fine, told in words no list could hold: nothing after the
+            // affirmation but calls for help and the danger told, or the look-alike vetoes as before
+            // (the fourth and fifth reviews' texts).
+            "河里漂着一个人，不是模特，是真人，一个大爷在河里凫水，水清得很",
+            "河里漂着一个人，不是假人，是真人。人家自己在水头耍，喊他他还跟我挥手，我就是觉得这样不安全",
+            "河里漂着一个人，不是模特，是真人。后来他自己翻个身划走了，我白担心一场",
+            "河里漂着一个人，不是假人，是真人，快来一起耍嘛，水好凉快哦",
+            "河里漂着一个人，不是假人，是真人。结果是一截烂木头上挂了件雨衣，我眼睛不好使",
+            "工单：来电人反映河里漂着一个人，不是假人，是真人，经核实系附近居民夜间在河中洗澡纳凉",
         ])
     func lookAlikeStillVetoes(text: String) throws {
         let outcome = try classify(text)

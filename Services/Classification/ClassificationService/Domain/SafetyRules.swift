@@ -751,9 +751,25 @@ public struct SafetyRules: Sendable {
             var index = start
             _ = take(Self.urgentAddressees, at: &index, before: end)
             guard take(Self.urgentCalls, at: &index, before: end) else { return false }
-            return !Self.notCallsForHelp.contains { Self.matches($0, in: text, at: index, within: index..<end) }
+            // The call is the clause, give or take whom it sends for (快派人来, 快叫救护车): not 快点来管一下
+            // 这些下河耍水的, 尽快在河边立一块牌子 (a sixth review's).
+            return end - index <= 4 && !Self.notCallsForHelp.contains { Self.matches($0, in: text, at: index, within: index..<end) }
         }
         func asked(after end: Int) -> Bool { end < text.count && text[end] == "?" }
+        /// Whether `segment` tells the danger (脸朝下, 往下沉, 喊他也不理), not negated (没有往下沉, 不会死).
+        func dangerTold(in segment: Range<Int>) -> Bool {
+            segment.contains { start in
+                Self.dangerTold.contains { Self.matches($0, in: text, at: start, within: segment) }
+                    && !isNegated(start, clauseStart: segment.lowerBound, in: text, pauses: pauses, by: negators)
+            }
+        }
+        /// Whether `segment` is only where (在九眼桥, 就在锦江宾馆对面), not what someone does there.
+        func isPlace(_ segment: Range<Int>) -> Bool {
+            guard segment.count <= 10, Self.placeOpeners.contains(where: { Self.matches($0, in: text, at: segment.lowerBound, within: segment) }) else {
+                return false
+            }
+            return Self.placeEnds.contains { $0.count <= segment.count && Self.matches($0, in: text, at: segment.upperBound - $0.count, within: segment) }
+        }
         /// Whether `segment` ends at punctuation or the text's end, not at a transcript's pause.
         func endsClause(_ segment: Range<Int>) -> Bool {
             let end = segment.upperBound
@@ -809,13 +825,16 @@ public struct SafetyRules: Sendable {
         // 张大爷天天漂起锻炼, 建议设个警示牌 — is the caller telling that the person is fine, in more
         // ways than any list of them (a fifth review's 26 harmless texts), and the look-alike vetoes
         // as before.
+        // One denial only: a second one (…原来是隔壁的王大爷…他让我跟你们说他不是假人是真人) would hide
+        // what stands between them.
+        guard spans.count == 1 else { return [] }
         var called = false
-        for segment in segments where segment.lowerBound >= spans.map(\.said).max()! {
+        for segment in segments where segment.lowerBound >= spans[0].said {
             if callForHelp(at: segment.lowerBound, before: segment.upperBound) {
                 called = true
-            } else if contains(Self.dangerTold, in: text, range: segment) {
+            } else if dangerTold(in: segment) {
                 continue
-            } else if called, segment.count <= 10, contains(Self.placeWords, in: text, range: segment) {
+            } else if called, isPlace(segment) {
                 continue
             } else {
                 return []
@@ -859,19 +878,26 @@ public struct SafetyRules: Sendable {
         "想问", "问下", "问一下", "请问", "反映", "投诉", "举报", "咨询", "要求", "报备", "审批", "管不管", "清理", "环卫", "表扬", "点赞",
     ])
     /// The danger told after the denial, which may follow it (`deniedLookAlikes`).
+    /// Only what a body in danger looks like, never a word a caller uses about anything (出事, 处置,
+    /// 救人, 火车 alone: 没有火车, 请相关部门处置, 水上救人的考核 — a sixth review's).
     private static let dangerTold = phrases([
-        "脸朝下", "不动", "没动", "没动静", "往下沉", "沉下去", "沉下去了", "扑腾", "挣扎", "在喊", "喊救命", "救命", "死了", "胀", "冲走", "没气",
-        "有没有气", "没反应", "不会水", "火车", "没人管", "没有救生员", "没救生员", "施救", "处置", "头发", "泡白", "泡胀", "不行了", "出事", "水急",
-        "水很急", "不理", "鸣笛", "已经死了", "会不会死", "捞人", "救人", "报警",
+        "脸朝下", "不动", "没动", "没动静", "往下沉", "沉下去", "扑腾", "挣扎", "在喊", "喊救命", "救命", "死了", "冲走", "没气", "有没有气",
+        "没反应", "不会水", "没有救生员", "没救生员", "泡白", "泡胀", "胀起来", "胀起了", "已经不行了", "人不行了", "水很急", "喊他也不理",
+        "喊他不理", "叫他不理", "喊不应", "喊不答应", "火车来了", "火车快来", "火车要来", "鸣笛", "尸体", "遗体",
     ])
-    /// Where, said after a call for help (在九眼桥, 锦江宾馆对面).
-    private static let placeWords = phrases(["在", "桥", "路", "街", "号", "区", "对面", "旁边", "门口", "附近"])
+    /// Where, said after a call for help: 在 or 就在, then a place (在九眼桥, 就在锦江宾馆对面).
+    private static let placeOpeners = phrases(["在", "就在", "我在", "我们在"])
+    private static let placeEnds = phrases([
+        "桥", "桥上", "桥下", "路", "街", "号", "区", "对面", "旁边", "门口", "附近", "这里", "这边", "边上", "河边", "下面", "段",
+    ])
     /// Words that keep the look-alike's veto whatever is denied: a story, a show, a drill, swimming.
     /// Not 每天, 以前 or 救生员, which tell dangers too (一个人漂着，救生员不在), nor 没事 (没事吧?).
     private static let notADanger = phrases([
         "演练", "剧组", "拍戏", "拍摄", "演戏", "摆拍", "在拍", "拍的", "拍毕业", "网剧", "电视", "电影", "视频", "抖音", "新闻", "网上", "那年", "去年",
         "上岸", "游泳", "仰泳", "冬泳", "泳", "泡澡", "洗澡", "凫水", "打水仗", "扎猛子", "钓鱼", "潜水", "晒太阳", "纳凉", "冥想", "瑜伽", "练习",
         "训练", "艺人", "表演", "演出", "彩排", "节目", "录制", "直播", "团建", "漂流", "横渡", "救生衣", "教练", "好得很", "做梦", "梦到", "课件",
+        // Told as past, habitual or announced (上周…民警也来处理完了, 每天早上都在河里漂, 来给你们报个备).
+        "上周", "昨天", "前天", "上个月", "明天", "报备", "报个备", "打过110", "处理完", "每天", "天天", "经常", "每年",
     ])
     private static let affirmationLeads = phrases(["而", "就", "真的", "明明", "确实", "分明"])
     private static let realPersons = phrases([
@@ -892,7 +918,7 @@ public struct SafetyRules: Sendable {
         "救命", "救人啊", "来人啊", "快啲", "尽快", "速派", "速来", "速处置",
     ])
     /// After a call for help: one to look, not to help (你快来看，是个网红在摆拍).
-    private static let notCallsForHelp = phrases(["看", "打卡", "围观", "拍", "名", "玩", "笑", "耍", "一起", "吃饭"])
+    private static let notCallsForHelp = phrases(["看", "打卡", "围观", "拍", "名", "玩", "笑", "耍", "一起", "吃饭", "管", "修", "回复", "立", "热闹"])
     /// A word right before 不是 that makes it rhetorical (还不是, 那不是, 难道不是, 非说不是, 我看不是, 哪里不是).
     private static let rhetoricalBeforeDenial: Set<Unicode.Scalar> = ["还", "那", "这", "道", "说", "看", "里", "又", "就", "也", "可", "岂", "莫", "要"]
 
