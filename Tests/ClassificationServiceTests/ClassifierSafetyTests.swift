@@ -1228,6 +1228,12 @@ struct ClassifierSafetyTests {
             "河里漂着一个人，不是假人，是真人，快来一起耍嘛，水好凉快哦",
             "河里漂着一个人，不是假人，是真人。结果是一截烂木头上挂了件雨衣，我眼睛不好使",
             "工单：来电人反映河里漂着一个人，不是假人，是真人，经核实系附近居民夜间在河中洗澡纳凉",
+            // The sixth review's: the allowlist's words used of something else, negated, or in boilerplate.
+            "铁轨上坐着的不是雕塑是真人，那段老铁路停运十年早就没有火车了",
+            "河里漂着一个人，不是模特，是真人，你们快点来管一下这些下河耍水的",
+            "河里漂着一个人，不是模特，是真人，人家说不需要施救",
+            "来电人反映今天河里漂着一个人，不是模特，是真人，来电人认为该河段存在安全隐患请相关部门处置",
+            "河里漂着一个人，不是假人，是真人，你们快来，他在那里悠哉悠哉的",
         ])
     func lookAlikeStillVetoes(text: String) throws {
         let outcome = try classify(text)
