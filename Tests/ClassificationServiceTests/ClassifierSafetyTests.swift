@@ -1196,6 +1196,7 @@ struct ClassifierSafetyTests {
             "我倒车撞到人了，不是假人，是个老太婆，在喊",
             "府南河边上漂起一个人，不是假人，是真的人，脸朝下的",
             "铁轨上坐着的不是雕塑是真人，火车快来了",
+            "河里漂着一个人，不是模特，是真人，已经死了",
         ])
     func deniedLookAlike(text: String) throws {
         let outcome = try classify(text)
@@ -1234,6 +1235,11 @@ struct ClassifierSafetyTests {
             "河里漂着一个人，不是模特，是真人，人家说不需要施救",
             "来电人反映今天河里漂着一个人，不是模特，是真人，来电人认为该河段存在安全隐患请相关部门处置",
             "河里漂着一个人，不是假人，是真人，你们快来，他在那里悠哉悠哉的",
+            // The seventh review's: 死了 that means "very", a clause that goes on past its danger word.
+            "我要投诉噪音，河里漂着一个人，不是模特，是真人，躺在水面上吹萨克斯吹了一下午吵死了",
+            "河里漂着一个人，不是模特，是真人，他一边漂一边在喊口号锻炼肺活量",
+            "河里漂着一个人，不是模特，是真人，他在捞死鱼的尸体，臭死了",
+            "河里漂着一个人，不是模特，是真人，快点下班吧，在锦江宾馆对面",
         ])
     func lookAlikeStillVetoes(text: String) throws {
         let outcome = try classify(text)

@@ -751,15 +751,24 @@ public struct SafetyRules: Sendable {
             var index = start
             _ = take(Self.urgentAddressees, at: &index, before: end)
             guard take(Self.urgentCalls, at: &index, before: end) else { return false }
+            // 快点, 尽快 alone say "hurry" to anything (快点下班吧): only to come, send, save, call.
+            if Self.openCalls.contains(where: { index - $0.count >= start && Self.matches($0, in: text, at: index - $0.count, within: start..<index) }),
+                index < end, !Self.dispatchWords.contains(where: { Self.matches($0, in: text, at: index, within: index..<end) })
+            {
+                return false
+            }
             // The call is the clause, give or take whom it sends for (快派人来, 快叫救护车): not 快点来管一下
             // 这些下河耍水的, 尽快在河边立一块牌子 (a sixth review's).
             return end - index <= 4 && !Self.notCallsForHelp.contains { Self.matches($0, in: text, at: index, within: index..<end) }
         }
         func asked(after end: Int) -> Bool { end < text.count && text[end] == "?" }
-        /// Whether `segment` tells the danger (脸朝下, 往下沉, 喊他也不理), not negated (没有往下沉, 不会死).
+        /// Whether `segment` tells the danger (脸朝下, 往下沉, 喊他也不理) and little else — a clause that
+        /// goes on (他一边漂一边在喊口号锻炼肺活量, 跷着二郎腿不动，气死了) is the caller telling something
+        /// else — not negated (没有往下沉), and not the word's other use (喊不动, 鱼的尸体: a seventh review's).
         func dangerTold(in segment: Range<Int>) -> Bool {
-            segment.contains { start in
-                Self.dangerTold.contains { Self.matches($0, in: text, at: start, within: segment) }
+            guard !contains(Self.notADangerTold, in: text, range: segment) else { return false }
+            return segment.contains { start in
+                Self.dangerTold.contains { $0.count + 7 >= segment.count && Self.matches($0, in: text, at: start, within: segment) }
                     && !isNegated(start, clauseStart: segment.lowerBound, in: text, pauses: pauses, by: negators)
             }
         }
@@ -881,9 +890,15 @@ public struct SafetyRules: Sendable {
     /// Only what a body in danger looks like, never a word a caller uses about anything (出事, 处置,
     /// 救人, 火车 alone: 没有火车, 请相关部门处置, 水上救人的考核 — a sixth review's).
     private static let dangerTold = phrases([
-        "脸朝下", "不动", "没动", "没动静", "往下沉", "沉下去", "扑腾", "挣扎", "在喊", "喊救命", "救命", "死了", "冲走", "没气", "有没有气",
+        "脸朝下", "不动", "没动", "没动静", "往下沉", "沉下去", "扑腾", "挣扎", "在喊", "喊救命", "救命", "冲走", "没气", "有没有气",
+        // Not 死了 alone: 难听死了, 热死了, 笑死了 say "very".
+        "已经死了", "好像死了", "像是死了", "怕是死了", "可能死了", "估计死了", "人死了", "淹死了", "是不是死了",
         "没反应", "不会水", "没有救生员", "没救生员", "泡白", "泡胀", "胀起来", "胀起了", "已经不行了", "人不行了", "水很急", "喊他也不理",
         "喊他不理", "叫他不理", "喊不应", "喊不答应", "火车来了", "火车快来", "火车要来", "鸣笛", "尸体", "遗体",
+    ])
+    /// Another use of a danger word in its clause (喊不动, 动不动, 死鱼的尸体).
+    private static let notADangerTold = phrases([
+        "喊不动", "劝不动", "拉不动", "动不动", "鱼", "猫", "狗", "鸡", "鸭", "猪", "鼠", "口号", "唱", "笑死", "热死", "气死", "吵死", "难听死",
     ])
     /// Where, said after a call for help: 在 or 就在, then a place (在九眼桥, 就在锦江宾馆对面).
     private static let placeOpeners = phrases(["在", "就在", "我在", "我们在"])
@@ -917,6 +932,9 @@ public struct SafetyRules: Sendable {
         "赶紧来", "赶紧派", "赶紧救", "赶紧叫", "赶紧打", "赶紧报", "赶紧过来", "赶快来", "赶快派", "赶快救", "赶快叫", "赶快过来",
         "救命", "救人啊", "来人啊", "快啲", "尽快", "速派", "速来", "速处置",
     ])
+    /// Calls for help that only say "hurry" (`callForHelp`), and what they must be followed by if anything.
+    private static let openCalls = phrases(["快点", "快点儿", "快啲", "尽快"])
+    private static let dispatchWords = phrases(["来", "过来", "派", "救", "叫", "打", "报"])
     /// After a call for help: one to look, not to help (你快来看，是个网红在摆拍).
     private static let notCallsForHelp = phrases(["看", "打卡", "围观", "拍", "名", "玩", "笑", "耍", "一起", "吃饭", "管", "修", "回复", "立", "热闹"])
     /// A word right before 不是 that makes it rhetorical (还不是, 那不是, 难道不是, 非说不是, 我看不是, 哪里不是).
