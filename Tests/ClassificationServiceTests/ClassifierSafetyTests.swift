@@ -1240,6 +1240,10 @@ struct ClassifierSafetyTests {
             "河里漂着一个人，不是模特，是真人，他一边漂一边在喊口号锻炼肺活量",
             "河里漂着一个人，不是模特，是真人，他在捞死鱼的尸体，臭死了",
             "河里漂着一个人，不是模特，是真人，快点下班吧，在锦江宾馆对面",
+            // The eighth review's: a complaint said before the cue, city staff sent for, a show.
+            "我要投诉春熙路有人搞行为艺术占道，有个人躺在那里不动，不是雕塑，是真人",
+            "锦江边又有人搞漂浮博眼球，河里漂着一个人，不是模特，是真人，你们快派城管来，在九眼桥",
+            "我们小区景观池水才到脚背，池子里漂着一个人，不是假人，是真人，保安赶都赶不动",
         ])
     func lookAlikeStillVetoes(text: String) throws {
         let outcome = try classify(text)

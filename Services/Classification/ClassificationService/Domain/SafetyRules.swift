@@ -366,7 +366,8 @@ public struct SafetyRules: Sendable {
         let supersededLeanings = leaningsFrom > 0 ? leaningRanges(in: text, clauses: clauses, before: leaningsFrom) : []
         return SafetyAssessment(
             cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: leaningsFrom),
-            superseded: alarms.filter { isSuperseded($0.range, $0.cue) && !relaxed.contains($0.range) }.map(\.range) + supersededLeanings + lookAlikeRanges(in: text) + dropped)
+            superseded: alarms.filter { isSuperseded($0.range, $0.cue) && !relaxed.contains($0.range) }.map(\.range) + supersededLeanings
+                + lookAlikeRanges(in: text) + dropped)
     }
 
     /// One denial's kind: the flags of the negated cue, its family, and its phrase unless it is a
@@ -801,7 +802,7 @@ public struct SafetyRules: Sendable {
                 let affirms =
                     affirmed(from: next.lowerBound, to: next.upperBound)
                     && (endsClause(next) || following.map { callForHelp(at: $0.lowerBound, before: $0.upperBound) } ?? false)
-                if (affirms || callForHelp(at: next.lowerBound, before: next.upperBound)), !asked(after: next.upperBound) {
+                if affirms || callForHelp(at: next.lowerBound, before: next.upperBound), !asked(after: next.upperBound) {
                     spans.append(
                         DeniedLookAlike(denial: segment, reach: affirms ? (following?.upperBound ?? next.upperBound) : next.upperBound, said: next.upperBound))
                     continue
@@ -837,18 +838,22 @@ public struct SafetyRules: Sendable {
         // One denial only: a second one (…原来是隔壁的王大爷…他让我跟你们说他不是假人是真人) would hide
         // what stands between them.
         guard spans.count == 1 else { return [] }
+        // A request to 12345 anywhere (我要投诉占道，…不是雕塑，是真人) makes it a complaint, unless what
+        // follows the denial tells the danger itself (我要反映，…是真人，不动了，快来).
+        var toldAfter = false
         var called = false
         for segment in segments where segment.lowerBound >= spans[0].said {
             if callForHelp(at: segment.lowerBound, before: segment.upperBound) {
                 called = true
             } else if dangerTold(in: segment) {
-                continue
+                toldAfter = true
             } else if called, isPlace(segment) {
                 continue
             } else {
                 return []
             }
         }
+        if !toldAfter, contains(Self.requests, in: text, range: 0..<text.count) { return [] }
         for start in last..<text.count {
             if Self.retractions.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) })
                 || findingMarkers.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) })
@@ -894,16 +899,18 @@ public struct SafetyRules: Sendable {
         // Not 死了 alone: 难听死了, 热死了, 笑死了 say "very".
         "已经死了", "好像死了", "像是死了", "怕是死了", "可能死了", "估计死了", "人死了", "淹死了", "是不是死了",
         "没反应", "不会水", "没有救生员", "没救生员", "泡白", "泡胀", "胀起来", "胀起了", "已经不行了", "人不行了", "水很急", "喊他也不理",
-        "喊他不理", "叫他不理", "喊不应", "喊不答应", "火车来了", "火车快来", "火车要来", "鸣笛", "尸体", "遗体",
+        "喊他不理", "叫他不理", "喊不应", "喊不答应", "火车来了", "火车快来", "火车要来", "鸣笛", "尸体", "遗体", "头朝下", "顺着水",
     ])
     /// Another use of a danger word in its clause (喊不动, 动不动, 死鱼的尸体).
     private static let notADangerTold = phrases([
-        "喊不动", "劝不动", "拉不动", "动不动", "鱼", "猫", "狗", "鸡", "鸭", "猪", "鼠", "口号", "唱", "笑死", "热死", "气死", "吵死", "难听死",
+        "喊不动", "劝不动", "拉不动", "赶不动", "赶都赶", "动不动", "站起来", "起来了", "假装", "朋友", "鱼", "猫", "狗", "鸡", "鸭", "猪", "鼠", "口号",
+        "唱", "笑死", "热死", "气死", "吵死", "难听死", "帽子", "拖鞋", "手机",
     ])
     /// Where, said after a call for help: 在 or 就在, then a place (在九眼桥, 就在锦江宾馆对面).
     private static let placeOpeners = phrases(["在", "就在", "我在", "我们在"])
     private static let placeEnds = phrases([
-        "桥", "桥上", "桥下", "路", "街", "号", "区", "对面", "旁边", "门口", "附近", "这里", "这边", "边上", "河边", "下面", "段",
+        "桥", "桥上", "桥下", "路", "街", "号", "区", "对面", "旁边", "门口", "附近", "这里", "这边", "边上", "河边", "下面", "段", "河", "江", "湖",
+        "公园", "廊桥",
     ])
     /// Words that keep the look-alike's veto whatever is denied: a story, a show, a drill, swimming.
     /// Not 每天, 以前 or 救生员, which tell dangers too (一个人漂着，救生员不在), nor 没事 (没事吧?).
@@ -912,7 +919,10 @@ public struct SafetyRules: Sendable {
         "上岸", "游泳", "仰泳", "冬泳", "泳", "泡澡", "洗澡", "凫水", "打水仗", "扎猛子", "钓鱼", "潜水", "晒太阳", "纳凉", "冥想", "瑜伽", "练习",
         "训练", "艺人", "表演", "演出", "彩排", "节目", "录制", "直播", "团建", "漂流", "横渡", "救生衣", "教练", "好得很", "做梦", "梦到", "课件",
         // Told as past, habitual or announced (上周…民警也来处理完了, 每天早上都在河里漂, 来给你们报个备).
-        "上周", "昨天", "前天", "上个月", "明天", "报备", "报个备", "打过110", "处理完", "每天", "天天", "经常", "每年",
+        "上周", "昨天", "前天", "上个月", "明天", "报备", "报个备", "打过110", "处理完", "每天", "天天", "经常", "每年", "前几天", "前两天", "几天前",
+        "上礼拜", "上星期",
+        // A show, a story, a hypothesis, a machine (a seventh review's: 行为艺术, 剧本杀, 要是…, 送餐机器人).
+        "行为艺术", "艺术", "恶作剧", "假装", "小说", "剧本", "梦见", "培训", "要是", "假如", "如果", "停运", "机器人", "碰碰车",
     ])
     private static let affirmationLeads = phrases(["而", "就", "真的", "明明", "确实", "分明"])
     private static let realPersons = phrases([
@@ -936,7 +946,9 @@ public struct SafetyRules: Sendable {
     private static let openCalls = phrases(["快点", "快点儿", "快啲", "尽快"])
     private static let dispatchWords = phrases(["来", "过来", "派", "救", "叫", "打", "报"])
     /// After a call for help: one to look, not to help (你快来看，是个网红在摆拍).
-    private static let notCallsForHelp = phrases(["看", "打卡", "围观", "拍", "名", "玩", "笑", "耍", "一起", "吃饭", "管", "修", "回复", "立", "热闹"])
+    private static let notCallsForHelp = phrases([
+        "看", "打卡", "围观", "拍", "名", "玩", "笑", "耍", "一起", "吃饭", "管", "修", "回复", "立", "热闹", "城管", "物业", "保安", "查",
+    ])
     /// A word right before 不是 that makes it rhetorical (还不是, 那不是, 难道不是, 非说不是, 我看不是, 哪里不是).
     private static let rhetoricalBeforeDenial: Set<Unicode.Scalar> = ["还", "那", "这", "道", "说", "看", "里", "又", "就", "也", "可", "岂", "莫", "要"]
 
