@@ -12,20 +12,39 @@ public enum RunningApplication {
     ) async throws -> T {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = try await make { port in continuation.yield(port) }
+        // Stopped by a graceful shutdown, not by cancelling the task that serves: a connection
+        // accepted but not yet handed to the server when its task is cancelled traps in NIO
+        // ("Deinited NIOAsyncWriter without calling finish()", apple/swift-nio#3481) — it took a
+        // whole test run down once (stop 30).
+        let services = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: Logger(label: "test-server")))
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await application.run() }
+            group.addTask { try await services.run() }
+            // A server that does not finish within the grace period is cancelled after all.
+            func stop() async {
+                await services.triggerGracefulShutdown()
+                group.addTask { try? await Task.sleep(for: Self.gracePeriod) }
+                _ = try? await group.next()
+                group.cancelAll()
+            }
             var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw TestSetupError("the server never reported its port") }
+            guard let port = await iterator.next() else {
+                await stop()
+                throw TestSetupError("the server never reported its port")
+            }
             do {
                 let result = try await body("http://127.0.0.1:\(port)")
-                group.cancelAll()
+                await stop()
                 return result
             } catch {
-                group.cancelAll()
+                await stop()
                 throw error
             }
         }
     }
+
+    /// How long a stopping server may take to finish the requests it holds.
+    static let gracePeriod = Duration.seconds(10)
 
     /// Runs a plain router (a stand-in peer or webhook receiver) on a free port.
     /// `idleTimeout` closes connections that have sent no complete request part for that long.
