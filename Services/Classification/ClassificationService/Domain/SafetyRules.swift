@@ -244,13 +244,14 @@ public struct SafetyRules: Sendable {
         // read before the denial was understood (a review found 经询问，人已被救，无人伤亡…救人的环卫工人
         // 下水后一直没上来 sent to 12345 once the cue counted and was masked).
         var relaxed: [Range<Int>] = []
+        let lookAlikeDenials = LookAlikeDenials()
         // The cues inside what the caller only believed (`isBelieved`).
         var beliefs: [(range: Range<Int>, cue: SafetyCue)] = []
         for (number, clause) in clauses.enumerated() {
             for position in clause {
                 guard mayStart(Self.cueBit, at: position, in: text), let candidates = cues[text[position]] else { continue }
                 for cue in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause) {
-                    let counting = counting(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses)
+                    let counting = counting(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses, lookAlikeDenials: lookAlikeDenials)
                     guard counting.counts else { continue }
                     let range = position..<(position + cue.phrase.count)
                     if counting.relaxed { relaxed.append(range) }
@@ -365,7 +366,7 @@ public struct SafetyRules: Sendable {
         let leaningsFrom = repaired ? 0 : finding
         let supersededLeanings = leaningsFrom > 0 ? leaningRanges(in: text, clauses: clauses, before: leaningsFrom) : []
         return SafetyAssessment(
-            cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: leaningsFrom),
+            cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: leaningsFrom, lookAlikeDenials: lookAlikeDenials),
             superseded: alarms.filter { isSuperseded($0.range, $0.cue) && !relaxed.contains($0.range) }.map(\.range) + supersededLeanings
                 + lookAlikeRanges(in: text) + dropped)
     }
@@ -561,7 +562,7 @@ public struct SafetyRules: Sendable {
 
     /// The police matters asserted in the text from `first` on, in text order, each phrase once.
     private func leanings(
-        in text: [Unicode.Scalar], clauses: [Range<Int>], pauses: Pauses, from first: Int
+        in text: [Unicode.Scalar], clauses: [Range<Int>], pauses: Pauses, from first: Int, lookAlikeDenials: LookAlikeDenials
     ) -> [SafetyAssessment.Leaning] {
         var leanings: [SafetyAssessment.Leaning] = []
         for (number, clause) in clauses.enumerated() {
@@ -571,7 +572,7 @@ public struct SafetyRules: Sendable {
                 }
                 for (cue, category) in candidates
                 where Self.matches(cue.phrase, in: text, at: position, within: clause)
-                    && counts(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses)
+                    && counting(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses, lookAlikeDenials: lookAlikeDenials).counts
                     && !isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators)
                 {
                     let leaning = SafetyAssessment.Leaning(phrase: Self.string(cue.phrase), category: category)
@@ -593,18 +594,12 @@ public struct SafetyRules: Sendable {
     /// Context is sought in the cue's clause and the clauses either side, but never more than
     /// `contextReach` scalars away: real clauses are short, and a text with no punctuation must not
     /// make every cue scan all of it.
-    private func counts(
-        _ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>],
-        in text: [Unicode.Scalar], pauses: Pauses
-    ) -> Bool {
-        counting(cue, at: position, clause: number, clauses: clauses, in: text, pauses: pauses).counts
-    }
-
-    /// `counts`, and whether the cue counts only because a look-alike that would veto it was denied
-    /// (`deniedLookAlikes`).
+    ///
+    /// And whether the cue counts only because a look-alike that would veto it was denied
+    /// (`deniedLookAlikes`, worked out once for the text in `lookAlikeDenials`).
     private func counting(
         _ cue: SafetyCue, at position: Int, clause number: Int, clauses: [Range<Int>],
-        in text: [Unicode.Scalar], pauses: Pauses
+        in text: [Unicode.Scalar], pauses: Pauses, lookAlikeDenials: LookAlikeDenials
     ) -> (counts: Bool, relaxed: Bool) {
         let cueRange = position..<(position + cue.phrase.count)
         let (first, last) = pauses.span(of: cueRange)
@@ -621,7 +616,7 @@ public struct SafetyRules: Sendable {
             guard contains(words, in: text, range: range) else { return false }
             if denied == nil {
                 let asserted = cue.ignoresNegation || !isNegated(position, clauseStart: clauses[number].lowerBound, in: text, pauses: pauses, by: negators)
-                denied = asserted ? deniedLookAlikes(in: text, pauses: pauses) : []
+                denied = asserted ? lookAlikeDenials.found { deniedLookAlikes(in: text, pauses: pauses) } : []
             }
             guard let denied, !denied.isEmpty else { return true }
             func undenied(in range: Range<Int>) -> Bool {
@@ -683,6 +678,20 @@ public struct SafetyRules: Sendable {
             return false
         }
         return (cue.requiresNearby.allSatisfy(present), relaxed)
+    }
+
+    /// The text's denied look-alikes, worked out when a cue first needs them and kept for the rest of
+    /// one assessment: every vetoed cue asks, and a text of many (河里漂着一个人，不是模特，是真人 over
+    /// and over) made each ask again — 40 s for 10,000 characters in a debug build.
+    private final class LookAlikeDenials {
+        private var kept: [DeniedLookAlike]?
+
+        func found(_ find: () -> [DeniedLookAlike]) -> [DeniedLookAlike] {
+            if let kept { return kept }
+            let found = find()
+            kept = found
+            return found
+        }
     }
 
     /// A look-alike the caller denied (`denial`: the denial's words) and how far on the cue's other
