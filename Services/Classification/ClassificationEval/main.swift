@@ -73,6 +73,12 @@ do {
     if ProcessInfo.processInfo.environment["FENLIU_EVAL_MISTAKES"] != nil {
         for mistake in report.destinationMistakes { print("  CORPUS WRONG \(mistake)") }
         for mistake in independent.mistakes { print("  WRONG \(mistake)") }
+        for miss in independent.dangerMisses { print("  MISS \(miss)") }
+    }
+    // FENLIU_EVAL_OUTCOMES=1 lists every record's outcome without its text, for comparing two builds
+    // record by record on a batch kept unread.
+    if ProcessInfo.processInfo.environment["FENLIU_EVAL_OUTCOMES"] != nil {
+        for outcome in independent.outcomes { print("  OUTCOME \(outcome)") }
     }
     // FENLIU_EVAL_SWEEP=1: the divert threshold's trade-off on the independent set — how many of
     // 110's non-police calls are diverted against danger misses and the review queue's load.

@@ -46,6 +46,9 @@ public enum IndependentEvaluation {
         /// Every record with a wrong category or primary destination, or escalated though harmless,
         /// with what the classifier said and why: for reading, not printed in `description`.
         public var mistakes = [String]()
+        /// Every record's outcome without its text (`id category destinations`), to compare two
+        /// classifiers record by record on a batch nobody may read.
+        public var outcomes = [String]()
 
         /// `part` of `whole` as a percentage ("—" of nothing), with the counts unless `counts` is false.
         public static func share(_ part: Int, _ whole: Int, counts: Bool = true) -> String {
@@ -69,7 +72,9 @@ public enum IndependentEvaluation {
                 let (right, all) = byVoice[voice]!
                 lines.append("  category right, \(voice):".padding(toLength: 38, withPad: " ", startingAt: 0) + share(right, all))
             }
-            for miss in dangerMisses { lines.append("  MISS \(miss)") }
+            // Ids only: a batch kept unread is measured by these lines, and its texts are for whoever
+            // reads it (`FENLIU_EVAL_MISTAKES`).
+            if !dangerMissIDs.isEmpty { lines.append("  missed: " + dangerMissIDs.sorted().joined(separator: " ")) }
             return lines.joined(separator: "\n")
         }
     }
@@ -97,6 +102,7 @@ public enum IndependentEvaluation {
             guard let outcome = try? classifier.classify(ClassificationInput(description: record.text, channel: channel)) else {
                 continue
             }
+            report.outcomes.append("\(record.id) \(outcome.category.code) \(outcome.destinations.map(\.rawValue).joined(separator: ","))")
             if outcome.destinations.first == needed.first { report.primaryDestinationRight += 1 }
             if outcome.needsReview { report.reviewed += 1 }
             let right = outcome.category == truth
