@@ -156,10 +156,20 @@ public struct Outbox: Sendable {
         /// Inserts the messages, inside the caller's transaction: one statement, the rows in the
         /// order added (a VALUES list is inserted in its order, so `sequence` follows it).
         public func write(on connection: PostgresConnection) throws {
-            guard !rows.isEmpty else { return }
+            guard let statement = insertStatement else { return }
+            try connection.query(statement, plan: .cached)
+        }
+
+        /// The statement `write(on:)` runs, `nil` when nothing was added: for a caller that folds
+        /// one more change of its own into it as `WITH messages AS (…) UPDATE …` — one statement and
+        /// one round trip instead of two (PostgreSQL runs a data-modifying `WITH` to completion
+        /// whether or not the outer statement reads it). Bind the outer statement's values to the
+        /// returned query, after these.
+        public var insertStatement: PostgresQuery? {
+            guard !rows.isEmpty else { return nil }
             var query = PostgresQuery(sql: "INSERT INTO outbox (id, target, path, body, subscriber, ordering_key) VALUES ")
             query.appendValues(of: rows) { [$0.id, $0.target, $0.path, $0.body, $0.subscriber, $0.orderingKey] }
-            try connection.query(query, plan: .cached)
+            return query
         }
     }
 

@@ -34,7 +34,7 @@ struct RoutingHandlers: RoutingServiceHandler {
 
     /// `handOver` for a ticket just created and read back: nothing was handed over before, so
     /// there is nothing to withdraw, and the record the caller holds is current (`Route` read each
-    /// new ticket three more times before). The messages are one statement, with `events` for
+    /// new ticket three more times before). The messages and the ticket's delivery are one statement, with `events` for
     /// reporting (the ticket's created event) when given.
     static func handOverFirst(
         _ ticket: TicketRecord, event: String, reporting events: [Fenliu_Reporting_V1_Event] = [], reporter: EventReporter? = nil,
@@ -44,8 +44,7 @@ struct RoutingHandlers: RoutingServiceHandler {
         let id = try batch.add(webhook: ticket.delivery(event: event), for: ticket.departmentID)
         try batch.add(FeedbackAPI.trackTicket, ticket.trackRequest, orderingKey: "feedback/\(ticket.id)")
         try reporter?.add(events, to: &batch)
-        try batch.write(on: connection)
-        try TicketStore.setDelivery(ticket.id, outboxID: id, on: connection)
+        try TicketStore.setDelivery(ticket.id, outboxID: id, writing: batch, on: connection)
     }
 
 }

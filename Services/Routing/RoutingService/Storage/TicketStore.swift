@@ -70,9 +70,16 @@ enum TicketStore {
         ).affectedRows == 1
     }
 
-    /// Records which outbox message carries the ticket to its holder.
-    static func setDelivery(_ ticketID: String, outboxID: UUID, on connection: PostgresConnection) throws {
-        try connection.query("UPDATE tickets SET outbox_id = \(outboxID) WHERE id = \(ticketID)", plan: .cached)
+    /// Writes the hand-over's messages and records which of them carries the ticket to its holder,
+    /// in one statement (a statement and a round trip fewer for every ticket routed).
+    static func setDelivery(_ ticketID: String, outboxID: UUID, writing messages: Outbox.Batch, on connection: PostgresConnection) throws {
+        guard var statement = messages.insertStatement else {
+            throw PostgresError(code: .invalidValue, message: "a hand-over with no message")
+        }
+        let outbox = statement.bind(outboxID)
+        let ticket = statement.bind(ticketID)
+        statement.sql = "WITH messages AS (\(statement.sql)) UPDATE tickets SET outbox_id = \(outbox) WHERE id = \(ticket)"
+        try connection.query(statement, plan: .cached)
     }
 
     /// The ticket an outbox message carries to its holder, or `nil`; without its assignment
