@@ -158,4 +158,48 @@ struct SubmitCallTests {
             #expect(handedOn?.request.duplicateOf == first.id)
         }
     }
+    @Test("the repeat-call search finds the same phone in another district, and links calls with and without a district both ways")
+    func repeatAcrossDistricts() async throws {
+        try await withIntake { client, _, _, _ in
+            func call(_ phone: String, district: String, address: String, description: String, minutesAgo: Double) -> Fenliu_Intake_V1_SubmitCallRequest {
+                var request = sampleCall()
+                request.callerPhone = phone
+                request.district = district
+                request.address = address
+                request.description_p = description
+                request.receivedAt = Google_Protobuf_Timestamp(date: Date().addingTimeInterval(-60 * minutesAgo))
+                if district.isEmpty {
+                    request.channel = .open311
+                    request.latitude = 30.657
+                    request.longitude = 104.066
+                }
+                return request
+            }
+            func phone() -> String { "139\(Int.random(in: 10_000_000...99_999_999))" }
+            // The same caller in another district: the phone's branch.
+            let caller = phone()
+            let first = try await client.call(
+                IntakeAPI.submitCall, call(caller, district: "510104", address: "锦江区春熙路88号", description: "商场门口有人占道经营", minutesAgo: 10)
+            ).call
+            let elsewhere = try await client.call(
+                IntakeAPI.submitCall, call(caller, district: "510107", address: "武侯区人民南路四段12号", description: "小区路灯坏了三天", minutesAgo: 9)
+            ).call
+            #expect(elsewhere.duplicateOf == first.id)
+            // A call with a district after one without (an Open311 report by coordinates): the no-district branch.
+            let reporter = phone()
+            let unplaced = try await client.call(IntakeAPI.submitCall, call(reporter, district: "", address: "", description: "路中间塌了一个大坑", minutesAgo: 8)).call
+            #expect(unplaced.district.isEmpty)
+            let placed = try await client.call(
+                IntakeAPI.submitCall, call(reporter, district: "510105", address: "青羊区宁夏街3号", description: "又来反映那个坑", minutesAgo: 7)
+            ).call
+            #expect(placed.duplicateOf == unplaced.id)
+            // A call without a district compares with every call of the window.
+            let neighbour = phone()
+            let known = try await client.call(
+                IntakeAPI.submitCall, call(neighbour, district: "510106", address: "金牛区茶店子5号", description: "垃圾桶满了没人收", minutesAgo: 6)
+            ).call
+            let unknown = try await client.call(IntakeAPI.submitCall, call(neighbour, district: "", address: "", description: "垃圾还是没人收", minutesAgo: 5)).call
+            #expect(unknown.duplicateOf == known.id)
+        }
+    }
 }
