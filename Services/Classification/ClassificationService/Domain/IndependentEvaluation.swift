@@ -46,7 +46,8 @@ public enum IndependentEvaluation {
         /// Every record with a wrong category or primary destination, or escalated though harmless,
         /// with what the classifier said and why: for reading, not printed in `description`.
         public var mistakes = [String]()
-        /// Every record's outcome without its text (`id category destinations`), to compare two
+        /// Every record's outcome without its text (`id category destinations p=confidence
+        /// flags=safety flags`), to compare two
         /// classifiers record by record on a batch nobody may read.
         public var outcomes = [String]()
 
@@ -102,13 +103,15 @@ public enum IndependentEvaluation {
             guard let outcome = try? classifier.classify(ClassificationInput(description: record.text, channel: channel)) else {
                 continue
             }
-            report.outcomes.append("\(record.id) \(outcome.category.code) \(outcome.destinations.map(\.rawValue).joined(separator: ","))")
+            let flags = outcome.safetyFlags.map { "\($0)" }.joined(separator: ",")
+            report.outcomes.append(
+                "\(record.id) \(outcome.category.code) \(outcome.destinations.map(\.rawValue).joined(separator: ","))"
+                    + " p=\(String(format: "%.2f", outcome.confidence)) flags=\(flags)")
             if outcome.destinations.first == needed.first { report.primaryDestinationRight += 1 }
             if outcome.needsReview { report.reviewed += 1 }
             let right = outcome.category == truth
             let escalated = needed.allSatisfy { !$0.isEmergencyService } && outcome.destinations.contains(where: \.isEmergencyService)
             if !right || outcome.destinations.first != needed.first || escalated {
-                let flags = outcome.safetyFlags.map { "\($0)" }.joined(separator: ",")
                 report.mistakes.append(
                     "\(record.id) [\(record.hard)] \(record.category) \(needed.map(\.rawValue)) → \(outcome.category.code) "
                         + "\(outcome.destinations.map(\.rawValue)) p=\(String(format: "%.2f", outcome.confidence)) flags=\(flags): \(record.text)")
