@@ -193,17 +193,25 @@ public struct Classifier: Sendable {
             let clarification = unsure ? Self.clarification(in: text) : nil
             let threshold =
                 clarification == nil ? configuration.divertThreshold : min(configuration.divertThreshold, configuration.clarifiedDivertThreshold)
-            if let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService, confidence < threshold {
+            // A danger negated only from afar (工人没系好安全绳坠楼了) is not diverted either, however sure
+            // the model is of the matter around it.
+            let held = input.channel?.isEmergencyLine == true ? safety.held.first : nil
+            if let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService, confidence < threshold || held != nil {
                 // Conservative default: an unsure call stays with the emergency line it reached.
+                let line = Self.destination(of: channel).hotlineNumber
                 destinations = [Self.destination(of: channel)]
                 needsReview = true
-                evidence.append(
-                    Evidence(
-                        kind: .channelDefault, text: channel.code,
-                        note: """
-                            kept on \(Self.destination(of: channel).hotlineNumber): confidence \(Self.decimal(confidence, 2)) \
-                            below \(Self.decimal(threshold, 2)) for diversion to 12345
-                            """))
+                if let held {
+                    evidence.append(
+                        Evidence(
+                            kind: .channelDefault, text: held.phrase,
+                            note: "kept on \(line): \(held.phrase) is negated only from afar, which may deny its cause rather than the danger"))
+                } else {
+                    evidence.append(
+                        Evidence(
+                            kind: .channelDefault, text: channel.code,
+                            note: "kept on \(line): confidence \(Self.decimal(confidence, 2)) below \(Self.decimal(threshold, 2)) for diversion to 12345"))
+                }
             } else if let clarification, let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService,
                 confidence < configuration.divertThreshold
             {

@@ -21,6 +21,10 @@ public struct SafetyAssessment: Sendable, Hashable {
     /// words does not pick the category of what turned out to be burning rubbish. Empty when
     /// nothing was superseded.
     public let superseded: [Range<Int>]
+    /// Cues negated only from afar (工人没系好安全绳坠楼了: the negator may deny the cause, not the fall),
+    /// answered by nothing after them. Not dangers — the flags leave them out — but a call on 110, 119
+    /// or 120 holding one stays on its line rather than being diverted to 12345.
+    public let held: [Cue]
 
     /// A police matter found in the text, which makes its category more likely.
     public struct Leaning: Sendable, Hashable {
@@ -31,10 +35,11 @@ public struct SafetyAssessment: Sendable, Hashable {
     }
 
     /// An assessment from the cues found.
-    public init(cues: [Cue], leanings: [Leaning] = [], superseded: [Range<Int>] = []) {
+    public init(cues: [Cue], leanings: [Leaning] = [], superseded: [Range<Int>] = [], held: [Cue] = []) {
         self.cues = cues
         self.leanings = leanings
         self.superseded = superseded
+        self.held = held
         flags = Set(cues.flatMap(\.flags)).sorted()
     }
 

@@ -24,6 +24,30 @@ extension SafetyRules {
         "不是非法集资是什么", "不是集资诈骗是什么",
     ]
 
+    /// What may stand between a verb's negator and the cue it denies in a denial said outright: 没人受伤,
+    /// 未发现人员被困, 没看到有人打架, 没跟他动手打人, 没造成人员伤亡, 没被打. Anything else between them
+    /// (没系好安全绳坠楼了, 井盖没盖牢婆婆掉下去了, 没打胰岛素昏迷了) leaves it open whether the negator
+    /// denies the danger or only its cause: such a cue still counts as denied, but an emergency line's
+    /// call holding one is not diverted (`SafetyAssessment.held`).
+    static let directDenialFillers = "有人员任何什么再都也还被曾经过在是发生造成出现导致看到见听说闻受明显真的动手一个点啥哪们得着遇及跟和对向给我你他她它报"
+
+    /// Words in a clause that make a cue negated from afar a hazard, a fear, a near miss or the past, not
+    /// an event told now (没系好安全绳容易坠楼, 担心孩子没人看掉下去, 没踩稳差点摔下来, 上次干活没系安全带坠楼
+    /// 的那个工友 — a review's): such a cue is not held.
+    static let notAnEvent = [
+        "担心", "害怕", "怕", "防止", "预防", "避免", "以免", "防范", "万一", "如果", "假如", "要是", "以为", "差点", "差一点",
+        "险些", "容易", "可能", "会", "隐患", "小心", "注意", "提醒", "上次", "上回", "那次", "去年", "前年", "以前", "之前", "当年",
+    ]
+
+    /// Words after a cue negated from afar that say the person is well again (触电了一下，人没事; 中毒住院了
+    /// 一个月，现在出院了 — a review's): it is not held. Only for a held cue, which is no danger anyway:
+    /// 人没事 alone clears no asserted one (人没事，就是腿不能动了).
+    static let heldAnswered = ["人没事", "人没得事", "人莫得事", "没事了", "出院", "康复", "痊愈"]
+
+    /// An animal told after a cue negated from afar, in its clause, is the one hurt (狗没拴好咬伤了邻居家的
+    /// 猫, 花盆没放稳掉下去砸伤了我家的狗 — a review's): it is not held.
+    static let heldAnimals = ["猫", "狗", "鸡", "鸭", "鹅", "鱼", "鸟", "兔", "宠物", "牛", "羊", "猪"]
+
     /// Words after 以为 that made the matter smaller than it was (以为只是冒点烟, 以为没什么): what the
     /// caller believed then was the harmless part, and the danger in the clause is real.
     static let smallerBeliefs = ["只是", "只不过", "不过是", "没什么", "没啥", "没事", "小事", "小问题", "而已", "一般"]

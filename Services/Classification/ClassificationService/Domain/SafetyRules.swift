@@ -58,6 +58,11 @@ public struct SafetyRules: Sendable {
     private let lookAlikeStarts: Set<Unicode.Scalar>
     private let falseNegators: [Phrase]
     private let breakers: [Phrase]
+    /// See `directDenialFillers` and `notAnEvent`.
+    private let directDenialFillers: Set<Unicode.Scalar>
+    private let notAnEvent: [Phrase]
+    private let heldAnswered: [Phrase]
+    private let heldAnimals: [Phrase]
     private let resolutionNegators: [Phrase]
     private let unable: [Phrase]
     private let askedFor: [Phrase]
@@ -123,6 +128,10 @@ public struct SafetyRules: Sendable {
         lookAlikeStarts = Set(lookAlikes.compactMap(\.first))
         falseNegators = Self.falseNegators.map { Array($0.unicodeScalars) }
         breakers = Self.negationBreakers.map { Array($0.unicodeScalars) }
+        directDenialFillers = Set(Self.directDenialFillers.unicodeScalars)
+        notAnEvent = Self.notAnEvent.map { Array($0.unicodeScalars) }
+        heldAnswered = Self.heldAnswered.map { Array($0.unicodeScalars) }
+        heldAnimals = Self.heldAnimals.map { Array($0.unicodeScalars) }
         // Not over: not yet (还没有完全扑灭), still going (正在), asked for (快来帮忙扑灭), or beyond
         // the caller (无法扑灭, 扑灭不了) — a review found the last three taken for an all-clear.
         resolutionNegators = ["没", "未", "不", "正在", "在", "还没", "尚未", "没有", "需要", "赶紧", "请"].map { Array($0.unicodeScalars) }
@@ -172,7 +181,7 @@ public struct SafetyRules: Sendable {
         guard joined.count != text.count else { return assessment }
         return SafetyAssessment(
             cues: assessment.cues, leanings: assessment.leanings,
-            superseded: assessment.superseded.map { origin[$0.lowerBound]..<(origin[$0.upperBound - 1] + 1) })
+            superseded: assessment.superseded.map { origin[$0.lowerBound]..<(origin[$0.upperBound - 1] + 1) }, held: assessment.held)
     }
 
     /// `text` without the single spaces that stand between two Han characters, and for each scalar
@@ -247,7 +256,12 @@ public struct SafetyRules: Sendable {
         let lookAlikeDenials = LookAlikeDenials()
         // The cues inside what the caller only believed (`isBelieved`).
         var beliefs: [(range: Range<Int>, cue: SafetyCue)] = []
+        // The cues denied only from afar (`isNegatedFromAfar`).
+        // The last of each phrase, as with `found`; the clause tests are made once per clause, and
+        // only for a clause with a candidate, so a long hostile clause costs no more than a few scans.
+        var fromAfar: [Phrase: (range: Range<Int>, cue: SafetyCue)] = [:]
         for (number, clause) in clauses.enumerated() {
+            var clauseHolds: (isEvent: Bool, lastAnimal: Int)?
             for position in clause {
                 guard mayStart(Self.cueBit, at: position, in: text), let candidates = cues[text[position]] else { continue }
                 for cue in candidates where Self.matches(cue.phrase, in: text, at: position, within: clause) {
@@ -263,6 +277,12 @@ public struct SafetyRules: Sendable {
                         {
                             let general = generalDenials.contains(cue.phrase)
                             denials[Denial(flags: Set(cue.flags), family: cue.family, phrase: general ? nil : cue.phrase)] = position
+                            if isNegatedFromAfar(position, clause: clause, in: text, pauses: pauses) {
+                                let holds =
+                                    clauseHolds ?? (!contains(notAnEvent, in: text, range: clause), lastStart(of: heldAnimals, in: text, range: clause))
+                                clauseHolds = holds
+                                if holds.isEvent, holds.lastAnimal < range.upperBound { fromAfar[cue.phrase] = (range, cue) }
+                            }
                             if general, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: plainNegators) {
                                 plainDenials.append((cue.flags, position))
                             }
@@ -341,12 +361,23 @@ public struct SafetyRules: Sendable {
             if clearsPeople, !cue.ignoresNegation, flags.isDisjoint(with: [.fire, .gasLeak, .poisoning, .medicalEmergency]) { return true }
             return flags.isSubset(of: denied(after: finding + 1, for: cue))
         }
-        let asserted = found.values.filter { match in
+        func stands(_ match: (range: Range<Int>, cue: SafetyCue)) -> Bool {
             guard !isSuperseded(match.range, match.cue) else { return false }
             var clearedFlags = resolved.filter { $0.position >= match.range.upperBound }
                 .reduce(into: Set<SafetyFlag>()) { $0.formUnion($1.flags) }
             clearedFlags.formUnion(denied(after: match.range.upperBound, for: match.cue))
             return !Set(match.cue.flags).isSubset(of: clearedFlags)
+        }
+        let asserted = found.values.filter(stands)
+        // A cue denied only from afar is held unless it is cleared as an asserted one would be — a
+        // finding superseded it, a resolution or denial after it answers it (its own negation stands
+        // before its end, so it does not answer itself) — or the person is said to be well after it.
+        var held: [SafetyAssessment.Cue] = []
+        let lastAnswer = fromAfar.isEmpty ? -1 : lastStart(of: heldAnswered, in: text, range: 0..<text.count)
+        for match in fromAfar.values.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+        where stands(match) && lastAnswer < match.range.upperBound {
+            let cue = SafetyAssessment.Cue(phrase: Self.string(match.cue.phrase), flags: match.cue.flags.sorted())
+            if !held.contains(cue) { held.append(cue) }
         }
         // A cue overlapping an earlier one of the same kinds (刀 in 持刀, 困在 after 被困) adds
         // nothing to the evidence.
@@ -368,7 +399,7 @@ public struct SafetyRules: Sendable {
         return SafetyAssessment(
             cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: leaningsFrom, lookAlikeDenials: lookAlikeDenials),
             superseded: alarms.filter { isSuperseded($0.range, $0.cue) && !relaxed.contains($0.range) }.map(\.range) + supersededLeanings
-                + lookAlikeRanges(in: text) + dropped)
+                + lookAlikeRanges(in: text) + dropped, held: held)
     }
 
     /// One denial's kind: the flags of the negated cue, its family, and its phrase unless it is a
@@ -1062,6 +1093,42 @@ public struct SafetyRules: Sendable {
         return false
     }
 
+    /// Whether the cue at `position` is negated by a verb's negator (没, 未, 不) that may deny its cause
+    /// rather than the cue itself: more than `directDenialFillers` between them (工人没系好安全绳坠楼了,
+    /// 井盖没盖牢婆婆掉下去了, 他不愿意分手掐脖子) and no other cue. (The caller also asks for no hazard,
+    /// fear, near miss or past in the clause, `notAnEvent`, and no animal after the cue.) Three reviews
+    /// at stop 31 found such calls sent to 12345 alone and the same shape in as many harmless ones
+    /// (没焊牢随时会砸到人, 菜没炒好烧焦了), so it is not counted as a danger; it only keeps an emergency
+    /// line's call on its line.
+    private func isNegatedFromAfar(_ position: Int, clause: Range<Int>, in text: [Unicode.Scalar], pauses: Pauses) -> Bool {
+        var start = position - 1
+        while start >= max(clause.lowerBound, position - Self.negationWindow), !pauses.at[start + 1] {
+            let bounds = start..<position
+            if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return false }
+            if negators.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }),
+                !falseNegators.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) })
+            {
+                // The nearest negator decides, and only one that negates a verb (没系好, 未站稳, 不愿意):
+                // not one that says there is none (没有车困在里面, 无人员被困或受伤, 没得哪个动手), not 不是
+                // (我不是报火警), and never a fear or a condition (怕, 如果) — the set's 5,340 records
+                // held five harmless 110 calls before these were left out.
+                let next = start + 1 < position ? text[start + 1] : " "
+                switch text[start] {
+                case "没" where next != "有" && next != "得", "未",
+                    "不" where next != "是":
+                    break
+                default: return false
+                }
+                let between = (start + 1)..<position
+                // Another cue between them is a list denied at once (未发生打架斗殴).
+                let listed = between.contains { at in cues[text[at]]?.contains { Self.matches($0.phrase, in: text, at: at, within: clause) } == true }
+                return !listed && text[between].contains { !directDenialFillers.contains($0) }
+            }
+            start -= 1
+        }
+        return false
+    }
+
     /// Whether `cue` lies inside what the caller says they only believed (还以为是哪里煤气爆炸了, 以为是
     /// 楼下要着火了): 以为 holds its whole clause, 要 included, which a negator's six scalars do not
     /// reach. Not a belief that made the matter smaller (以为只是冒点烟: the fire was real), someone
@@ -1116,6 +1183,11 @@ public struct SafetyRules: Sendable {
     }
 
     private static let immediacyPhrases = immediacy.map { Array($0.unicodeScalars) }
+
+    /// Where the last of `words` to start in `range` starts (and ends inside it), or -1.
+    private func lastStart(of words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Int {
+        range.reversed().first { start in words.contains { Self.matches($0, in: text, at: start, within: range) } } ?? -1
+    }
 
     private func contains(_ words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Bool {
         for start in range where words.contains(where: { Self.matches($0, in: text, at: start, within: range) }) { return true }
