@@ -65,10 +65,11 @@ enum CallStore {
             ) candidates
             ORDER BY received_at DESC LIMIT 200
             """)
+        // The ids as PostgreSQL prints a uuid — lower-case, hyphenated, what `uuidString.lowercased()`
+        // gives — with no round trip through `UUID` for each of up to 200 rows.
         return try rows.map { row in
             RepeatCallRule.CallFacts(
-                id: try row.decode("id", as: UUID.self).uuidString.lowercased(),
-                duplicateOf: try row.decode("duplicate_of", as: UUID?.self)?.uuidString.lowercased(),
+                id: try row.decode("id"), duplicateOf: try row.decode("duplicate_of", as: String?.self),
                 receivedAt: try row.decode("received_at"), callerPhone: try row.decode("caller_phone_index"),
                 districtCode: try row.decode("district", as: String?.self), address: try row.decode("address"),
                 latitude: try row.decode("latitude", as: Double?.self), longitude: try row.decode("longitude", as: Double?.self),
