@@ -42,8 +42,8 @@ struct HeldDangerTests {
         #expect(!held(text).isEmpty)
         let outcome = try classifier.classify(ClassificationInput(description: text, channel: channel))
         #expect(outcome.destinations.contains { $0.isEmergencyService }, "\(outcome.evidence)")
-        #expect(outcome.needsReview)
         if !outcome.category.isEmergencyService {
+            #expect(outcome.needsReview)
             #expect(outcome.destinations == [service(of: channel)])
             #expect(outcome.evidence.contains { $0.kind == .channelDefault && held(text).contains($0.text) }, "\(outcome.evidence)")
         }
@@ -61,7 +61,7 @@ struct HeldDangerTests {
         "a denial said outright is not held: fillers, a list, there-is-none, 不是",
         arguments: [
             "没人受伤", "经询问，未发现人员被困", "没看到有人打架", "我没跟他动手打人", "没造成人员伤亡", "他没被打",
-            // The set's five harmless 110 calls held by the first version.
+            // The set's five harmless 110 calls held by the first version (two of them 无人员…).
             "没有车困在里面，就是排水泵坏了", "无人员被困或受伤，要求抢修", "没得哪个跟我动手，就是气人", "我不是报火警哈，是想举报他乱烧垃圾",
             // And the review's one.
             "来电人称未发生打架斗殴，系邻里因共用楼道堆放鞋柜问题发生争执",
@@ -80,6 +80,16 @@ struct HeldDangerTests {
         ])
     func notAnEvent(text: String) {
         #expect(held(text).isEmpty)
+    }
+
+    @Test(
+        "held: 没有 before a verb, and words that only look like a hazard's, an animal or an answer (a code review's)",
+        arguments: [
+            ("他没有扶稳摔下来了", "摔下来"), ("工人不小心没系好安全绳坠楼了", "坠楼"), ("工人没系好安全绳坠楼了，现在还没出院", "坠楼"),
+            ("工人没系好安全绳坠楼了，人没事吧", "坠楼"),
+        ])
+    func heldDespiteLookAlikes(text: String, cue: String) {
+        #expect(held(text) == [cue])
     }
 
     @Test("a held cue answered after it is not held: the operator's finding, a denial of its kind")

@@ -44,6 +44,18 @@ extension SafetyRules {
     /// 人没事 alone clears no asserted one (人没事，就是腿不能动了).
     static let heldAnswered = ["人没事", "人没得事", "人莫得事", "没事了", "出院", "康复", "痊愈"]
 
+    /// Longer words holding a word of `notAnEvent`, `heldAnswered` or `heldAnimals` that say something
+    /// else (a code review's): 不小心 is how accidents are told, 一会儿 and 社会 hold no 会, 十分钟之前 is
+    /// now, 还没出院 and 人没事吧？ say the person is not (known to be) well, 鱼塘 is a place.
+    static let heldExceptions = [
+        "不小心", "一会", "社会", "开会", "会所", "会议", "可怕", "哪怕", "分钟之前", "分钟以前", "小时之前", "小时以前",
+        "没出院", "未出院", "康复中心", "人没事吧", "人没事吗", "鱼塘", "鱼池", "牛奶", "牛肉", "猪肉", "猪场", "鸡蛋",
+    ]
+
+    /// Verbs that 没有 negates as 没 does (没有扶稳摔下来了): after 没有 anything else is a thing or a
+    /// person there is none of (没有车困在里面), which is a denial said outright.
+    static let verbsAfterMeiyou = "系盖关锁拴戴扶固捆放焊装站踩抓拉停断接打吃带看管按穿"
+
     /// An animal told after a cue negated from afar, in its clause, is the one hurt (狗没拴好咬伤了邻居家的
     /// 猫, 花盆没放稳掉下去砸伤了我家的狗 — a review's): it is not held.
     static let heldAnimals = ["猫", "狗", "鸡", "鸭", "鹅", "鱼", "鸟", "兔", "宠物", "牛", "羊", "猪"]

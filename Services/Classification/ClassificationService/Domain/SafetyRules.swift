@@ -63,6 +63,8 @@ public struct SafetyRules: Sendable {
     private let notAnEvent: [Phrase]
     private let heldAnswered: [Phrase]
     private let heldAnimals: [Phrase]
+    private let heldExceptions: [Phrase]
+    private let verbsAfterMeiyou: Set<Unicode.Scalar>
     private let resolutionNegators: [Phrase]
     private let unable: [Phrase]
     private let askedFor: [Phrase]
@@ -132,6 +134,8 @@ public struct SafetyRules: Sendable {
         notAnEvent = Self.notAnEvent.map { Array($0.unicodeScalars) }
         heldAnswered = Self.heldAnswered.map { Array($0.unicodeScalars) }
         heldAnimals = Self.heldAnimals.map { Array($0.unicodeScalars) }
+        heldExceptions = Self.heldExceptions.map { Array($0.unicodeScalars) }
+        verbsAfterMeiyou = Set(Self.verbsAfterMeiyou.unicodeScalars)
         // Not over: not yet (还没有完全扑灭), still going (正在), asked for (快来帮忙扑灭), or beyond
         // the caller (无法扑灭, 扑灭不了) — a review found the last three taken for an all-clear.
         resolutionNegators = ["没", "未", "不", "正在", "在", "还没", "尚未", "没有", "需要", "赶紧", "请"].map { Array($0.unicodeScalars) }
@@ -279,7 +283,8 @@ public struct SafetyRules: Sendable {
                             denials[Denial(flags: Set(cue.flags), family: cue.family, phrase: general ? nil : cue.phrase)] = position
                             if isNegatedFromAfar(position, clause: clause, in: text, pauses: pauses) {
                                 let holds =
-                                    clauseHolds ?? (!contains(notAnEvent, in: text, range: clause), lastStart(of: heldAnimals, in: text, range: clause))
+                                    clauseHolds
+                                    ?? (lastHeldWord(notAnEvent, in: text, range: clause) < 0, lastHeldWord(heldAnimals, in: text, range: clause))
                                 clauseHolds = holds
                                 if holds.isEvent, holds.lastAnimal < range.upperBound { fromAfar[cue.phrase] = (range, cue) }
                             }
@@ -373,7 +378,7 @@ public struct SafetyRules: Sendable {
         // finding superseded it, a resolution or denial after it answers it (its own negation stands
         // before its end, so it does not answer itself) — or the person is said to be well after it.
         var held: [SafetyAssessment.Cue] = []
-        let lastAnswer = fromAfar.isEmpty ? -1 : lastStart(of: heldAnswered, in: text, range: 0..<text.count)
+        let lastAnswer = fromAfar.isEmpty ? -1 : lastHeldWord(heldAnswered, in: text, range: 0..<text.count)
         for match in fromAfar.values.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
         where stands(match) && lastAnswer < match.range.upperBound {
             let cue = SafetyAssessment.Cue(phrase: Self.string(match.cue.phrase), flags: match.cue.flags.sorted())
@@ -1111,17 +1116,20 @@ public struct SafetyRules: Sendable {
                 // The nearest negator decides, and only one that negates a verb (没系好, 未站稳, 不愿意):
                 // not one that says there is none (没有车困在里面, 无人员被困或受伤, 没得哪个动手), not 不是
                 // (我不是报火警), and never a fear or a condition (怕, 如果) — the set's 5,340 records
-                // held five harmless 110 calls before these were left out.
+                // held five harmless 110 calls before these were left out. 没有 before a verb is 没.
                 let next = start + 1 < position ? text[start + 1] : " "
+                let afterNext = start + 2 < position ? text[start + 2] : " "
+                var opening = start + 1
                 switch text[start] {
+                case "没" where next == "有" && verbsAfterMeiyou.contains(afterNext): opening = start + 2
                 case "没" where next != "有" && next != "得", "未",
                     "不" where next != "是":
                     break
                 default: return false
                 }
-                let between = (start + 1)..<position
+                let between = opening..<position
                 // Another cue between them is a list denied at once (未发生打架斗殴).
-                let listed = between.contains { at in cues[text[at]]?.contains { Self.matches($0.phrase, in: text, at: at, within: clause) } == true }
+                let listed = between.contains { at in cues[text[at]]?.contains { Self.matches($0.phrase, in: text, at: at, within: between) } == true }
                 return !listed && text[between].contains { !directDenialFillers.contains($0) }
             }
             start -= 1
@@ -1184,9 +1192,15 @@ public struct SafetyRules: Sendable {
 
     private static let immediacyPhrases = immediacy.map { Array($0.unicodeScalars) }
 
-    /// Where the last of `words` to start in `range` starts (and ends inside it), or -1.
-    private func lastStart(of words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Int {
-        range.reversed().first { start in words.contains { Self.matches($0, in: text, at: start, within: range) } } ?? -1
+    /// Where the last of `words` to start in `range` starts (and ends inside it), or -1 — not one inside
+    /// a longer word that says something else (`heldExceptions`).
+    private func lastHeldWord(_ words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Int {
+        range.reversed().first { start in
+            words.contains { Self.matches($0, in: text, at: start, within: range) }
+                && !heldExceptions.contains { exception in
+                    (0..<exception.count).contains { Self.matches(exception, in: text, at: start - $0, within: 0..<text.count) }
+                }
+        } ?? -1
     }
 
     private func contains(_ words: [Phrase], in text: [Unicode.Scalar], range: Range<Int>) -> Bool {
