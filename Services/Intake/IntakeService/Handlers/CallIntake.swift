@@ -31,9 +31,13 @@ struct CallIntake: Sendable {
         let reporter = self.reporter
         let cipher = self.cipher
         let result: (CallRecord, Bool) = try await database.transaction { connection in
-            // No lookup of the channel and external id first: the insert meets an earlier call with
-            // them and reads it back (`CallStore.insert`), so a new call, nearly every one, takes a
-            // statement fewer and a replay only a search it did not need.
+            // A replay is answered before the repeat search, the costliest statement of a call: the
+            // insert below would find it too (and a new call would take one statement fewer without
+            // this lookup, stop 32), but clients retry most when intake is slowest, and a retry storm
+            // of replays each paying the search would make it slower still.
+            if let (existing, sameContent) = try CallStore.existing(submission, cipher: cipher, on: connection) {
+                return try Self.replay(existing, sameContent: sameContent)
+            }
             let id = UUID()
             let candidates = try CallStore.repeatCandidates(for: submission, lookback: rule.lookback, cipher: cipher, on: connection)
             let facts = CallRecord.facts(of: submission, id: id, phoneIndex: cipher.index(submission.callerPhone))

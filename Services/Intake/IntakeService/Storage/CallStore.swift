@@ -15,7 +15,7 @@ enum CallStore {
     }
 
     /// The call with this channel and external id, and whether its content matches `submission`.
-    private static func existing(_ submission: CallSubmission, cipher: PersonalDataCipher, on connection: PostgresConnection) throws -> (CallRecord, Bool)? {
+    static func existing(_ submission: CallSubmission, cipher: PersonalDataCipher, on connection: PostgresConnection) throws -> (CallRecord, Bool)? {
         let rows = try connection.query(
             """
             SELECT \(unescaped: CallRow.columns),
