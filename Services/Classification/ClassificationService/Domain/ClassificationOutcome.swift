@@ -40,7 +40,9 @@ public struct Evidence: Sendable, Hashable, Codable {
 
     /// Where the evidence comes from.
     public let kind: Kind
-    /// The text found (an n-gram, keyword or cue) or, for `channelDefault`, the channel code.
+    /// The text found (an n-gram, keyword or cue) or, for `channelDefault`, what kept the call on its
+    /// line or let it go: the channel code (the model unsure), a cue negated only from afar (坠楼), or
+    /// the operator's words that ruled the danger out (经询问).
     public let text: String
     /// A short explanation for operators.
     public let note: String
