@@ -174,7 +174,7 @@ public struct Outbox: Sendable {
     }
 
     /// The `target` of webhook messages.
-    static let webhookTarget = "webhook"
+    public static let webhookTarget = "webhook"
 
     /// How `last_error` begins while a webhook waits for its subscriber to get an endpoint: not a
     /// failed attempt, so a reader of the table (routing's delivery state) can tell the two apart.

@@ -72,6 +72,8 @@ public final class OutboxWorker: Service, Sendable {
     private let peers: [ServiceName: String]
     private let endpoints: EndpointLookup
     private let onDelivered: DeliveryHook?
+    /// The targets whose deliveries run `onDelivered`; nil: every target.
+    private let deliveryTargets: Set<String>?
     private let defaultSecret: String?
     /// This service's key, sent to its peers.
     private let serviceKey: String?
@@ -101,9 +103,10 @@ public final class OutboxWorker: Service, Sendable {
     /// service never hold up its hand-offs.
     public init(
         pool: PostgresPool, httpClient: HTTPClient, peers: [ServiceName: String], endpoints: @escaping EndpointLookup,
-        onDelivered: DeliveryHook? = nil, defaultSecret: String?, serviceKey: String? = nil, metrics: MetricsRegistry?, logger: Logger,
-        configuration: Configuration = Configuration()
+        onDelivered: DeliveryHook? = nil, deliveryTargets: Set<String>? = nil, defaultSecret: String?, serviceKey: String? = nil,
+        metrics: MetricsRegistry?, logger: Logger, configuration: Configuration = Configuration()
     ) {
+        self.deliveryTargets = deliveryTargets
         self.serviceKey = serviceKey
         self.pool = pool
         self.httpClient = httpClient
@@ -339,27 +342,37 @@ public final class OutboxWorker: Service, Sendable {
     }
 
     /// Marks `messages` delivered in one transaction, those whose claim still stands (`attempts`
-    /// unchanged) and not yet marked, running the delivery hook for each one marked. (Not yet marked:
-    /// if this COMMIT's reply is lost, the message-by-message fallback must not mark and run the
-    /// hook a second time.)
+    /// unchanged) and not yet marked, running the delivery hook for each one marked that has it —
+    /// one statement alone when none has. (Not yet marked: if this COMMIT's reply is lost, the
+    /// message-by-message fallback must not mark and run the hook a second time.)
     private func markDelivered(_ messages: [OutboxMessage]) async throws {
         let ids = "{" + messages.map { $0.id.uuidString.lowercased() }.joined(separator: ",") + "}"
         let attempts = "{" + messages.map { String($0.attempts) }.joined(separator: ",") + "}"
-        let hook = onDelivered
-        try await pool.transaction { connection in
-            let marked = Set(
-                try connection.query(
-                    """
-                    UPDATE outbox SET delivered_at = now(), last_error = NULL
-                    FROM unnest(\(ids)::uuid[], \(attempts)::int[]) AS claim(id, attempts)
-                    WHERE outbox.id = claim.id AND outbox.attempts = claim.attempts AND outbox.delivered_at IS NULL
-                    RETURNING outbox.id
-                    """, plan: .cached
-                ).map { try $0.decode("id", as: UUID.self) })
-            if let hook {
-                for message in messages where marked.contains(message.id) { try hook(message, connection) }
-            }
+        let mark: PostgresQuery = """
+            UPDATE outbox SET delivered_at = now(), last_error = NULL
+            FROM unnest(\(ids)::uuid[], \(attempts)::int[]) AS claim(id, attempts)
+            WHERE outbox.id = claim.id AND outbox.attempts = claim.attempts AND outbox.delivered_at IS NULL
+            RETURNING outbox.id
+            """
+        let hooked = messages.filter(isHooked)
+        guard let hook = onDelivered, !hooked.isEmpty else {
+            // Nothing to run beside the mark: one statement is its own transaction.
+            try await pool.query(mark, plan: .cached)
+            return recordDelivered(messages)
         }
+        try await pool.transaction { connection in
+            let marked = Set(try connection.query(mark, plan: .cached).map { try $0.decode("id", as: UUID.self) })
+            for message in hooked where marked.contains(message.id) { try hook(message, connection) }
+        }
+        recordDelivered(messages)
+    }
+
+    /// Whether `message`'s delivery runs the delivery hook.
+    private func isHooked(_ message: OutboxMessage) -> Bool {
+        onDelivered != nil && deliveryTargets.map { $0.contains(message.target) } != false
+    }
+
+    private func recordDelivered(_ messages: [OutboxMessage]) {
         for message in messages {
             metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
         }
@@ -374,16 +387,16 @@ public final class OutboxWorker: Service, Sendable {
         do {
             switch outcome {
             case .delivered:
-                let hook = onDelivered
-                try await pool.transaction { connection in
-                    let marked =
-                        try connection.query(
-                            """
-                            UPDATE outbox SET delivered_at = now(), last_error = NULL
-                            WHERE id = \(id) AND attempts = \(claim) AND delivered_at IS NULL
-                            """, plan: .cached
-                        ).affectedRows == 1
-                    if marked, let hook { try hook(message, connection) }
+                let mark: PostgresQuery = """
+                    UPDATE outbox SET delivered_at = now(), last_error = NULL
+                    WHERE id = \(id) AND attempts = \(claim) AND delivered_at IS NULL
+                    """
+                if let hook = onDelivered, isHooked(message) {
+                    try await pool.transaction { connection in
+                        if try connection.query(mark, plan: .cached).affectedRows == 1 { try hook(message, connection) }
+                    }
+                } else {
+                    try await pool.query(mark, plan: .cached)
                 }
                 metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
             case .retry(let reason):

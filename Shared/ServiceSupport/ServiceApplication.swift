@@ -55,6 +55,7 @@ public enum ServiceApplication {
             pool: database, httpClient: deliveryClient, peers: configuration.peers,
             endpoints: { subscriber in try await moduleBox.module?.webhookEndpoint(for: subscriber) },
             onDelivered: { message, connection in try moduleBox.module?.outboxDelivered(message, on: connection) },
+            deliveryTargets: Module.outboxDeliveryTargets,
             defaultSecret: configuration.webhookSecret, serviceKey: configuration.access.serviceKey, metrics: metrics, logger: logger,
             configuration: workerConfiguration
         )

@@ -61,6 +61,32 @@ struct OutboxDeliveryTests {
         }
     }
 
+    @Test("the delivery hook runs for its module's targets only; every other delivery is marked all the same, alone or in a round")
+    func deliveryHookTargets() async throws {
+        let receiver = StandInWebhookReceiver()
+        try await RunningApplication.with(router: receiver.router) { url in
+            for (targets, hooks) in [(Set([Outbox.webhookTarget]), true), (Set(["routing"]), false)] {
+                let pool = try await TestDatabase.makePool("outbox_delivery", size: 3)
+                defer { Task { try? await pool.shutdown() } }
+                try await Migrator.migrate([Outbox.migrations], on: pool)
+                let hooked = Mutex<[UUID]>([])
+                let worker = OutboxWorker(
+                    pool: pool, httpClient: TestHTTP.client, peers: [:], endpoints: { _ in WebhookEndpoint(url: url + "/hooks/h") },
+                    onDelivered: { message, _ in hooked.withLock { $0.append(message.id) } }, deliveryTargets: targets,
+                    defaultSecret: "s", metrics: nil, logger: Logger(label: "test"))
+                // One message alone (marked by itself), then two in one round (marked together).
+                let single = try await enqueueWebhook(pool)
+                try await worker.deliverDue()
+                let pair = [try await enqueueWebhook(pool), try await enqueueWebhook(pool)]
+                try await worker.deliverDue()
+                for id in [single] + pair {
+                    #expect(try await row(pool, id).decode("delivered_at", as: Date?.self) != nil)
+                }
+                #expect(Set(hooked.withLock { $0 }) == (hooks ? Set([single] + pair) : []), "\(targets)")
+            }
+        }
+    }
+
     @Test("401 and 404 are retried (a secret being rotated, a receiver being deployed), 409 counts as delivered, 422 is parked")
     func receiverAnswers() async throws {
         let receiver = StandInWebhookReceiver()

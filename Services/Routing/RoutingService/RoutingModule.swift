@@ -42,9 +42,12 @@ public struct RoutingModule: ServiceModule {
         }
     }
 
+    /// Only webhooks run `outboxDelivered`; hand-offs to feedback and reporting are marked alone.
+    public static var outboxDeliveryTargets: Set<String> { [Outbox.webhookTarget] }
+
     /// When a ticket's webhook is acknowledged, reporting hears that the ticket was delivered.
     public func outboxDelivered(_ message: OutboxMessage, on connection: PostgresConnection) throws {
-        guard message.target == "webhook", let ticket = try TicketStore.find(outboxID: message.id, on: connection) else { return }
+        guard message.target == Outbox.webhookTarget, let ticket = try TicketStore.find(outboxID: message.id, on: connection) else { return }
         try reporter.report([ticket.deliveredEvent(reporter, message: message.id, at: Date())], on: connection)
     }
 }
