@@ -354,27 +354,26 @@ public final class OutboxWorker: Service, Sendable {
             WHERE outbox.id = claim.id AND outbox.attempts = claim.attempts AND outbox.delivered_at IS NULL
             RETURNING outbox.id
             """
-        let hooked = messages.filter(isHooked)
-        guard let hook = onDelivered, !hooked.isEmpty else {
-            // Nothing to run beside the mark: one statement is its own transaction.
-            try await pool.query(mark, plan: .cached)
-            return recordDelivered(messages)
-        }
-        try await pool.transaction { connection in
-            let marked = Set(try connection.query(mark, plan: .cached).map { try $0.decode("id", as: UUID.self) })
-            for message in hooked where marked.contains(message.id) { try hook(message, connection) }
-        }
-        recordDelivered(messages)
-    }
-
-    /// Whether `message`'s delivery runs the delivery hook.
-    private func isHooked(_ message: OutboxMessage) -> Bool {
-        onDelivered != nil && deliveryTargets.map { $0.contains(message.target) } != false
-    }
-
-    private func recordDelivered(_ messages: [OutboxMessage]) {
+        try await applyMark(mark, for: messages) { rows in Set(try rows.map { try $0.decode("id", as: UUID.self) }) }
         for message in messages {
             metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
+        }
+    }
+
+    /// Runs a delivery mark for `messages`: in a transaction with the delivery hook run for each one
+    /// marked (`marked` reads them from the mark's rows) when any of them is to a target the hook acts
+    /// on, otherwise alone — one statement is its own transaction, a COMMIT's round trip fewer.
+    private func applyMark(
+        _ mark: PostgresQuery, for messages: [OutboxMessage], marked: @escaping @Sendable (PostgresRows) throws -> Set<UUID>
+    ) async throws {
+        let hooked = onDelivered == nil ? [] : messages.filter { deliveryTargets?.contains($0.target) ?? true }
+        guard let hook = onDelivered, !hooked.isEmpty else {
+            try await pool.query(mark, plan: .cached)
+            return
+        }
+        try await pool.transaction { connection in
+            let ids = try marked(try connection.query(mark, plan: .cached))
+            for message in hooked where ids.contains(message.id) { try hook(message, connection) }
         }
     }
 
@@ -391,13 +390,7 @@ public final class OutboxWorker: Service, Sendable {
                     UPDATE outbox SET delivered_at = now(), last_error = NULL
                     WHERE id = \(id) AND attempts = \(claim) AND delivered_at IS NULL
                     """
-                if let hook = onDelivered, isHooked(message) {
-                    try await pool.transaction { connection in
-                        if try connection.query(mark, plan: .cached).affectedRows == 1 { try hook(message, connection) }
-                    }
-                } else {
-                    try await pool.query(mark, plan: .cached)
-                }
+                try await applyMark(mark, for: [message]) { rows in rows.affectedRows == 1 ? [message.id] : [] }
                 metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": message.target])
             case .retry(let reason):
                 let delay = retryDelay(afterAttempts: message.attempts)

@@ -19,15 +19,6 @@ struct HeldDangerTests {
         SafetyRules().assess(normalized: Fixtures.normalizer.normalizedScalars(text)).held.map(\.phrase)
     }
 
-    /// The line's own service.
-    private func service(of channel: Channel) -> Destination {
-        switch channel {
-        case .fire119: .fire119
-        case .medical120: .medical120
-        default: .police110
-        }
-    }
-
     @Test(
         "the reviews' dangers that 12345 alone received stay on the emergency line they reached",
         arguments: [
@@ -44,7 +35,7 @@ struct HeldDangerTests {
         #expect(outcome.destinations.contains { $0.isEmergencyService }, "\(outcome.evidence)")
         if !outcome.category.isEmergencyService {
             #expect(outcome.needsReview)
-            #expect(outcome.destinations == [service(of: channel)])
+            #expect(outcome.destinations == [Classifier.destination(of: channel)])
             #expect(outcome.evidence.contains { $0.kind == .channelDefault && held(text).contains($0.text) }, "\(outcome.evidence)")
         }
     }

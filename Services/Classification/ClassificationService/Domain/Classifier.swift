@@ -198,8 +198,9 @@ public struct Classifier: Sendable {
             let held = input.channel?.isEmergencyLine == true ? safety.held.first : nil
             if let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService, confidence < threshold || held != nil {
                 // Conservative default: an unsure call stays with the emergency line it reached.
-                let line = Self.destination(of: channel).hotlineNumber
-                destinations = [Self.destination(of: channel)]
+                let service = Self.destination(of: channel)
+                let line = service.hotlineNumber
+                destinations = [service]
                 needsReview = true
                 if let held {
                     evidence.append(
@@ -241,7 +242,7 @@ public struct Classifier: Sendable {
     }
 
     /// The emergency service behind an emergency line.
-    private static func destination(of channel: Channel) -> Destination {
+    static func destination(of channel: Channel) -> Destination {
         switch channel {
         case .fire119: .fire119
         case .medical120: .medical120

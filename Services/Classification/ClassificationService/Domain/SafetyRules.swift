@@ -1075,6 +1075,15 @@ public struct SafetyRules: Sendable {
         _ position: Int, clauseStart: Int, in text: [Unicode.Scalar], pauses: Pauses, by negators: [Phrase],
         window: Int = negationWindow, acrossPauses: Bool = false
     ) -> Bool {
+        negation(of: position, clauseStart: clauseStart, in: text, pauses: pauses, by: negators, window: window, acrossPauses: acrossPauses) != nil
+    }
+
+    /// Where the negation of the word at `position` starts (see `isNegated`): the nearest negator's
+    /// first scalar, or the 要 of 要跳 that "nobody" before it denies; nil when nothing negates it.
+    private func negation(
+        of position: Int, clauseStart: Int, in text: [Unicode.Scalar], pauses: Pauses, by negators: [Phrase],
+        window: Int = negationWindow, acrossPauses: Bool = false
+    ) -> Int? {
         // A breaker (就, 要) ends a negator's reach — 不给钱就跳楼 — but "nobody" right before 要跳,
         // in one pause, denies it (没得哪个要跳); never before 就 or 突然 (趁没人就…, 屋里没人突然着火了
         // are how dangers are told, as reviews found).
@@ -1083,19 +1092,21 @@ public struct SafetyRules: Sendable {
             return nobody.contains { start - $0.count >= clauseStart && Self.matches($0, in: text, at: start - $0.count, within: clauseStart..<start) }
         }
         // A cue that itself opens with a breaker (就跳, 要跳) is out of any earlier negator's reach.
-        if breakers.contains(where: { Self.matches($0, in: text, at: position, within: position..<text.count) }) { return nobodyBefore(position) }
+        if breakers.contains(where: { Self.matches($0, in: text, at: position, within: position..<text.count) }) {
+            return nobodyBefore(position) ? position : nil
+        }
         var start = position - 1
         while start >= max(clauseStart, position - window), acrossPauses || !pauses.at[start + 1] {
             let bounds = start..<position
-            if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return nobodyBefore(start) }
+            if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return nobodyBefore(start) ? start : nil }
             if negators.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }),
                 !falseNegators.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) })
             {
-                return true
+                return start
             }
             start -= 1
         }
-        return false
+        return nil
     }
 
     /// Whether the cue at `position` is negated by a verb's negator (没, 未, 不) that may deny its cause
@@ -1106,35 +1117,25 @@ public struct SafetyRules: Sendable {
     /// (没焊牢随时会砸到人, 菜没炒好烧焦了), so it is not counted as a danger; it only keeps an emergency
     /// line's call on its line.
     private func isNegatedFromAfar(_ position: Int, clause: Range<Int>, in text: [Unicode.Scalar], pauses: Pauses) -> Bool {
-        var start = position - 1
-        while start >= max(clause.lowerBound, position - Self.negationWindow), !pauses.at[start + 1] {
-            let bounds = start..<position
-            if breakers.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }) { return false }
-            if negators.contains(where: { Self.matches($0, in: text, at: start, within: bounds) }),
-                !falseNegators.contains(where: { Self.matches($0, in: text, at: start, within: start..<text.count) })
-            {
-                // The nearest negator decides, and only one that negates a verb (没系好, 未站稳, 不愿意):
-                // not one that says there is none (没有车困在里面, 无人员被困或受伤, 没得哪个动手), not 不是
-                // (我不是报火警), and never a fear or a condition (怕, 如果) — the set's 5,340 records
-                // held five harmless 110 calls before these were left out. 没有 before a verb is 没.
-                let next = start + 1 < position ? text[start + 1] : " "
-                let afterNext = start + 2 < position ? text[start + 2] : " "
-                var opening = start + 1
-                switch text[start] {
-                case "没" where next == "有" && verbsAfterMeiyou.contains(afterNext): opening = start + 2
-                case "没" where next != "有" && next != "得", "未",
-                    "不" where next != "是":
-                    break
-                default: return false
-                }
-                let between = opening..<position
-                // Another cue between them is a list denied at once (未发生打架斗殴).
-                let listed = between.contains { at in cues[text[at]]?.contains { Self.matches($0.phrase, in: text, at: at, within: between) } == true }
-                return !listed && text[between].contains { !directDenialFillers.contains($0) }
-            }
-            start -= 1
+        guard let start = negation(of: position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) else { return false }
+        // The nearest negator decides, and only one that negates a verb (没系好, 未站稳, 不愿意): not one
+        // that says there is none (没有车困在里面, 无人员被困或受伤, 没得哪个动手), not 不是 (我不是报火警),
+        // never a fear or a condition (怕, 如果), nor the 要 of 要跳 — the set's 5,340 records held five
+        // harmless 110 calls before these were left out. 没有 before a verb is 没.
+        let next = start + 1 < position ? text[start + 1] : " "
+        let afterNext = start + 2 < position ? text[start + 2] : " "
+        var opening = start + 1
+        switch text[start] {
+        case "没" where next == "有" && verbsAfterMeiyou.contains(afterNext): opening = start + 2
+        case "没" where next != "有" && next != "得", "未",
+            "不" where next != "是":
+            break
+        default: return false
         }
-        return false
+        let between = opening..<position
+        // Another cue between them is a list denied at once (未发生打架斗殴).
+        let listed = between.contains { at in cues[text[at]]?.contains { Self.matches($0.phrase, in: text, at: at, within: between) } == true }
+        return !listed && text[between].contains { !directDenialFillers.contains($0) }
     }
 
     /// Whether `cue` lies inside what the caller says they only believed (还以为是哪里煤气爆炸了, 以为是
