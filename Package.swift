@@ -189,7 +189,8 @@ let package = Package(
                 dependencies: ["ServiceSupport", hummingbird, logging, nioCore],
                 path: "Services/Routing/StandInReceiver",
                 swiftSettings: swiftSettings
-            )
+            ),
+            .testTarget(name: "StandInReceiverTests", dependencies: ["StandInReceiver"], swiftSettings: swiftSettings),
         ]
         + service("Feedback")
         + service("Reporting")
