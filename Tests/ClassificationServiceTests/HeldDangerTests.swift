@@ -40,12 +40,33 @@ struct HeldDangerTests {
         }
     }
 
-    @Test("on the 12345 line a held cue adds no emergency service: it is no danger")
-    func noEscalationOn12345() throws {
-        let text = "工地上有个工人没系好安全绳坠楼了，在郫都区犀浦。"
+    @Test(
+        "on the 12345 line a held cue adds no emergency service, but the call waits for a person",
+        arguments: [
+            "工地上有个工人没系好安全绳坠楼了，在郫都区犀浦。", "老人家没打胰岛素昏迷了，我是社区网格员", "楼上那个租客交不起房租想跳楼，窗子都打开了",
+        ])
+    func heldForReviewOn12345(text: String) throws {
+        #expect(!held(text).isEmpty)
         let outcome = try classifier.classify(ClassificationInput(description: text, channel: .hotline12345))
         #expect(outcome.safetyFlags.isEmpty)
-        if !outcome.category.isEmergencyService { #expect(outcome.destinations == [.hotline12345]) }
+        guard !outcome.category.isEmergencyService else { return }
+        #expect(outcome.destinations == [.hotline12345])
+        #expect(outcome.needsReview)
+        #expect(outcome.evidence.contains { $0.kind == .safetyRule && held(text).contains($0.text) }, "\(outcome.evidence)")
+        // Not routed to a department until the review is resolved.
+        #expect(DecisionPolicy.plan(for: outcome) == DecisionPolicy.Plan(needsReview: true, routesNow: false, isUrgent: false))
+    }
+
+    @Test("a 12345 matter with nothing held is not sent to review by the hold")
+    func nothingHeldNoReview() throws {
+        let sure = Classifier(
+            model: Fixtures.model, normalizer: Fixtures.normalizer,
+            configuration: Classifier.Configuration(divertThreshold: 0, clarifiedDivertThreshold: 0, reviewThreshold: 0))
+        for text in ["井盖没盖好，晚上看不见，担心有人掉下去", "工人没系好安全绳在外墙作业，太危险了，城管管不管"] {
+            #expect(held(text).isEmpty)
+            let outcome = try sure.classify(ClassificationInput(description: text, channel: .hotline12345))
+            #expect(!outcome.needsReview, "\(text): \(outcome.evidence)")
+        }
     }
 
     @Test(
@@ -56,6 +77,8 @@ struct HeldDangerTests {
             "没有车困在里面，就是排水泵坏了", "无人员被困或受伤，要求抢修", "没得哪个跟我动手，就是气人", "我不是报火警哈，是想举报他乱烧垃圾",
             // And the review's one.
             "来电人称未发生打架斗殴，系邻里因共用楼道堆放鞋柜问题发生争执",
+            // 未有 is 没有 (stop 31's third review).
+            "昨天车棚的电线短路了，未有住户受伤，现在车棚一直没人修",
         ])
     func outrightDenial(text: String) {
         #expect(held(text).isEmpty)
@@ -68,6 +91,9 @@ struct HeldDangerTests {
             // A review's: an injury long over, raised for compensation; an animal hurt.
             "上次干活没系安全带坠楼的那个工友，老板到现在一分钱没赔", "我家狗没拴好咬伤了邻居家的猫，邻居要我赔三千",
             "楼上花盆没放稳掉下去砸伤了我家的狗，他们不认",
+            // Stop 31's third review, read at stop 33 for the 12345 line's hold.
+            "施工方的脚手架没搭稳随时砸到人，就在学校旁边", "工地的临时电线没埋好早晚着火，晚上还有工人在板房里住",
+            "3栋电梯门没关好夹伤人风险大，请维保单位尽快处理", "工人吊玻璃没吊牢好险砸中下面的人，这个工地连个警戒线都没拉",
         ])
     func notAnEvent(text: String) {
         #expect(held(text).isEmpty)

@@ -194,8 +194,8 @@ public struct Classifier: Sendable {
             let threshold =
                 clarification == nil ? configuration.divertThreshold : min(configuration.divertThreshold, configuration.clarifiedDivertThreshold)
             // A danger negated only from afar (工人没系好安全绳坠楼了) is not diverted either, however sure
-            // the model is of the matter around it.
-            let held = input.channel?.isEmergencyLine == true ? safety.held.first : nil
+            // the model is of the matter around it; on the 12345 line it waits for a person.
+            let held = category.isEmergencyService ? nil : safety.held.first
             if let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService, confidence < threshold || held != nil {
                 // Conservative default: an unsure call stays with the emergency line it reached.
                 let service = Self.destination(of: channel)
@@ -213,6 +213,15 @@ public struct Classifier: Sendable {
                             kind: .channelDefault, text: channel.code,
                             note: "kept on \(line): confidence \(Self.decimal(confidence, 2)) below \(Self.decimal(threshold, 2)) for diversion to 12345"))
                 }
+            } else if let held {
+                // On 12345 a held cue adds no service — stop 31 showed what counting such cues costs —
+                // but a 12345 matter waits unrouted until a person reads it (`DecisionPolicy`), where
+                // a fall or a coma told that way would otherwise reach a district office's queue.
+                needsReview = true
+                evidence.append(
+                    Evidence(
+                        kind: .safetyRule, text: held.phrase,
+                        note: "held for review: \(held.phrase) is negated only from afar, which may deny its cause rather than the danger"))
             } else if let clarification, let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService,
                 confidence < configuration.divertThreshold
             {

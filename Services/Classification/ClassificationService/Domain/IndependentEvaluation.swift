@@ -41,13 +41,18 @@ public enum IndependentEvaluation {
         public var harmlessOverEscalated = 0
         /// Decisions sent to an operator's review queue.
         public var reviewed = 0
+        /// Danger misses that wait in the review queue (a 12345 matter is not routed until a person
+        /// reads it), and harmless 12345-line calls that do.
+        public var dangerMissesReviewed = 0
+        public var harmless12345Reviewed = 0
+        public var harmless12345 = 0
         /// Category accuracy per voice.
         public var byVoice = [String: (right: Int, total: Int)]()
         /// Every record with a wrong category or primary destination, or escalated though harmless,
         /// with what the classifier said and why: for reading, not printed in `description`.
         public var mistakes = [String]()
         /// Every record's outcome without its text (`id category destinations p=confidence
-        /// flags=safety flags`), to compare two
+        /// flags=safety flags`, then ` review` when it waits for a person), to compare two
         /// classifiers record by record on a batch nobody may read.
         public var outcomes = [String]()
 
@@ -65,9 +70,11 @@ public enum IndependentEvaluation {
                 "primary destination right:          \(share(primaryDestinationRight, total))",
                 "category right:                     \(share(categoryRight, total))",
                 "danger misses:                      \(dangerMisses.count) of \(needingEmergency)",
+                "  of those waiting in review:       \(dangerMissesReviewed)",
                 "non-police 110 calls diverted:      \(share(nonPolice110Diverted, nonPolice110))",
                 "  of those dramatic but harmless:   \(share(harmlessDramatic110Diverted, harmlessDramatic110))",
                 "harmless calls over-escalated:      \(harmlessOverEscalated) of \(harmless)",
+                "12345-line 12345 matters to review: \(share(harmless12345Reviewed, harmless12345))",
             ]
             for voice in byVoice.keys.sorted() {
                 let (right, all) = byVoice[voice]!
@@ -106,7 +113,7 @@ public enum IndependentEvaluation {
             let flags = outcome.safetyFlags.map { "\($0)" }.joined(separator: ",")
             report.outcomes.append(
                 "\(record.id) \(outcome.category.code) \(outcome.destinations.map(\.rawValue).joined(separator: ","))"
-                    + " p=\(String(format: "%.2f", outcome.confidence)) flags=\(flags)")
+                    + " p=\(String(format: "%.2f", outcome.confidence)) flags=\(flags)\(outcome.needsReview ? " review" : "")")
             if outcome.destinations.first == needed.first { report.primaryDestinationRight += 1 }
             if outcome.needsReview { report.reviewed += 1 }
             let right = outcome.category == truth
@@ -124,11 +131,16 @@ public enum IndependentEvaluation {
                 report.needingEmergency += 1
                 if !emergencies.contains(where: outcome.destinations.contains) {
                     report.dangerMissIDs.insert(record.id)
+                    if outcome.needsReview { report.dangerMissesReviewed += 1 }
                     report.dangerMisses.append(
                         "\(record.id) \(record.category) → \(outcome.category.code) \(outcome.destinations.map(\.rawValue)): \(record.text)")
                 }
             } else {
                 report.harmless += 1
+                if channel == .hotline12345 {
+                    report.harmless12345 += 1
+                    if outcome.needsReview { report.harmless12345Reviewed += 1 }
+                }
                 if outcome.destinations.contains(where: \.isEmergencyService) { report.harmlessOverEscalated += 1 }
                 if channel == .police110 {
                     let diverted = outcome.destinations == [.hotline12345]

@@ -23,7 +23,8 @@ public struct SafetyAssessment: Sendable, Hashable {
     public let superseded: [Range<Int>]
     /// Cues negated only from afar (工人没系好安全绳坠楼了: the negator may deny the cause, not the fall),
     /// answered by nothing after them. Not dangers — the flags leave them out — but a call on 110, 119
-    /// or 120 holding one stays on its line rather than being diverted to 12345.
+    /// or 120 holding one stays on its line rather than being diverted to 12345, and a 12345 matter
+    /// holding one waits in the review queue before any department gets it.
     public let held: [Cue]
 
     /// A police matter found in the text, which makes its category more likely.

@@ -28,15 +28,18 @@ extension SafetyRules {
     /// 未发现人员被困, 没看到有人打架, 没跟他动手打人, 没造成人员伤亡, 没被打. Anything else between them
     /// (没系好安全绳坠楼了, 井盖没盖牢婆婆掉下去了, 没打胰岛素昏迷了) leaves it open whether the negator
     /// denies the danger or only its cause: such a cue still counts as denied, but an emergency line's
-    /// call holding one is not diverted (`SafetyAssessment.held`).
+    /// call holding one is not diverted, and a 12345 matter holding one waits for review
+    /// (`SafetyAssessment.held`).
     static let directDenialFillers = "有人员任何什么再都也还被曾经过在是发生造成出现导致看到见听说闻受明显真的动手一个点啥哪们得着遇及跟和对向给我你他她它报"
 
     /// Words in a clause that make a cue negated from afar a hazard, a fear, a near miss or the past, not
     /// an event told now (没系好安全绳容易坠楼, 担心孩子没人看掉下去, 没踩稳差点摔下来, 上次干活没系安全带坠楼
-    /// 的那个工友 — a review's): such a cue is not held.
+    /// 的那个工友 — a review's; 没搭稳随时砸到人, 没埋好早晚着火, 夹伤人风险大, 没吊牢好险砸中 — stop 33's
+    /// reading of the third): such a cue is not held.
     static let notAnEvent = [
         "担心", "害怕", "怕", "防止", "预防", "避免", "以免", "防范", "万一", "如果", "假如", "要是", "以为", "差点", "差一点",
-        "险些", "容易", "可能", "会", "隐患", "小心", "注意", "提醒", "上次", "上回", "那次", "去年", "前年", "以前", "之前", "当年",
+        "险些", "好险", "容易", "可能", "会", "隐患", "风险", "随时", "早晚", "迟早", "小心", "注意", "提醒", "上次", "上回", "那次", "去年",
+        "前年", "以前", "之前", "当年",
     ]
 
     /// Words after a cue negated from afar that say the person is well again (触电了一下，人没事; 中毒住院了

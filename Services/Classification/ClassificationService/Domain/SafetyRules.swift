@@ -1121,13 +1121,15 @@ public struct SafetyRules: Sendable {
         // The nearest negator decides, and only one that negates a verb (没系好, 未站稳, 不愿意): not one
         // that says there is none (没有车困在里面, 无人员被困或受伤, 没得哪个动手), not 不是 (我不是报火警),
         // never a fear or a condition (怕, 如果), nor the 要 of 要跳 — the set's 5,340 records held five
-        // harmless 110 calls before these were left out. 没有 before a verb is 没.
+        // harmless 110 calls before these were left out. 没有 before a verb is 没, and 未有 is 没有
+        // (未有住户受伤 is a denial said outright — a review's).
         let next = start + 1 < position ? text[start + 1] : " "
         let afterNext = start + 2 < position ? text[start + 2] : " "
         var opening = start + 1
         switch text[start] {
-        case "没" where next == "有" && verbsAfterMeiyou.contains(afterNext): opening = start + 2
-        case "没" where next != "有" && next != "得", "未",
+        case "没" where next == "有" && verbsAfterMeiyou.contains(afterNext), "未" where next == "有" && verbsAfterMeiyou.contains(afterNext):
+            opening = start + 2
+        case "没" where next != "有" && next != "得", "未" where next != "有",
             "不" where next != "是":
             break
         default: return false
