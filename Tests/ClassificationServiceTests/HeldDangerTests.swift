@@ -41,18 +41,19 @@ struct HeldDangerTests {
     }
 
     @Test(
-        "on the 12345 line a held cue adds no emergency service, but the call waits for a person",
+        "on the 12345 line a held cue adds no emergency service, but the call waits for a person (the shipped classifier, sure of a 12345 matter)",
         arguments: [
-            "工地上有个工人没系好安全绳坠楼了，在郫都区犀浦。", "老人家没打胰岛素昏迷了，我是社区网格员", "楼上那个租客交不起房租想跳楼，窗子都打开了",
+            "工地上有个工人没系好安全绳坠楼了，在郫都区犀浦。", "楼上那个租客交不起房租想跳楼，窗子都打开了", "我在厂里干活没交押金不让我走，身份证也被扣了",
         ])
     func heldForReviewOn12345(text: String) throws {
         #expect(!held(text).isEmpty)
-        let outcome = try classifier.classify(ClassificationInput(description: text, channel: .hotline12345))
+        let outcome = try Classifier.production().classify(ClassificationInput(description: text, channel: .hotline12345))
         #expect(outcome.safetyFlags.isEmpty)
-        guard !outcome.category.isEmergencyService else { return }
+        try #require(!outcome.category.isEmergencyService, "the model chose \(outcome.category): the hold is not what decides")
         #expect(outcome.destinations == [.hotline12345])
         #expect(outcome.needsReview)
-        #expect(outcome.evidence.contains { $0.kind == .safetyRule && held(text).contains($0.text) }, "\(outcome.evidence)")
+        #expect(outcome.evidence.contains { $0.kind == .channelDefault && held(text).contains($0.text) }, "\(outcome.evidence)")
+        #expect(!outcome.evidence.contains { $0.kind == .safetyRule })
         // Not routed to a department until the review is resolved.
         #expect(DecisionPolicy.plan(for: outcome) == DecisionPolicy.Plan(needsReview: true, routesNow: false, isUrgent: false))
     }
@@ -104,6 +105,8 @@ struct HeldDangerTests {
         arguments: [
             ("他没有扶稳摔下来了", "摔下来"), ("工人不小心没系好安全绳坠楼了", "坠楼"), ("工人没系好安全绳坠楼了，现在还没出院", "坠楼"),
             ("工人没系好安全绳坠楼了，人没事吧", "坠楼"),
+            // 早晚 and 随时 of times and offers (a review of stop 33's hazard words).
+            ("早晚高峰的时候工人没系好安全绳坠楼了", "坠楼"), ("工人没系好安全绳坠楼了请随时联系我", "坠楼"),
         ])
     func heldDespiteLookAlikes(text: String, cue: String) {
         #expect(held(text) == [cue])

@@ -63,7 +63,8 @@ final class DeliveryLog: Sendable {
 
     /// The deliveries of `system`, oldest first, as a JSON array of `{idempotencyKey, receivedAt, body}`.
     func json(system: String) -> [UInt8] {
-        let list = deliveries.withLock { Array($0[system]?.list ?? []) }
+        // The slice shares the kept storage; its entries are read after the lock is let go.
+        let list = deliveries.withLock { $0[system]?.list ?? [] }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let objects: [[String: Any]] = list.map { delivery in

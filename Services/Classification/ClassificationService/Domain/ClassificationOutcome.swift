@@ -32,7 +32,9 @@ public struct Evidence: Sendable, Hashable, Codable {
         case keyword
         /// A danger cue found by the safety rule.
         case safetyRule
-        /// The call stayed with the emergency line it came in on.
+        /// The call's line decided: an emergency line's call stayed on it, an operator's finding let
+        /// it go, or a 12345 matter holding a cue negated only from afar waits for review. Never a
+        /// danger found (that is `safetyRule`).
         case channelDefault
         /// The category the reporter chose (an Open311 service).
         case reporterChoice

@@ -194,7 +194,8 @@ public struct Classifier: Sendable {
             let threshold =
                 clarification == nil ? configuration.divertThreshold : min(configuration.divertThreshold, configuration.clarifiedDivertThreshold)
             // A danger negated only from afar (工人没系好安全绳坠楼了) is not diverted either, however sure
-            // the model is of the matter around it; on the 12345 line it waits for a person.
+            // the model is of the matter around it; off the emergency lines (12345, Open311, no line)
+            // it waits for a person.
             let held = category.isEmergencyService ? nil : safety.held.first
             if let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService, confidence < threshold || held != nil {
                 // Conservative default: an unsure call stays with the emergency line it reached.
@@ -220,7 +221,7 @@ public struct Classifier: Sendable {
                 needsReview = true
                 evidence.append(
                     Evidence(
-                        kind: .safetyRule, text: held.phrase,
+                        kind: .channelDefault, text: held.phrase,
                         note: "held for review: \(held.phrase) is negated only from afar, which may deny its cause rather than the danger"))
             } else if let clarification, let channel = input.channel, channel.isEmergencyLine, !category.isEmergencyService,
                 confidence < configuration.divertThreshold

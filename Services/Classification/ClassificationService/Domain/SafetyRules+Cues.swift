@@ -49,10 +49,13 @@ extension SafetyRules {
 
     /// Longer words holding a word of `notAnEvent`, `heldAnswered` or `heldAnimals` that say something
     /// else (a code review's): 不小心 is how accidents are told, 一会儿 and 社会 hold no 会, 十分钟之前 is
-    /// now, 还没出院 and 人没事吧？ say the person is not (known to be) well, 鱼塘 is a place.
+    /// now, 还没出院 and 人没事吧？ say the person is not (known to be) well, 鱼塘 is a place, 早晚高峰 and
+    /// 随时联系 are times and offers.
     static let heldExceptions = [
         "不小心", "一会", "社会", "开会", "会所", "会议", "可怕", "哪怕", "分钟之前", "分钟以前", "小时之前", "小时以前",
         "没出院", "未出院", "康复中心", "人没事吧", "人没事吗", "鱼塘", "鱼池", "牛奶", "牛肉", "猪肉", "猪场", "鸡蛋",
+        // 早晚 and 随时 of times and offers, not of a hazard (a review of stop 33's words).
+        "早晚高峰", "早晚班", "每天早晚", "早晚饭", "早晚各", "随时联系", "随时可以", "随时欢迎", "随时打",
     ]
 
     /// Verbs that 没有 negates as 没 does (没有扶稳摔下来了): after 没有 anything else is a thing or a

@@ -1115,7 +1115,7 @@ public struct SafetyRules: Sendable {
     /// fear, near miss or past in the clause, `notAnEvent`, and no animal after the cue.) Three reviews
     /// at stop 31 found such calls sent to 12345 alone and the same shape in as many harmless ones
     /// (没焊牢随时会砸到人, 菜没炒好烧焦了), so it is not counted as a danger; it only keeps an emergency
-    /// line's call on its line.
+    /// line's call on its line, and sends a 12345 matter to review.
     private func isNegatedFromAfar(_ position: Int, clause: Range<Int>, in text: [Unicode.Scalar], pauses: Pauses) -> Bool {
         guard let start = negation(of: position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: negators) else { return false }
         // The nearest negator decides, and only one that negates a verb (没系好, 未站稳, 不愿意): not one
