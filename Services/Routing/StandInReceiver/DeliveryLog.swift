@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Synchronization
 
 /// The last deliveries per system, in memory. A repeated `Idempotency-Key` is acknowledged again but
@@ -15,15 +16,11 @@ final class DeliveryLog: Sendable {
         var body: [UInt8]
     }
 
-    /// One system's kept deliveries, oldest first from `first`, and the keys among them (a delivery
-    /// without a key is kept every time, as before).
+    /// One system's kept deliveries, oldest first, and the keys among them (a delivery without a key
+    /// is kept every time, as before).
     private struct Kept {
-        var deliveries: [Delivery] = []
-        var first = 0
+        var deliveries = CircularBuffer<Delivery>()
         var keys: Set<String> = []
-
-        var count: Int { deliveries.count - first }
-        var list: ArraySlice<Delivery> { deliveries[first...] }
 
         /// Keeps `delivery` unless its key is kept already, then drops the oldest beyond `keep`.
         mutating func record(_ delivery: Delivery, keep: Int) -> Bool {
@@ -31,18 +28,8 @@ final class DeliveryLog: Sendable {
                 guard keys.insert(delivery.key).inserted else { return false }
             }
             deliveries.append(delivery)
-            while count > keep { dropOldest() }
+            while deliveries.count > keep { keys.remove(deliveries.removeFirst().key) }
             return true
-        }
-
-        private mutating func dropOldest() {
-            keys.remove(deliveries[first].key)
-            first += 1
-            // Compacted once the dropped half outgrows the kept one: amortised constant time.
-            if first > 1024, first * 2 > deliveries.count {
-                deliveries.removeFirst(first)
-                first = 0
-            }
         }
     }
 
@@ -63,8 +50,8 @@ final class DeliveryLog: Sendable {
 
     /// The deliveries of `system`, oldest first, as a JSON array of `{idempotencyKey, receivedAt, body}`.
     func json(system: String) -> [UInt8] {
-        // The slice shares the kept storage; its entries are read after the lock is let go.
-        let list = deliveries.withLock { $0[system]?.list ?? [] }
+        // A copy of the buffer shares its storage; its entries are read after the lock is let go.
+        let list = deliveries.withLock { $0[system]?.deliveries ?? [] }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let objects: [[String: Any]] = list.map { delivery in
