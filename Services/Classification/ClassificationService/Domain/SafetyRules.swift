@@ -1126,12 +1126,12 @@ public struct SafetyRules: Sendable {
         let next = start + 1 < position ? text[start + 1] : " "
         let afterNext = start + 2 < position ? text[start + 2] : " "
         var opening = start + 1
-        switch text[start] {
-        case "没" where next == "有" && verbsAfterMeiyou.contains(afterNext), "未" where next == "有" && verbsAfterMeiyou.contains(afterNext):
+        switch (text[start], next) {
+        case ("没", "有"), ("未", "有"):
+            guard verbsAfterMeiyou.contains(afterNext) else { return false }
             opening = start + 2
-        case "没" where next != "有" && next != "得", "未" where next != "有",
-            "不" where next != "是":
-            break
+        case ("没", "得"), ("不", "是"): return false
+        case ("没", _), ("未", _), ("不", _): break
         default: return false
         }
         let between = opening..<position
