@@ -30,9 +30,10 @@ public struct ServiceConfiguration: Sendable {
     /// Most hand-offs to one peer in one `AdminService/Deliver` (`FENLIU_OUTBOX_DELIVER_BATCH`, default
     /// 100, 1…100); 1 sends each alone.
     public var outboxDeliverBatch: Int
-    /// How long the hand-off lane waits after it is woken before it claims (`FENLIU_OUTBOX_LINGER_MS`,
-    /// default 0, 0…100): a few milliseconds let the messages of calls arriving together travel in
-    /// one round and one request.
+    /// How long the hand-off lane waits before it claims when messages were written while its last
+    /// round ran (`FENLIU_OUTBOX_LINGER_MS`, default 0, 0…100): under load, a few milliseconds let the
+    /// messages of calls arriving together travel in one round and one request; after a quiet spell
+    /// it claims at once.
     public var outboxLinger: Duration
     /// How long a client connection may stay idle before the server closes it (`FENLIU_IDLE_TIMEOUT_S`, default 60).
     public var idleTimeout: Duration

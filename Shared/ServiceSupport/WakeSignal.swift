@@ -22,6 +22,15 @@ final class WakeSignal: Sendable {
         waiter?.resume()
     }
 
+    /// Whether a signal came since the last wait, clearing it: the waiter's way to tell, without
+    /// waiting, that work arrived while it was busy.
+    func takePending() -> Bool {
+        state.withLock { state in
+            defer { state.isPending = false }
+            return state.isPending
+        }
+    }
+
     /// Returns after a signal or after `timeout`.
     func wait(timeout: Duration) async {
         await withTaskGroup(of: Void.self) { group in

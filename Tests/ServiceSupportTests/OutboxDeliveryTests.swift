@@ -31,6 +31,23 @@ struct OutboxDeliveryTests {
         try await body(pool, worker)
     }
 
+    /// A database with the outbox tables and a worker whose webhooks to a subscriber go to
+    /// `router`'s `/hooks/{subscriber}`.
+    func withHooks(
+        _ router: Hummingbird.Router<BasicRequestContext>, configuration: OutboxWorker.Configuration,
+        _ body: (PostgresPool, OutboxWorker) async throws -> Void
+    ) async throws {
+        try await RunningApplication.with(router: router) { url in
+            let pool = try await TestDatabase.makePool("outbox_delivery", size: 3)
+            defer { Task { try? await pool.shutdown() } }
+            try await Migrator.migrate([Outbox.migrations], on: pool)
+            let worker = OutboxWorker(
+                pool: pool, httpClient: TestHTTP.client, peers: [:], endpoints: { WebhookEndpoint(url: url + "/hooks/\($0)") },
+                defaultSecret: "s", metrics: nil, logger: Logger(label: "test"), configuration: configuration)
+            try await body(pool, worker)
+        }
+    }
+
     func enqueueWebhook(_ pool: PostgresPool, subscriber: String = "system") async throws -> UUID {
         try await pool.transaction { connection in
             try Outbox().enqueue(webhook: Fenliu_Reporting_V1_Event.with { $0.id = "e1" }, for: subscriber, on: connection)
@@ -156,13 +173,7 @@ struct OutboxDeliveryTests {
             return .noContent
         }
         router.post("/hooks/fast") { _, _ -> HTTPResponse.Status in .noContent }
-        try await RunningApplication.with(router: router) { url in
-            let pool = try await TestDatabase.makePool("outbox_delivery", size: 3)
-            defer { Task { try? await pool.shutdown() } }
-            try await Migrator.migrate([Outbox.migrations], on: pool)
-            let worker = OutboxWorker(
-                pool: pool, httpClient: TestHTTP.client, peers: [:], endpoints: { WebhookEndpoint(url: url + "/hooks/\($0)") },
-                defaultSecret: "s", metrics: nil, logger: Logger(label: "test"), configuration: .init(claimLease: .seconds(2)))
+        try await withHooks(router, configuration: .init(claimLease: .seconds(2))) { pool, worker in
             let fast = try await enqueueWebhook(pool, subscriber: "fast")
             let slow = try await enqueueWebhook(pool, subscriber: "slow")
             async let round = worker.deliverDue()
@@ -174,6 +185,37 @@ struct OutboxDeliveryTests {
             #expect(!slowDone.withLock { $0 }, "the slow send was still out when the fast one was marked")
             #expect(try await round == 2)
             #expect(try await row(pool, slow).decode("delivered_at", as: Date?.self) != nil)
+        }
+    }
+
+    @Test("with a linger, a wake-up after a quiet spell claims at once; a message written while a round runs waits the linger")
+    func lingerOnlyWhenBusy() async throws {
+        let router = Hummingbird.Router()
+        router.post("/hooks/slow") { _, _ -> HTTPResponse.Status in
+            try await Task.sleep(for: .seconds(1))
+            return .noContent
+        }
+        router.post("/hooks/fast") { _, _ -> HTTPResponse.Status in .noContent }
+        try await withHooks(router, configuration: .init(pollInterval: .seconds(60), handOffLinger: .seconds(3))) { pool, worker in
+            let running = Task { try await worker.run() }
+            defer { running.cancel() }
+            func now() async throws -> Date { try #require(try await pool.query("SELECT clock_timestamp() AS t").first).decode("t") }
+            func deliveredAt(_ id: UUID) async throws -> Date? { try await row(pool, id).decode("delivered_at", as: Date?.self) }
+            // Quiet: the worker's first round found nothing and it waits; this wake-up claims at once.
+            try await Task.sleep(for: .milliseconds(300))
+            let quiet = try await enqueueWebhook(pool, subscriber: "slow")
+            let quietWritten = try await now()
+            worker.outbox.committed()
+            // Busy: written while the slow send is out, so the round after it lingers first.
+            try await Task.sleep(for: .milliseconds(250))
+            let busy = try await enqueueWebhook(pool, subscriber: "fast")
+            let busyWritten = try await now()
+            worker.outbox.committed()
+            #expect(await eventually(timeout: .seconds(15)) { (try? await deliveredAt(busy)) != nil })
+            let quietDelivered = try #require(try await deliveredAt(quiet))
+            let busyDelivered = try #require(try await deliveredAt(busy))
+            #expect(quietDelivered.timeIntervalSince(quietWritten) < 2.5, "claimed at once, not after the 3 s linger")
+            #expect(busyDelivered.timeIntervalSince(busyWritten) >= 2.9, "claimed after the linger that followed the busy round")
         }
     }
 
