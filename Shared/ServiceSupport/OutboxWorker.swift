@@ -37,9 +37,9 @@ public final class OutboxWorker: Service, Sendable {
         /// Most hand-offs to one peer in one `AdminService/Deliver` (1: each alone; 100, the most
         /// `Deliver` takes, by default).
         public var deliverBatch: Int
-        /// How long the hand-off lane waits before it claims when messages were written while its
-        /// last round ran, so that messages written together under load travel in one round (0: at
-        /// once; after a quiet spell it always claims at once).
+        /// How long the hand-off lane waits before it claims when a commit woke it while its last
+        /// round ran, so that messages written together under load travel in one round (0: at once;
+        /// after a quiet spell it always claims at once).
         public var handOffLinger: Duration
 
         /// Creates a configuration.
@@ -149,6 +149,9 @@ public final class OutboxWorker: Service, Sendable {
     private func deliver(lane: Lane) async {
         guard let signal = signals[lane] else { return }
         while !Task.isCancelled {
+            // The wake-ups so far are for commits this round's claim sees (each signals after its
+            // commit); one still pending when the round ends came while it ran.
+            _ = signal.takePending()
             let claimed: Int
             do {
                 claimed = try await deliverDue(lane: lane)
@@ -160,10 +163,10 @@ public final class OutboxWorker: Service, Sendable {
             case .handOffs:
                 guard claimed < configuration.batchSize else { continue }
                 if signal.takePending() {
-                    // Busy: messages were written while the round ran. Linger, so that what is written
+                    // Busy: a commit woke the lane while the round ran. Linger, so that what is written
                     // in the next few milliseconds travels in the same round; a wake-up after a quiet
                     // spell claims at once (a fixed linger on every wake-up cost 35-40 ms end to end
-                    // at 50-100 calls/s, BENCHMARKS.md).
+                    // at 50-150 calls/s, BENCHMARKS.md).
                     if configuration.handOffLinger > .zero { try? await Task.sleep(for: configuration.handOffLinger) }
                 } else {
                     await signal.wait(timeout: configuration.pollInterval)

@@ -30,8 +30,8 @@ public struct ServiceConfiguration: Sendable {
     /// Most hand-offs to one peer in one `AdminService/Deliver` (`FENLIU_OUTBOX_DELIVER_BATCH`, default
     /// 100, 1…100); 1 sends each alone.
     public var outboxDeliverBatch: Int
-    /// How long the hand-off lane waits before it claims when messages were written while its last
-    /// round ran (`FENLIU_OUTBOX_LINGER_MS`, default 0, 0…100): under load, a few milliseconds let the
+    /// How long the hand-off lane waits before it claims when a commit woke it while its last round
+    /// ran (`FENLIU_OUTBOX_LINGER_MS`, default 0, 0…100): under load, a few milliseconds let the
     /// messages of calls arriving together travel in one round and one request; after a quiet spell
     /// it claims at once.
     public var outboxLinger: Duration

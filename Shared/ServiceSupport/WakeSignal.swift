@@ -55,7 +55,8 @@ final class WakeSignal: Sendable {
                 if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            // The sleep won; release the continuation. A left-over pending flag only costs one early poll.
+            // The sleep won; release the continuation. A left-over pending flag is cleared when the
+            // outbox's next round begins (`OutboxWorker.deliver(lane:)`).
             signal()
         }
     }

@@ -191,31 +191,41 @@ struct OutboxDeliveryTests {
     @Test("with a linger, a wake-up after a quiet spell claims at once; a message written while a round runs waits the linger")
     func lingerOnlyWhenBusy() async throws {
         let router = Hummingbird.Router()
+        let slowArrived = Mutex(false)
         router.post("/hooks/slow") { _, _ -> HTTPResponse.Status in
+            slowArrived.withLock { $0 = true }
             try await Task.sleep(for: .seconds(1))
             return .noContent
         }
         router.post("/hooks/fast") { _, _ -> HTTPResponse.Status in .noContent }
-        try await withHooks(router, configuration: .init(pollInterval: .seconds(60), handOffLinger: .seconds(3))) { pool, worker in
+        try await withHooks(router, configuration: .init(pollInterval: .seconds(60), handOffLinger: .seconds(5))) { pool, worker in
             let running = Task { try await worker.run() }
             defer { running.cancel() }
             func now() async throws -> Date { try #require(try await pool.query("SELECT clock_timestamp() AS t").first).decode("t") }
             func deliveredAt(_ id: UUID) async throws -> Date? { try await row(pool, id).decode("delivered_at", as: Date?.self) }
-            // Quiet: the worker's first round found nothing and it waits; this wake-up claims at once.
-            try await Task.sleep(for: .milliseconds(300))
+            // A first message delivered, and longer than the linger after: however the worker's first
+            // rounds went (this wake-up may come while its first claim runs: it then lingers), its
+            // lane now waits.
+            let warmUp = try await enqueueWebhook(pool, subscriber: "fast")
+            worker.outbox.committed()
+            #expect(await eventually(timeout: .seconds(30)) { (try? await deliveredAt(warmUp)) != nil })
+            try await Task.sleep(for: .seconds(6))
+            // Quiet: this wake-up claims at once.
             let quiet = try await enqueueWebhook(pool, subscriber: "slow")
             let quietWritten = try await now()
             worker.outbox.committed()
             // Busy: written while the slow send is out, so the round after it lingers first.
-            try await Task.sleep(for: .milliseconds(250))
+            #expect(await eventually(timeout: .seconds(10)) { slowArrived.withLock { $0 } })
             let busy = try await enqueueWebhook(pool, subscriber: "fast")
             let busyWritten = try await now()
             worker.outbox.committed()
-            #expect(await eventually(timeout: .seconds(15)) { (try? await deliveredAt(busy)) != nil })
+            #expect(await eventually(timeout: .seconds(30)) { (try? await deliveredAt(busy)) != nil })
+            running.cancel()
+            _ = await running.result
             let quietDelivered = try #require(try await deliveredAt(quiet))
             let busyDelivered = try #require(try await deliveredAt(busy))
-            #expect(quietDelivered.timeIntervalSince(quietWritten) < 2.5, "claimed at once, not after the 3 s linger")
-            #expect(busyDelivered.timeIntervalSince(busyWritten) >= 2.9, "claimed after the linger that followed the busy round")
+            #expect(quietDelivered.timeIntervalSince(quietWritten) < 4, "claimed at once (sent in 1 s), not after the 5 s linger")
+            #expect(busyDelivered.timeIntervalSince(busyWritten) >= 4.9, "claimed after the linger that followed the busy round")
         }
     }
 
