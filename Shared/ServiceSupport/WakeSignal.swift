@@ -22,8 +22,8 @@ final class WakeSignal: Sendable {
         waiter?.resume()
     }
 
-    /// Whether a signal came since the last wait, clearing it: the waiter's way to tell, without
-    /// waiting, that work arrived while it was busy.
+    /// Whether a signal came since the last wait or the last call of this, clearing it: the
+    /// waiter's way to tell, without waiting, that work arrived while it was busy.
     func takePending() -> Bool {
         state.withLock { state in
             defer { state.isPending = false }
