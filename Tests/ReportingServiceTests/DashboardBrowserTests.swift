@@ -16,19 +16,12 @@ struct DashboardBrowserTests {
             environment["FENLIU_BROWSER_PYTHON"], "FENLIU_BROWSER_PYTHON is not set: run scripts/test, which installs Chromium and Selenium")
         let root = try #require(environment["FENLIU_REPO_ROOT"], "FENLIU_REPO_ROOT is not set: run scripts/test")
         try await ReportingHarness.with { harness in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = [root + "/Tests/Browser/check_dashboard.py", "--base", harness.base, "--month", "2026-11", "--ingest", "300"]
-            if let shots = environment["FENLIU_SCREENSHOTS"] { process.arguments? += ["--screenshots", shots] }
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            // Read while it runs, so a full pipe never blocks the script.
-            let text = await Task.detached { String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }.value
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(text)")
-            #expect(text.contains("dashboard check passed"), "\(text)")
+            var arguments = [root + "/Tests/Browser/check_dashboard.py", "--base", harness.base, "--month", "2026-11", "--ingest", "300"]
+            if let shots = environment["FENLIU_SCREENSHOTS"] { arguments += ["--screenshots", shots] }
+            // Waited for on a thread of its own, not one of the cooperative pool's two.
+            let result = try await Subprocess.run(python, arguments, mergeOutput: true)
+            #expect(result.status == 0, "\(result.standardOutput)")
+            #expect(result.standardOutput.contains("dashboard check passed"), "\(result.standardOutput)")
         }
     }
 }
