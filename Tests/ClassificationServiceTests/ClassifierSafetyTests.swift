@@ -1256,4 +1256,31 @@ struct ClassifierSafetyTests {
         let outcome = try classify("工地上有个工人从架子上摔下来，头在流血，包工头说没有受伤，不是工伤，是个人不小心")
         #expect(outcome.safetyFlags.contains(.injury), "\(outcome.evidence)")
     }
+
+    @Test(
+        "an injury told as happening now counts whatever claim follows it (a stop-35 user test's), in its own clause or the one after 刚刚/刚才",
+        arguments: [
+            "工地上工人刚刚坠楼了，老板不给赔偿",
+            "刚才有人被车撞了，躺在地上流血，司机不肯赔偿",
+            "刚才车间机器把工友的手压伤了，老板说工伤不赔",
+            "刚刚工人从架子上摔下来，头在流血，包工头说赔点医药费了事",
+        ])
+    func injuryNowBesideClaim(text: String) throws {
+        let outcome = try classify(text)
+        #expect(outcome.safetyFlags.contains(.injury), "\(outcome.evidence)")
+        #expect(outcome.destinations.contains(SafetyFlag.injury.requiredDestination), "\(outcome.destinations)")
+    }
+
+    @Test(
+        "…while an injury in a claim with no time, in the past, or after a question's 现在 stays paperwork",
+        arguments: [
+            "工人坠楼受伤的赔偿，老板一直不给",
+            "工人上个月坠楼受伤了，老板到现在不给赔偿",
+            "现在想咨询一下，工人受伤了老板不给赔偿",
+            "我刚才咨询了一下，工伤赔偿怎么申请，工人去年摔伤了",
+        ])
+    func injuryClaimWithoutNow(text: String) throws {
+        let outcome = try classify(text)
+        #expect(!outcome.safetyFlags.contains(.injury), "\(outcome.evidence)")
+    }
 }

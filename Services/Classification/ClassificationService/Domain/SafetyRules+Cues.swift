@@ -153,6 +153,11 @@ extension SafetyRules {
     /// they say nothing (我妈心脏病正在住院 is a state, not an onset).
     static let immediacy = ["现在", "刚刚", "刚才", "正在", "突然", "突发", "此刻", "这会儿"]
 
+    /// The immediacy words that can only time an event, and so also make the clause after them "now"
+    /// (刚才有人被车撞了，躺在地上流血): 现在 and 正在 as often open a question (现在想咨询一下…) and stay
+    /// with their own clause.
+    static let eventImmediacy = ["刚刚", "刚才", "突然", "突发"]
+
     /// The caller saying they are somewhere (我现在在东门大桥上): what a farewell or a threat to go down
     /// needs beside the place itself, which alone is as often a complaint about it.
     static let callerThere = ["我在", "我现在在", "我现在就在", "我就在", "我站在", "我坐在", "我人在", "我已经在", "我已经到了", "我爬到", "我爬上"]
@@ -651,7 +656,9 @@ extension SafetyRules {
             ],
             [.injury],
             excludedIn: ["受伤的树", "受伤的白鹭", "受伤的鸟", "出血点"],
-            vetoedNearby: pastOrPaperwork)
+            // A claim beside an injury told as happening now does not clear it (工地上工人刚刚坠楼了，老板不给赔偿:
+            // a stop-35 user test's, sent to 12345 as a wage matter); told without a time, it still does.
+            vetoedNearbyUnlessNow: pastOrPaperwork)
         // Bleeding that will not stop is happening now, whatever claim the call goes on to (手臂被机器绞伤，
         // 流血不止，厂里…也不买工伤保险: a new training writer's, stop 25): only a past time vetoes it.
         cues += SafetyCue.group(

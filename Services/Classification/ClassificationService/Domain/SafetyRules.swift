@@ -685,9 +685,13 @@ public struct SafetyRules: Sendable {
             {
                 return (false, false)
             }
-            // Told as happening now, before the cue in its own clause: these veto from that clause only.
+            // Told as happening now, before the cue in its own clause — or, with a word that can only
+            // time an event (刚刚, 刚才, 突然, 突发), in the clause before it (刚才有人被车撞了，躺在地上流血，司机不肯赔偿:
+            // a stop-35 user test's) —: these veto from the cue's own clause only.
             if !cue.vetoedNearbyUnlessNow.isEmpty {
-                let now = contains(Self.immediacyPhrases, in: text, range: own.lowerBound..<position)
+                let now =
+                    contains(Self.immediacyPhrases, in: text, range: own.lowerBound..<position)
+                    || contains(Self.eventImmediacyPhrases, in: text, range: around.lowerBound..<own.lowerBound)
                 if contains(cue.vetoedNearbyUnlessNow, in: text, range: Self.window(around: cueRange, in: now ? own : around)) { return (false, false) }
             }
         }
@@ -1194,6 +1198,7 @@ public struct SafetyRules: Sendable {
     }
 
     private static let immediacyPhrases = immediacy.map { Array($0.unicodeScalars) }
+    private static let eventImmediacyPhrases = eventImmediacy.map { Array($0.unicodeScalars) }
 
     /// Where the last of `words` to start in `range` starts (and ends inside it), or -1 — not one inside
     /// a longer word that says something else (`heldExceptions`).
