@@ -32,10 +32,13 @@ public enum ServiceMain {
         }
     }
 
-    private static func healthcheck(port: Int) async -> Bool {
+    /// Whether the server on 127.0.0.1:`port` answers `path` with 200: what `--healthcheck` runs, for
+    /// the services (`/readyz`) and the stand-in receiver (`/healthz`), whose image shares the
+    /// Dockerfile's `HEALTHCHECK`.
+    public static func healthcheck(port: Int, path: String = "/readyz") async -> Bool {
         let client = HTTPClient(configuration: .init(connectTimeout: .seconds(2), requestTimeout: .seconds(3), maximumConcurrentRequests: 1))
         defer { Task { try? await client.shutdown() } }
-        let response = try? await client.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/readyz"))
+        let response = try? await client.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)"))
         return response?.status == 200
     }
 }

@@ -7,6 +7,7 @@
 // secret deliveries are signed with), FENLIU_RECEIVER_KEEP (deliveries kept per system, default 100),
 // FENLIU_RECEIVER_JOURNAL (a file every accepted delivery is appended to as a JSON line, repeats
 // included, in arrival order — it outlives a restart of the receiver; scripts/chaos checks it).
+// `fenliu-receiver --healthcheck` asks the receiver on PORT for /healthz and exits 0 or 1.
 
 import Foundation
 import HTTPTypes
@@ -14,6 +15,12 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceSupport
+
+// The image's HEALTHCHECK (docker/Dockerfile, shared with the services) runs this binary with
+// --healthcheck: ask the running receiver, never start a second one.
+if CommandLine.arguments.contains("--healthcheck") {
+    exit(await ServiceMain.healthcheck(port: Int(ProcessInfo.processInfo.environment["PORT"] ?? "") ?? 8090, path: "/healthz") ? 0 : 1)
+}
 
 var reader = ConfigurationReader(ProcessInfo.processInfo.environment)
 let secret = reader.text("FENLIU_WEBHOOK_SECRET") ?? ""
