@@ -124,6 +124,16 @@ struct LifecycleTests {
             #expect(noResult?.fieldViolations.map(\.field) == ["note"])
             let noActor = await #expect(throws: ConnectError.self) { try await feedback.report("bad-1", .inProgress, actor: " ") }
             #expect(noActor?.fieldViolations.map(\.field) == ["actor"])
+            // Escape sequences a supervisor's terminal would obey (`fenliu ticket` prints the history)
+            // are refused, in who acted and in the note; a note's line breaks are prose.
+            let before = try await feedback.ticket("bad-1").history.count
+            let escaped = await #expect(throws: ConnectError.self) {
+                try await feedback.report("bad-1", .inProgress, note: "line1\u{1B}[2Jcleared", actor: "a\u{07}b\u{1B}[31mRED")
+            }
+            #expect(escaped?.code == .invalidArgument)
+            #expect(escaped?.fieldViolations.map(\.field) == ["actor", "note"])
+            #expect(try await feedback.ticket("bad-1").history.count == before, "the refused report left nothing behind")
+            _ = try await feedback.report("bad-1", .inProgress, note: "第一行\n第二行\t处理中")
             let unknown = await #expect(throws: ConnectError.self) { try await feedback.report("nope", .accepted) }
             #expect(unknown?.code == .notFound)
         }

@@ -87,6 +87,10 @@ struct ReturnTests {
                 try await returnTicket(routing, tickets[0].id, by: "510104-cgzf", reason: "  ")
             }
             #expect(noReason?.code == .invalidArgument)
+            let escaped = await #expect(throws: ConnectError.self) {
+                try await returnTicket(routing, tickets[0].id, by: "510104-cgzf", reason: "不归我们管\u{1B}[2J")
+            }
+            #expect(escaped?.fieldViolations.map(\.field) == ["reason"])
             #expect(noReason?.fieldViolations.map(\.field) == ["reason"])
             let notHolder = await #expect(throws: ConnectError.self) {
                 try await returnTicket(routing, tickets[0].id, by: "510104-zjj", reason: "not ours")

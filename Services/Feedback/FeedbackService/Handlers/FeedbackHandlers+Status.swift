@@ -250,15 +250,13 @@ extension FeedbackHandlers {
         if ticketID.isEmpty { violations.append(FieldViolation(field: "ticketId", description: "is required")) }
         if actor.trimmingCharacters(in: .whitespaces).isEmpty {
             violations.append(FieldViolation(field: "actor", description: "is required: who reports (a department id or a person)"))
-        } else if actor.count > maximumIDLength {
-            violations.append(FieldViolation(field: "actor", description: "is longer than \(maximumIDLength) characters"))
+        } else if let violation = FieldViolation.text(actor, field: "actor", maximum: maximumIDLength) {
+            violations.append(violation)
         }
-        if eventID.count > maximumIDLength {
-            violations.append(FieldViolation(field: "eventId", description: "is longer than \(maximumIDLength) characters"))
-        }
-        if note.count > maximumNoteLength {
-            violations.append(FieldViolation(field: noteField, description: "is longer than \(maximumNoteLength) characters"))
-        }
+        violations += [
+            FieldViolation.text(eventID, field: "eventId", maximum: maximumIDLength),
+            FieldViolation.text(note, field: noteField, maximum: maximumNoteLength, allowingLineBreaks: true),
+        ].compactMap { $0 }
         return violations
     }
 }

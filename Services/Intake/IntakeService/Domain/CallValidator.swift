@@ -135,10 +135,8 @@ struct CallValidator {
     private func checkText(
         _ text: String, field: String, maximum: Int, allowingLineBreaks: Bool = false, _ problem: (String, String) -> Void
     ) {
-        if text.count > maximum {
-            problem(field, "is longer than \(maximum) characters (\(text.count))")
-        } else if text.containsControlCharacter(allowingLineBreaks: allowingLineBreaks) {
-            problem(field, "must not contain control characters")
+        if let violation = FieldViolation.text(text, field: field, maximum: maximum, allowingLineBreaks: allowingLineBreaks) {
+            problem(violation.field, violation.description)
         }
     }
 

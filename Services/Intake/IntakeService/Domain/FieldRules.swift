@@ -29,15 +29,3 @@ enum FieldRules {
     /// Times before this are a zero or garbage timestamp, not a call.
     static let earliestReceivedAt: Double = 946_684_800  // 2000-01-01T00:00:00Z
 }
-
-extension String {
-    /// Whether the text holds a control character other than tab and line breaks (NUL above all,
-    /// which PostgreSQL text cannot store).
-    func containsControlCharacter(allowingLineBreaks: Bool) -> Bool {
-        unicodeScalars.contains { scalar in
-            let isControl = scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-            guard isControl else { return false }
-            return !(allowingLineBreaks && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
-        }
-    }
-}
