@@ -194,14 +194,19 @@ public struct RPCServer<Context: RequestContext> {
                 return Array(body.readableBytesView)
             case "gzip":
                 var compressed = body
+                let plain: ByteBuffer
                 do {
-                    let plain = try compressed.decompress(with: .gzip(), maxSize: configuration.maximumBodyBytes)
-                    return Array(plain.readableBytesView)
+                    plain = try compressed.decompress(with: .gzip(), maxSize: configuration.maximumBodyBytes)
                 } catch let error as CompressNIOError where error == .bufferOverflow {
                     throw tooLarge()
                 } catch {
                     throw ConnectError(.invalidArgument, "request body is not valid gzip")
                 }
+                // `maxSize` bounds the buffer, which grows in steps (bodies inflating to twice the
+                // limit got in): the limit itself is checked here, so a compressed body gets exactly
+                // a plain one's.
+                guard plain.readableBytes <= configuration.maximumBodyBytes else { throw tooLarge() }
+                return Array(plain.readableBytesView)
             default:
                 throw ConnectError(.unimplemented, "unsupported compression \"\(encoding!)\"; use gzip or identity")
             }

@@ -94,6 +94,19 @@ struct ConnectServerTests {
                     ("Content-Type", "application/json"), ("Content-Encoding", "br"),
                 ])
             #expect(try errorBody(brotli)["code"] as? String == "unimplemented")
+            // The limit (4,096 bytes here) holds for what the body inflates to, exactly: a body
+            // inflating to 5,000 bytes is refused as a plain one of that size is (CompressNIO's own
+            // bound rounds up to its buffer's growth, and let bodies of up to twice the limit in);
+            // one inflating to just under the limit is read.
+            for (size, status) in [(5_000, 429), (4_000, 200)] {
+                let text = #"{"id":"x","pad":""# + String(repeating: "a", count: size - 20) + #""}"#
+                var inflated = ByteBuffer(string: text)
+                let deflated = try inflated.compress(with: .gzip())
+                let response = try await post(
+                    base, IntakeAPI.getCall.path, body: Array(deflated.readableBytesView),
+                    headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")])
+                #expect(response.status == status, "\(text.utf8.count) bytes inflated: \(response.text)")
+            }
         }
     }
 
