@@ -103,6 +103,23 @@ struct SubscriptionTests {
                     })
             }
             #expect(two?.fieldViolations.map(\.field) == ["channel"])
+            // A cloud's metadata service, or any link-local or unspecified address, is no subscriber;
+            // loopback is (the local stack's receiver).
+            for url in ["http://169.254.169.254/latest", "http://[fe80::1]/h", "http://0.0.0.0:8090/h", "http://[::ffff:169.254.1.1]/h"] {
+                let inside = await #expect(throws: ConnectError.self, "\(url)") {
+                    try await feedback.client.call(
+                        FeedbackAPI.subscribe,
+                        .with {
+                            $0.url = url; $0.secret = "0123456789abcdef"; $0.channel = .channel110
+                        })
+                }
+                #expect(inside?.fieldViolations.map(\.field) == ["url"], "\(url)")
+            }
+            _ = try await feedback.client.call(
+                FeedbackAPI.subscribe,
+                .with {
+                    $0.url = "http://127.0.0.1:8090/hooks/x"; $0.secret = "0123456789abcdef"; $0.channel = .channel110
+                })
         }
     }
 

@@ -62,6 +62,17 @@ struct DirectoryTests {
             #expect(
                 Set(bad?.fieldViolations.map(\.field) ?? [])
                     == ["department.id", "department.name", "department.district", "department.endpointUrl"])
+            let metadata = await #expect(throws: ConnectError.self) {
+                try await routing.client.call(
+                    RoutingAPI.upsertDepartment,
+                    .with {
+                        $0.department = .with {
+                            $0.id = "510104-test"; $0.name = "测试"; $0.level = .district; $0.district = "510104"
+                            $0.endpointURL = "http://169.254.169.254/latest/meta-data"
+                        }
+                    })
+            }
+            #expect(metadata?.fieldViolations.map(\.field) == ["department.endpointUrl"])
         }
     }
 

@@ -12,9 +12,7 @@ extension FeedbackHandlers {
     func subscribe(_ request: Fenliu_Feedback_V1_SubscribeRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_SubscribeResponse {
         var violations = [FieldViolation]()
         let url = request.url.trimmingCharacters(in: .whitespaces)
-        if !(url.hasPrefix("http://") || url.hasPrefix("https://")) || url.count > 2048 || url.contains(where: \.isWhitespace) {
-            violations.append(FieldViolation(field: "url", description: "must be an http:// or https:// URL of at most 2048 characters"))
-        }
+        if let violation = FieldViolation.webhookURL(url, field: "url") { violations.append(violation) }
         if request.secret.count < 16 || request.secret.count > 256 {
             violations.append(FieldViolation(field: "secret", description: "must be 16 to 256 characters: it signs every delivery"))
         }

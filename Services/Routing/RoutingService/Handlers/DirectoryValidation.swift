@@ -26,9 +26,7 @@ enum DirectoryValidation {
             violations.append(.init(field: "department.district", description: "is required for district and street departments"))
         }
         let endpoint = message.endpointURL
-        if !endpoint.isEmpty && !(endpoint.hasPrefix("http://") || endpoint.hasPrefix("https://")) {
-            violations.append(.init(field: "department.endpointUrl", description: "must be an http:// or https:// URL, or empty"))
-        }
+        if !endpoint.isEmpty, let violation = FieldViolation.webhookURL(endpoint, field: "department.endpointUrl") { violations.append(violation) }
         // 110, 119 and 120 must always be reachable: their tickets have nowhere else to go.
         if emergencyServiceIDs.contains(id) {
             if endpoint.isEmpty {
