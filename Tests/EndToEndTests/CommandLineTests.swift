@@ -45,6 +45,16 @@ struct CommandLineTests {
             let callback = try await stack.fenliu(["ticket", ticketID, "callback", "--satisfaction", "satisfied", "--json"])
             #expect(callback.status == 0, "\(callback.standardError)")
             #expect(try Self.object(callback.standardOutput)["state"] as? String == "CLOSED")
+            // The ticket's history, as a clerk reads it: every move once, none from a state to itself.
+            let ticketView = try await stack.fenliu(["ticket", ticketID])
+            let moves = ticketView.standardOutput.split(separator: "\n").compactMap { line -> (Substring, Substring)? in
+                let words = line.split(separator: " ")
+                guard let arrow = words.firstIndex(of: "→"), arrow > 0, arrow + 1 < words.count else { return nil }
+                return (words[arrow - 1], words[arrow + 1])
+            }
+            #expect(!moves.isEmpty && moves.allSatisfy { $0.0 != $0.1 }, "\(ticketView.standardOutput)")
+            #expect(moves.contains { $0.0 == "RESOLVED" && $0.1 == "CALLBACK_DONE" }, "the callback's move: \(ticketView.standardOutput)")
+            #expect(moves.contains { $0.1 == "CLOSED" }, "\(ticketView.standardOutput)")
 
             // The whole story, human-readable and as JSON.
             let story = try await stack.fenliu(["call", callID])

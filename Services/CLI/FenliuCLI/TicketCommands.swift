@@ -200,7 +200,15 @@ struct TicketCommand: AsyncParsableCommand {
         if ticket.hasCallback { Swift.print("  callback: \(Names.satisfaction(ticket.callback.satisfaction)) \(ticket.callback.comment)") }
         for event in ticket.history {
             var text = "\(Output.time(event.occurredAt))  #\(event.sequence) \(Names.event(event.kind))"
-            if event.kind == .stateChanged { text += " \(Names.state(event.previousState)) → \(Names.state(event.state))" }
+            // The state an event left the ticket in, and where from when it moved: a ticket's first
+            // event opens it (no "DISPATCHED → DISPATCHED"), and a callback can move it too
+            // (RESOLVED → REOPENED) — a reader of the history must see every state it passed through.
+            let moved = event.previousState != .unspecified && event.previousState != event.state
+            if moved {
+                text += " \(Names.state(event.previousState)) → \(Names.state(event.state))"
+            } else if event.kind == .stateChanged {
+                text += " \(Names.state(event.state))"
+            }
             if !event.actor.isEmpty { text += " by \(event.actor)" }
             if !event.note.isEmpty { text += ": \(event.note)" }
             Swift.print(text)
