@@ -55,6 +55,16 @@ struct KeysCommandTests {
             #expect(try await stack.fenliu(["keys", "revoke", id]).status == 0)
             let unknown = try await stack.fenliu(["keys", "revoke", "nosuchkey"])
             #expect(unknown.status == 1 && unknown.standardError.contains("no service has a key nosuchkey"))
+            // A key for a department routing does not know, or with a scope no service knows, is not
+            // made: no key printed, nothing to finish.
+            let mistyped = try await stack.fenliu(["keys", "create", "--label", "typo", "--scope", "department:510104-nosuch"])
+            #expect(mistyped.status == 1 && mistyped.standardError.contains("no department 510104-nosuch"), "\(mistyped.standardError)")
+            #expect(mistyped.standardOutput.isEmpty)
+            let department = try await stack.fenliu(["keys", "create", "--label", "城管", "--scope", "department:510104-cgzf"])
+            #expect(department.status == 0, "\(department.standardError)")
+            let bogus = try await stack.fenliu(["keys", "create", "--label", "bogus", "--scope", "bogus:thing"])
+            #expect(bogus.status == 1 && bogus.standardError.contains("no key was made"), "\(bogus.standardError)")
+            #expect(!bogus.standardError.contains("--existing") && bogus.standardOutput.isEmpty, "\(bogus.standardOutput)")
 
             let list = try await stack.fenliu(["keys", "list", "--revoked", "--json"])
             let keys = try #require(try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [[String: Any]])

@@ -73,6 +73,8 @@ struct KeysCommand: AsyncParsableCommand {
             try await withStack { stack in
                 guard !scopes.isEmpty else { throw CLIError("--scope is required: what the key may do") }
                 let admin = try stack.key(key.key, default: KeysCommand.adminKey)
+                // The directory is read with the supervisor's key: an admin key manages keys only.
+                try await KeysCommand.checkDepartments(in: scopes, stack: stack, key: (try? stack.key(nil, default: "FENLIU_KEY_SUPERVISOR")) ?? admin)
                 let made = try KeysCommand.keyText(existing)
                 let request = Fenliu_Admin_V1_CreateKeyRequest.with {
                     $0.label = label
@@ -83,6 +85,11 @@ struct KeysCommand: AsyncParsableCommand {
                 }
                 let outcome = await KeysCommand.onEveryService(stack, admin, alreadyDone: .alreadyExists) { client in
                     _ = try await client.call(AdminAPI.createKey, request)
+                }
+                // Refused by every service (a scope none knows): no key exists, so none is printed and
+                // there is nothing to finish.
+                if outcome.done.isEmpty, outcome.already.isEmpty, !outcome.refused.isEmpty, outcome.refused.count == outcome.failed.count {
+                    throw CLIError("no key was made: \(outcome.refused[0])")
                 }
                 print(made.text)
                 try outcome.report(
@@ -151,6 +158,9 @@ struct KeysCommand: AsyncParsableCommand {
         var done = [ServiceName]()
         var already = [ServiceName]()
         var failed = [(ServiceName, String)]()
+        /// Of `failed`, the refusals the request itself caused (`invalid_argument`): sending it again
+        /// cannot help.
+        var refused = [String]()
 
         /// Prints a summary on standard error; throws when a service did not take the change.
         func report(_ what: String, already alreadyText: String, retry: String, note: String?) throws {
@@ -163,6 +173,24 @@ struct KeysCommand: AsyncParsableCommand {
             if !failed.isEmpty {
                 throw CLIError("not every service took the change; when they answer again, finish it with: \(retry)")
             }
+        }
+    }
+
+    /// Refuses a `department:<id>` scope naming no department in routing's directory (a key for a
+    /// mistyped id would see nothing, silently). Only warns when routing cannot be asked.
+    static func checkDepartments(in scopes: [String], stack: Stack, key: String) async throws {
+        let wanted = scopes.filter { $0.hasPrefix("department:") }.map { String($0.dropFirst("department:".count)) }
+        guard !wanted.isEmpty else { return }
+        let known: Set<String>
+        do {
+            let answer = try await stack.client(.routing, key: key).call(RoutingAPI.listDepartments, .with { $0.includeInactive = true })
+            known = Set(answer.departments.map(\.id))
+        } catch {
+            printError("could not check the department against routing's directory: \(error)")
+            return
+        }
+        for id in wanted where !known.contains(id) {
+            throw CLIError("no department \(id) in routing's directory (ids look like 510104-cgzf; routing's ListDepartments lists them)")
         }
     }
 
@@ -179,7 +207,9 @@ struct KeysCommand: AsyncParsableCommand {
             } catch let error as ConnectError where error.code == alreadyDone {
                 outcome.already.append(service)
             } catch {
-                outcome.failed.append((service, CLIError.from(error, service: service, url: stack.url(service)).description))
+                let message = CLIError.from(error, service: service, url: stack.url(service)).description
+                outcome.failed.append((service, message))
+                if (error as? ConnectError)?.code == .invalidArgument { outcome.refused.append(message) }
             }
         }
         return outcome
