@@ -20,14 +20,38 @@ extension FieldViolation {
     }
 
     private static func isLinkLocalOrUnspecified(_ host: String) -> Bool {
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false).map { UInt8($0) }
-        if octets.count == 4, octets.allSatisfy({ $0 != nil }) {
-            return octets[0] == 0 || (octets[0] == 169 && octets[1] == 254)
-        }
+        if let address = ipv4(host) { return address >> 24 == 0 || address >> 16 == 0xA9FE }
         guard host.contains(":") else { return false }
         // IPv6: unspecified (::), link-local (fe80::/10), or an IPv4 address mapped into it.
         if host == "::" || ["fe8", "fe9", "fea", "feb"].contains(where: host.hasPrefix) { return true }
         if host.hasPrefix("::ffff:") { return isLinkLocalOrUnspecified(String(host.dropFirst(7))) }
         return false
+    }
+
+    /// The IPv4 address `host` spells, read as libcurl (and a browser) reads it: one to four parts,
+    /// each decimal, `0x` hex or `0`-led octal, the last filling the bytes left (2852039166,
+    /// 0xA9FEA9FE and 169.254.43518 are all 169.254.169.254), a trailing dot allowed; `nil` for a name.
+    private static func ipv4(_ host: String) -> UInt32? {
+        var parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
+        guard (1...4).contains(parts.count) else { return nil }
+        var values = [UInt64]()
+        for part in parts {
+            let lower = part.lowercased()
+            let value: UInt64?
+            if lower.hasPrefix("0x") {
+                value = lower.count == 2 ? 0 : UInt64(lower.dropFirst(2), radix: 16)
+            } else if lower.count > 1, lower.hasPrefix("0") {
+                value = UInt64(lower.dropFirst(), radix: 8)
+            } else {
+                value = UInt64(lower, radix: 10)
+            }
+            guard let value, value <= UInt64(UInt32.max) else { return nil }
+            values.append(value)
+        }
+        guard values.dropLast().allSatisfy({ $0 <= 255 }), let last = values.last, last < (UInt64(1) << (8 * (5 - values.count))) else {
+            return nil
+        }
+        return UInt32(values.dropLast().enumerated().reduce(last) { $0 | ($1.element << (8 * (3 - $1.offset))) })
     }
 }
