@@ -1264,6 +1264,8 @@ struct ClassifierSafetyTests {
             "刚才有人被车撞了，躺在地上流血，司机不肯赔偿",
             "刚才车间机器把工友的手压伤了，老板说工伤不赔",
             "刚刚工人从架子上摔下来，头在流血，包工头说赔点医药费了事",
+            // A stop-35 review's: someone unconscious now, beside a claim.
+            "刚才工友在车间晕倒了，老板说不算工伤",
         ])
     func injuryNowBesideClaim(text: String) throws {
         let outcome = try classify(text)
@@ -1278,6 +1280,11 @@ struct ClassifierSafetyTests {
             "工人上个月坠楼受伤了，老板到现在不给赔偿",
             "现在想咨询一下，工人受伤了老板不给赔偿",
             "我刚才咨询了一下，工伤赔偿怎么申请，工人去年摔伤了",
+            // A stop-35 review's: 突然 tells how it happened, not when; 刚才 about the call, not the fall.
+            "上个月我爸突然摔倒，摔伤了腿，住院花了两万，医保报销不了",
+            "去年在工地上突然从架子上摔下来，骨折了，工伤认定到现在还没做",
+            "我刚才咨询了一下，工人摔伤了，工伤赔偿怎么申请",
+            "刚才社保局打电话来，说我老公受伤那件事，要补交伤残鉴定材料",
         ])
     func injuryClaimWithoutNow(text: String) throws {
         let outcome = try classify(text)

@@ -11,7 +11,8 @@ struct WebhookURLRuleTests {
             "http://169.254.169.254/latest", "http://2852039166/", "http://0xA9FEA9FE/", "http://0xa9.0xfe.0xa9.0xfe/",
             "http://0251.0376.0251.0376/", "http://169.254.43518/", "http://169.254.169.254./", "http://a@169.254.169.254/",
             "http://0.0.0.0:8090/h", "http://0/", "http://[::]/", "http://[fe80::1]/h", "http://[FE80::1%25eth0]/h",
-            "http://[::ffff:169.254.1.1]/h",
+            "http://[::ffff:169.254.1.1]/h", "http://[::ffff:a9fe:a9fe]/", "http://[0:0:0:0:0:ffff:a9fe:a9fe]/",
+            "http://[0::ffff:169.254.169.254]/", "http://[::0]/", "http://[0::]/", "http://[fe80::1%25eth0]/h",
         ])
     func refused(url: String) {
         #expect(FieldViolation.webhookURL(url, field: "url")?.field == "url", "\(url)")

@@ -195,7 +195,8 @@ struct OutboxDeliveryTests {
         let slowArrived = Mutex(false)
         router.post("/hooks/slow") { _, _ -> HTTPResponse.Status in
             slowArrived.withLock { $0 = true }
-            try await Task.sleep(for: .seconds(1))
+            // The busy message must be written while this send is out: 4 s leaves room for a stall.
+            try await Task.sleep(for: .seconds(4))
             return .noContent
         }
         router.post("/hooks/fast") { _, _ -> HTTPResponse.Status in .noContent }
@@ -226,8 +227,8 @@ struct OutboxDeliveryTests {
             let quietDelivered = try #require(try await deliveredAt(quiet))
             let busyDelivered = try #require(try await deliveredAt(busy))
             // The linger is long so that a machine stalled for seconds by the suites beside this one still
-            // tells the two apart: at once takes the slow receiver's 1 s, a linger takes 12.
-            #expect(quietDelivered.timeIntervalSince(quietWritten) < 10, "claimed at once (sent in 1 s), not after the 12 s linger")
+            // tells the two apart: at once takes the slow receiver's 4 s, a linger takes 12.
+            #expect(quietDelivered.timeIntervalSince(quietWritten) < 10, "claimed at once (sent in 4 s), not after the 12 s linger")
             #expect(busyDelivered.timeIntervalSince(busyWritten) >= 11.9, "claimed after the linger that followed the busy round")
         }
     }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The rule for the URLs Fenliu delivers to (feedback's subscriptions, routing's department
 /// endpoints): http or https, at most 2,048 characters, no white space or control characters, and
 /// not a link-local or unspecified address — 169.254.169.254 is a cloud's metadata service, which a
@@ -22,9 +26,18 @@ extension FieldViolation {
     private static func isLinkLocalOrUnspecified(_ host: String) -> Bool {
         if let address = ipv4(host) { return address >> 24 == 0 || address >> 16 == 0xA9FE }
         guard host.contains(":") else { return false }
-        // IPv6: unspecified (::), link-local (fe80::/10), or an IPv4 address mapped into it.
-        if host == "::" || ["fe8", "fe9", "fea", "feb"].contains(where: host.hasPrefix) { return true }
-        if host.hasPrefix("::ffff:") { return isLinkLocalOrUnspecified(String(host.dropFirst(7))) }
+        // IPv6, read by the C library as libcurl's connect will (::ffff:a9fe:a9fe and
+        // 0:0:0:0:0:ffff:169.254.169.254 are one address; a zone after % is dropped): unspecified (::),
+        // link-local (fe80::/10), or an IPv4 address mapped into it (::ffff:0:0/96), which Linux
+        // sends over IPv4. Not an address the library can read: refused, to be safe.
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let literal = String(host.prefix { $0 != "%" })
+        guard inet_pton(AF_INET6, literal, &bytes) == 1 else { return true }
+        if bytes.allSatisfy({ $0 == 0 }) || (bytes[0] == 0xFE && bytes[1] & 0xC0 == 0x80) { return true }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
+            let mapped = bytes[12...].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            return mapped >> 24 == 0 || mapped >> 16 == 0xA9FE
+        }
         return false
     }
 

@@ -153,10 +153,15 @@ extension SafetyRules {
     /// they say nothing (我妈心脏病正在住院 is a state, not an onset).
     static let immediacy = ["现在", "刚刚", "刚才", "正在", "突然", "突发", "此刻", "这会儿"]
 
-    /// The immediacy words that can only time an event, and so also make the clause after them "now"
-    /// (刚才有人被车撞了，躺在地上流血): 现在 and 正在 as often open a question (现在想咨询一下…) and stay
-    /// with their own clause.
-    static let eventImmediacy = ["刚刚", "刚才", "突然", "突发"]
+    /// The immediacy words that also make the clause after theirs "now" (刚才有人被车撞了，躺在地上流血):
+    /// only 刚刚 and 刚才. 现在 and 正在 as often open a question (现在想咨询一下…), 突然 and 突发 tell how
+    /// an accident happened, not when (上个月我爸突然摔倒，摔伤了腿…: a stop-35 review's); they stay with
+    /// their own clause.
+    static let eventImmediacy = ["刚刚", "刚才"]
+
+    /// What makes a clause holding 刚刚/刚才 about the call rather than the event (我刚才咨询了一下，工人摔伤了…:
+    /// a stop-35 review's), besides `pastOrPaperwork` (上个月…刚才…): then it does not make the next clause "now".
+    static let aboutTheCall = ["咨询", "问一下", "问了", "问问", "打电话", "打过电话", "来电", "打来", "反映", "投诉", "说我", "通知"]
 
     /// The caller saying they are somewhere (我现在在东门大桥上): what a farewell or a threat to go down
     /// needs beside the place itself, which alone is as often a complaint about it.
@@ -691,15 +696,15 @@ extension SafetyRules {
             ["手指断了", "手指头断了", "手断了", "腿断了", "胳膊断了", "骨头断了", "腿好像断了", "骨头好像断了", "手好像断了"], [.injury],
             requiresNearby: ["刚刚", "刚才", "摔", "掉", "砸", "卷", "撞", "夹", "压", "喊痛", "痛得", "卡在"],
             vetoedBy: ["狗", "猫", "鸡", "鸭", "眼镜", "器材", "椅", "凳", "桌", "座", "床", "柜", "架", "栏", "人偶", "模特", "玩具", "娃娃", "树"],
-            vetoedNearby: pastOrPaperwork + ["椅", "凳", "桌", "座", "器材", "个月前", "之前", "以前"])
+            vetoedNearby: ["椅", "凳", "桌", "座", "器材", "个月前", "之前", "以前"], vetoedNearbyUnlessNow: pastOrPaperwork)
         // A head struck (遭钢管砸了脑壳) — not a near miss.
         cues += SafetyCue.group(
             ["砸了脑壳", "砸到脑壳", "砸破脑壳", "打破脑壳", "脑壳都是血", "脑壳在流血"], [.injury],
-            vetoedNearby: pastOrPaperwork + ["差点", "差一点", "险些", "好在", "没事"])
+            vetoedNearby: ["差点", "差一点", "险些", "好在", "没事"], vetoedNearbyUnlessNow: pastOrPaperwork)
         // A burn, in the caller's words (手遭烫起好大的泡) — not a drink's or a cup's complaint.
         cues += SafetyCue.group(
             ["烫起泡", "烫起了泡", "烫起好大的泡", "烫起大泡", "烫出泡", "烫了个泡", "烫掉皮"], [.injury],
-            vetoedNearby: pastOrPaperwork + ["奶茶", "店家", "商家", "赔", "质量", "杯子", "退款"])
+            vetoedNearby: ["奶茶", "店家", "商家", "赔", "质量", "杯子", "退款"], vetoedNearbyUnlessNow: pastOrPaperwork)
         // Someone unconscious or convulsing: its own family, so 没有流血 or 没有外伤 after it does not
         // clear it (昏迷了，没有流血 is still an emergency, as a review found).
         cues += SafetyCue.group(
@@ -707,7 +712,7 @@ extension SafetyRules {
                 "昏迷", "晕倒", "晕过去", "晕在", "晕厥", "昏厥", "抽搐", "休克", "倒地不起", "失去意识", "意识丧失", "意识不清",
                 "神志不清", "神志模糊", "白沫", "一动不动",
             ],
-            [.injury], vetoedNearby: pastOrPaperwork, family: "unconscious")
+            [.injury], vetoedNearbyUnlessNow: pastOrPaperwork, family: "unconscious")
         cues += SafetyCue.group(
             [
                 "没有呼吸", "没呼吸", "不省人事", "叫不醒", "喊不醒", "叫不答应", "喊不答应", "呼之不应", "心脏骤停", "叫不应", "喊不应",

@@ -685,13 +685,17 @@ public struct SafetyRules: Sendable {
             {
                 return (false, false)
             }
-            // Told as happening now, before the cue in its own clause — or, with a word that can only
-            // time an event (刚刚, 刚才, 突然, 突发), in the clause before it (刚才有人被车撞了，躺在地上流血，司机不肯赔偿:
-            // a stop-35 user test's) —: these veto from the cue's own clause only.
+            // Told as happening now, before the cue in its own clause — or with 刚刚/刚才 in the pause
+            // segment before it (刚才有人被车撞了，躺在地上流血，司机不肯赔偿: a stop-35 user test's), unless that
+            // segment is about the call or the past (我刚才咨询了一下, 上个月…刚才): these veto from the cue's
+            // own clause only. In a transcript a segment is a word, so there it reaches one word back.
             if !cue.vetoedNearbyUnlessNow.isEmpty {
+                let before = around.lowerBound..<own.lowerBound
                 let now =
                     contains(Self.immediacyPhrases, in: text, range: own.lowerBound..<position)
-                    || contains(Self.eventImmediacyPhrases, in: text, range: around.lowerBound..<own.lowerBound)
+                    || (contains(Self.eventImmediacyPhrases, in: text, range: before)
+                        && !contains(cue.vetoedNearbyUnlessNow, in: text, range: before)
+                        && !contains(Self.aboutTheCallPhrases, in: text, range: before))
                 if contains(cue.vetoedNearbyUnlessNow, in: text, range: Self.window(around: cueRange, in: now ? own : around)) { return (false, false) }
             }
         }
@@ -1199,6 +1203,7 @@ public struct SafetyRules: Sendable {
 
     private static let immediacyPhrases = immediacy.map { Array($0.unicodeScalars) }
     private static let eventImmediacyPhrases = eventImmediacy.map { Array($0.unicodeScalars) }
+    private static let aboutTheCallPhrases = aboutTheCall.map { Array($0.unicodeScalars) }
 
     /// Where the last of `words` to start in `range` starts (and ends inside it), or -1 — not one inside
     /// a longer word that says something else (`heldExceptions`).

@@ -124,6 +124,7 @@ extension RoutingHandlers {
         if request.departmentID.isEmpty { violations.append(.init(field: "departmentId", description: "is required")) }
         if request.actor.trimmingCharacters(in: .whitespaces).isEmpty { violations.append(.init(field: "actor", description: "is required: who decided")) }
         if let violation = FieldViolation.text(request.actor, field: "actor", maximum: 128) { violations.append(violation) }
+        if let violation = FieldViolation.text(request.note, field: "note", maximum: 2000, allowingLineBreaks: true) { violations.append(violation) }
         guard violations.isEmpty else { throw RoutingError.invalidFields(violations) }
         let deadlines = policy.deadlines
         let reporter = self.reporter
