@@ -2,15 +2,14 @@ import Hummingbird
 import NIOCore
 import Postgres
 
-/// `GET /healthz`, `GET /readyz` and `GET /metrics`, the same on every service.
+/// `GET /healthz`, `GET /readyz` and `GET /metrics`, the same on every service; the two probes answer
+/// `HEAD` as well, with the same status and no body (some load balancers probe with it).
 enum HealthRoutes {
     static func register(
         on router: Router<BasicRequestContext>, database: PostgresPool, migrations: [MigrationSet], metrics: MetricsRegistry
     ) {
-        router.get("/healthz") { _, _ in
-            json(.ok, #"{"status":"ok"}"#)
-        }
-        router.get("/readyz") { _, _ in
+        let health: @Sendable () async -> Response = { json(.ok, #"{"status":"ok"}"#) }
+        let readiness: @Sendable () async -> Response = {
             do {
                 let pending = try await Migrator.pending(migrations, on: database)
                 guard pending.isEmpty else {
@@ -20,6 +19,10 @@ enum HealthRoutes {
             } catch {
                 return json(.serviceUnavailable, #"{"status":"database unreachable"}"#)
             }
+        }
+        for (path, probe) in [("/healthz", health), ("/readyz", readiness)] {
+            router.get(RouterPath(path)) { _, _ in await probe() }
+            router.head(RouterPath(path)) { _, _ in Response(status: await probe().status) }
         }
         router.get("/metrics") { _, _ in
             Response(

@@ -19,6 +19,10 @@ struct ServiceRuntimeTests {
             let ready = try await client.execute(HTTPClientRequest(url: base + "/readyz"))
             #expect(ready.status == 200)
             #expect(ready.text.contains("ready"))
+            for path in ["/healthz", "/readyz"] {
+                let head = try await client.execute(HTTPClientRequest(method: "HEAD", url: base + path))
+                #expect(head.status == 200, "HEAD \(path)")
+            }
             _ = try await RPCClient(baseURL: base, httpClient: client, timeout: TestHTTP.rpcTimeout).call(AdminAPI.listOutbox, .init())
             let metrics = try await client.execute(HTTPClientRequest(url: base + "/metrics"))
             #expect(metrics.status == 200)
@@ -35,6 +39,8 @@ struct ServiceRuntimeTests {
             try await database.query("DELETE FROM schema_migrations WHERE component = 'reporting'")
             let ready = try await client.execute(HTTPClientRequest(url: base + "/readyz"))
             #expect(ready.status == 503)
+            let head = try await client.execute(HTTPClientRequest(method: "HEAD", url: base + "/readyz"))
+            #expect(head.status == 503)
         }
     }
 
