@@ -2,6 +2,15 @@
 /// who acted): bounded, and no control characters — NUL, which PostgreSQL text cannot store, and
 /// escape sequences, which the terminal of whoever reads the text back (`fenliu ticket …`) would
 /// obey. Tabs and line breaks are allowed where a field is prose.
+/// How long the free text people type may be, the same in every service: a note feedback accepts
+/// for a return travels to routing as the return's reason, and must be accepted there too.
+public enum TextLimits {
+    /// A note, a reason, a comment.
+    public static let note = 2000
+    /// Who acted; an event id.
+    public static let identifier = 128
+}
+
 extension FieldViolation {
     /// What is wrong with `text` as the value of `field`, or `nil`.
     public static func text(_ text: String, field: String, maximum: Int, allowingLineBreaks: Bool = false) -> FieldViolation? {

@@ -6,10 +6,6 @@ import ServiceSupport
 import SwiftProtobuf
 
 extension FeedbackHandlers {
-    /// Longest sender event id, actor and note.
-    static let maximumIDLength = 128
-    static let maximumNoteLength = 2000
-
     /// `ReportStatus`: a holder's system reports progress. A report whose `eventId` was applied
     /// before answers the ticket as it stands and changes nothing.
     func reportStatus(
@@ -250,12 +246,12 @@ extension FeedbackHandlers {
         if ticketID.isEmpty { violations.append(FieldViolation(field: "ticketId", description: "is required")) }
         if actor.trimmingCharacters(in: .whitespaces).isEmpty {
             violations.append(FieldViolation(field: "actor", description: "is required: who reports (a department id or a person)"))
-        } else if let violation = FieldViolation.text(actor, field: "actor", maximum: maximumIDLength) {
+        } else if let violation = FieldViolation.text(actor, field: "actor", maximum: TextLimits.identifier) {
             violations.append(violation)
         }
         violations += [
-            FieldViolation.text(eventID, field: "eventId", maximum: maximumIDLength),
-            FieldViolation.text(note, field: noteField, maximum: maximumNoteLength, allowingLineBreaks: true),
+            FieldViolation.text(eventID, field: "eventId", maximum: TextLimits.identifier),
+            FieldViolation.text(note, field: noteField, maximum: TextLimits.note, allowingLineBreaks: true),
         ].compactMap { $0 }
         return violations
     }

@@ -64,7 +64,7 @@ extension RoutingHandlers {
         if request.departmentID.isEmpty { violations.append(.init(field: "departmentId", description: "is required: the department returning the ticket")) }
         let reason = request.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.isEmpty { violations.append(.init(field: "reason", description: "is required: say why the department cannot handle it")) }
-        if let violation = FieldViolation.text(reason, field: "reason", maximum: 2000, allowingLineBreaks: true) { violations.append(violation) }
+        if let violation = FieldViolation.text(reason, field: "reason", maximum: TextLimits.note, allowingLineBreaks: true) { violations.append(violation) }
         guard violations.isEmpty else { throw RoutingError.invalidFields(violations) }
         let returns = policy.returns
         let deadlines = policy.deadlines
@@ -123,8 +123,8 @@ extension RoutingHandlers {
         if request.ticketID.isEmpty { violations.append(.init(field: "ticketId", description: "is required")) }
         if request.departmentID.isEmpty { violations.append(.init(field: "departmentId", description: "is required")) }
         if request.actor.trimmingCharacters(in: .whitespaces).isEmpty { violations.append(.init(field: "actor", description: "is required: who decided")) }
-        if let violation = FieldViolation.text(request.actor, field: "actor", maximum: 128) { violations.append(violation) }
-        if let violation = FieldViolation.text(request.note, field: "note", maximum: 2000, allowingLineBreaks: true) { violations.append(violation) }
+        if let violation = FieldViolation.text(request.actor, field: "actor", maximum: TextLimits.identifier) { violations.append(violation) }
+        if let violation = FieldViolation.text(request.note, field: "note", maximum: TextLimits.note, allowingLineBreaks: true) { violations.append(violation) }
         guard violations.isEmpty else { throw RoutingError.invalidFields(violations) }
         let deadlines = policy.deadlines
         let reporter = self.reporter
