@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads settings from environment variables and collects every problem instead of stopping at the
 /// first, so a DevOps engineer fixes a deployment in one go. The shared settings and each service's
 /// own settings are read with the same reader; start-up stops (exit 2) when it holds any problem.
@@ -65,6 +69,24 @@ public struct ConfigurationReader: Sendable {
             return nil
         }
         return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
+    /// An address to listen on: an IPv4 or IPv6 literal, or a name this machine resolves
+    /// (`localhost`, a container's own name); `fallback` when unset. Checked here, at start-up, so a
+    /// typo is told before the database is migrated rather than when the port is bound.
+    public mutating func listenHost(_ name: String, default fallback: String) -> String {
+        guard let text = text(name) else { return fallback }
+        var hints = addrinfo()
+        hints.ai_flags = AI_PASSIVE
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var found: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(text, nil, &hints, &found)
+        if let found { freeaddrinfo(found) }
+        guard status == 0 else {
+            problem("\(name) must be an address to listen on (0.0.0.0, ::, 127.0.0.1, or a name that resolves), got \"\(text)\"")
+            return fallback
+        }
+        return text
     }
 
     /// The contents of the file a variable names, or `nil` when unset.

@@ -111,8 +111,9 @@ public struct ServiceConfiguration: Sendable {
             }
         }
         let access = AccessConfiguration.read(from: &reader, service: service, callsPeers: !requiredPeers.isEmpty)
+        let host = reader.listenHost("HOST", default: "0.0.0.0")
         return ServiceConfiguration(
-            service: service, host: reader.text("HOST") ?? "0.0.0.0", port: port, databaseURL: databaseURL,
+            service: service, host: host, port: port, databaseURL: databaseURL,
             databaseSchema: schema, databasePoolSize: poolSize, peers: peers, webhookSecret: reader.text("FENLIU_WEBHOOK_SECRET"),
             logLevel: logLevel, maximumBodyBytes: maximumBody, outboxPollInterval: .milliseconds(pollMilliseconds),
             outboxRetention: .seconds(retentionDays * 86_400), outboxDeliverBatch: deliverBatch,

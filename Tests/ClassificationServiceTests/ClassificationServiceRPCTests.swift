@@ -59,6 +59,26 @@ struct ClassificationServiceRPCTests {
             }
             #expect(empty?.code == .invalidArgument)
             #expect(empty?.fieldViolations.first?.field == "description")
+
+            // A district is any spelling intake reads (code, name, Traditional); anything else is refused.
+            for district in ["510104", "锦江区", "錦江區", "cdgx"] {
+                _ = try await client.call(
+                    ClassificationAPI.classifyText,
+                    .with {
+                        $0.description_p = "路灯坏了"
+                        $0.district = district
+                    })
+            }
+            let nowhere = await #expect(throws: ConnectError.self) {
+                try await client.call(
+                    ClassificationAPI.classifyText,
+                    .with {
+                        $0.description_p = "路灯坏了"
+                        $0.district = "Atlantis"
+                    })
+            }
+            #expect(nowhere?.code == .invalidArgument)
+            #expect(nowhere?.fieldViolations.map(\.field) == ["district"])
         }
     }
 

@@ -45,6 +45,25 @@ struct BadInputTests {
         }
     }
 
+    @Test("a channel sent as the line's number is told it is not a channel, not that it is missing")
+    func channelAsNumber() async throws {
+        try await withIntake { _, _, base, database in
+            for (channel, expected) in [("110", "110 is not a channel"), ("0", "is required"), ("\"CHANNEL_UNSPECIFIED\"", "is required")] {
+                let body = #"{"channel":"# + channel + #","externalId":"n-1","description":"路灯坏了","district":"510104","callerPhone":"13800138000"}"#
+                let response = try await TestHTTP.client.execute(
+                    HTTPClientRequest(
+                        method: "POST", url: base + IntakeAPI.submitCall.path, headers: [("Content-Type", "application/json")],
+                        body: Array(body.utf8)))
+                #expect(response.status == 400, "channel \(channel)")
+                let error = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+                #expect(error?["code"] as? String == "invalid_argument", "channel \(channel)")
+                let message = error?["message"] as? String ?? ""
+                #expect(message.contains("channel") && message.contains(expected), "channel \(channel): \(message)")
+            }
+            #expect(try await count("calls", in: database) == 0)
+        }
+    }
+
     @Test("a description longer than 2000 characters inside the body limit is refused by field")
     func longDescription() async throws {
         try await withIntake { client, _, _, _ in

@@ -142,4 +142,18 @@ struct ExportTests {
             #expect(!escaped.contains("<b>坏</b>"))
         }
     }
+
+    @Test("HEAD on every page answers the GET's status and headers with no body")
+    func headOnPages() async throws {
+        try await ReportingHarness.with { harness in
+            for path in ["/", "/reports/monthly.csv?month=2026-11", "/reports/tickets.csv", "/?month=2026-13"] {
+                let get = try await harness.get(path)
+                let head = try await harness.get(path, method: "HEAD")
+                #expect(head.status == get.status, "HEAD \(path)")
+                #expect(head.header("Content-Type") == get.header("Content-Type"), "HEAD \(path)")
+                #expect(head.body.isEmpty, "HEAD \(path)")
+            }
+            #expect(try await harness.get("/?month=2026-13", method: "HEAD").status == 400)
+        }
+    }
 }

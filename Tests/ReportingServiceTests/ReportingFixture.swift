@@ -47,8 +47,8 @@ struct ReportingHarness {
     }
 
     /// A page's body and headers.
-    func get(_ path: String) async throws -> HTTPClientResponse {
-        try await TestHTTP.client.execute(HTTPClientRequest(url: base + path))
+    func get(_ path: String, method: String = "GET") async throws -> HTTPClientResponse {
+        try await TestHTTP.client.execute(HTTPClientRequest(method: method, url: base + path))
     }
 }
 

@@ -87,6 +87,19 @@ struct ServiceRuntimeTests {
                 requiredPeers: [])
         }
         #expect(tooLong?.description.contains("FENLIU_OUTBOX_LINGER_MS") == true)
+        // HOST is checked before anything is migrated: a typo is told at once.
+        for host in ["0.0.0.0", "::", "127.0.0.1", "localhost"] {
+            let listening = try ServiceConfiguration.fromEnvironment(
+                ["DATABASE_URL": "postgres://intake:pw@db:5432/fenliu", "FENLIU_AUTH": "off", "HOST": host], service: .intake, requiredPeers: [])
+            #expect(listening.host == host)
+        }
+        for host in ["0.0.0.0:8081", "http://0.0.0.0", "999.1.1.1", "no such host"] {
+            let bad = #expect(throws: ConfigurationError.self, "HOST \(host)") {
+                try ServiceConfiguration.fromEnvironment(
+                    ["DATABASE_URL": "postgres://intake:pw@db:5432/fenliu", "FENLIU_AUTH": "off", "HOST": host], service: .intake, requiredPeers: [])
+            }
+            #expect(bad?.description.contains("HOST must be an address to listen on") == true, "HOST \(host)")
+        }
         let ports = ServiceName.allCases.map(\.defaultPort)
         #expect(ports == [8081, 8082, 8083, 8084, 8085])
     }

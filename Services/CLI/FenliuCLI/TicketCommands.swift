@@ -107,7 +107,10 @@ struct TicketCommand: AsyncParsableCommand {
             case "resolve": ticket = try await report(.resolved, noteRequired: true)
             case "return": ticket = try await report(.returned, noteRequired: true)
             case "extend":
-                guard let until, let date = Self.date(until) else { throw CLIError("--until is required: YYYY-MM-DD or YYYY-MM-DDTHH:MM") }
+                guard let until else { throw CLIError("--until is required: YYYY-MM-DD or YYYY-MM-DDTHH:MM") }
+                guard let date = Self.date(until) else {
+                    throw CLIError("--until \(until) is not a date: YYYY-MM-DD or YYYY-MM-DDTHH:MM (Asia/Shanghai)")
+                }
                 guard let reason = note, !reason.isEmpty else { throw CLIError("--note is required to extend: the reason") }
                 ticket = try await stack.call(
                     .feedback, key: holder, FeedbackAPI.requestExtension,

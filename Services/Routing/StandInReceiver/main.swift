@@ -26,7 +26,7 @@ var reader = ConfigurationReader(ProcessInfo.processInfo.environment)
 let secret = reader.text("FENLIU_WEBHOOK_SECRET") ?? ""
 if secret.isEmpty { reader.problem("FENLIU_WEBHOOK_SECRET is not set: the receiver cannot verify deliveries without it") }
 let port = reader.integer("PORT", default: 8090, in: 0...65535)
-let host = reader.text("HOST") ?? "127.0.0.1"
+let host = reader.listenHost("HOST", default: "127.0.0.1")
 let keep = reader.integer("FENLIU_RECEIVER_KEEP", default: 100, in: 1...100_000)
 let level = reader.text("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
 guard reader.problems.isEmpty else {

@@ -20,9 +20,20 @@ struct ClassificationHandlers: ClassificationServiceHandler {
     func classifyText(
         _ request: Fenliu_Classification_V1_ClassifyTextRequest, context: RPCContext
     ) async throws -> Fenliu_Classification_V1_ClassifyTextResponse {
+        // Any spelling intake takes (code, name, Traditional, former name) is read as the area's code;
+        // anything else is refused rather than echoed back as if it were a place.
+        var district: String?
+        if !request.district.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            guard let known = DistrictResolver.resolve(request.district) else {
+                throw ClassificationError.invalidFields([
+                    FieldViolation(field: "district", description: DistrictResolver.unknownDistrict)
+                ])
+            }
+            district = known.code
+        }
         let input = ClassificationInput(
-            description: request.description_p, channel: Channel(proto: request.channel),
-            district: request.district.isEmpty ? nil : request.district, chosenCategory: Category(proto: request.categoryHint)
+            description: request.description_p, channel: Channel(proto: request.channel), district: district,
+            chosenCategory: Category(proto: request.categoryHint)
         )
         do {
             let (outcome, catalogue) = try engine.classify(input)

@@ -16,6 +16,9 @@ struct CallValidator {
     struct Input {
         /// The line; `nil` when not given or not a known one.
         var channel: Channel?
+        /// The line's number as sent when it names no line (a bare `110` on the wire is enum number
+        /// 110, not CHANNEL_110), so the error can say so instead of "is required".
+        var unknownChannelNumber: Int?
         /// The sender's record id.
         var externalID: String
         /// When the call was received; `nil` when not given.
@@ -50,7 +53,12 @@ struct CallValidator {
         func problem(_ field: String, _ reason: String) { problems.append(FieldViolation(field: field, description: reason)) }
 
         let channel = input.channel
-        if channel == nil { problem("channel", "is required: one of CHANNEL_110, CHANNEL_12345, CHANNEL_119, CHANNEL_120, CHANNEL_OPEN311") }
+        let channels = "one of CHANNEL_110, CHANNEL_12345, CHANNEL_119, CHANNEL_120, CHANNEL_OPEN311"
+        if channel == nil, let number = input.unknownChannelNumber {
+            problem("channel", "\(number) is not a channel (enum numbers are not line numbers): \(channels)")
+        } else if channel == nil {
+            problem("channel", "is required: \(channels)")
+        }
 
         let externalID = input.externalID.trimmingCharacters(in: .whitespaces)
         if externalID.isEmpty {
@@ -100,7 +108,7 @@ struct CallValidator {
         var district: District?
         if !input.district.trimmingCharacters(in: .whitespaces).isEmpty {
             district = DistrictResolver.resolve(input.district)
-            if district == nil { problem("district", "is not a code or name of a Chengdu district, county or zone (see districts.tsv)") }
+            if district == nil { problem("district", DistrictResolver.unknownDistrict) }
         } else {
             district = DistrictResolver.recognize(inAddress: address)
             if district == nil, let channel, channel != .open311 {

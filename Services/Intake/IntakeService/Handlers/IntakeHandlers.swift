@@ -25,7 +25,9 @@ struct IntakeHandlers: IntakeServiceHandler {
             throw ConnectError(.permissionDenied, "the key \(principal.name) may not submit calls on \(channel.code)")
         }
         let input = CallValidator.Input(
-            channel: Channel(proto: request.channel), externalID: request.externalID, receivedAt: request.hasReceivedAt ? request.receivedAt.date : nil,
+            channel: Channel(proto: request.channel),
+            unknownChannelNumber: Channel(proto: request.channel) == nil && request.channel != .unspecified ? request.channel.rawValue : nil,
+            externalID: request.externalID, receivedAt: request.hasReceivedAt ? request.receivedAt.date : nil,
             callerName: request.callerName, callerPhone: request.callerPhone, callerEmail: request.callerEmail, district: request.district,
             address: request.address,
             latitude: request.hasLatitude ? request.latitude : nil, longitude: request.hasLongitude ? request.longitude : nil,

@@ -14,8 +14,8 @@ struct ReportingRoutes: Sendable {
     let logger: Logger
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in await answer { try await dashboard(try Selection(request)) } }
-        router.get("/reports/monthly.csv") { request, _ in
+        page("/", on: router) { request in await answer { try await dashboard(try Selection(request)) } }
+        page("/reports/monthly.csv", on: router) { request in
             await answer {
                 let selection = try Selection(request)
                 let bulletin = try await database.withConnection { connection in
@@ -24,7 +24,7 @@ struct ReportingRoutes: Sendable {
                 return Self.csv(ReportCSV.monthly(bulletin), name: "fenliu-monthly-\(selection.fileSuffix).csv")
             }
         }
-        router.get("/reports/tickets.csv") { request, _ in
+        page("/reports/tickets.csv", on: router) { request in
             await answer {
                 let selection = try Selection(request)
                 let facts = try await database.withConnection { connection in
@@ -32,6 +32,16 @@ struct ReportingRoutes: Sendable {
                 }
                 return Self.csv(ReportCSV.tickets(facts), name: "fenliu-tickets-\(selection.fileSuffix).csv")
             }
+        }
+    }
+
+    /// A page answers `GET`, and `HEAD` with the same status and headers and no body (link checkers
+    /// and uptime monitors ask with `HEAD`).
+    private func page(_ path: String, on router: Router<BasicRequestContext>, _ respond: @escaping @Sendable (Request) async -> Response) {
+        router.get(RouterPath(path)) { request, _ in await respond(request) }
+        router.head(RouterPath(path)) { request, _ in
+            let full = await respond(request)
+            return Response(status: full.status, headers: full.headers)
         }
     }
 

@@ -8,9 +8,12 @@ import Foundation
 /// (郫县, 双流县, 新津县). An address is searched only for full names (Simplified or Traditional)
 /// and a few unambiguous long forms, because bare stems such as 天府 or 新都 also occur in road and
 /// building names (天府大道, 新都会) and would misplace a call.
-enum DistrictResolver {
+public enum DistrictResolver {
+    /// What a `district` field that names no area is told, the same from every service.
+    public static let unknownDistrict = "is not a code or name of a Chengdu district, county or zone (see districts.tsv)"
+
     /// The area a `district` field names, or `nil`.
-    static func resolve(_ text: String) -> District? {
+    public static func resolve(_ text: String) -> District? {
         let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !key.isEmpty else { return nil }
         if let district = District.withCode(key.uppercased()) { return district }
@@ -18,7 +21,7 @@ enum DistrictResolver {
     }
 
     /// The area an address names: the longest name found, the earliest when two are equally long.
-    static func recognize(inAddress address: String) -> District? {
+    public static func recognize(inAddress address: String) -> District? {
         var best: (district: District, length: Int, position: Int)?
         for (name, district) in addressNames {
             guard let range = address.range(of: name) else { continue }
