@@ -209,6 +209,13 @@ struct ClassificationServiceRPCTests {
             #expect(resolved.decision.state == .reviewed)
             #expect(resolved.decision.reviewedBy == "op-7")
             #expect(resolved.decision.destinations == [.hotline12345])
+            // The classifier's own decision is kept beside the operator's.
+            #expect(!held.decision.hasClassified)
+            #expect(resolved.decision.classified.category == held.decision.category)
+            #expect(resolved.decision.classified.destinations == held.decision.destinations)
+            #expect(resolved.decision.classified.state == .pendingReview)
+            let stored = try await client.call(ClassificationAPI.getDecision, .with { $0.callID = "call-unsure" }).decision
+            #expect(stored.classified == resolved.decision.classified)
             #expect(await eventually { recorder.calls(to: RoutingAPI.route).count == 1 })
             #expect(try await client.call(ClassificationAPI.listReviewQueue, .init()).decisions.isEmpty)
             // Intake learns each decision with its revision: the review outranks the first decision

@@ -72,6 +72,17 @@ struct CommandLineTests {
 
             let review = try await stack.fenliu(["review"])
             #expect(review.status == 0, "\(review.standardError)")
+            // A call held for review, resolved: its story shows the classifier's decision and the operator's.
+            let unsure = try await stack.fenliu([
+                "submit", "--channel", "12345", "--phone", "13800138001", "--address", "锦江区东大街100号", "--wait", "--json", "13800001111 12345",
+            ])
+            #expect(unsure.status == 0, "\(unsure.standardError)")
+            let unsureID = try #require((try Self.object(unsure.standardOutput)["call"] as? [String: Any])?["id"] as? String)
+            let resolved = try await stack.fenliu(["review", unsureID, "--category", "MARKET_REGULATION", "--note", "回电确认：预付卡退费"])
+            #expect(resolved.status == 0, "\(resolved.standardError)")
+            let reviewedStory = try await stack.fenliu(["call", unsureID])
+            #expect(reviewedStory.standardOutput.contains("held for review"), "\(reviewedStory.standardOutput)")
+            #expect(reviewedStory.standardOutput.contains("reviewed     市场监管 MARKET_REGULATION →"), "\(reviewedStory.standardOutput)")
             let bulletin = try await stack.fenliu(["bulletin"])
             #expect(bulletin.status == 0, "\(bulletin.standardError)")
             #expect(bulletin.standardOutput.contains("diversion rate"))

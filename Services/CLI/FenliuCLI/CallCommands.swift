@@ -148,15 +148,21 @@ struct CallTimeline {
         var rows = [(time: Google_Protobuf_Timestamp, text: String)]()
         rows.append((call.receivedAt, "received     on \(Names.channel(call.channel))" + (call.duplicateOf.isEmpty ? "" : ", a repeat of \(call.duplicateOf)")))
         if let decision {
-            let destinations = decision.destinations.map(Names.destination).joined(separator: " + ")
             let flags = decision.safetyFlags.isEmpty ? "" : " · safety: " + decision.safetyFlags.map { "\($0)" }.joined(separator: ", ")
+            // Reviewed: the classifier's own decision at its time, the operator's at the review's.
+            let classified =
+                decision.hasClassified
+                ? (decision.classified.category, decision.classified.destinations, decision.classified.confidence, decision.classified.state)
+                : (decision.category, decision.destinations, decision.confidence, decision.state)
             rows.append(
                 (
                     decision.decidedAt,
-                    "classified   \(Names.category(decision.category)) → \(destinations) (confidence \(String(format: "%.2f", decision.confidence)), \(Names.decision(decision.state)))\(flags)"
+                    "classified   \(Names.category(classified.0)) → \(classified.1.map(Names.destination).joined(separator: " + ")) (confidence \(String(format: "%.2f", classified.2)), \(Names.decision(classified.3)))\(flags)"
                 ))
             if decision.hasReviewedAt {
-                rows.append((decision.reviewedAt, "reviewed     by \(decision.reviewedBy): \(decision.reviewNote)"))
+                let outcome = "\(Names.category(decision.category)) → \(decision.destinations.map(Names.destination).joined(separator: " + "))"
+                let note = decision.reviewNote.isEmpty ? "" : ": \(decision.reviewNote)"
+                rows.append((decision.reviewedAt, "reviewed     \(outcome) by \(decision.reviewedBy)\(note)"))
             }
         }
         for ticket in tickets {

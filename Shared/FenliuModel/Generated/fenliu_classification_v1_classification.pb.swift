@@ -329,11 +329,42 @@ public nonisolated struct Fenliu_Classification_V1_Decision: @unchecked Sendable
     set {_uniqueStorage()._divertThreshold = newValue}
   }
 
+  /// What the classifier decided before the review changed it (set by ResolveReview; absent until
+  /// then), so a dispatcher reading the call sees both the machine's decision and the operator's.
+  public var classified: Fenliu_Classification_V1_Classified {
+    get {_storage._classified ?? Fenliu_Classification_V1_Classified()}
+    set {_uniqueStorage()._classified = newValue}
+  }
+  /// Returns true if `classified` has been explicitly set.
+  public var hasClassified: Bool {_storage._classified != nil}
+  /// Clears the value of `classified`. Subsequent reads from it will return its default value.
+  public mutating func clearClassified() {_uniqueStorage()._classified = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// The classifier's own decision, kept when a review replaces it.
+public nonisolated struct Fenliu_Classification_V1_Classified: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var category: Fenliu_Common_V1_Category = .unspecified
+
+  public var destinations: [Fenliu_Common_V1_Destination] = []
+
+  public var confidence: Double = 0
+
+  /// PENDING_REVIEW or ROUTED_PENDING_REVIEW
+  public var state: Fenliu_Classification_V1_DecisionState = .unspecified
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 public nonisolated struct Fenliu_Classification_V1_ClassifyRequest: Sendable {
@@ -756,7 +787,7 @@ nonisolated extension Fenliu_Classification_V1_ClassifyTextResponse: SwiftProtob
 
 nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Decision"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0\u{1}state\0\u{3}decided_at\0\u{3}reviewed_by\0\u{3}reviewed_at\0\u{3}review_note\0\u{1}channel\0\u{1}district\0\u{1}description\0\u{3}duplicate_of\0\u{3}received_at\0\u{1}revision\0\u{3}divert_threshold\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}call_id\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{3}needs_review\0\u{1}evidence\0\u{3}safety_flags\0\u{3}model_version\0\u{3}catalogue_version\0\u{1}state\0\u{3}decided_at\0\u{3}reviewed_by\0\u{3}reviewed_at\0\u{3}review_note\0\u{1}channel\0\u{1}district\0\u{1}description\0\u{3}duplicate_of\0\u{3}received_at\0\u{1}revision\0\u{3}divert_threshold\0\u{1}classified\0")
 
   fileprivate class _StorageClass {
     var _callID: String = String()
@@ -780,6 +811,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
     var _receivedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
     var _revision: Int64 = 0
     var _divertThreshold: Double = 0
+    var _classified: Fenliu_Classification_V1_Classified? = nil
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -811,6 +843,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
       _receivedAt = source._receivedAt
       _revision = source._revision
       _divertThreshold = source._divertThreshold
+      _classified = source._classified
     }
   }
 
@@ -850,6 +883,7 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
         case 19: try { try decoder.decodeSingularMessageField(value: &_storage._receivedAt) }()
         case 20: try { try decoder.decodeSingularInt64Field(value: &_storage._revision) }()
         case 21: try { try decoder.decodeSingularDoubleField(value: &_storage._divertThreshold) }()
+        case 22: try { try decoder.decodeSingularMessageField(value: &_storage._classified) }()
         default: break
         }
       }
@@ -925,6 +959,9 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
       if _storage._divertThreshold.bitPattern != 0 {
         try visitor.visitSingularDoubleField(value: _storage._divertThreshold, fieldNumber: 21)
       }
+      try { if let v = _storage._classified {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 22)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -955,10 +992,56 @@ nonisolated extension Fenliu_Classification_V1_Decision: SwiftProtobuf.Message, 
         if _storage._receivedAt != rhs_storage._receivedAt {return false}
         if _storage._revision != rhs_storage._revision {return false}
         if _storage._divertThreshold != rhs_storage._divertThreshold {return false}
+        if _storage._classified != rhs_storage._classified {return false}
         return true
       }
       if !storagesAreEqual {return false}
     }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fenliu_Classification_V1_Classified: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Classified"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}category\0\u{1}destinations\0\u{1}confidence\0\u{1}state\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.category) }()
+      case 2: try { try decoder.decodeRepeatedEnumField(value: &self.destinations) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self.confidence) }()
+      case 4: try { try decoder.decodeSingularEnumField(value: &self.state) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.category != .unspecified {
+      try visitor.visitSingularEnumField(value: self.category, fieldNumber: 1)
+    }
+    if !self.destinations.isEmpty {
+      try visitor.visitPackedEnumField(value: self.destinations, fieldNumber: 2)
+    }
+    if self.confidence.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.confidence, fieldNumber: 3)
+    }
+    if self.state != .unspecified {
+      try visitor.visitSingularEnumField(value: self.state, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Fenliu_Classification_V1_Classified, rhs: Fenliu_Classification_V1_Classified) -> Bool {
+    if lhs.category != rhs.category {return false}
+    if lhs.destinations != rhs.destinations {return false}
+    if lhs.confidence != rhs.confidence {return false}
+    if lhs.state != rhs.state {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -60,6 +60,12 @@ extension ClassificationHandlers {
             let before = decision
             let alreadyRouted = decision.state == .routedPendingReview ? decision.destinations.compactMap(Destination.init(proto:)) : []
             let newDestinations = destinations.filter { !alreadyRouted.contains($0) }
+            decision.classified = .with {
+                $0.category = before.category
+                $0.destinations = before.destinations
+                $0.confidence = before.confidence
+                $0.state = before.state
+            }
             decision.category = category.proto
             decision.destinations = (alreadyRouted + newDestinations).map(\.proto)
             decision.needsReview = false
