@@ -30,8 +30,9 @@ public enum Inbox {
         key: String?, method: String, on pool: PostgresPool,
         _ effect: @escaping @Sendable (PostgresConnection) throws -> Response
     ) async throws -> Response {
-        guard let key else { return try await pool.transaction { try effect($0) } }
-        if let problem = problem(withKey: key) { throw ConnectError.invalidArgument(field: "Idempotency-Key", problem) }
+        guard let sent = key else { return try await pool.transaction { try effect($0) } }
+        if let problem = problem(withKey: sent) { throw ConnectError.invalidArgument(field: "Idempotency-Key", problem) }
+        let key = callerKey(sent)
         // The effect's own response is answered as it is; only a repeat is decoded from the inbox.
         let fresh = FreshResponse<Response>()
         let delivery = Delivery(key: key, method: method) { connection in
@@ -47,6 +48,16 @@ public enum Inbox {
     /// the transaction ended, never both at once.
     private final class FreshResponse<Response: SwiftProtobuf.Message>: @unchecked Sendable {
         var value: Response?
+    }
+
+    /// The key as the inbox keeps it: a caller's own, so two callers that happen to pick the same
+    /// key (`k-1`) never see each other's answer or lose their effect to the other's. A key from an
+    /// API key is prefixed with that key's id; a Fenliu service's (an outbox message's id, a UUID)
+    /// and one sent with keys off are kept as sent — so messages applied before keys were scoped
+    /// are still recognised when redelivered.
+    public static func callerKey(_ key: String) -> String {
+        guard let principal = Principal.current, !principal.has(.service) else { return key }
+        return principal.keyID + ":" + key
     }
 
     /// The longest key kept, in bytes (a primary key's index entry must fit in a page).

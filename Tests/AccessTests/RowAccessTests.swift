@@ -92,6 +92,63 @@ struct RowAccessTests {
         }
     }
 
+    @Test("an Idempotency-Key is the caller's own: another key's same key neither replays its answer nor swallows the effect")
+    func idempotencyKeysPerCaller() async throws {
+        let second = KeyText.generate()
+        let extra = StoredKey(id: second.id, label: "department-2", scopes: [.department("510107-cgj")], secretHash: second.secretHash)
+        try await TestService.with(FeedbackModule.self, access: TestKeys.access(extra: [extra])) { base, _ in
+            try await Self.track(base, id: "own", department: "510104-cgj", origin: .channel110)
+            try await Self.track(base, id: "other", department: "510107-cgj", origin: .channel12345)
+            let first = Self.feedback(base, "department")
+            let other = RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout, key: second.text)
+            func accept(_ client: RPCClient, _ ticket: String, actor: String) async throws -> Fenliu_Feedback_V1_Ticket {
+                try await client.call(
+                    FeedbackAPI.reportStatus,
+                    .with {
+                        $0.ticketID = ticket
+                        $0.state = .accepted
+                        $0.actor = actor
+                    }, headers: [("Idempotency-Key", "k-1")]
+                ).ticket
+            }
+            #expect(try await accept(first, "own", actor: "510104-cgj").id == "own")
+            let theirs = try await accept(other, "other", actor: "510107-cgj")
+            #expect(theirs.id == "other", "the other department gets its own ticket back, never the first one's")
+            #expect(theirs.state == .accepted, "and its report takes effect")
+            #expect(try await accept(first, "own", actor: "510104-cgj").id == "own", "a repeat by the same key still replays")
+        }
+    }
+
+    @Test("a restricted key lists and removes only the subscriptions it made; a supervisor sees them all")
+    func subscriptionsPerKey() async throws {
+        try await TestService.with(FeedbackModule.self, access: TestKeys.access()) { base, _ in
+            let department = Self.feedback(base, "department")
+            let hotline = Self.feedback(base, "channel-110")
+            let supervisor = Self.feedback(base, "supervisor")
+            func subscribe(_ client: RPCClient, _ fill: (inout Fenliu_Feedback_V1_SubscribeRequest) -> Void) async throws -> String {
+                var request = Fenliu_Feedback_V1_SubscribeRequest.with {
+                    $0.url = "https://systems.example/hook"
+                    $0.secret = "a-long-shared-secret"
+                }
+                fill(&request)
+                return try await client.call(FeedbackAPI.subscribe, request).subscription.id
+            }
+            let mine = try await subscribe(department) { $0.departmentID = "510104-cgj" }
+            let line = try await subscribe(hotline) { $0.channel = .channel110 }
+            #expect(try await department.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.map(\.id) == [mine])
+            #expect(try await hotline.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.map(\.id) == [line])
+            #expect(Set(try await supervisor.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.map(\.id)) == [mine, line])
+            let cut = await #expect(throws: ConnectError.self) {
+                _ = try await department.call(FeedbackAPI.unsubscribe, .with { $0.id = line })
+            }
+            #expect(cut?.code == .notFound, "another system's feed cannot be stopped, or probed")
+            #expect(try await hotline.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.map(\.id) == [line])
+            _ = try await department.call(FeedbackAPI.unsubscribe, .with { $0.id = mine })
+            _ = try await supervisor.call(FeedbackAPI.unsubscribe, .with { $0.id = line })
+            #expect(try await supervisor.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.isEmpty)
+        }
+    }
+
     @Test("an Open311 POST needs an app's api_key: 403 without one or with a wrong one")
     func open311Key() async throws {
         try await TestService.with(IntakeModule.self, access: TestKeys.access()) { base, _ in

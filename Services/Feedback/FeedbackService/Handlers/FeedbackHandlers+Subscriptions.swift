@@ -51,26 +51,38 @@ extension FeedbackHandlers {
             default:
                 break
             }
-            try SubscriptionStore.insert(subscription, secret: secret, on: connection)
+            try SubscriptionStore.insert(subscription, secret: secret, createdBy: Principal.current?.keyID ?? "", on: connection)
         }
         return .with { $0.subscription = subscription.proto }
     }
 
-    /// `Unsubscribe`: no more deliveries; those not delivered yet are withdrawn.
+    /// The key whose subscriptions the caller may list and remove: its own, or `nil` for all (a key
+    /// that sees everything, or keys off).
+    private static var subscriptionOwner: String? {
+        guard let principal = Principal.current, !principal.seesEverything else { return nil }
+        return principal.keyID
+    }
+
+    /// `Unsubscribe`: no more deliveries; those not delivered yet are withdrawn. A restricted key
+    /// removes only what it subscribed; another's is `not_found`, so ids cannot be probed.
     func unsubscribe(_ request: Fenliu_Feedback_V1_UnsubscribeRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_UnsubscribeResponse {
         guard !request.id.isEmpty else { throw FeedbackError.invalidField("id", "is required") }
+        let owner = Self.subscriptionOwner
         try await database.transaction { connection in
-            guard try SubscriptionStore.delete(request.id, on: connection) else { throw FeedbackError.subscriptionNotFound(request.id) }
+            guard try SubscriptionStore.delete(request.id, owner: owner, on: connection) else {
+                throw FeedbackError.subscriptionNotFound(request.id)
+            }
             try Outbox.cancel(subscriber: request.id, on: connection)
         }
         return .init()
     }
 
-    /// `ListSubscriptions`.
+    /// `ListSubscriptions`: a restricted key's own; every one for a key that sees everything.
     func listSubscriptions(
         _ request: Fenliu_Feedback_V1_ListSubscriptionsRequest, context: RPCContext
     ) async throws -> Fenliu_Feedback_V1_ListSubscriptionsResponse {
-        let subscriptions = try await database.withConnection { try SubscriptionStore.all(on: $0) }
+        let owner = Self.subscriptionOwner
+        let subscriptions = try await database.withConnection { try SubscriptionStore.all(owner: owner, on: $0) }
         return .with { $0.subscriptions = subscriptions.map(\.proto) }
     }
 }

@@ -22,7 +22,7 @@ struct Subscription: Sendable, Equatable {
 
 /// The subscriptions table. The secret is write-only: read only to sign deliveries.
 enum SubscriptionStore {
-    static func insert(_ subscription: Subscription, secret: String, on connection: PostgresConnection) throws {
+    static func insert(_ subscription: Subscription, secret: String, createdBy owner: String = "", on connection: PostgresConnection) throws {
         var channel: String?
         var department: String?
         var call: String?
@@ -33,8 +33,8 @@ enum SubscriptionStore {
         }
         try connection.query(
             """
-            INSERT INTO subscriptions (id, url, secret, channel, department_id, call_id, created_at)
-            VALUES (\(subscription.id), \(subscription.url), \(secret), \(channel), \(department), \(call), \(subscription.createdAt))
+            INSERT INTO subscriptions (id, url, secret, channel, department_id, call_id, created_at, created_by)
+            VALUES (\(subscription.id), \(subscription.url), \(secret), \(channel), \(department), \(call), \(subscription.createdAt), \(owner))
             """)
     }
 
@@ -50,13 +50,16 @@ enum SubscriptionStore {
         }
     }
 
-    /// Removes a subscription; returns whether it existed.
-    static func delete(_ id: String, on connection: PostgresConnection) throws -> Bool {
-        try connection.query("DELETE FROM subscriptions WHERE id = \(id)").affectedRows == 1
+    /// Removes a subscription — only one `owner` made, unless `owner` is `nil` (a key that sees
+    /// everything); returns whether it existed for that owner.
+    static func delete(_ id: String, owner: String?, on connection: PostgresConnection) throws -> Bool {
+        try connection.query("DELETE FROM subscriptions WHERE id = \(id) AND (\(owner)::text IS NULL OR created_by = \(owner))").affectedRows == 1
     }
 
-    static func all(on connection: PostgresConnection) throws -> [Subscription] {
-        try connection.query("SELECT * FROM subscriptions ORDER BY created_at, id").map(SubscriptionRow.subscription)
+    /// Every subscription `owner` made, or every one when `owner` is `nil`.
+    static func all(owner: String?, on connection: PostgresConnection) throws -> [Subscription] {
+        try connection.query("SELECT * FROM subscriptions WHERE \(owner)::text IS NULL OR created_by = \(owner) ORDER BY created_at, id")
+            .map(SubscriptionRow.subscription)
     }
 
     /// The subscriptions an event of `ticket` concerns: its line, its holder (and, for a notice to
