@@ -42,8 +42,10 @@ struct CommandLineTests {
             }
             let missingNote = try await stack.fenliu(["ticket", ticketID, "return"])
             #expect(missingNote.status == 1 && missingNote.standardError.contains("--note is required"))
-            let badDate = try await stack.fenliu(["ticket", ticketID, "extend", "--until", "2026-02-30", "--note", "等配件"])
-            #expect(badDate.status == 1 && badDate.standardError.contains("--until 2026-02-30 is not a date"), "\(badDate.standardError)")
+            for day in ["2026-02-30", "10000-01-01"] {
+                let badDate = try await stack.fenliu(["ticket", ticketID, "extend", "--until", day, "--note", "等配件"])
+                #expect(badDate.status == 1 && badDate.standardError.contains("--until \(day) is not a date"), "\(badDate.standardError)")
+            }
             let callback = try await stack.fenliu(["ticket", ticketID, "callback", "--satisfaction", "satisfied", "--json"])
             #expect(callback.status == 0, "\(callback.standardError)")
             #expect(try Self.object(callback.standardOutput)["state"] as? String == "CLOSED")

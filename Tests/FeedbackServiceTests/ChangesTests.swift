@@ -47,6 +47,40 @@ struct ChangesTests {
                     })
             }
             #expect(tooEarly?.fieldViolations.first?.field == "until")
+            // A deadline earlier than the standing one, or past a year, is no extension, asked for or
+            // granted (year 9999 was a 500 once: its answer could not be encoded).
+            let standing = try await feedback.client.call(FeedbackAPI.getTicket, .with { $0.ticketID = "ext-1" }).ticket.resolveDueAt.date
+            let wrongDeadlines = [
+                (standing.addingTimeInterval(-3600), "later than the current resolve deadline"),
+                (feedback.clock.now().addingTimeInterval(400 * 86_400), "within 366 days"),
+            ]
+            func refusal(_ call: () async throws -> Void) async -> ConnectError? {
+                do {
+                    try await call()
+                    return nil
+                } catch { return error as? ConnectError }
+            }
+            // The last instant a timestamp can hold, with nanoseconds no Swift client sends (they
+            // round up to year 10000): 500 once, as the answer could not be encoded.
+            let lastInstant = { (path: String) in
+                await refusal {
+                    let body = #"{"ticketId":"ext-1","until":"9999-12-31T23:59:59.999999999Z","reason":"x","actor":"a"}"#
+                    _ = try await feedback.client.send(path: path, jsonBody: Array(body.utf8))
+                }
+            }
+            for (wrong, words) in wrongDeadlines {
+                let refused = await refusal {
+                    _ = try await feedback.client.call(
+                        FeedbackAPI.requestExtension,
+                        .with {
+                            $0.ticketID = "ext-1"; $0.until = Google_Protobuf_Timestamp(date: wrong); $0.reason = "x"; $0.actor = "a"
+                        })
+                }
+                #expect(refused?.code == .invalidArgument && refused?.message.contains(words) == true, "request \(wrong): \(String(describing: refused))")
+            }
+            let requestedLast = await lastInstant(FeedbackAPI.requestExtension.path)
+            #expect(
+                requestedLast?.code == .invalidArgument && requestedLast?.message.contains("within 366 days") == true, "\(String(describing: requestedLast))")
             let requested = try await feedback.client.call(
                 FeedbackAPI.requestExtension,
                 .with {
@@ -55,6 +89,18 @@ struct ChangesTests {
             ).ticket
             #expect(requested.state == .extensionRequested)
             #expect(requested.extension.stateBefore == .inProgress)
+            let approvedLast = await lastInstant(FeedbackAPI.approveExtension.path)
+            #expect(approvedLast?.code == .invalidArgument && approvedLast?.message.contains("within 366 days") == true, "\(String(describing: approvedLast))")
+            for (wrong, words) in wrongDeadlines {
+                let refused = await refusal {
+                    _ = try await feedback.client.call(
+                        FeedbackAPI.approveExtension,
+                        .with {
+                            $0.ticketID = "ext-1"; $0.until = Google_Protobuf_Timestamp(date: wrong); $0.actor = "12345-centre"
+                        })
+                }
+                #expect(refused?.code == .invalidArgument && refused?.message.contains(words) == true, "approve \(wrong): \(String(describing: refused))")
+            }
             let approved = try await feedback.client.call(
                 FeedbackAPI.approveExtension,
                 .with {

@@ -174,6 +174,12 @@ struct TicketCommand: AsyncParsableCommand {
 
     /// `2026-12-20` (end of that day) or `2026-12-20T17:30`, in Chengdu time.
     static func date(_ text: String) -> Date? {
+        // Only what a timestamp can carry (1970 to 9999): year 10000 failed as "timestampRange".
+        guard let date = parsedDate(text), (0...253_402_300_799).contains(date.timeIntervalSince1970) else { return nil }
+        return date
+    }
+
+    private static func parsedDate(_ text: String) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")

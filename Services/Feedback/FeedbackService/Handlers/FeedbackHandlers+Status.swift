@@ -87,9 +87,7 @@ extension FeedbackHandlers {
                 throw FeedbackError.illegalTransition(ticketID: ticket.id, current: ticket.state, wanted: TicketState.extensionRequested.rawValue)
             }
             let now = configuration.clock.now()
-            guard until > max(now, ticket.deadlines.resolveDue ?? now) else {
-                throw FeedbackError.invalidField("until", "must be later than the current resolve deadline")
-            }
+            if let problem = Self.extensionProblem(until, ticket: ticket, now: now) { throw FeedbackError.invalidField("until", problem) }
             let previous = ticket.state
             ticket.pendingExtension = PendingExtension(until: until, reason: reason, requestedBy: request.actor, requestedAt: now, stateBefore: previous)
             ticket.state = .extensionRequested
@@ -99,6 +97,18 @@ extension FeedbackHandlers {
             let overdue = try TicketStore.isOverdue(ticket.id, now: now, on: connection)
             return .with { $0.ticket = ticket.proto(overdue: overdue, history: []) }
         }
+    }
+
+    /// The longest an extension may reach, from now: a year — past it a deadline is no deadline.
+    static let longestExtension: TimeInterval = 366 * 86_400
+
+    /// What is wrong with `until` as a new resolve deadline for `ticket`, asked for or granted: it
+    /// must move the deadline later (the centre may grant less than was asked, never a shorter
+    /// deadline than the one standing), and lie within `longestExtension`.
+    static func extensionProblem(_ until: Date, ticket: FeedbackTicket, now: Date) -> String? {
+        if until <= max(now, ticket.deadlines.resolveDue ?? now) { return "must be later than the current resolve deadline" }
+        if until.timeIntervalSince(now) > longestExtension { return "must be within \(Int(longestExtension / 86_400)) days from now" }
+        return nil
     }
 
     /// `ApproveExtension`: the 12345 centre grants the extension; the resolve deadline moves.
@@ -116,7 +126,7 @@ extension FeedbackHandlers {
             }
             let now = configuration.clock.now()
             let until = request.hasUntil ? request.until.date : pending.until
-            guard until > now else { throw FeedbackError.invalidField("until", "must be in the future") }
+            if let problem = Self.extensionProblem(until, ticket: ticket, now: now) { throw FeedbackError.invalidField("until", problem) }
             let previous = ticket.state
             ticket.state = .extended
             ticket.deadlines.resolveDue = until
