@@ -185,6 +185,32 @@ struct ChangesTests {
             #expect(last.state == .closed)
             #expect(last.callback.satisfaction == .unreachable)
             #expect(last.callback.attempts == 3)
+
+            // A reopened ticket resolved anew gets a callback of its own: its attempts start again,
+            // the not-satisfied call that reached the caller not counted against it.
+            try await feedback.track("cb-4")
+            try await feedback.report("cb-4", .accepted)
+            try await feedback.report("cb-4", .resolved, note: "已处理")
+            try await feedback.callback("cb-4", .unreachable)
+            #expect(try await feedback.callback("cb-4", .notSatisfied).callback.attempts == 2)
+            try await feedback.report("cb-4", .resolved, note: "重新处理完毕")
+            let again = try await feedback.callback("cb-4", .unreachable)
+            #expect(again.state == .resolved, "the new resolution's first attempt leaves room for more")
+            #expect(again.callback.attempts == 1)
+            #expect(try await feedback.callback("cb-4", .unreachable).callback.attempts == 2)
+        }
+    }
+
+    @Test("only a call diverted from 110 can be objected to: an objection on another line's ticket is refused by field")
+    func objectionsOnlyToDiversions() async throws {
+        try await FeedbackHarness.with { feedback in
+            try await feedback.track("ob-1", origin: .channel12345)
+            try await feedback.report("ob-1", .accepted)
+            try await feedback.report("ob-1", .resolved, note: "已处理")
+            let refused = await #expect(throws: ConnectError.self) { try await feedback.callback("ob-1", .satisfied, objects: true) }
+            #expect(refused?.code == .invalidArgument)
+            #expect(refused?.fieldViolations.map(\.field) == ["objectsToDiversion"])
+            #expect(try await feedback.callback("ob-1", .satisfied).state == .closed, "the same callback without the objection is taken")
         }
     }
 }

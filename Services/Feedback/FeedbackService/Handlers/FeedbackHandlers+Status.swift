@@ -195,8 +195,15 @@ extension FeedbackHandlers {
                 }
                 throw FeedbackError.illegalTransition(ticketID: ticket.id, current: ticket.state, wanted: "a callback")
             }
+            if request.objectsToDiversion, ticket.origin != .police110 {
+                // Only a 110 call sent to 12345 was diverted; the bulletin counts these objections.
+                throw FeedbackError.invalidField(
+                    "objectsToDiversion", "only a call that came in on 110 was diverted; this ticket's call came in on \(ticket.origin?.code ?? "no line")")
+            }
             let now = configuration.clock.now()
-            let attempts = (ticket.callback?.attempts ?? 0) + 1
+            // Attempts count for this resolution's callback: they follow an unreachable attempt and
+            // start again after a callback that reached the caller (a reopened ticket resolved anew).
+            let attempts = ticket.callback.map { $0.satisfaction == .unreachable ? $0.attempts + 1 : 1 } ?? 1
             var record = CallbackRecord(
                 satisfaction: satisfaction, comment: request.comment, objectsToDiversion: request.objectsToDiversion, attempts: attempts,
                 recordedAt: now, nextAttemptDue: nil)
