@@ -63,7 +63,7 @@ struct CommandLineTests {
             // The whole story, human-readable and as JSON.
             let story = try await stack.fenliu(["call", callID])
             #expect(story.status == 0)
-            for line in ["received", "classified", "公共设施", "ACCEPTED", "RESOLVED by fenliu-cli: 路灯已修复", "now: ticket"] {
+            for line in ["received", "classified", "公共设施", "ACCEPTED", "RESOLVED by \(department): 路灯已修复", "now: ticket"] {
                 #expect(story.standardOutput.contains(line), "\(line) missing from:\n\(story.standardOutput)")
             }
             #expect(story.standardOutput.contains("138****8000"), "the supervisor's view is masked")
@@ -83,6 +83,7 @@ struct CommandLineTests {
             let resolved = try await stack.fenliu(["review", unsureID, "--category", "MARKET_REGULATION", "--note", "回电确认：预付卡退费"])
             #expect(resolved.status == 0, "\(resolved.standardError)")
             let reviewedStory = try await stack.fenliu(["call", unsureID])
+            #expect(reviewedStory.standardOutput.contains("by \(ProcessInfo.processInfo.userName): 回电确认"), "\(reviewedStory.standardOutput)")
             #expect(reviewedStory.standardOutput.contains("held for review"), "\(reviewedStory.standardOutput)")
             #expect(reviewedStory.standardOutput.contains("reviewed     市场监管 MARKET_REGULATION →"), "\(reviewedStory.standardOutput)")
             let bulletin = try await stack.fenliu(["bulletin"])

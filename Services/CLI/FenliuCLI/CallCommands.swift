@@ -11,6 +11,7 @@ struct SubmitCommand: AsyncParsableCommand {
         commandName: "submit", abstract: "Take a call in (key: the line's, FENLIU_KEY_110 / _12345 / _119 / _120).",
         discussion: "Example: fenliu submit --channel 110 --phone 13800138000 --address '锦江区东大街1号' '小区路灯坏了一个星期'")
     @OptionGroup var key: KeyOption
+    @OptionGroup var actorOption: ActorOption
     @Argument(help: "What the caller said (the operator's record).") var description: String
     @Option(name: .long, help: "The line: 110, 12345, 119 or 120.") var channel = "110"
     @Option(name: .long, help: "The caller's phone.") var phone: String?
@@ -46,7 +47,7 @@ struct SubmitCommand: AsyncParsableCommand {
                 $0.address = address ?? ""
                 $0.district = district ?? ""
                 $0.elements = parsed
-                $0.operatorID = "fenliu-cli"
+                $0.operatorID = actorOption.resolved()
             }
             let response = try await stack.call(.intake, key: callerKey, IntakeAPI.submitCall, request)
             let call = response.call

@@ -27,6 +27,21 @@ struct KeyOption: ParsableArguments {
     var key: String?
 }
 
+/// Who acts, as the history, the webhooks and `fenliu call` will name them.
+struct ActorOption: ParsableArguments {
+    @Option(name: .long, help: "Who acts, recorded in the history (default: FENLIU_ACTOR, else the department when its key is used, else your login name).")
+    var actor: String?
+
+    /// The actor: `--actor`, else `FENLIU_ACTOR`, else `department` (acting with its key), else the
+    /// login name — never one name for everyone, which left a history unable to tell who did what.
+    func resolved(department: String? = nil) -> String {
+        if let actor, !actor.isEmpty { return actor }
+        if let named = ProcessInfo.processInfo.environment["FENLIU_ACTOR"], !named.isEmpty { return named }
+        if let department, !department.isEmpty { return department }
+        return ProcessInfo.processInfo.userName
+    }
+}
+
 /// Runs `body` with the stack, turning failures into one line on standard error and exit code 1.
 func withStack(_ body: (Stack) async throws -> Void) async throws {
     let stack = Stack()

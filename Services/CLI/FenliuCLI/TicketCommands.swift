@@ -69,6 +69,7 @@ struct TicketCommand: AsyncParsableCommand {
             The holder's key is the stack's FENLIU_KEY_DEPT_<ID> for the ticket's department when there is one.
             """)
     @OptionGroup var key: KeyOption
+    @OptionGroup var actorOption: ActorOption
     @Argument(help: "The ticket's id.") var id: String
     @Argument(help: "show (default), accept, progress, resolve, return, extend, approve, refuse, callback.") var action = "show"
     @Option(name: .long, help: "Why, or the result.") var note: String?
@@ -84,7 +85,10 @@ struct TicketCommand: AsyncParsableCommand {
             let holderVariable = Names.departmentKeyVariable(current.departmentID)
             let holder = key.key ?? stack.values[holderVariable] ?? supervisor
             let eventID = "cli-\(UUID().uuidString.lowercased())"
-            let actor = "fenliu-cli"
+            // The holder's steps name the department when its own key acts, the centre's (approve,
+            // refuse, callback, with the supervisor's key) the person at the terminal.
+            let actor = actorOption.resolved(department: holder == stack.values[holderVariable] ? current.departmentID : nil)
+            let centre = actorOption.resolved()
             func report(_ state: TicketState, noteRequired: Bool) async throws -> Fenliu_Feedback_V1_Ticket {
                 if noteRequired, (note ?? "").isEmpty { throw CLIError("--note is required to \(action): \(state == .resolved ? "the result" : "the reason")") }
                 return try await stack.call(
@@ -128,7 +132,7 @@ struct TicketCommand: AsyncParsableCommand {
                     .with {
                         $0.ticketID = id
                         $0.note = note ?? ""
-                        $0.actor = actor
+                        $0.actor = centre
                     }
                 ).ticket
             case "refuse":
@@ -138,7 +142,7 @@ struct TicketCommand: AsyncParsableCommand {
                     .with {
                         $0.ticketID = id
                         $0.reason = reason
-                        $0.actor = actor
+                        $0.actor = centre
                     }
                 ).ticket
             case "callback":
@@ -157,7 +161,7 @@ struct TicketCommand: AsyncParsableCommand {
                         $0.comment = note ?? ""
                         $0.objectsToDiversion = objects
                         $0.eventID = eventID
-                        $0.actor = actor
+                        $0.actor = centre
                     }
                 ).ticket
             default:
@@ -231,6 +235,7 @@ struct ReviewCommand: AsyncParsableCommand {
         commandName: "review",
         abstract: "The review queue (key: FENLIU_KEY_REVIEWER), or resolve one: fenliu review CALL --category PUBLIC_FACILITIES [--destination 12345].")
     @OptionGroup var key: KeyOption
+    @OptionGroup var actorOption: ActorOption
     @Argument(help: "A call to resolve; leave out to list the queue.") var callID: String?
     @Option(name: .long, help: "The category decided, e.g. PUBLIC_FACILITIES or CRIME_REPORT.") var category: String?
     @Option(name: .customLong("destination"), help: "110, 12345, 119, 120 (repeat; default: the category's).") var destinations: [String] = []
@@ -273,7 +278,7 @@ struct ReviewCommand: AsyncParsableCommand {
                     $0.callID = callID
                     $0.category = chosen.proto
                     $0.destinations = parsed
-                    $0.reviewerID = "fenliu-cli"
+                    $0.reviewerID = actorOption.resolved()
                     $0.note = note ?? ""
                 }
             ).decision
