@@ -184,6 +184,13 @@ struct Open311Tests {
             let unrouted = try await get(base + "/open311/v2/nothing/here.xml")
             #expect(unrouted.status == 404)
             #expect(unrouted.text.contains("<errors><error><code>404</code>"))
+            // The door itself and the resources without their format answer the same way, never an empty 404.
+            for path in ["/open311/", "/open311/v2/", "/open311/v2/services", "/open311/v2/requests", "/open311/v2/requests/"] {
+                let bare = try await get(base + path)
+                #expect(bare.status == 404, "\(path)")
+                #expect((try? json(bare) as? [[String: Any]])??.first?["code"] as? Int == 404, "\(path): \(bare.text)")
+            }
+            #expect(try await get(base + "/open311/v2/services").text.contains("services.json or .xml"))
 
             let wrongType = try await post(base + "/open311/v2/requests.json", form: "{}", contentType: "application/json")
             #expect(wrongType.status == 415)

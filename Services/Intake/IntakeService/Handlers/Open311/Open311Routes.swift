@@ -37,12 +37,21 @@ struct Open311Routes: Sendable {
         router.get("/open311/v2/requests/:file") { _, context in
             await withFile(context) { id, format in try await request(id, format) }
         }
-        // Anything else under the door answers in Open311's error format, not Hummingbird's.
+        // Anything else under the door answers in Open311's error format, not Hummingbird's — the
+        // door itself and the resources without a format too, which the wildcard does not reach
+        // (a path that is a prefix of a route stops there with an empty 404).
+        let unknown: @Sendable (Request, BasicRequestContext) async -> Response = { request, _ in
+            let path = request.uri.path
+            let format: Open311Format = path.lowercased().hasSuffix(".xml") ? .xml : .json
+            let bare = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let hint =
+                ["/open311/v2/services", "/open311/v2/requests", "/open311/v2/servicerequestupdates"].contains(bare)
+                ? " (add the format: \(bare.split(separator: "/").last!).json or .xml)" : ""
+            return Self.response(Open311Document.errors(code: 404, ["no such Open311 resource: \(path)\(hint)"]), format, status: .notFound)
+        }
         for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch] {
-            router.on("/open311/**", method: method) { request, _ in
-                let format: Open311Format = request.uri.path.lowercased().hasSuffix(".xml") ? .xml : .json
-                return Self.response(
-                    Open311Document.errors(code: 404, ["no such Open311 resource: \(request.uri.path)"]), format, status: .notFound)
+            for path in ["/open311", "/open311/v2", "/open311/v2/services", "/open311/v2/requests", "/open311/**"] {
+                router.on(RouterPath(path), method: method, use: unknown)
             }
         }
     }
