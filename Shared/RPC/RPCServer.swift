@@ -128,11 +128,10 @@ public struct RPCServer<Context: RequestContext> {
                 result = Self.errorResponse(
                     ConnectError(.deadlineExceeded, "the request body did not arrive within \(seconds) s"), status: .requestTimeout)
                 result.headers[.connection] = "close"
-            } catch is UnsupportedMediaType {
+            } catch let unsupported as UnsupportedMediaType {
                 code = .unimplemented
                 result = Self.errorResponse(
-                    ConnectError(.unimplemented, "unsupported media type: send Content-Type application/json"), status: .unsupportedMediaType
-                )
+                    ConnectError(.unimplemented, "unsupported media type: \(unsupported.advice)"), status: .unsupportedMediaType)
             } catch {
                 let connectError = ConnectError.answering(error, logger: callLogger)
                 code = connectError.code
@@ -169,7 +168,7 @@ public struct RPCServer<Context: RequestContext> {
         private func decodeGet(_ request: Hummingbird.Request) async throws -> Request {
             let query = request.uri.queryParameters
             guard query.get("encoding") == "json" else {
-                throw UnsupportedMediaType()
+                throw UnsupportedMediaType(advice: "a GET carries encoding=json in its query")
             }
             guard let message = query.get("message") else {
                 throw ConnectError.invalidArgument(field: "message", "the query must carry the request message")
@@ -185,7 +184,12 @@ public struct RPCServer<Context: RequestContext> {
             }
             guard bytes.count <= configuration.maximumBodyBytes else { throw tooLarge() }
             bytes = try decompress(ByteBuffer(bytes: bytes), encoding: query.get("compression"))
-            return try RPCMessageCoding.decode(Request.self, from: bytes)
+            do {
+                return try RPCMessageCoding.decode(Request.self, from: bytes)
+            } catch let error as ConnectError where error.code == .invalidArgument && error.message.hasPrefix("request body") {
+                // A GET has no body: say where the JSON was.
+                throw ConnectError(.invalidArgument, "the query's message" + error.message.dropFirst("request body".count))
+            }
         }
 
         private func decompress(_ body: ByteBuffer, encoding: String?) throws -> [UInt8] {
@@ -254,7 +258,10 @@ public struct RPCServer<Context: RequestContext> {
 }
 
 /// The request's content type is not JSON: answered with 415, as Connect prescribes.
-struct UnsupportedMediaType: Error {}
+struct UnsupportedMediaType: Error {
+    /// What to send instead: a POST's content type, or a GET's `encoding` parameter.
+    var advice = "send Content-Type application/json"
+}
 
 /// The client sent its body too slowly: answered with 408 and the connection closed.
 struct SlowRequestBody: Error {}

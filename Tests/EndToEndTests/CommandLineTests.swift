@@ -33,6 +33,9 @@ struct CommandLineTests {
             // The department's clerk sees it in the queue, with the department's own key.
             let queue = try await stack.fenliu(["tickets", "--department", department])
             #expect(queue.status == 0, "\(queue.standardError)")
+            // A mistyped department is said, not answered with an empty queue.
+            let shouted = try await stack.fenliu(["tickets", "--department", department.uppercased()])
+            #expect(shouted.status == 1 && shouted.standardError.contains("did you mean \(department)?"), "\(shouted.standardError)")
             #expect(queue.standardOutput.contains(ticketID))
             #expect(queue.standardOutput.contains("公共设施"))
 
@@ -80,6 +83,8 @@ struct CommandLineTests {
             ])
             #expect(unsure.status == 0, "\(unsure.standardError)")
             let unsureID = try #require((try Self.object(unsure.standardOutput)["call"] as? [String: Any])?["id"] as? String)
+            let wrongCategory = try await stack.fenliu(["review", unsureID, "--category", "NOPE"])
+            #expect(wrongCategory.status == 1 && wrongCategory.standardError.contains("--category NOPE is not a category"), "\(wrongCategory.standardError)")
             let resolved = try await stack.fenliu(["review", unsureID, "--category", "MARKET_REGULATION", "--note", "回电确认：预付卡退费"])
             #expect(resolved.status == 0, "\(resolved.standardError)")
             let reviewedStory = try await stack.fenliu(["call", unsureID])

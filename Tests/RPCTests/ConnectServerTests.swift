@@ -132,6 +132,13 @@ struct ConnectServerTests {
             let response = try await client.execute(HTTPClientRequest(url: base + IntakeAPI.getCall.path + "?connect=v1&encoding=json&message=" + message))
             #expect(response.status == 200)
             #expect(response.text.contains("via-get"))
+            // What is wrong is said in a GET's own terms: its encoding parameter, its message.
+            let noEncoding = try await client.execute(HTTPClientRequest(url: base + IntakeAPI.getCall.path + "?message=" + message))
+            #expect(noEncoding.status == 415)
+            #expect(noEncoding.text.contains("encoding=json") && !noEncoding.text.contains("Content-Type"), "\(noEncoding.text)")
+            let badMessage = try await client.execute(HTTPClientRequest(url: base + IntakeAPI.getCall.path + "?encoding=json&message=%7Bnot"))
+            #expect(badMessage.status == 400)
+            #expect(badMessage.text.contains("the query's message is not valid JSON"), "\(badMessage.text)")
         }
     }
 

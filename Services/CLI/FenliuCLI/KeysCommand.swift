@@ -177,21 +177,9 @@ struct KeysCommand: AsyncParsableCommand {
     }
 
     /// Refuses a `department:<id>` scope naming no department in routing's directory (a key for a
-    /// mistyped id would see nothing, silently). Only warns when routing cannot be asked.
+    /// mistyped id would see nothing, silently).
     static func checkDepartments(in scopes: [String], stack: Stack, key: String) async throws {
-        let wanted = scopes.filter { $0.hasPrefix("department:") }.map { String($0.dropFirst("department:".count)) }
-        guard !wanted.isEmpty else { return }
-        let known: Set<String>
-        do {
-            let answer = try await stack.client(.routing, key: key).call(RoutingAPI.listDepartments, .with { $0.includeInactive = true })
-            known = Set(answer.departments.map(\.id))
-        } catch {
-            printError("could not check the department against routing's directory: \(error)")
-            return
-        }
-        for id in wanted where !known.contains(id) {
-            throw CLIError("no department \(id) in routing's directory (ids look like 510104-cgzf; routing's ListDepartments lists them)")
-        }
+        try await stack.checkDepartments(scopes.filter { $0.hasPrefix("department:") }.map { String($0.dropFirst("department:".count)) }, key: key)
     }
 
     /// Runs `change` on each of the five services; `alreadyDone` is the code that means the service

@@ -101,3 +101,23 @@ struct CLIError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension Stack {
+    /// Refuses an id naming no department in routing's directory — a mistyped id (or the wrong
+    /// case) would otherwise give an empty queue or a key that sees nothing, silently. Only warns
+    /// when routing cannot be asked.
+    func checkDepartments(_ ids: [String], key: String) async throws {
+        guard !ids.isEmpty else { return }
+        let known: [String]
+        do {
+            known = try await client(.routing, key: key).call(RoutingAPI.listDepartments, .with { $0.includeInactive = true }).departments.map(\.id)
+        } catch {
+            printError("could not check the department against routing's directory: \(error)")
+            return
+        }
+        for id in ids where !known.contains(id) {
+            let near = known.first { $0.lowercased() == id.lowercased() }.map { " — did you mean \($0)?" } ?? ""
+            throw CLIError("no department \(id) in routing's directory\(near) (ids look like 510104-cgzf; routing's ListDepartments lists them)")
+        }
+    }
+}

@@ -11,7 +11,7 @@ struct TicketsCommand: AsyncParsableCommand {
         commandName: "tickets",
         abstract: "A queue of tickets (key: the department's FENLIU_KEY_DEPT_<ID> with --department, else FENLIU_KEY_SUPERVISOR).")
     @OptionGroup var key: KeyOption
-    @Option(name: .long, help: "Only this holder, e.g. 510104-cgj.") var department: String?
+    @Option(name: .long, help: "Only this holder, e.g. 510104-cgzf.") var department: String?
     @Option(name: .long, help: "Only this state, e.g. DISPATCHED, ACCEPTED, EXTENSION_REQUESTED.") var state: String?
     @Flag(name: .long, help: "Only tickets with a deadline passed.") var overdue = false
     @Option(name: .long, help: "At most this many.") var limit: Int32 = 50
@@ -21,6 +21,7 @@ struct TicketsCommand: AsyncParsableCommand {
         try await withStack { stack in
             let variable = department.map(Names.departmentKeyVariable) ?? "FENLIU_KEY_SUPERVISOR"
             let caller = try stack.key(key.key, default: stack.values[variable] == nil ? "FENLIU_KEY_SUPERVISOR" : variable)
+            if let department { try await stack.checkDepartments([department], key: (try? stack.key(nil, default: "FENLIU_KEY_SUPERVISOR")) ?? caller) }
             var request = Fenliu_Feedback_V1_ListTicketsRequest.with {
                 $0.departmentID = department ?? ""
                 $0.overdue = overdue
@@ -263,9 +264,9 @@ struct ReviewCommand: AsyncParsableCommand {
                 if queue.isEmpty { printError("the review queue is empty") }
                 return
             }
-            guard let category, let chosen = Category(code: category.uppercased()) else {
-                throw CLIError("--category is required: one of \(Category.allCases.map(\.code).joined(separator: ", "))")
-            }
+            let categories = Category.allCases.map(\.code).joined(separator: ", ")
+            guard let category else { throw CLIError("--category is required: one of \(categories)") }
+            guard let chosen = Category(code: category.uppercased()) else { throw CLIError("--category \(category) is not a category: one of \(categories)") }
             var parsed = [Fenliu_Common_V1_Destination]()
             for text in destinations {
                 let map: [String: Fenliu_Common_V1_Destination] = ["110": .police110, "12345": .hotline12345, "119": .fire119, "120": .medical120]
