@@ -160,9 +160,14 @@ struct RowAccessTests {
                         method: "POST", url: base + "/open311/v2/requests.json", headers: [("Content-Type", "application/x-www-form-urlencoded")],
                         body: Array(form.utf8)))
             }
-            #expect(try await post(nil).status == 403)
-            #expect(try await post("fk_nosuch_" + String(repeating: "x", count: 43)).status == 403)
-            #expect(try await post(TestKeys.text("department")).status == 403, "a department's key is not an app's")
+            // Each refusal says which of the three it is: no key, a key nobody knows, a key for something else.
+            for (apiKey, says) in [
+                (nil, "api_key: is required"), ("fk_nosuch_" + String(repeating: "x", count: 43), "not a valid key"),
+                (TestKeys.text("department"), "no open311 scope"),
+            ] {
+                let refused = try await post(apiKey)
+                #expect(refused.status == 403 && refused.text.contains(says), "\(refused.text)")
+            }
             let created = try await post(TestKeys.text("open311"))
             #expect(created.status == 201, "\(created.text)")
             // GETs stay public and carry no personal data.

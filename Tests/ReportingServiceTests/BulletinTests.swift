@@ -174,6 +174,9 @@ struct BulletinTests {
                 #expect(error?.code == .invalidArgument)
                 #expect(error?.fieldViolations.map(\.field) == [field])
             }
+            // A month outside the years kept is told so, not that it is no month.
+            let early = await #expect(throws: ConnectError.self) { _ = try await harness.bulletin("1999-12", district: "") }
+            #expect(early?.message.contains("outside the months reported on") == true, "\(String(describing: early))")
         }
     }
 

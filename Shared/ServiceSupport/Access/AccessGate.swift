@@ -45,13 +45,18 @@ public struct AccessGate: RPCGate {
         return found
     }
 
-    /// The principal of an Open311 `api_key`, if it is a valid key with an `open311` scope (or a
-    /// supervisor's).
-    public func open311Principal(apiKey: String) async -> Principal? {
-        guard let (principal, _) = try? await keys.principal(for: apiKey), principal.has(.open311) || principal.has(.supervisor) else {
-            return nil
-        }
-        return principal
+    /// What an Open311 `api_key` is: an app's key (an `open311` scope, or a supervisor's), another
+    /// valid key without that scope, or nothing this service knows.
+    public enum Open311Key: Sendable {
+        case app(Principal)
+        case withoutOpen311Scope
+        case unknown
+    }
+
+    /// The Open311 standing of `apiKey`.
+    public func open311Key(_ apiKey: String) async -> Open311Key {
+        guard let (principal, _) = try? await keys.principal(for: apiKey) else { return .unknown }
+        return principal.has(.open311) || principal.has(.supervisor) ? .app(principal) : .withoutOpen311Scope
     }
 }
 

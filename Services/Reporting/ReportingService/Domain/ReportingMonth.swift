@@ -23,6 +23,17 @@ struct ReportingMonth: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: year, month: month)
     }
 
+    /// Why `text` is no month this service reports on: not `YYYY-MM`, or outside the years kept.
+    static func refusal(_ text: String) -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month),
+            !(2000...2999).contains(year)
+        {
+            return "\"\(text)\" is outside the months reported on (2000-01 to 2999-12)"
+        }
+        return "\"\(text)\" is not a month: use YYYY-MM"
+    }
+
     init(year: Int, month: Int) {
         self.year = year
         self.month = month

@@ -24,7 +24,8 @@ extension ReportingHandlers {
         var violations = [FieldViolation]()
         let month = ReportingMonth(request.month)
         if month == nil {
-            violations.append(FieldViolation(field: "month", description: request.month.isEmpty ? "is required, as YYYY-MM" : "is not a month: use YYYY-MM"))
+            violations.append(
+                FieldViolation(field: "month", description: request.month.isEmpty ? "is required, as YYYY-MM" : ReportingMonth.refusal(request.month)))
         }
         let definition = ExplainStore.definitions[request.figure]
         if definition == nil {

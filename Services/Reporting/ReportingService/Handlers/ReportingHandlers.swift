@@ -64,7 +64,7 @@ struct ReportingHandlers: ReportingServiceHandler {
     /// A required `YYYY-MM` month.
     static func month(_ text: String, field: String = "month") throws -> ReportingMonth {
         guard !text.isEmpty else { throw ReportingError.invalidField(field, "is required, as YYYY-MM") }
-        guard let month = ReportingMonth(text) else { throw ReportingError.invalidField(field, "\"\(text)\" is not a month: use YYYY-MM") }
+        guard let month = ReportingMonth(text) else { throw ReportingError.invalidField(field, ReportingMonth.refusal(text)) }
         return month
     }
 

@@ -27,8 +27,11 @@ extension Open311Routes {
         }
         // GeoReport v2: a POST needs the app's api_key; 403 when it is missing or not valid.
         if let gate {
-            guard let key = form["api_key"], await gate.open311Principal(apiKey: key) != nil else {
-                throw Open311Failure(status: .forbidden, ["api_key: is missing or not valid"])
+            guard let key = form["api_key"], !key.isEmpty else { throw Open311Failure(status: .forbidden, ["api_key: is required"]) }
+            switch await gate.open311Key(key) {
+            case .app: break
+            case .withoutOpen311Scope: throw Open311Failure(status: .forbidden, ["api_key: this key has no open311 scope; ask for an app's key"])
+            case .unknown: throw Open311Failure(status: .forbidden, ["api_key: is not a valid key (unknown or revoked)"])
             }
         }
         let input = try await callInput(form)

@@ -53,7 +53,7 @@ struct ReportingRoutes: Sendable {
         init(_ request: Request) throws {
             let parameters = request.uri.queryParameters
             if let text = parameters.get("month"), !text.isEmpty {
-                guard let month = ReportingMonth(text) else { throw BadParameter("month: \"\(text)\" is not a month, use YYYY-MM") }
+                guard let month = ReportingMonth(text) else { throw BadParameter("month: " + ReportingMonth.refusal(text)) }
                 self.month = month
             } else {
                 month = ReportingMonth(containing: Date())
