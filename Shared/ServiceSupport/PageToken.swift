@@ -62,10 +62,14 @@ public struct PageToken: Sendable, Equatable {
     /// empty token (the first page). Anything else is `invalid_argument` on `field`.
     public static func decode(_ token: String, filters: String = "", kinds: [Kind], field: String = "pageToken") throws -> PageToken? {
         guard !token.isEmpty else { return nil }
+        // A token that is no token at all is told so; one that is, but was issued for other filters
+        // (or another listing), is told that — the usual slip of a client changing a filter mid-walk.
         let refusal = ConnectError.invalidArgument(field: field, "is not a page token this listing issued with these filters")
-        guard token.utf8.count <= 2048, let text = decodeBase64URL(token) else { throw refusal }
+        let garbage = ConnectError.invalidArgument(field: field, "is not a page token: pass back nextPageToken as it came")
+        guard token.utf8.count <= 2048, let text = decodeBase64URL(token) else { throw garbage }
         let parts = text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == kinds.count + 2, parts[0] == "p1", parts[1] == filters else { throw refusal }
+        guard parts.first == "p1", parts.count >= 2 else { throw garbage }
+        guard parts.count == kinds.count + 2, parts[1] == filters else { throw refusal }
         var position = [Value]()
         for (part, kind) in zip(parts.dropFirst(2), kinds) {
             guard let tag = part.first else { throw refusal }

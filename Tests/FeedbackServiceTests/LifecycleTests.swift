@@ -165,6 +165,7 @@ struct LifecycleTests {
             try await feedback.track("police-1", kind: .policeTicket, department: "police-110")
             let returned = await #expect(throws: ConnectError.self) { try await feedback.report("police-1", .returned, note: "x", actor: "police-110") }
             #expect(returned?.code == .failedPrecondition)
+            #expect(returned?.message.contains("only 12345 work orders are returned") == true, "\(String(describing: returned))")
             try await feedback.report("police-1", .accepted, actor: "police-110")
             try await feedback.report("police-1", .resolved, note: "已出警处置，嫌疑人已带离", actor: "police-110")
             let callback = await #expect(throws: ConnectError.self) { try await feedback.callback("police-1", .satisfied) }

@@ -47,6 +47,24 @@ struct QueueTests {
                 try await routing.client.call(RoutingAPI.listTickets, .with { $0.pageToken = "not-a-token" })
             }
             #expect(bad?.code == .invalidArgument)
+            #expect(bad?.message.contains("pass back nextPageToken") == true, "\(String(describing: bad))")
+            // A real token under other filters is told apart from garbage.
+            let first = try await routing.client.call(
+                RoutingAPI.listTickets,
+                .with {
+                    $0.status = .dispatched
+                    $0.pageSize = 2
+                })
+            #expect(!first.nextPageToken.isEmpty)
+            let moved = await #expect(throws: ConnectError.self) {
+                try await routing.client.call(
+                    RoutingAPI.listTickets,
+                    .with {
+                        $0.priority = .urgent
+                        $0.pageToken = first.nextPageToken
+                    })
+            }
+            #expect(moved?.message.contains("issued with these filters") == true, "\(String(describing: moved))")
         }
     }
 

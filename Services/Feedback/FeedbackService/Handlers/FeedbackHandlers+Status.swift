@@ -34,6 +34,12 @@ extension FeedbackHandlers {
                 }
             }
             guard let next = TicketLifecycle.next(after: ticket.state, report: wanted, kind: ticket.kind) else {
+                if wanted == .returned, ticket.kind != .workOrder {
+                    // Not a matter of the state: only a 12345 work order moves between departments.
+                    throw FeedbackError.notApplicable(
+                        "ticket \(ticket.id) is a \(ticket.kind.rawValue): only 12345 work orders are returned; police tickets and alerts stay with their service"
+                    )
+                }
                 throw FeedbackError.illegalTransition(ticketID: ticket.id, current: ticket.state, wanted: wanted.rawValue)
             }
             let now = configuration.clock.now()
