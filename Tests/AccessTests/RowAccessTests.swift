@@ -134,6 +134,18 @@ struct RowAccessTests {
                 return try await client.call(FeedbackAPI.subscribe, request).subscription.id
             }
             let mine = try await subscribe(department) { $0.departmentID = "510104-cgj" }
+            let made = try await department.call(
+                FeedbackAPI.subscribe,
+                .with {
+                    $0.url = "https://systems.example/hook2"
+                    $0.secret = "a-long-shared-secret"
+                    $0.departmentID = "510104-cgj"
+                }
+            ).subscription
+            #expect(
+                try await department.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.first { $0.id == made.id } == made,
+                "Subscribe answers what ListSubscriptions will say, to the microsecond")
+            _ = try await department.call(FeedbackAPI.unsubscribe, .with { $0.id = made.id })
             let line = try await subscribe(hotline) { $0.channel = .channel110 }
             #expect(try await department.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.map(\.id) == [mine])
             #expect(try await hotline.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.map(\.id) == [line])

@@ -208,5 +208,7 @@ struct ClosedLoopTests {
         #expect(updates.status == 200)
         #expect(updates.text.contains("<service_request_id>\(id)</service_request_id>"))
         #expect(updates.text.contains("<status>closed</status>"))
+        #expect(updates.text.contains("路灯已更换，恢复照明"), "a department's result reaches the citizen")
+        #expect(!updates.text.contains("routed by"), "routing's working notes do not: \(updates.text)")
     }
 }

@@ -139,6 +139,9 @@ struct ConnectServerTests {
             let badMessage = try await client.execute(HTTPClientRequest(url: base + IntakeAPI.getCall.path + "?encoding=json&message=%7Bnot"))
             #expect(badMessage.status == 400)
             #expect(badMessage.text.contains("the query's message is not valid JSON"), "\(badMessage.text)")
+            let laterVersion = try await client.execute(
+                HTTPClientRequest(url: base + IntakeAPI.getCall.path + "?connect=v2&encoding=json&message=" + message))
+            #expect(laterVersion.status == 400 && laterVersion.text.contains("connect must be v1"), "as the header's version is held")
         }
     }
 

@@ -325,7 +325,7 @@ struct BulletinCommand: AsyncParsableCommand {
             }
             print("Fenliu monthly bulletin \(bulletin.month)\(bulletin.district.isEmpty ? "" : " · \(Names.district(bulletin.district))")")
             let channels = total.callsByChannel.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            print("  calls \(total.calls) (\(channels))")
+            print("  calls \(total.calls)\(channels.isEmpty ? "" : " (\(channels))")")
             print("  110 → 12345 diversion rate \(rate(total.diversionRate)) · 12345 → 110 hand-overs \(total.handedTo110)")
             print("  tickets \(total.tickets) · timely sign-for \(rate(total.timelySignForRate)) · on-time resolution \(rate(total.onTimeResolutionRate))")
             print(

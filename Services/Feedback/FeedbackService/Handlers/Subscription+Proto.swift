@@ -14,7 +14,7 @@ extension Subscription {
             case .department(let department): $0.departmentID = department
             case .call(let call): $0.callID = call
             }
-            $0.createdAt = Google_Protobuf_Timestamp(date: createdAt)
+            $0.createdAt = Google_Protobuf_Timestamp(microsecondsOf: createdAt)
         }
     }
 }

@@ -37,7 +37,7 @@ extension Open311Routes {
                                 ("update_id", .text(event.id)), ("service_request_id", .text(event.callID)),
                                 ("status", .text(isClosed ? "closed" : "open")),
                                 ("updated_datetime", .text(formatter.string(from: event.occurredAt.date))),
-                                ("description", .text(event.note.isEmpty ? Open311StatusSource.label(event.state) : event.note)),
+                                ("description", .text(Self.updateText(event))),
                                 ("media_url", .text(nil)),
                             ]))
                     }
@@ -51,5 +51,15 @@ extension Open311Routes {
         let document = Open311Document(
             root: "service_request_updates", item: "request_update", records: Array(records.prefix(Self.maximumRequests)))
         return Self.response(document, format)
+    }
+
+    /// What a citizen reads of one update: the state in Chinese, and a department's own words with
+    /// it (its result, a progress note). Never the system's working notes — routing's reasons, a
+    /// callback's satisfaction code, feedback's clock notes are for staff, and in English.
+    static func updateText(_ event: Fenliu_Feedback_V1_TicketEvent) -> String {
+        let label = Open311StatusSource.label(event.state)
+        let systemActors: Set<String> = ["routing", "feedback", "feedback-clock"]
+        guard event.kind == .stateChanged, !event.note.isEmpty, !systemActors.contains(event.actor) else { return label }
+        return "\(label)：\(event.note)"
     }
 }
