@@ -52,15 +52,18 @@ public enum Inbox {
 
     /// The key as the inbox keeps it: a caller's own, so two callers that happen to pick the same
     /// key (`k-1`) never see each other's answer or lose their effect to the other's. A key from an
-    /// API key is prefixed with that key's id; a Fenliu service's (an outbox message's id, a UUID)
-    /// and one sent with keys off are kept as sent — so messages applied before keys were scoped
-    /// are still recognised when redelivered.
+    /// API key is prefixed with its owner (the first key of its rotations, so a retry after a key
+    /// change still finds its answer); a Fenliu service's (an outbox message's id, a UUID) and one
+    /// sent with keys off are kept as sent — so hand-offs applied before keys were scoped are
+    /// still recognised when redelivered. Only a key that is nothing but a service's is exempt.
     public static func callerKey(_ key: String) -> String {
-        guard let principal = Principal.current, !principal.has(.service) else { return key }
-        return principal.keyID + ":" + key
+        guard let principal = Principal.current else { return key }
+        if !principal.scopes.isEmpty, principal.scopes.allSatisfy({ $0.kind == .service }) { return key }
+        return principal.owner + ":" + key
     }
 
-    /// The longest key kept, in bytes (a primary key's index entry must fit in a page).
+    /// The longest key a caller may send, in bytes (a primary key's index entry must fit in a page;
+    /// the owner's prefix adds at most 65).
     public static let maximumKeyBytes = 256
 
     /// What is wrong with a key, or `nil` when it can be kept.

@@ -3,6 +3,7 @@ import FenliuModel
 import Foundation
 import HTTPClient
 import IntakeService
+import Postgres
 import RPC
 import ServiceSupport
 import SwiftProtobuf
@@ -158,6 +159,54 @@ struct RowAccessTests {
             _ = try await department.call(FeedbackAPI.unsubscribe, .with { $0.id = mine })
             _ = try await supervisor.call(FeedbackAPI.unsubscribe, .with { $0.id = line })
             #expect(try await supervisor.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.isEmpty)
+        }
+    }
+
+    @Test("a rotated key keeps what the key before it made: its subscriptions and its idempotency keys; a line's default feed is its own")
+    func ownershipSurvivesRotation() async throws {
+        let rotated = KeyText.generate()
+        let successor = StoredKey(
+            id: rotated.id, label: "department", scopes: [.department("510104-cgj")], secretHash: rotated.secretHash,
+            replaces: TestKeys.texts["department"]!.id)
+        try await TestService.with(FeedbackModule.self, access: TestKeys.access(extra: [successor])) { base, database in
+            try await Self.track(base, id: "own", department: "510104-cgj", origin: .channel110)
+            let before = Self.feedback(base, "department")
+            let after = RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout, key: rotated.text)
+            let made = try await before.call(
+                FeedbackAPI.subscribe,
+                .with {
+                    $0.url = "https://systems.example/hook"
+                    $0.secret = "a-long-shared-secret"
+                    $0.departmentID = "510104-cgj"
+                }
+            ).subscription.id
+            #expect(try await after.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.map(\.id) == [made])
+            // A report sent with the old key and retried with the new one is applied once.
+            func accept(_ client: RPCClient) async throws -> Fenliu_Feedback_V1_Ticket {
+                try await client.call(
+                    FeedbackAPI.reportStatus,
+                    .with {
+                        $0.ticketID = "own"
+                        $0.state = .accepted
+                        $0.actor = "510104-cgj"
+                    }, headers: [("Idempotency-Key", "k-9")]
+                ).ticket
+            }
+            #expect(try await accept(before).state == .accepted)
+            #expect(try await accept(after).state == .accepted, "the retry replays; applied again it would be refused (ACCEPTED cannot follow ACCEPTED)")
+            _ = try await after.call(FeedbackAPI.unsubscribe, .with { $0.id = made })
+
+            // A feed no key made (a start-up default, or one from before owners were kept) belongs to
+            // the line or department it follows.
+            try await database.withConnection { connection in
+                try connection.query(
+                    "INSERT INTO subscriptions (id, url, secret, channel) VALUES ('default-110', 'http://127.0.0.1:9/status-110', 'a-long-shared-secret', 'CHANNEL_110')"
+                )
+            }
+            let line = Self.feedback(base, "channel-110")
+            #expect(try await line.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.map(\.id) == ["default-110"])
+            #expect(try await before.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.isEmpty)
+            _ = try await line.call(FeedbackAPI.unsubscribe, .with { $0.id = "default-110" })
         }
     }
 

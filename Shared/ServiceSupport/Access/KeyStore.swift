@@ -141,7 +141,19 @@ public final class KeyStore: Sendable {
             stored = snapshot.withLock { $0.keys[key.id] }
         }
         guard let stored, stored.revokedAt == nil, Self.constantTimeEqual(stored.secretHash, key.secretHash) else { return nil }
-        return (Principal(keyID: stored.id, label: stored.label, scopes: Set(stored.scopes)), stored)
+        let owner = snapshot.withLock { Self.firstOfLine(stored, in: $0.keys) }
+        return (Principal(keyID: stored.id, label: stored.label, scopes: Set(stored.scopes), owner: owner), stored)
+    }
+
+    /// The first key of the rotations that led to `key`: `replaces` followed back (revoked keys stay
+    /// in the table, so the line is never broken by a revocation).
+    static func firstOfLine(_ key: StoredKey, in keys: [String: StoredKey]) -> String {
+        var current = key
+        var seen: Set<String> = [key.id]
+        while let previous = current.replaces.flatMap({ keys[$0] }), seen.insert(previous.id).inserted {
+            current = previous
+        }
+        return current.id
     }
 
     /// Reads every key again.

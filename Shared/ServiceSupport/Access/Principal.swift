@@ -10,12 +10,17 @@ public struct Principal: Sendable, Equatable {
     public let label: String
     /// What it may do.
     public let scopes: Set<Scope>
+    /// The first key of the line this key was rotated from (its own id when it replaced none): who
+    /// owns what the key made — its subscriptions, its idempotency keys — so a system that rotates
+    /// its key, as README tells it to, keeps them.
+    public let owner: String
 
     /// Creates a principal.
-    public init(keyID: String, label: String, scopes: Set<Scope>) {
+    public init(keyID: String, label: String, scopes: Set<Scope>, owner: String? = nil) {
         self.keyID = keyID
         self.label = label
         self.scopes = scopes
+        self.owner = owner ?? keyID
     }
 
     /// The caller of the call being served — in the handler and in the database work it hands to

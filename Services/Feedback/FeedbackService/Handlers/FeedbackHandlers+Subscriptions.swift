@@ -51,25 +51,27 @@ extension FeedbackHandlers {
             default:
                 break
             }
-            try SubscriptionStore.insert(subscription, secret: secret, createdBy: Principal.current?.keyID ?? "", on: connection)
+            try SubscriptionStore.insert(subscription, secret: secret, createdBy: Principal.current?.owner ?? "", on: connection)
         }
         return .with { $0.subscription = subscription.proto }
     }
 
-    /// The key whose subscriptions the caller may list and remove: its own, or `nil` for all (a key
-    /// that sees everything, or keys off).
-    private static var subscriptionOwner: String? {
+    /// Whose subscriptions the caller may list and remove (`SubscriptionStore.Holder`), or `nil` for
+    /// all (a key that sees everything, or keys off).
+    private static var subscriptionHolder: SubscriptionStore.Holder? {
         guard let principal = Principal.current, !principal.seesEverything else { return nil }
-        return principal.keyID
+        let visibility = Visibility.current
+        return SubscriptionStore.Holder(owner: principal.owner, channels: visibility.channelArray, departments: visibility.departmentArray)
     }
 
     /// `Unsubscribe`: no more deliveries; those not delivered yet are withdrawn. A restricted key
-    /// removes only what it subscribed; another's is `not_found`, so ids cannot be probed.
+    /// removes only what its owner subscribed, or a default feed of its own line or department;
+    /// another's is `not_found`, so ids cannot be probed.
     func unsubscribe(_ request: Fenliu_Feedback_V1_UnsubscribeRequest, context: RPCContext) async throws -> Fenliu_Feedback_V1_UnsubscribeResponse {
         guard !request.id.isEmpty else { throw FeedbackError.invalidField("id", "is required") }
-        let owner = Self.subscriptionOwner
+        let holder = Self.subscriptionHolder
         try await database.transaction { connection in
-            guard try SubscriptionStore.delete(request.id, owner: owner, on: connection) else {
+            guard try SubscriptionStore.delete(request.id, holder: holder, on: connection) else {
                 throw FeedbackError.subscriptionNotFound(request.id)
             }
             try Outbox.cancel(subscriber: request.id, on: connection)
@@ -81,8 +83,8 @@ extension FeedbackHandlers {
     func listSubscriptions(
         _ request: Fenliu_Feedback_V1_ListSubscriptionsRequest, context: RPCContext
     ) async throws -> Fenliu_Feedback_V1_ListSubscriptionsResponse {
-        let owner = Self.subscriptionOwner
-        let subscriptions = try await database.withConnection { try SubscriptionStore.all(owner: owner, on: $0) }
+        let holder = Self.subscriptionHolder
+        let subscriptions = try await database.withConnection { try SubscriptionStore.all(holder: holder, on: $0) }
         return .with { $0.subscriptions = subscriptions.map(\.proto) }
     }
 }

@@ -110,7 +110,8 @@ enum FeedbackMigrations {
         // A restricted key that follows a call is checked against the call's tickets
         // (`TicketStore.forCall`): without this, a scan of every ticket.
         Migration(version: 2, name: "tickets by call", sql: "CREATE INDEX tickets_call ON tickets (call_id);"),
-        // Who made a subscription (the API key's id; empty for the start-up defaults and with keys off):
+        // Who made a subscription (the first key of the maker's rotations; empty for the start-up
+        // defaults, with keys off, and for subscriptions made before this migration):
         // a department's or a line's key lists and removes only its own, so no system can read
         // another's webhook URLs or stop its feed. Supervisors, admins and services see them all.
         Migration(version: 3, name: "subscription owner", sql: "ALTER TABLE subscriptions ADD COLUMN created_by text NOT NULL DEFAULT '';"),

@@ -50,16 +50,39 @@ enum SubscriptionStore {
         }
     }
 
-    /// Removes a subscription — only one `owner` made, unless `owner` is `nil` (a key that sees
-    /// everything); returns whether it existed for that owner.
-    static func delete(_ id: String, owner: String?, on connection: PostgresConnection) throws -> Bool {
-        try connection.query("DELETE FROM subscriptions WHERE id = \(id) AND (\(owner)::text IS NULL OR created_by = \(owner))").affectedRows == 1
+    /// Whose subscriptions a restricted key may list and remove: those its owner made, and those no
+    /// key made (the start-up defaults, and any made before owners were kept) for a line or a
+    /// department it speaks for — a line's system may stop its own default feed.
+    struct Holder: Sendable {
+        /// The first key of the caller's rotations (`Principal.owner`).
+        var owner: String
+        /// The caller's channels and departments as `text[]` literals (`Visibility`).
+        var channels: String
+        var departments: String
     }
 
-    /// Every subscription `owner` made, or every one when `owner` is `nil`.
-    static func all(owner: String?, on connection: PostgresConnection) throws -> [Subscription] {
-        try connection.query("SELECT * FROM subscriptions WHERE \(owner)::text IS NULL OR created_by = \(owner) ORDER BY created_at, id")
-            .map(SubscriptionRow.subscription)
+    /// Removes a subscription `holder` may remove (any, when `holder` is `nil`: a key that sees
+    /// everything); returns whether it existed for them.
+    static func delete(_ id: String, holder: Holder?, on connection: PostgresConnection) throws -> Bool {
+        guard let holder else { return try connection.query("DELETE FROM subscriptions WHERE id = \(id)").affectedRows == 1 }
+        return try connection.query(
+            """
+            DELETE FROM subscriptions WHERE id = \(id) AND (created_by = \(holder.owner) OR (created_by = ''
+                AND (channel = ANY(\(holder.channels)::text[]) OR department_id = ANY(\(holder.departments)::text[]))))
+            """
+        ).affectedRows == 1
+    }
+
+    /// The subscriptions `holder` may see, or every one when `holder` is `nil`.
+    static func all(holder: Holder?, on connection: PostgresConnection) throws -> [Subscription] {
+        guard let holder else { return try connection.query("SELECT * FROM subscriptions ORDER BY created_at, id").map(SubscriptionRow.subscription) }
+        return try connection.query(
+            """
+            SELECT * FROM subscriptions WHERE created_by = \(holder.owner) OR (created_by = ''
+                AND (channel = ANY(\(holder.channels)::text[]) OR department_id = ANY(\(holder.departments)::text[])))
+            ORDER BY created_at, id
+            """
+        ).map(SubscriptionRow.subscription)
     }
 
     /// The subscriptions an event of `ticket` concerns: its line, its holder (and, for a notice to
