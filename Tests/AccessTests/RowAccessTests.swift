@@ -43,6 +43,18 @@ struct RowAccessTests {
             })
     }
 
+    /// Subscribes `client` to department 510104-cgj's tickets.
+    static func followDepartment(_ client: RPCClient, url: String = "https://systems.example/hook") async throws -> Fenliu_Feedback_V1_Subscription {
+        try await client.call(
+            FeedbackAPI.subscribe,
+            .with {
+                $0.url = url
+                $0.secret = "a-long-shared-secret"
+                $0.departmentID = "510104-cgj"
+            }
+        ).subscription
+    }
+
     @Test("a department reads and reports on its own tickets only; a hotline reads its own line's")
     func tickets() async throws {
         try await TestService.with(FeedbackModule.self, access: TestKeys.access()) { base, _ in
@@ -135,14 +147,7 @@ struct RowAccessTests {
                 return try await client.call(FeedbackAPI.subscribe, request).subscription.id
             }
             let mine = try await subscribe(department) { $0.departmentID = "510104-cgj" }
-            let made = try await department.call(
-                FeedbackAPI.subscribe,
-                .with {
-                    $0.url = "https://systems.example/hook2"
-                    $0.secret = "a-long-shared-secret"
-                    $0.departmentID = "510104-cgj"
-                }
-            ).subscription
+            let made = try await Self.followDepartment(department, url: "https://systems.example/hook2")
             #expect(
                 try await department.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.first { $0.id == made.id } == made,
                 "Subscribe answers what ListSubscriptions will say, to the microsecond")
@@ -172,14 +177,7 @@ struct RowAccessTests {
             try await Self.track(base, id: "own", department: "510104-cgj", origin: .channel110)
             let before = Self.feedback(base, "department")
             let after = RPCClient(baseURL: base, httpClient: TestHTTP.client, timeout: TestHTTP.rpcTimeout, key: rotated.text)
-            let made = try await before.call(
-                FeedbackAPI.subscribe,
-                .with {
-                    $0.url = "https://systems.example/hook"
-                    $0.secret = "a-long-shared-secret"
-                    $0.departmentID = "510104-cgj"
-                }
-            ).subscription.id
+            let made = try await Self.followDepartment(before).id
             #expect(try await after.call(FeedbackAPI.listSubscriptions, .init()).subscriptions.map(\.id) == [made])
             // A report sent with the old key and retried with the new one is applied once.
             func accept(_ client: RPCClient) async throws -> Fenliu_Feedback_V1_Ticket {
