@@ -1,3 +1,4 @@
+import FenliuModel
 import Foundation
 
 #if canImport(Glibc)
@@ -87,6 +88,20 @@ public struct ConfigurationReader: Sendable {
             return fallback
         }
         return text
+    }
+
+    /// A base URL webhooks may be sent under, by the rule the APIs apply (`FieldViolation.webhookURL`:
+    /// http(s), no link-local or unspecified address), without a trailing slash; `nil` when unset.
+    public mutating func webhookURL(_ name: String) -> String? {
+        guard let text = text(name), let url = webhookURL(text, named: name) else { return nil }
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
+    /// `text`, checked as a webhook URL for the setting `name` (also one entry of a list setting).
+    public mutating func webhookURL(_ text: String, named name: String) -> String? {
+        guard let violation = FieldViolation.webhookURL(text, field: name) else { return text }
+        problem("\(name) \(violation.description), got \"\(text)\"")
+        return nil
     }
 
     /// The contents of the file a variable names, or `nil` when unset.

@@ -73,7 +73,7 @@ public struct ServiceConfiguration: Sendable {
 
     /// Reads the configuration of `service`; problems are recorded on `reader`.
     public static func read(
-        from reader: inout ConfigurationReader, service: ServiceName, requiredPeers: [ServiceName]
+        from reader: inout ConfigurationReader, service: ServiceName, requiredPeers: [ServiceName], signsWebhooks: Bool = false
     ) -> ServiceConfiguration {
         let port = reader.integer("PORT", default: service.defaultPort, in: 0...65535)
         let poolSize = reader.integer("DATABASE_POOL_SIZE", default: 4, in: 1...64)
@@ -112,9 +112,13 @@ public struct ServiceConfiguration: Sendable {
         }
         let access = AccessConfiguration.read(from: &reader, service: service, callsPeers: !requiredPeers.isEmpty)
         let host = reader.listenHost("HOST", default: "0.0.0.0")
+        let webhookSecret = reader.text("FENLIU_WEBHOOK_SECRET")
+        if signsWebhooks, webhookSecret == nil {
+            reader.problem("FENLIU_WEBHOOK_SECRET is not set: \(service.rawValue) signs every webhook to a receiver without a secret of its own")
+        }
         return ServiceConfiguration(
             service: service, host: host, port: port, databaseURL: databaseURL,
-            databaseSchema: schema, databasePoolSize: poolSize, peers: peers, webhookSecret: reader.text("FENLIU_WEBHOOK_SECRET"),
+            databaseSchema: schema, databasePoolSize: poolSize, peers: peers, webhookSecret: webhookSecret,
             logLevel: logLevel, maximumBodyBytes: maximumBody, outboxPollInterval: .milliseconds(pollMilliseconds),
             outboxRetention: .seconds(retentionDays * 86_400), outboxDeliverBatch: deliverBatch,
             outboxLinger: .milliseconds(lingerMilliseconds), idleTimeout: .seconds(idleSeconds),
@@ -124,10 +128,10 @@ public struct ServiceConfiguration: Sendable {
 
     /// Reads the configuration of `service` from environment variables, listing every problem at once.
     public static func fromEnvironment(
-        _ environment: [String: String], service: ServiceName, requiredPeers: [ServiceName]
+        _ environment: [String: String], service: ServiceName, requiredPeers: [ServiceName], signsWebhooks: Bool = false
     ) throws(ConfigurationError) -> ServiceConfiguration {
         var reader = ConfigurationReader(environment)
-        let configuration = read(from: &reader, service: service, requiredPeers: requiredPeers)
+        let configuration = read(from: &reader, service: service, requiredPeers: requiredPeers, signsWebhooks: signsWebhooks)
         guard reader.problems.isEmpty else { throw ConfigurationError(service: service, problems: reader.problems) }
         return configuration
     }

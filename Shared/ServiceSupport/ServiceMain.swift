@@ -16,7 +16,8 @@ public enum ServiceMain {
         }
         do {
             var reader = ConfigurationReader(environment)
-            let configuration = ServiceConfiguration.read(from: &reader, service: Module.service, requiredPeers: Module.requiredPeers)
+            let configuration = ServiceConfiguration.read(
+                from: &reader, service: Module.service, requiredPeers: Module.requiredPeers, signsWebhooks: Module.signsWebhooks)
             let moduleConfiguration = Module.Configuration.read(from: &reader)
             guard reader.problems.isEmpty else { throw ConfigurationError(service: Module.service, problems: reader.problems) }
             let application = try await ServiceApplication.build(

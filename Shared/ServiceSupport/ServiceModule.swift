@@ -16,6 +16,10 @@ public protocol ServiceModule: Sendable {
     static var service: ServiceName { get }
     /// The peers it cannot run without; start-up stops with a clear message when one is not configured.
     static var requiredPeers: [ServiceName] { get }
+    /// Whether it signs webhooks with `FENLIU_WEBHOOK_SECRET` for receivers without a secret of
+    /// their own (routing's departments): then start-up refuses to run without one, rather than
+    /// parking every delivery — emergency tickets too — until an operator notices.
+    static var signsWebhooks: Bool { get }
     /// The service's own schema migrations, in version order.
     static var migrations: [Migration] { get }
 
@@ -57,6 +61,7 @@ extension ServiceModule {
     public func webhookEndpoint(for subscriber: String) async throws -> WebhookEndpoint? { nil }
     public func outboxDelivered(_ message: OutboxMessage, on connection: PostgresConnection) throws {}
     public static var outboxDeliveryTargets: Set<String> { [] }
+    public static var signsWebhooks: Bool { false }
 }
 
 /// Where a webhook goes, resolved when it is sent.

@@ -96,4 +96,16 @@ struct ClockTests {
         #expect(kinds == ["STATE_CHANGED", "OVERDUE"])
         #expect(try await watchers[0].tick() == 0)
     }
+
+    @Test("start-up subscriptions are checked as Subscribe checks a URL: no link-local or unspecified address")
+    func defaultSubscriptionURLs() throws {
+        let taken = try FeedbackConfiguration.fromEnvironment(
+            ["FENLIU_FEEDBACK_DEFAULT_SUBSCRIPTIONS": "CHANNEL_110=http://127.0.0.1:8090/hooks/status-110"], service: .feedback)
+        #expect(taken.defaultSubscriptions.map(\.url) == ["http://127.0.0.1:8090/hooks/status-110"])
+        let refused = #expect(throws: ConfigurationError.self) {
+            try FeedbackConfiguration.fromEnvironment(
+                ["FENLIU_FEEDBACK_DEFAULT_SUBSCRIPTIONS": "CHANNEL_110=http://169.254.169.254/x,CHANNEL_12345=http://0.0.0.0/y"], service: .feedback)
+        }
+        #expect(refused?.problems.count == 2)
+    }
 }

@@ -151,4 +151,16 @@ struct FieldValidationTests {
         input.description += "。"
         #expect(try CallValidator(now: now).validate(input).canonicalContent != first.canonicalContent)
     }
+
+    @Test("a data key id given twice in FENLIU_DATA_KEYS stops start-up, naming the id")
+    func duplicateDataKeyIDs() {
+        let one = Data(repeating: 1, count: 32).base64EncodedString()
+        let two = Data(repeating: 2, count: 32).base64EncodedString()
+        let environment = ["FENLIU_DATA_KEYS": "k1:\(one),k1:\(two)", "FENLIU_DATA_INDEX_KEY": one]
+        let error = #expect(throws: ConfigurationError.self) { try IntakeConfiguration.fromEnvironment(environment, service: .intake) }
+        #expect(error?.description.contains("the id \"k1\" is given twice") == true)
+        #expect(throws: Never.self) {
+            try IntakeConfiguration.fromEnvironment(["FENLIU_DATA_KEYS": "k2:\(two),k1:\(one)", "FENLIU_DATA_INDEX_KEY": one], service: .intake)
+        }
+    }
 }

@@ -30,6 +30,11 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError.self) {
             try RoutingConfiguration.fromEnvironment(["FENLIU_POLICY_FILE": "/nonexistent.json"], service: .routing)
         }
+        // The rule UpsertDepartment applies to an endpoint: a cloud's metadata address is refused here too.
+        let metadata = #expect(throws: ConfigurationError.self) {
+            try RoutingConfiguration.fromEnvironment(["FENLIU_ROUTING_DEFAULT_ENDPOINT": "http://169.254.169.254/hooks"], service: .routing)
+        }
+        #expect(metadata?.description.contains("link-local") == true)
         // Every problem at once, so a deployment is fixed in one go.
         let error = #expect(throws: ConfigurationError.self) {
             try RoutingConfiguration.fromEnvironment(

@@ -134,6 +134,17 @@ struct ReturnTests {
                     })
             }
             #expect(unknown?.code == .notFound)
+            // Not to 110, 119 or 120, nor back to the centre: none of them does a work order's work.
+            for department in ["police-110", "fire-119", "medical-120", "municipal-12345"] {
+                let refused = await #expect(throws: ConnectError.self, "\(department)") {
+                    try await routing.client.call(
+                        RoutingAPI.assignTicket,
+                        .with {
+                            $0.ticketID = ticket.id; $0.departmentID = department; $0.actor = "clerk"
+                        })
+                }
+                #expect(refused?.code == .invalidArgument && refused?.fieldViolations.map(\.field) == ["departmentId"], "\(department)")
+            }
             let assigned = try await routing.client.call(
                 RoutingAPI.assignTicket,
                 .with {

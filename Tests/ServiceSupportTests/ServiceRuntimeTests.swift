@@ -87,6 +87,13 @@ struct ServiceRuntimeTests {
                 requiredPeers: [])
         }
         #expect(tooLong?.description.contains("FENLIU_OUTBOX_LINGER_MS") == true)
+        // A service that signs webhooks does not start without the secret to sign them with.
+        let unsigned = #expect(throws: ConfigurationError.self) {
+            try ServiceConfiguration.fromEnvironment(
+                ["DATABASE_URL": "postgres://routing:pw@db:5432/fenliu", "FENLIU_AUTH": "off", "FENLIU_FEEDBACK_URL": "http://feedback:8084"],
+                service: .routing, requiredPeers: [.feedback], signsWebhooks: true)
+        }
+        #expect(unsigned?.description.contains("FENLIU_WEBHOOK_SECRET is not set") == true)
         // HOST is checked before anything is migrated: a typo is told at once.
         for host in ["0.0.0.0", "::", "127.0.0.1", "localhost"] {
             let listening = try ServiceConfiguration.fromEnvironment(

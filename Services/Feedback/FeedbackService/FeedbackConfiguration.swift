@@ -72,7 +72,9 @@ public struct FeedbackConfiguration: ModuleConfiguration {
                 reader.problem("FENLIU_FEEDBACK_DEFAULT_SUBSCRIPTIONS: \"\(entry)\" is not CHANNEL_…=http(s)://…")
                 continue
             }
-            configuration.defaultSubscriptions.append((channel, parts[1]))
+            // The rule Subscribe applies: no cloud metadata address through the back door.
+            guard let url = reader.webhookURL(parts[1], named: "FENLIU_FEEDBACK_DEFAULT_SUBSCRIPTIONS") else { continue }
+            configuration.defaultSubscriptions.append((channel, url))
         }
         if let data = reader.file("FENLIU_POLICY_FILE") {
             do {

@@ -25,6 +25,12 @@ public struct IntakeConfiguration: ModuleConfiguration {
                 reader.problem("FENLIU_DATA_KEYS: an entry is not <id>:<base64 of 32 bytes>")
                 continue
             }
+            // One id, one key: a second key under an id the rows already name would be tried in its
+            // place and fail to open them (a typo in a rotation made every listing a 500).
+            guard !keys.contains(where: { $0.id == key.id }) else {
+                reader.problem("FENLIU_DATA_KEYS: the id \"\(key.id)\" is given twice; each key needs its own id")
+                continue
+            }
             keys.append(key)
         }
         var index: Data?

@@ -22,7 +22,7 @@ public struct RoutingConfiguration: ModuleConfiguration {
     public static func read(from reader: inout ConfigurationReader) -> RoutingConfiguration {
         var configuration = RoutingConfiguration()
         configuration.seedsDirectory = reader.flag("FENLIU_ROUTING_SEED_DIRECTORY", default: true)
-        configuration.defaultEndpoint = reader.url("FENLIU_ROUTING_DEFAULT_ENDPOINT")
+        configuration.defaultEndpoint = reader.webhookURL("FENLIU_ROUTING_DEFAULT_ENDPOINT")
         if let data = reader.file("FENLIU_POLICY_FILE") {
             do {
                 configuration.policy = try RoutingPolicy.parse(data)

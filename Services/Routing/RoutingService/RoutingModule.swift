@@ -9,6 +9,7 @@ import ServiceSupport
 public struct RoutingModule: ServiceModule {
     public static let service = ServiceName.routing
     public static let requiredPeers: [ServiceName] = [.feedback, .reporting]
+    public static let signsWebhooks = true
     public static let migrations: [Migration] = RoutingMigrations.all
 
     /// The routing schema.
@@ -29,6 +30,16 @@ public struct RoutingModule: ServiceModule {
                 try DirectorySeeder.bundledSeed(), defaultEndpoint: configuration.defaultEndpoint, on: environment.database
             )
             if seeded { environment.logger.info("seeded the routing directory from seed-directory.json") }
+        }
+        // Seeded without FENLIU_ROUTING_DEFAULT_ENDPOINT, 110, 119 and 120 have nowhere to go: their
+        // tickets wait in the outbox until an operator gives them an endpoint. Said at every start.
+        let unreachable = try await environment.database.withConnection { connection in
+            try DirectoryValidation.emergencyServiceIDs.sorted().filter { try DepartmentStore.find($0, on: connection)?.endpointURL.isEmpty ?? false }
+        }
+        if !unreachable.isEmpty {
+            environment.logger.warning(
+                "emergency services without an endpoint: their tickets wait until UpsertDepartment gives one",
+                metadata: ["departments": "\(unreachable.joined(separator: ", "))"])
         }
     }
 

@@ -141,6 +141,16 @@ extension RoutingHandlers {
                 throw RoutingError.departmentNotFound(request.departmentID)
             }
             guard department.isActive else { throw RoutingError.precondition("department \"\(department.id)\" is inactive") }
+            // A work order goes to a department that does the work: not to 110, 119 or 120 (a police
+            // matter is routed as one, never handed over as a work order), nor back to the 12345
+            // centre, which assigns rather than holds.
+            guard !DirectoryValidation.emergencyServiceIDs.contains(department.id), department.id != Department.municipalCentreID else {
+                throw RoutingError.invalidFields([
+                    FieldViolation(
+                        field: "departmentId",
+                        description: "\(department.id) does not take 12345 work orders; assign a department that does the work")
+                ])
+            }
             let reason = request.note.isEmpty ? "assigned by the 12345 centre" : "assigned by the 12345 centre: \(request.note)"
             let signForDue = deadlines.signForDue(priority: ticket.priority, from: Date())
             try TicketStore.reassign(
