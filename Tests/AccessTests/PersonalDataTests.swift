@@ -161,6 +161,12 @@ struct PersonalDataTests {
             #expect(phones.allSatisfy { PersonalDataCipher.keyID(of: $0) == "k2" })
             #expect(try phones.map { try after.open($0) } == ["13700000000", "13700000001", "13700000002"])
             #expect(throws: PersonalDataCipher.Failure.self) { try before.open(phones[0]) }
+            // A row sealed with a key the configuration lost is a clear failed_precondition, not a 500.
+            let id = try #require(try await database.query("SELECT id FROM calls LIMIT 1").first?.decode("id", as: UUID.self))
+            let lost = await #expect(throws: ConnectError.self) {
+                _ = try await database.withConnection { try CallStore.find(id, cipher: before, on: $0) }
+            }
+            #expect(lost?.code == .failedPrecondition && lost?.message.contains("FENLIU_DATA_KEYS") == true, "\(String(describing: lost))")
         }
     }
 

@@ -1,6 +1,7 @@
 import FenliuModel
 import Foundation
 import Postgres
+import RPC
 import ServiceSupport
 
 /// Reads `calls` rows into `CallRecord`s.
@@ -18,7 +19,12 @@ enum CallRow {
             do {
                 return try cipher.open(try row.decode(column))
             } catch let failure as PersonalDataCipher.Failure {
-                throw PostgresError(code: .decodingFailed, message: "column \"\(column)\": \(failure.description)")
+                // A configuration problem, not a fault of the request: said as one (it was a 500).
+                let id = (try? row.decode("id", as: UUID.self).uuidString.lowercased()) ?? "?"
+                throw ConnectError(
+                    .failedPrecondition,
+                    "call \(id): \(column) is sealed with a data key this intake cannot use (\(failure.description)); FENLIU_DATA_KEYS must hold every key rows are still sealed with"
+                )
             }
         }
         let submission = CallSubmission(
