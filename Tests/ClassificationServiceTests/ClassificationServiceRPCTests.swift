@@ -273,6 +273,23 @@ struct ClassificationServiceRPCTests {
             }
             #expect(refused?.code == .invalidArgument)
             #expect(refused?.fieldViolations.first?.field.hasSuffix("defaultDestinations") == true)
+            // Nor may a catalogue demote an emergency destination, regroup a category, or carry control characters.
+            var subtle = current
+            subtle.version = "2026.2\n"
+            subtle.publishedBy = "catalogue-admin"
+            let medical = try #require(subtle.categories.firstIndex { $0.category == .medical })
+            let fire = try #require(subtle.categories.firstIndex { $0.category == .fire })
+            subtle.categories[medical].defaultDestinations = [.hotline12345, .medical120]
+            subtle.categories[fire].group = "non-police"
+            subtle.categories[0].keywords.append("路灯\n")
+            let subtleRefusal = await #expect(throws: ConnectError.self) {
+                try await client.call(ClassificationAPI.publishCatalogue, .with { $0.catalogue = subtle })
+            }
+            #expect(
+                Set(subtleRefusal?.fieldViolations.map(\.field) ?? []) == [
+                    "catalogue.version", "catalogue.categories[\(medical)].defaultDestinations", "catalogue.categories[\(fire)].group",
+                    "catalogue.categories[0].keywords[\(subtle.categories[0].keywords.count - 1)]",
+                ])
 
             var next = current
             next.version = "2026.2"

@@ -122,6 +122,19 @@ struct DirectoryTests {
             #expect(ticket.departmentID == "510104-zjj")
             let rulesVersion = try await routing.database.query("SELECT rules_version FROM tickets").first?.decode("rules_version", as: String.self)
             #expect(rulesVersion == "v2")
+            let audited = try await routing.database.query("SELECT target FROM audit WHERE action = 'rules.published'").map {
+                try $0.decode("target", as: String.self)
+            }
+            #expect(audited == ["v2"], "the audit names the version the store numbered")
+            let controlled = await #expect(throws: ConnectError.self) {
+                try await routing.client.call(
+                    RoutingAPI.publishRoutingRules,
+                    .with {
+                        $0.rules.version = "v with\nbreak"
+                        $0.rules.rules = published.rules
+                    })
+            }
+            #expect(controlled?.fieldViolations.map(\.field) == ["rules.version"])
 
             #expect(try await routing.client.call(RoutingAPI.getRoutingRules, .with { $0.version = "2026.1" }).rules.rules.count == 236)
             let duplicate = await #expect(throws: ConnectError.self) {

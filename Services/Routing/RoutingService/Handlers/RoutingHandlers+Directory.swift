@@ -52,12 +52,20 @@ extension RoutingHandlers {
         _ request: Fenliu_Routing_V1_PublishRoutingRulesRequest, context: RPCContext
     ) async throws -> Fenliu_Routing_V1_PublishRoutingRulesResponse {
         let submitted = request.rules
+        // The version and the publisher reach the audit trail and every ticket routed by them.
+        let texts = [
+            FieldViolation.text(submitted.version, field: "rules.version", maximum: TextLimits.identifier),
+            FieldViolation.text(submitted.publishedBy, field: "rules.publishedBy", maximum: TextLimits.identifier),
+        ].compactMap { $0 }
+        guard texts.isEmpty else { throw RoutingError.invalidFields(texts) }
         let published = try await database.transaction { connection in
             let departments = try DepartmentStore.all(on: connection)
             let rules = try DirectoryValidation.rules(submitted.rules, departments: departments)
             let publisher = submitted.publishedBy.isEmpty ? "unknown" : submitted.publishedBy
-            try AuditTrail.record("rules.published", target: submitted.version, detail: "\(rules.count) rules", on: connection)
-            return try RuleStore.publish(version: submitted.version, by: publisher, rules: rules, on: connection)
+            let published = try RuleStore.publish(version: submitted.version, by: publisher, rules: rules, on: connection)
+            // The version as stored: one left empty is numbered by the store (v4), and the audit names it.
+            try AuditTrail.record("rules.published", target: published.version, detail: "\(rules.count) rules", on: connection)
+            return published
         }
         return .with { $0.rules = published.proto }
     }
