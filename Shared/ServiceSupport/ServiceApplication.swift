@@ -106,7 +106,8 @@ public enum ServiceApplication {
                 return
             } catch let error as PostgresError where error.isUnavailable && attempt < 30 {
                 attempt += 1
-                logger.warning("database not reachable yet; retrying", metadata: ["attempt": "\(attempt)"])
+                // The cause too: "database does not exist" or a bad sslmode is no outage to wait out.
+                logger.warning("database not reachable yet; retrying", metadata: ["attempt": "\(attempt)", "error": "\(error.message)"])
                 try await Task.sleep(for: .seconds(1))
             }
         }

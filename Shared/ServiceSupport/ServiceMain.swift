@@ -36,10 +36,18 @@ public enum ServiceMain {
     /// Whether the server on 127.0.0.1:`port` answers `path` with 200: what `--healthcheck` runs, for
     /// the services (`/readyz`) and the stand-in receiver (`/healthz`), whose image shares the
     /// Dockerfile's `HEALTHCHECK`.
-    public static func healthcheck(port: Int, path: String = "/readyz") async -> Bool {
+    public static func healthcheck(port: Int, host: String? = ProcessInfo.processInfo.environment["HOST"], path: String = "/readyz") async -> Bool {
         let client = HTTPClient(configuration: .init(connectTimeout: .seconds(2), requestTimeout: .seconds(3), maximumConcurrentRequests: 1))
         defer { Task { try? await client.shutdown() } }
-        let response = try? await client.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)"))
+        let response = try? await client.execute(HTTPClientRequest(url: "http://\(probeAddress(listeningOn: host)):\(port)\(path)"))
         return response?.status == 200
+    }
+
+    /// Where a probe on this machine reaches a server listening on `host`: loopback for the
+    /// wildcards (and unset), the address itself otherwise (`::1` bracketed) — a server bound to
+    /// ::1 alone is not at 127.0.0.1.
+    public static func probeAddress(listeningOn host: String?) -> String {
+        guard let host, !host.isEmpty, !["0.0.0.0", "::", "[::]"].contains(host) else { return "127.0.0.1" }
+        return host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
     }
 }

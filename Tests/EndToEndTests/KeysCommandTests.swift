@@ -40,6 +40,9 @@ struct KeysCommandTests {
             let id = String(key.dropFirst(3).prefix { $0 != "_" })
             #expect(try await Self.statuses(stack, key: key).values.allSatisfy { $0 == 200 })
 
+            let nothing = try await stack.fenliu(["keys", "rotate", "nosuchkeyid"])
+            #expect(nothing.status == 1 && nothing.standardError.contains("no service has a valid key nosuchkeyid"), "\(nothing.standardError)")
+            #expect(!nothing.standardOutput.contains("fk_"), "no key is printed for a rotation nobody made")
             let rotated = try await stack.fenliu(["keys", "rotate", id])
             #expect(rotated.status == 0, "\(rotated.standardError)")
             let newKey = rotated.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)

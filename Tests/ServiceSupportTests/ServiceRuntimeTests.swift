@@ -44,6 +44,16 @@ struct ServiceRuntimeTests {
         }
     }
 
+    @Test("--healthcheck probes where the server listens: loopback for the wildcards, the address otherwise")
+    func healthcheckAddress() {
+        #expect(ServiceMain.probeAddress(listeningOn: nil) == "127.0.0.1")
+        #expect(ServiceMain.probeAddress(listeningOn: "0.0.0.0") == "127.0.0.1")
+        #expect(ServiceMain.probeAddress(listeningOn: "::") == "127.0.0.1")
+        #expect(ServiceMain.probeAddress(listeningOn: "::1") == "[::1]")
+        #expect(ServiceMain.probeAddress(listeningOn: "10.0.0.5") == "10.0.0.5")
+        #expect(ServiceMain.probeAddress(listeningOn: "localhost") == "localhost")
+    }
+
     @Test("configuration lists every problem at once")
     func configurationProblems() {
         let error = #expect(throws: ConfigurationError.self) {

@@ -120,6 +120,11 @@ struct KeysCommand: AsyncParsableCommand {
                 let outcome = await KeysCommand.onEveryService(stack, admin, alreadyDone: .alreadyExists) { client in
                     _ = try await client.call(AdminAPI.rotateKey, request)
                 }
+                // No service holds a valid key by that id: nothing was made, and a retry cannot help,
+                // so no new key is printed to be handed out.
+                if outcome.done.isEmpty, outcome.already.isEmpty, outcome.missing.count == ServiceName.allCases.count {
+                    throw CLIError("no service has a valid key \(id) to rotate (fenliu keys list --revoked)")
+                }
                 print(made.text)
                 try outcome.report(
                     "key \(id) rotated to \(made.id)", already: "already rotated",
@@ -161,6 +166,8 @@ struct KeysCommand: AsyncParsableCommand {
         /// Of `failed`, the refusals the request itself caused (`invalid_argument`): sending it again
         /// cannot help.
         var refused = [String]()
+        /// The services that answered `not_found` (when that is not what "done already" means).
+        var missing = [ServiceName]()
 
         /// Prints a summary on standard error; throws when a service did not take the change.
         func report(_ what: String, already alreadyText: String, retry: String, note: String?) throws {
@@ -198,6 +205,7 @@ struct KeysCommand: AsyncParsableCommand {
                 let message = CLIError.from(error, service: service, url: stack.url(service)).description
                 outcome.failed.append((service, message))
                 if (error as? ConnectError)?.code == .invalidArgument { outcome.refused.append(message) }
+                if (error as? ConnectError)?.code == .notFound { outcome.missing.append(service) }
             }
         }
         return outcome
