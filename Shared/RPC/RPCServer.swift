@@ -171,7 +171,7 @@ public struct RPCServer<Context: RequestContext> {
                 throw UnsupportedMediaType(advice: "a GET carries encoding=json in its query")
             }
             // The GET form of Connect-Protocol-Version, held to the same version.
-            if let version = query.get("connect"), version != "v1" { throw ConnectError(.invalidArgument, "connect must be v1") }
+            if let version = query.get("connect"), version.trimmingSpaces != "v1" { throw ConnectError(.invalidArgument, "connect must be v1") }
             guard let message = query.get("message") else {
                 throw ConnectError.invalidArgument(field: "message", "the query must carry the request message")
             }

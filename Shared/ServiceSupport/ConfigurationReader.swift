@@ -77,14 +77,26 @@ public struct ConfigurationReader: Sendable {
     /// typo is told before the database is migrated rather than when the port is bound.
     public mutating func listenHost(_ name: String, default fallback: String) -> String {
         guard let text = text(name) else { return fallback }
-        var hints = addrinfo()
-        hints.ai_flags = AI_PASSIVE
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var found: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(text, nil, &hints, &found)
-        if let found { freeaddrinfo(found) }
+        // A literal is read without the resolver; a name is looked up once (a blocking call, at
+        // start-up only), and the resolver's own reason is given when it fails.
+        func lookUp(_ flags: Int32) -> Int32 {
+            var hints = addrinfo()
+            hints.ai_flags = AI_PASSIVE | flags
+            #if os(Linux)
+                hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+            #else
+                hints.ai_socktype = SOCK_STREAM
+            #endif
+            var found: UnsafeMutablePointer<addrinfo>?
+            let status = getaddrinfo(text, nil, &hints, &found)
+            if let found { freeaddrinfo(found) }
+            return status
+        }
+        guard lookUp(AI_NUMERICHOST) != 0 else { return text }
+        let status = lookUp(0)
         guard status == 0 else {
-            problem("\(name) must be an address to listen on (0.0.0.0, ::, 127.0.0.1, or a name that resolves), got \"\(text)\"")
+            let reason = String(cString: gai_strerror(status))
+            problem("\(name) must be an address to listen on (0.0.0.0, ::, 127.0.0.1, or a name that resolves), got \"\(text)\" (\(reason))")
             return fallback
         }
         return text

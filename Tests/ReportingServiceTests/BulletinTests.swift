@@ -33,7 +33,7 @@ struct BulletinTests {
             #expect(total.overdue == 1)
             #expect(total.extensions == 1)
             #expect(Self.rate(total.satisfactionRate) == "2/3")
-            #expect(total.diversionObjections == 1)
+            #expect(total.diversionObjections == 1, "t4's, on a 110 call; not t2's, on a 12345 call")
 
             // October: c2 at 23:30 on the 31st in Chengdu (15:30 UTC) and t6 belong to October.
             #expect(bulletin.previousTotal.calls == 1)

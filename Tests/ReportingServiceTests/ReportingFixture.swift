@@ -223,7 +223,9 @@ enum NovemberFixture {
         log.state("t2", "ACCEPTED", "510107-cgj", at: t2.addingTimeInterval(40 * 60), signForDue: t2.addingTimeInterval(1800))
         log.overdue("t2", "510107-cgj", at: t2.addingTimeInterval(86_400))
         log.state("t2", "RESOLVED", "510107-cgj", at: t2.addingTimeInterval(30 * 3600), resolveDue: t2.addingTimeInterval(86_400))
-        log.callback("t2", "510107-cgj", "BASICALLY_SATISFIED", state: "CALLBACK_DONE", at: t2.addingTimeInterval(32 * 3600))
+        // An objection on a ticket whose call came in on 12345 (feedback refuses these now; stored
+        // ones stay): not a diversion, so not counted.
+        log.callback("t2", "510107-cgj", "BASICALLY_SATISFIED", objects: true, state: "CALLBACK_DONE", at: t2.addingTimeInterval(32 * 3600))
 
         let t3 = t("2026-11-10 10:01")
         log.created("t3", call: "c5", "510104-pcs", name: "锦江公安分局", jinjiang, .crimeReport, channel: .channel12345, at: t3)

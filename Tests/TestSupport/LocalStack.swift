@@ -105,7 +105,8 @@ public final class LocalStack: @unchecked Sendable {
         guard let bin = ProcessInfo.processInfo.environment["FENLIU_BIN_DIR"] else {
             throw TestSetupError("FENLIU_BIN_DIR is not set: run the tests with scripts/test")
         }
-        var environment = environment
+        // The stack's own settings, not whatever the developer's shell has (an empty value is unset).
+        var environment = ["FENLIU_ACTOR": "", "FENLIU_KEY": ""].merging(environment) { _, given in given }
         environment["FENLIU_STATE_DIR"] = stateDirectory.path
         return try await Subprocess.run(bin + "/fenliu", arguments, environment: environment)
     }

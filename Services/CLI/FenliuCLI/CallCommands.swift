@@ -151,15 +151,20 @@ struct CallTimeline {
         if let decision {
             let flags = decision.safetyFlags.isEmpty ? "" : " · safety: " + decision.safetyFlags.map { "\($0)" }.joined(separator: ", ")
             // Reviewed: the classifier's own decision at its time, the operator's at the review's.
-            let classified =
-                decision.hasClassified
-                ? (decision.classified.category, decision.classified.destinations, decision.classified.confidence, decision.classified.state)
-                : (decision.category, decision.destinations, decision.confidence, decision.state)
-            rows.append(
-                (
-                    decision.decidedAt,
-                    "classified   \(Names.category(classified.0)) → \(classified.1.map(Names.destination).joined(separator: " + ")) (confidence \(String(format: "%.2f", classified.2)), \(Names.decision(classified.3)))\(flags)"
-                ))
+            // A decision reviewed before the classifier's own was kept (stop 36) cannot show it.
+            if decision.state == .reviewed, !decision.hasClassified {
+                rows.append((decision.decidedAt, "classified   (the classifier's decision was not kept: reviewed before it was)\(flags)"))
+            } else {
+                let classified =
+                    decision.hasClassified
+                    ? (decision.classified.category, decision.classified.destinations, decision.classified.confidence, decision.classified.state)
+                    : (decision.category, decision.destinations, decision.confidence, decision.state)
+                rows.append(
+                    (
+                        decision.decidedAt,
+                        "classified   \(Names.category(classified.0)) → \(classified.1.map(Names.destination).joined(separator: " + ")) (confidence \(String(format: "%.2f", classified.2)), \(Names.decision(classified.3)))\(flags)"
+                    ))
+            }
             if decision.hasReviewedAt {
                 let outcome = "\(Names.category(decision.category)) → \(decision.destinations.map(Names.destination).joined(separator: " + "))"
                 let note = decision.reviewNote.isEmpty ? "" : ": \(decision.reviewNote)"

@@ -53,9 +53,10 @@ public struct AccessGate: RPCGate {
         case unknown
     }
 
-    /// The Open311 standing of `apiKey`.
-    public func open311Key(_ apiKey: String) async -> Open311Key {
-        guard let (principal, _) = try? await keys.principal(for: apiKey) else { return .unknown }
+    /// The Open311 standing of `apiKey`. Throws when the keys cannot be read (the database is
+    /// down): an app must not be told its valid key is unknown.
+    public func open311Key(_ apiKey: String) async throws -> Open311Key {
+        guard let (principal, _) = try await keys.principal(for: apiKey) else { return .unknown }
         return principal.has(.open311) || principal.has(.supervisor) ? .app(principal) : .withoutOpen311Scope
     }
 }

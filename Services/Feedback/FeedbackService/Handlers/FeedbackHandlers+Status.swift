@@ -112,7 +112,8 @@ extension FeedbackHandlers {
     /// must move the deadline later (the centre may grant less than was asked, never a shorter
     /// deadline than the one standing), and lie within `longestExtension`.
     static func extensionProblem(_ until: Date, ticket: FeedbackTicket, now: Date) -> String? {
-        if until <= max(now, ticket.deadlines.resolveDue ?? now) { return "must be later than the current resolve deadline" }
+        if until <= now { return "must be in the future" }
+        if let due = ticket.deadlines.resolveDue, until <= due { return "must be later than the current resolve deadline" }
         if until.timeIntervalSince(now) > longestExtension { return "must be within \(Int(longestExtension / 86_400)) days from now" }
         return nil
     }
@@ -132,7 +133,13 @@ extension FeedbackHandlers {
             }
             let now = configuration.clock.now()
             let until = request.hasUntil ? request.until.date : pending.until
-            if let problem = Self.extensionProblem(until, ticket: ticket, now: now) { throw FeedbackError.invalidField("until", problem) }
+            if let problem = Self.extensionProblem(until, ticket: ticket, now: now) {
+                // Granting what was asked, when that no longer qualifies (it has passed): say so, and
+                // that a grant may name its own date.
+                throw FeedbackError.invalidField(
+                    "until",
+                    request.hasUntil ? problem : "the deadline asked for \(problem.replacingOccurrences(of: "must", with: "must now")); approve with until")
+            }
             let previous = ticket.state
             ticket.state = .extended
             ticket.deadlines.resolveDue = until

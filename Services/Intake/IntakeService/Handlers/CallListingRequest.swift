@@ -24,7 +24,7 @@ enum CallListingRequest {
         if !request.district.trimmingCharacters(in: .whitespaces).isEmpty {
             district = DistrictResolver.resolve(request.district)
             if district == nil {
-                problems.append(FieldViolation(field: "district", description: "is not a code or name of a Chengdu district, county or zone"))
+                problems.append(FieldViolation(field: "district", description: DistrictResolver.unknownDistrict))
             }
         }
         let from = request.hasReceivedFrom ? request.receivedFrom.date : nil

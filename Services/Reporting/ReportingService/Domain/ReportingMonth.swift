@@ -16,22 +16,22 @@ struct ReportingMonth: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM` (years 2000–2999).
     init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
-            (2000...2999).contains(year), (1...12).contains(month)
-        else { return nil }
+        guard let (year, month) = Self.shape(text), (Self.earliest.year...Self.latest.year).contains(year) else { return nil }
         self.init(year: year, month: month)
+    }
+
+    /// The year and month of text shaped `YYYY-MM` (any year), or `nil`.
+    private static func shape(_ text: String) -> (year: Int, month: Int)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
+        return (year, month)
     }
 
     /// Why `text` is no month this service reports on: not `YYYY-MM`, or outside the years kept.
     static func refusal(_ text: String) -> String {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month),
-            !(2000...2999).contains(year)
-        {
-            return "\"\(text)\" is outside the months reported on (2000-01 to 2999-12)"
-        }
-        return "\"\(text)\" is not a month: use YYYY-MM"
+        guard shape(text) != nil else { return "\"\(text)\" is not a month: use YYYY-MM" }
+        return "\"\(text)\" is outside the months reported on (\(earliest) to \(latest))"
     }
 
     init(year: Int, month: Int) {

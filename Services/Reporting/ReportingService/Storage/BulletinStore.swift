@@ -99,7 +99,7 @@ enum BulletinStore {
                 COALESCE(sum(extensions), 0) AS extensions,
                 count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED', 'NOT_SATISFIED')) AS reached,
                 count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
-                count(*) FILTER (WHERE objects_to_diversion) AS objections
+                count(*) FILTER (WHERE objects_to_diversion AND channel = 'CHANNEL_110') AS objections
             FROM ticket_facts
             WHERE created_at >= \(month.start) AND created_at < \(month.end) AND (\(district) = '' OR district = \(district))
             GROUP BY 1

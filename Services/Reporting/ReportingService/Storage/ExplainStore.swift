@@ -80,7 +80,9 @@ enum ExplainStore {
             numerator: "satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')", eventTypes: ["callback.recorded"]),
         "diversion_objections": Definition(
             text: "callers objecting to having been diverted from 110", table: .tickets, denominator: "true",
-            numerator: "objects_to_diversion", eventTypes: ["callback.recorded"]),
+            // Only a 110 call was diverted: an objection recorded on another line's ticket (feedback
+            // refuses them now, but earlier ones are stored) is not counted.
+            numerator: "objects_to_diversion AND channel = 'CHANNEL_110'", eventTypes: ["callback.recorded"]),
     ]
 
     /// The rows below and above the line, and their events.

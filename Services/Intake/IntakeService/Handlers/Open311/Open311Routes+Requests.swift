@@ -28,7 +28,13 @@ extension Open311Routes {
         // GeoReport v2: a POST needs the app's api_key; 403 when it is missing or not valid.
         if let gate {
             guard let key = form["api_key"], !key.isEmpty else { throw Open311Failure(status: .forbidden, ["api_key: is required"]) }
-            switch await gate.open311Key(key) {
+            let standing: AccessGate.Open311Key
+            do {
+                standing = try await gate.open311Key(key)
+            } catch {
+                throw Open311Failure(status: .serviceUnavailable, ["the keys cannot be read just now; try again shortly"])
+            }
+            switch standing {
             case .app: break
             case .withoutOpen311Scope: throw Open311Failure(status: .forbidden, ["api_key: this key has no open311 scope; ask for an app's key"])
             case .unknown: throw Open311Failure(status: .forbidden, ["api_key: is not a valid key (unknown or revoked)"])

@@ -53,13 +53,13 @@ extension Open311Routes {
         return Self.response(document, format)
     }
 
-    /// What a citizen reads of one update: the state in Chinese, and a department's own words with
-    /// it (its result, a progress note). Never the system's working notes — routing's reasons, a
-    /// callback's satisfaction code, feedback's clock notes are for staff, and in English.
+    /// What a citizen reads of one update: the state in Chinese, and the department's own words where
+    /// they are meant for the citizen — a progress note, the result. Everything else (routing's
+    /// reasons, a return's reason, the centre's notes on an extension, a callback's satisfaction
+    /// code, the clocks' notes) is for staff.
     static func updateText(_ event: Fenliu_Feedback_V1_TicketEvent) -> String {
         let label = Open311StatusSource.label(event.state)
-        let systemActors: Set<String> = ["routing", "feedback", "feedback-clock"]
-        guard event.kind == .stateChanged, !event.note.isEmpty, !systemActors.contains(event.actor) else { return label }
+        guard event.kind == .stateChanged, !event.note.isEmpty, [.inProgress, .resolved].contains(event.state) else { return label }
         return "\(label)：\(event.note)"
     }
 }
