@@ -39,8 +39,10 @@ public enum Migrator {
     public static func migrate(_ sets: [MigrationSet], on pool: PostgresPool) async throws -> Int {
         try await pool.transaction { connection in
             try connection.query("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
-            // An index on a big table may take longer than a request's statement limit.
-            try connection.execute(script: "SET LOCAL statement_timeout = 0")
+            // An index on a big table may take longer than a request's statement limit; and libpq
+            // would print PostgreSQL's NOTICEs (schema_migrations "already exists, skipping") to
+            // standard error at every start.
+            try connection.execute(script: "SET LOCAL statement_timeout = 0; SET LOCAL client_min_messages = warning")
             try connection.execute(
                 script: """
                     CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -123,14 +123,42 @@ public enum RPCMessageCoding {
             return ConnectError(.invalidArgument, "request body must be a JSON object")
         }
         for key in object.keys.sorted() {
-            guard let single = try? JSONSerialization.data(withJSONObject: [key: object[key]!]) else { continue }
-            do {
-                _ = try decodeIgnoringUnknownFields(type, Array(single))
-            } catch {
-                return .invalidArgument(field: key, explain(error))
-            }
+            guard let failure = failure(type, [key: object[key]!]) else { continue }
+            // Within a message or a list, the part that fails: department.level, rules[3].category.
+            let path = narrow(type, path: key, value: object[key]!) { [key: $0] }
+            return .invalidArgument(field: path, explain(failure))
         }
         return ConnectError(.invalidArgument, "request body does not match \(Message.protoMessageName): \(explain(error))")
+    }
+
+    /// Why `object` does not decode as `type`, or `nil` when it does.
+    private static func failure<Message: SwiftProtobuf.Message>(_ type: Message.Type, _ object: [String: Any]) -> (any Error)? {
+        guard let data = try? JSONSerialization.data(withJSONObject: object) else { return nil }
+        do {
+            _ = try decodeIgnoringUnknownFields(type, Array(data))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The deepest path under `path` whose part alone, put back in its place by `wrap`, still fails.
+    private static func narrow<Message: SwiftProtobuf.Message>(
+        _ type: Message.Type, path: String, value: Any, depth: Int = 0, wrap: @escaping (Any) -> [String: Any]
+    ) -> String {
+        // Only into a container of the right shape (an empty one decodes): a list sent for a map is
+        // wrong at `path` itself.
+        guard depth < 8 else { return path }
+        if let object = value as? [String: Any], failure(type, wrap([String: Any]())) == nil {
+            for key in object.keys.sorted() where failure(type, wrap([key: object[key]!])) != nil {
+                return narrow(type, path: "\(path).\(key)", value: object[key]!, depth: depth + 1) { wrap([key: $0]) }
+            }
+        } else if let list = value as? [Any], failure(type, wrap([Any]())) == nil {
+            for (index, element) in list.enumerated() where failure(type, wrap([element])) != nil {
+                return narrow(type, path: "\(path)[\(index)]", value: element, depth: depth + 1) { wrap([$0]) }
+            }
+        }
+        return path
     }
 
     private static func explain(_ error: any Error) -> String {

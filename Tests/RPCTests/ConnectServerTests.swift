@@ -155,7 +155,8 @@ struct ConnectServerTests {
                 ([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d], "UTF-8"),
                 (Array(#"{"channel":"CHANNEL_999"}"#.utf8), "channel"),
                 (Array(#"{"latitude":"north"}"#.utf8), "latitude"),
-                (Array(#"{"elements":["a"]}"#.utf8), "elements"),
+                (Array(#"{"elements":["a"]}"#.utf8), "elements:"),
+                (Array(#"{"elements":{"weapon":1}}"#.utf8), "elements.weapon:"),
             ]
             for (body, says) in cases {
                 let response = try await post(base, IntakeAPI.submitCall.path, body: body)

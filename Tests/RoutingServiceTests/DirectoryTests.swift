@@ -46,9 +46,17 @@ struct DirectoryTests {
             #expect(try !created.jsonString().contains("street-secret"))
             var renamed = department
             renamed.name = "锦江区春熙路街道办事处"
+            renamed.categories = [.cityAppearance, .publicFacilities, .cityAppearance]
             let edited = try await routing.client.call(RoutingAPI.upsertDepartment, .with { $0.department = renamed }).department
             #expect(edited.hasWebhookSecret_p)
             #expect(edited.name == "锦江区春熙路街道办事处")
+            #expect(edited.categories == [.cityAppearance, .publicFacilities], "a category listed twice is kept once")
+            // A bad value inside the department is named to its field.
+            let nested = await #expect(throws: ConnectError.self) {
+                try await routing.client.send(
+                    path: RoutingAPI.upsertDepartment.path, jsonBody: Array(#"{"department":{"id":"510104-chunxi","level":"BOGUS"}}"#.utf8))
+            }
+            #expect(nested?.fieldViolations.map(\.field) == ["department.level"], "\(String(describing: nested))")
 
             let bad = await #expect(throws: ConnectError.self) {
                 try await routing.client.call(

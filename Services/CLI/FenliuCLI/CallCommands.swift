@@ -182,6 +182,7 @@ struct CallTimeline {
             for event in ticket.history {
                 var text = "  \(label) \(Names.event(event.kind))"
                 if event.kind == .stateChanged { text += " \(Names.state(event.state))" }
+                if event.kind == .reassigned, !event.departmentID.isEmpty { text += " to \(event.departmentID)" }
                 if !event.actor.isEmpty { text += " by \(event.actor)" }
                 if !event.note.isEmpty { text += ": \(event.note)" }
                 if event.hasDueAt, event.kind != .stateChanged { text += " (due \(Output.time(event.dueAt)))" }

@@ -223,6 +223,8 @@ struct TicketCommand: AsyncParsableCommand {
             } else if event.kind == .stateChanged {
                 text += " \(Names.state(event.state))"
             }
+            // A reassignment names whom the ticket went to (the holder when it happened).
+            if event.kind == .reassigned, !event.departmentID.isEmpty { text += " to \(event.departmentID)" }
             if !event.actor.isEmpty { text += " by \(event.actor)" }
             if !event.note.isEmpty { text += ": \(event.note)" }
             Swift.print(text)

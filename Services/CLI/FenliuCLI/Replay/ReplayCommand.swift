@@ -236,7 +236,10 @@ actor ReplayTally {
                 + (nonPolice110 > 0 ? String(format: " (%.0f%%)", Double(diverted110) * 100 / Double(nonPolice110)) : "")
                 + " · 12345 → 110 hand-overs \(handedTo110) · danger calls that reached no emergency service \(dangerMissed)")
         lines.append("  tickets \(tickets.count): " + states.map { "\($0.lowercased()) \(count($0))" }.joined(separator: ", "))
-        lines.append("  overdue \(overdue.count), escalated \(escalated.count), still open \(tickets.count - finished.count)")
+        // "done" as the progress line counts it: work orders closed, police tickets and alerts resolved.
+        lines.append(
+            "  done \(finished.count) (work orders closed, police tickets and alerts resolved), overdue \(overdue.count), escalated \(escalated.count), still open \(tickets.count - finished.count)"
+        )
         if !actionFailures.isEmpty {
             lines.append(
                 "  simulated actions \(actions), refused (those refused for load were tried again): "
@@ -303,7 +306,7 @@ actor ProgressLine {
         let remaining = max(dayLength - simulated, 0) / speed
         let clock = String(format: "%02d:%02d", Int(simulated) / 3600, Int(simulated) % 3600 / 60)
         let line = String(
-            format: "%@ %@  calls %d/%d  tickets %d  closed %d  overdue %d  %.1f calls/s  ETA %dm%02ds", bar, clock, submitted, total, tickets,
+            format: "%@ %@  calls %d/%d  tickets %d  done %d  overdue %d  %.1f calls/s  ETA %dm%02ds", bar, clock, submitted, total, tickets,
             closed, overdue, Double(submitted) / max(seconds, 0.001), Int(remaining) / 60, Int(remaining) % 60)
         FileHandle.standardError.write(Data(((isTerminal ? "\r\u{1B}[2K" : "") + line + (isTerminal ? "" : "\n")).utf8))
     }

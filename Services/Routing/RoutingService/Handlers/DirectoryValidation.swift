@@ -36,8 +36,10 @@ enum DirectoryValidation {
                 violations.append(.init(field: "department.active", description: "\(id) is an emergency service and cannot be deactivated"))
             }
         }
-        let categories = message.categories.compactMap(Category.init(proto:))
-        if categories.count != message.categories.count {
+        // Each category once, in the order given (a repeat was stored twice).
+        var listed = Set<Category>()
+        let categories = message.categories.compactMap(Category.init(proto:)).filter { listed.insert($0).inserted }
+        if message.categories.contains(where: { Category(proto: $0) == nil }) {
             violations.append(.init(field: "department.categories", description: "must be catalogue categories"))
         }
         guard violations.isEmpty, let level else { throw RoutingError.invalidFields(violations) }
