@@ -1290,4 +1290,38 @@ struct ClassifierSafetyTests {
         let outcome = try classify(text)
         #expect(!outcome.safetyFlags.contains(.injury), "\(outcome.evidence)")
     }
+
+    @Test(
+        "an act of self-harm told flatly after a question, or someone still or bloodied beside a complaint, reaches the emergency services (a stop-36 probe's)",
+        arguments: [
+            "我想问一下社保断了怎么续。无所谓了，我在浴缸里割了手腕，就想跟人说一声",
+            "老板欠我工资三个月了。我刚把家里的药全吃了",
+            "来电人咨询失业金领取事宜，称其已服下家中全部药物，表示仅想告知一声，无其他诉求",
+            "我想问一下户口迁移要什么材料。我把煤气打开了，门窗都关了",
+            "反映一下共享单车乱停，还有路边有个人躺在地上好久了，身上有血",
+            "小区门口垃圾好几天没人收了，垃圾堆旁边躺着个老人，一直没动",
+            "隔壁租户欠了房东三个月房租，房东叫我帮忙开门看，门一开里面一个人倒在血泊里",
+            "楼上漏水漏到我家，我上去找他，敲门没人开，门缝里往外流水，还有血",
+            "狗屎到处都是没人管，还有一条大狗刚刚把一个老太太扑倒了，在咬她的腿",
+        ])
+    func flatSelfHarmAndBodiesInComplaints(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.destinations.contains { $0.isEmergencyService }, "\(outcome.destinations) \(outcome.evidence)")
+    }
+
+    @Test(
+        "…while a course of medicine finished, gas lit to cook, a dog at play, rubbish never moved, a slaughtered chicken, a drama or a past scar stay ordinary",
+        arguments: [
+            "医生开的药都吃完了，还是没好，想问下要不要复查",
+            "我把煤气打开了准备做饭，结果打不燃，想问下燃气公司电话",
+            "我家狗在咬他的鞋子，闹着玩的，邻居就来吵",
+            "小区垃圾堆一直没动，三天没人收了",
+            "楼下在杀鸡，地上有血，好臭，没人清理",
+            "我以前割过手腕，现在好了，想问下有没有心理咨询热线",
+            "电视剧里那个人割了手腕，我想投诉这种剧情",
+        ])
+    func selfHarmLookAlikes(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.safetyFlags.isEmpty, "\(outcome.safetyFlags) \(outcome.evidence)")
+    }
 }

@@ -547,6 +547,39 @@ extension SafetyRules {
             excludedIn: [
                 "跳楼价", "跳楼甩卖", "跳楼大甩卖", "要跳舞", "要跳广场", "要跳操", "要跳绳", "就跳舞", "就跳广场", "跳下车",
             ])
+        // The act already done, told flatly after an ordinary question (我想问一下社保断了怎么续。无所谓了，
+        // 我在浴缸里割了手腕 / 我把煤气打开了，门窗都关了 / 我刚把家里的药全吃了: a stop-36 probe's 27 misses,
+        // all sent to 12345 with the question's category). A wrist cut bleeds: 120 as well as 110.
+        cues += SafetyCue.group(
+            ["割了手腕", "割手腕", "把手腕割", "手腕割了", "割了腕", "划了手腕", "手腕划了", "划破了手腕", "割破了手腕", "割了脉", "割脉"],
+            [.threatToLife, .injury],
+            vetoedNearby: ["电视", "剧", "小说", "电影", "新闻", "视频", "疤", "以前", "去年", "那年", "小时候", "曾经", "心理", "咨询热线", "热线"])
+        // The whole household's medicine swallowed (我刚把家里的药全吃了; 称其已服下家中全部药物): an overdose
+        // now — not a course finished that did not help (药全吃了还是没好), nor sweets or vitamins.
+        cues += SafetyCue.group(
+            [
+                "药全吃了", "药全部吃了", "药全吞了", "药都吃了", "药都吃完了", "药都吞了", "药全部服下", "药物全部服下", "全部药物", "药全部吞了",
+                "片药全吃了", "药一口气吃了", "药一次吃了",
+            ],
+            [.poisoning, .threatToLife],
+            requiresNearby: ["家里", "屋头", "屋里", "家中", "一百", "几十", "所有", "全部", "一瓶", "一盒", "无所谓", "受不了", "想跟人", "说一声", "讲一声", "告知"],
+            vetoedNearby: pastOrPaperwork + [
+                "以前", "上次", "不见效", "没效果", "没好", "不管用", "没用", "用都没得", "假药", "保健品", "退货", "退款", "维生素", "钙片", "糖果",
+                "软糖", "医生", "复查", "疗程", "开的药", "过期",
+            ])
+        // Gas turned on with the doors and windows shut, or oneself shut in with it (我把煤气打开了，门窗都关了;
+        // 我妈把煤气打开了，把自己锁在厨房): a life and a building at risk.
+        cues += SafetyCue.group(
+            [
+                "把煤气打开了", "把煤气开了", "把煤气打开", "煤气打开了", "开了煤气", "把燃气打开了", "把燃气开了", "把天然气打开了", "把天然气开了",
+                "开着煤气", "开起煤气",
+            ],
+            [.threatToLife, .gasLeak],
+            requiresNearby: [
+                "门窗", "窗户都关", "窗子都关", "关死", "封好", "封死", "锁在", "关在", "把自己", "受不了", "受够了", "不想活", "无所谓", "想跟人", "说一声",
+                "讲一声", "不出来",
+            ],
+            vetoedNearby: ["做饭", "炒菜", "烧水", "热水器", "点不燃", "打不燃", "点不着", "打不着", "没气", "停气", "燃气公司", "表"])
         // Fuel poured over oneself (拿了一桶汽油淋到自己身上了，手上拿着打火机，说不给钱就点): the fuel is
         // the danger, lighter or not; without a fuel word it is water, soup or cooking oil.
         cues += SafetyCue.group(
@@ -664,6 +697,32 @@ extension SafetyRules {
             // A claim beside an injury told as happening now does not clear it (工地上工人刚刚坠楼了，老板不给赔偿:
             // a stop-35 user test's, sent to 12345 as a wage matter); told without a time, it still does.
             vetoedNearbyUnlessNow: pastOrPaperwork)
+        // Someone lying there, still, or bloodied, told beside a complaint about bikes, rubbish or a manhole
+        // (路边有个人躺在地上好久了，身上有血; 垃圾堆旁边躺着个老人，一直没动: a stop-36 probe's).
+        cues += SafetyCue.group(
+            ["一直没动", "一直不动", "好久没动", "半天没动", "好久都没动", "半天都没动", "一直都没动", "一直躺着没动"], [.injury],
+            requiresNearby: ["躺着", "躺在", "躺了", "倒在", "趴在", "倒着", "睡在地上"],
+            vetoedNearby: pastOrPaperwork + ["狗", "猫", "鸟", "车", "垃圾桶", "塑料", "模特", "假人", "雕塑", "睡觉", "晒太阳", "醉", "喊醒", "叫醒了"],
+            family: "unconscious")
+        cues += SafetyCue.group(
+            ["身上有血", "头上有血", "脸上有血", "身上都是血", "地上有血", "地上都是血", "一地的血", "满地是血"], [.injury],
+            requiresNearby: ["躺", "倒在", "趴在", "人", "老人", "小孩", "男的", "女的"],
+            vetoedNearby: pastOrPaperwork + ["杀猪", "杀鸡", "杀鱼", "宰", "狗", "猫", "鸡", "鸭", "鱼", "猪", "油漆", "颜料", "番茄", "道具", "拍", "清理", "打扫", "冲洗"])
+        // A body found in its blood (门一开里面一个人倒在血泊里): the police as well as an ambulance.
+        cues += SafetyCue.group(
+            ["倒在血泊", "躺在血泊", "血泊中", "血泊里"], [.injury, .personAtRisk],
+            vetoedNearby: ["电影", "剧", "小说", "游戏", "新闻", "杀猪", "宰", "道具", "拍", "以前", "去年"])
+        // Blood coming from behind a closed door (敲门没人开，门缝里往外流水，还有血).
+        cues += SafetyCue.group(
+            ["还有血", "有血流出来", "往外流血", "渗出血", "流出血"], [.injury, .personAtRisk],
+            requiresNearby: ["门缝", "敲门", "没人开", "门口", "屋里", "屋头", "房间里"],
+            vetoedNearby: ["杀猪", "杀鸡", "杀鱼", "宰", "鱼", "肉", "油漆", "颜料", "番茄"])
+        // A dog biting someone now (一条大狗刚刚把一个老太太扑倒了，在咬她的腿), inside a dog-mess complaint.
+        cues += SafetyCue.group(
+            ["在咬她", "在咬他", "在咬人", "在咬小孩", "在咬娃", "咬着她", "咬着他", "咬住她", "咬住他", "咬住了她", "咬住了他"],
+            [.injury, .personAtRisk],
+            requiresNearby: ["狗", "犬"],
+            vetoedNearby: pastOrPaperwork + ["经常", "老是", "每次", "总是", "以前", "玩", "闹着玩", "训练", "视频", "拍"])
         // Bleeding that will not stop is happening now, whatever claim the call goes on to (手臂被机器绞伤，
         // 流血不止，厂里…也不买工伤保险: a new training writer's, stop 25): only a past time vetoes it.
         cues += SafetyCue.group(
