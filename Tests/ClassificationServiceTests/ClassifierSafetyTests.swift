@@ -1303,6 +1303,10 @@ struct ClassifierSafetyTests {
             "隔壁租户欠了房东三个月房租，房东叫我帮忙开门看，门一开里面一个人倒在血泊里",
             "楼上漏水漏到我家，我上去找他，敲门没人开，门缝里往外流水，还有血",
             "狗屎到处都是没人管，还有一条大狗刚刚把一个老太太扑倒了，在咬她的腿",
+            // A review's misses of the first version.
+            "来电人咨询社保续缴，并表示其已把煤气打开了，门窗都关了",
+            "公交车站那里躺着个老人，一直没动",
+            "狗屎没人管，还有一条大狗正在咬一个小孩",
         ])
     func flatSelfHarmAndBodiesInComplaints(text: String) throws {
         let outcome = try classify(text, channel: .hotline12345)
@@ -1319,6 +1323,12 @@ struct ClassifierSafetyTests {
             "楼下在杀鸡，地上有血，好臭，没人清理",
             "我以前割过手腕，现在好了，想问下有没有心理咨询热线",
             "电视剧里那个人割了手腕，我想投诉这种剧情",
+            // A review's false alarms of the first version: a refill, fiction, rubbish dumped, a past bite.
+            "家里的药都吃完了，想问下社区医院慢病配药怎么预约",
+            "电视剧里女主把煤气打开了，门窗都关了，这种剧情教坏小孩，想投诉",
+            "有人把建筑垃圾倒在路边，一直没动，半个月了都没人清运",
+            "三天前邻居的狗咬住了他的腿，打了狂犬针，想问这个钱该谁出",
+            "我女儿前年割了手腕，现在上高中了，想问一下学校有没有心理辅导老师",
         ])
     func selfHarmLookAlikes(text: String) throws {
         let outcome = try classify(text, channel: .hotline12345)

@@ -549,37 +549,59 @@ extension SafetyRules {
             ])
         // The act already done, told flatly after an ordinary question (我想问一下社保断了怎么续。无所谓了，
         // 我在浴缸里割了手腕 / 我把煤气打开了，门窗都关了 / 我刚把家里的药全吃了: a stop-36 probe's 27 misses,
-        // all sent to 12345 with the question's category). A wrist cut bleeds: 120 as well as 110.
-        cues += SafetyCue.group(
-            ["割了手腕", "割手腕", "把手腕割", "手腕割了", "割了腕", "划了手腕", "手腕划了", "划破了手腕", "割破了手腕", "割了脉", "割脉"],
-            [.threatToLife, .injury],
-            vetoedNearby: ["电视", "剧", "小说", "电影", "新闻", "视频", "疤", "以前", "去年", "那年", "小时候", "曾经", "心理", "咨询热线", "热线"])
-        // The whole household's medicine swallowed (我刚把家里的药全吃了; 称其已服下家中全部药物): an overdose
-        // now — not a course finished that did not help (药全吃了还是没好), nor sweets or vitamins.
+        // all sent to 12345 with the question's category). A wrist cut bleeds: 120 as well as 110. Drawn
+        // narrow after a review's 86 false alarms of the first version: a cut told as an accident, a past
+        // attempt, a refill of household medicine, gas lit to cook, fiction and the news are not these.
+        let fictionOrPast =
+            pastOrPaperwork + [
+                "年前", "曾", "以前", "那年", "小时候", "昨天", "昨晚", "电视", "电视剧", "剧情", "剧里", "短剧", "电影", "小说", "新闻", "视频", "漫画",
+                "绘本", "书里", "博主", "账号", "举报", "论文", "梦",
+            ]
         cues += SafetyCue.group(
             [
-                "药全吃了", "药全部吃了", "药全吞了", "药都吃了", "药都吃完了", "药都吞了", "药全部服下", "药物全部服下", "全部药物", "药全部吞了",
-                "片药全吃了", "药一口气吃了", "药一次吃了",
+                "割了手腕", "割了腕", "割了脉", "割脉", "手腕割了", "把手腕割", "割手腕", "划开了手腕", "手腕划开", "在手腕上划", "割了自己的手腕",
+            ],
+            [.threatToLife, .injury],
+            vetoedNearby: fictionOrPast + [
+                "已经", "缝了针", "包扎", "创可贴", "康复", "出院", "好了", "不小心", "切菜", "玻璃", "纸箱", "快递", "猫", "抓", "器械", "疤", "印子",
+            ])
+        // The medicine swallowed at once (我刚把家里的药全吃了; 称其已服下家中全部药物): an overdose now — only
+        // beside a word of now or of giving up, never a course finished, a refill or a pet.
+        let notAnOverdose =
+            fictionOrPast + [
+                "不见效", "没效果", "没好", "不管用", "没用", "假药", "保健品", "退货", "退款", "维生素", "钙片", "糖果", "软糖", "复查", "疗程", "过期",
+                "配药", "开药", "续开", "续药", "处方", "复诊", "送药", "拿药", "药店", "医保", "还要吃", "还在", "好多了", "表扬", "狗", "猫", "宠物", "差点",
+                "会怎么样", "抢救过来",
+            ]
+        cues += SafetyCue.group(
+            [
+                "药全吃了", "药全部吃了", "药全吞了", "药都吞了", "药全部服下", "药物全部服下", "服下家中全部药物", "吞了好多药", "吞了很多药", "药全部吞了",
+                "药都吃了",
             ],
             [.poisoning, .threatToLife],
-            requiresNearby: ["家里", "屋头", "屋里", "家中", "一百", "几十", "所有", "全部", "一瓶", "一盒", "无所谓", "受不了", "想跟人", "说一声", "讲一声", "告知"],
-            vetoedNearby: pastOrPaperwork + [
-                "以前", "上次", "不见效", "没效果", "没好", "不管用", "没用", "用都没得", "假药", "保健品", "退货", "退款", "维生素", "钙片", "糖果",
-                "软糖", "医生", "复查", "疗程", "开的药", "过期",
-            ])
+            requiresNearby: ["刚", "我把", "把家里", "把屋头", "无所谓", "受不了", "不想活", "想跟人", "说一声", "讲一声", "告知"],
+            vetoedNearby: notAnOverdose)
+        // …and the household's supply finished (药都吃完了) only as the act itself: 完 is also "ran out".
+        cues += SafetyCue.group(
+            ["药都吃完了", "药全吃完了"], [.poisoning, .threatToLife],
+            requiresNearby: ["刚把", "刚刚把", "无所谓", "不想活", "说一声", "讲一声"],
+            vetoedNearby: notAnOverdose)
         // Gas turned on with the doors and windows shut, or oneself shut in with it (我把煤气打开了，门窗都关了;
         // 我妈把煤气打开了，把自己锁在厨房): a life and a building at risk.
         cues += SafetyCue.group(
             [
-                "把煤气打开了", "把煤气开了", "把煤气打开", "煤气打开了", "开了煤气", "把燃气打开了", "把燃气开了", "把天然气打开了", "把天然气开了",
-                "开着煤气", "开起煤气",
+                "把煤气打开了", "把煤气开了", "煤气打开了", "开了煤气", "把燃气打开了", "把燃气开了", "把天然气打开了", "把天然气开了", "打开了煤气",
+                "打开了天然气", "煤气阀打开", "把煤气阀", "燃气开着的", "把燃气开着", "煤气我开了", "煤气我打开了",
             ],
             [.threatToLife, .gasLeak],
             requiresNearby: [
-                "门窗", "窗户都关", "窗子都关", "关死", "封好", "封死", "锁在", "关在", "把自己", "受不了", "受够了", "不想活", "无所谓", "想跟人", "说一声",
-                "讲一声", "不出来",
+                "门窗都关", "门窗关好", "门窗紧闭", "关好门窗", "门窗都封", "窗户都关", "窗户也关", "窗子都关", "关死", "封好", "封死", "锁在", "把自己",
+                "受不了", "受够了", "不想活", "无所谓", "想跟人", "说一声", "讲一声", "等死",
             ],
-            vetoedNearby: ["做饭", "炒菜", "烧水", "热水器", "点不燃", "打不燃", "点不着", "打不着", "没气", "停气", "燃气公司", "表"])
+            vetoedNearby: fictionOrPast + [
+                "做饭", "炒菜", "烧水", "煮", "炖", "汤", "面", "热水器", "点不燃", "打不燃", "点不着", "打不着", "打不出来", "没气", "停气", "燃气公司",
+                "燃气表", "煤气表", "抄表", "宣传", "餐馆", "饭店", "摊", "炉子", "煤气罐", "油烟", "烤火", "取暖", "师傅", "通气", "验收", "报警器", "通风",
+            ])
         // Fuel poured over oneself (拿了一桶汽油淋到自己身上了，手上拿着打火机，说不给钱就点): the fuel is
         // the danger, lighter or not; without a fuel word it is water, soup or cooking oil.
         cues += SafetyCue.group(
@@ -698,31 +720,53 @@ extension SafetyRules {
             // a stop-35 user test's, sent to 12345 as a wage matter); told without a time, it still does.
             vetoedNearbyUnlessNow: pastOrPaperwork)
         // Someone lying there, still, or bloodied, told beside a complaint about bikes, rubbish or a manhole
-        // (路边有个人躺在地上好久了，身上有血; 垃圾堆旁边躺着个老人，一直没动: a stop-36 probe's).
+        // (路边有个人躺在地上好久了，身上有血; 垃圾堆旁边躺着个老人，一直没动: a stop-36 probe's) — a person, not
+        // rubbish dumped (倒在路边), a case not moving, a butcher's stall, a costume or a nosebleed.
         cues += SafetyCue.group(
-            ["一直没动", "一直不动", "好久没动", "半天没动", "好久都没动", "半天都没动", "一直都没动", "一直躺着没动"], [.injury],
-            requiresNearby: ["躺着", "躺在", "躺了", "倒在", "趴在", "倒着", "睡在地上"],
-            vetoedNearby: pastOrPaperwork + ["狗", "猫", "鸟", "车", "垃圾桶", "塑料", "模特", "假人", "雕塑", "睡觉", "晒太阳", "醉", "喊醒", "叫醒了"],
+            [
+                "一直没动", "一直不动", "好久没动", "半天没动", "好久都没动", "半天都没动", "一直都没动", "一直躺着没动", "半天没起来", "一直没起来",
+                "好久没起来",
+            ],
+            [.injury],
+            requiresNearby: ["躺着", "躺在", "躺了", "趴在", "睡在地上"],
+            alsoRequiresNearby: ["人", "老人", "大爷", "婆婆", "男的", "女的", "小孩", "娃"],
+            vetoedNearby: pastOrPaperwork + [
+                "狗", "猫", "鸟", "老鼠", "车一直", "车停", "车辆", "僵尸车", "垃圾桶", "塑料", "模特", "假人", "雕塑", "睡觉", "晒太阳", "醉", "喊醒",
+                "叫醒了", "材料", "申请", "案子", "进度", "渣土", "建筑垃圾", "树", "钢管", "广告牌", "摇椅", "躺椅", "游戏", "每天", "天天", "装死",
+            ],
             family: "unconscious")
+        let notAPersonBleeding =
+            pastOrPaperwork + [
+                "杀猪", "杀鸡", "杀鸭", "杀鱼", "杀羊", "杀兔", "宰", "狗", "猫", "鸡", "鸭", "鱼", "猪", "羊", "牛", "兔", "排骨", "肉", "屠", "菜市场",
+                "卖", "油漆", "颜料", "番茄", "道具", "拍", "清理", "打扫", "冲洗", "化妆", "万圣节", "鬼屋", "激光", "美容", "纹", "抽血", "验血", "护士",
+                "鼻血", "例假", "月经", "收拾", "尿", "小便", "大便", "牙", "裤子", "纱布", "医疗垃圾", "止住",
+            ]
         cues += SafetyCue.group(
-            ["身上有血", "头上有血", "脸上有血", "身上都是血", "地上有血", "地上都是血", "一地的血", "满地是血"], [.injury],
-            requiresNearby: ["躺", "倒在", "趴在", "人", "老人", "小孩", "男的", "女的"],
-            vetoedNearby: pastOrPaperwork + ["杀猪", "杀鸡", "杀鱼", "宰", "狗", "猫", "鸡", "鸭", "鱼", "猪", "油漆", "颜料", "番茄", "道具", "拍", "清理", "打扫", "冲洗"])
+            ["身上有血", "头上有血", "脸上有血", "身上都是血", "地上有血", "地上都是血", "一地的血", "满地是血", "地上一滩血", "地上好多血"], [.injury],
+            requiresNearby: ["躺", "倒在", "趴在", "有个人", "一个人"],
+            vetoedNearby: notAPersonBleeding)
         // A body found in its blood (门一开里面一个人倒在血泊里): the police as well as an ambulance.
         cues += SafetyCue.group(
             ["倒在血泊", "躺在血泊", "血泊中", "血泊里"], [.injury, .personAtRisk],
-            vetoedNearby: ["电影", "剧", "小说", "游戏", "新闻", "杀猪", "宰", "道具", "拍", "以前", "去年"])
+            vetoedNearby: fictionOrPast + ["游戏", "杀猪", "宰", "道具", "拍", "画", "假人", "密室", "鬼屋", "抖音", "短片"])
         // Blood coming from behind a closed door (敲门没人开，门缝里往外流水，还有血).
         cues += SafetyCue.group(
             ["还有血", "有血流出来", "往外流血", "渗出血", "流出血"], [.injury, .personAtRisk],
-            requiresNearby: ["门缝", "敲门", "没人开", "门口", "屋里", "屋头", "房间里"],
-            vetoedNearby: ["杀猪", "杀鸡", "杀鱼", "宰", "鱼", "肉", "油漆", "颜料", "番茄"])
-        // A dog biting someone now (一条大狗刚刚把一个老太太扑倒了，在咬她的腿), inside a dog-mess complaint.
+            requiresNearby: ["门缝", "敲门", "没人开", "门底下", "门下面"],
+            vetoedNearby: notAPersonBleeding)
+        // A dog biting someone now (一条大狗刚刚把一个老太太扑倒了，在咬她的腿), inside a dog-mess complaint — not
+        // a shoe or a schoolbag, the news, last week's bite and its vaccine, or two dogs fighting.
         cues += SafetyCue.group(
-            ["在咬她", "在咬他", "在咬人", "在咬小孩", "在咬娃", "咬着她", "咬着他", "咬住她", "咬住他", "咬住了她", "咬住了他"],
+            [
+                "在咬她", "在咬他", "在咬人", "在咬小孩", "在咬娃", "在咬一个", "咬住了她", "咬住了他", "咬住她", "咬住他", "咬住小孩", "咬住老人",
+                "咬住了老人", "咬住了小孩",
+            ],
             [.injury, .personAtRisk],
             requiresNearby: ["狗", "犬"],
-            vetoedNearby: pastOrPaperwork + ["经常", "老是", "每次", "总是", "以前", "玩", "闹着玩", "训练", "视频", "拍"])
+            vetoedNearby: fictionOrPast + [
+                "经常", "老是", "每次", "总是", "闹着玩", "狗在玩", "玩具", "训练", "拍", "鞋", "拖鞋", "书包", "裤腿", "骨头", "纪录片", "节目", "那天",
+                "天前", "狂犬", "赔", "调解", "黄狗", "黑狗", "那只狗的",
+            ])
         // Bleeding that will not stop is happening now, whatever claim the call goes on to (手臂被机器绞伤，
         // 流血不止，厂里…也不买工伤保险: a new training writer's, stop 25): only a past time vetoes it.
         cues += SafetyCue.group(
