@@ -9,7 +9,7 @@ public enum Inbox {
     /// One message to apply once by its key: a call with an `Idempotency-Key`, or one delivery of
     /// `AdminService/Deliver`, checked by its handler and ready to run.
     public struct Delivery: Sendable {
-        /// The sender's key.
+        /// The sender's key, as the inbox keeps it (`callerKey`).
         public let key: String
         /// The method's name; a key used for one method cannot be used for another.
         public let method: String
@@ -17,8 +17,10 @@ public enum Inbox {
         public let apply: @Sendable (PostgresConnection) throws -> String
 
         /// Creates a delivery.
+        /// Creates a delivery of the key `key` as the current caller sent it: scoped here, once, for
+        /// every way a delivery is made (a call of its own, one of a `Deliver` batch).
         public init(key: String, method: String, apply: @escaping @Sendable (PostgresConnection) throws -> String) {
-            self.key = key
+            self.key = Inbox.callerKey(key)
             self.method = method
             self.apply = apply
         }
@@ -30,9 +32,8 @@ public enum Inbox {
         key: String?, method: String, on pool: PostgresPool,
         _ effect: @escaping @Sendable (PostgresConnection) throws -> Response
     ) async throws -> Response {
-        guard let sent = key else { return try await pool.transaction { try effect($0) } }
-        if let problem = problem(withKey: sent) { throw ConnectError.invalidArgument(field: "Idempotency-Key", problem) }
-        let key = callerKey(sent)
+        guard let key else { return try await pool.transaction { try effect($0) } }
+        if let problem = problem(withKey: key) { throw ConnectError.invalidArgument(field: "Idempotency-Key", problem) }
         // The effect's own response is answered as it is; only a repeat is decoded from the inbox.
         let fresh = FreshResponse<Response>()
         let delivery = Delivery(key: key, method: method) { connection in

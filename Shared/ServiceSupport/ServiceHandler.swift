@@ -72,7 +72,7 @@ public struct MethodRegistry {
             guard let key = context.idempotencyKey else {
                 throw ConnectError.invalidArgument(field: "idempotencyKey", "is required")
             }
-            return Inbox.Delivery(key: Inbox.callerKey(key), method: method.name) { try effect.apply($0).jsonString() }
+            return Inbox.Delivery(key: key, method: method.name) { try effect.apply($0).jsonString() }
         }
         server.register(method) { request, context in
             let response = try await DatabaseDeadline.$current.withValue(context.deadline) {

@@ -119,6 +119,8 @@ public final class KeyStore: Sendable {
 
     private struct Snapshot: Sendable {
         var keys: [String: StoredKey] = [:]
+        /// Each key's owner (`firstOfLine`), worked out once per reload rather than on every call.
+        var owners: [String: String] = [:]
         var loadedAt = ContinuousClock.now - .seconds(3600)
     }
 
@@ -141,7 +143,7 @@ public final class KeyStore: Sendable {
             stored = snapshot.withLock { $0.keys[key.id] }
         }
         guard let stored, stored.revokedAt == nil, Self.constantTimeEqual(stored.secretHash, key.secretHash) else { return nil }
-        let owner = snapshot.withLock { Self.firstOfLine(stored, in: $0.keys) }
+        let owner = snapshot.withLock { $0.owners[stored.id] }
         return (Principal(keyID: stored.id, label: stored.label, scopes: Set(stored.scopes), owner: owner), stored)
     }
 
@@ -159,8 +161,11 @@ public final class KeyStore: Sendable {
     /// Reads every key again.
     public func reload() async throws {
         let keys = try await pool.withConnection { connection in try Self.all(includeRevoked: true, on: connection) }
+        let byID = Dictionary(uniqueKeysWithValues: keys.map { ($0.id, $0) })
+        let owners = byID.mapValues { Self.firstOfLine($0, in: byID) }
         snapshot.withLock {
-            $0.keys = Dictionary(uniqueKeysWithValues: keys.map { ($0.id, $0) })
+            $0.keys = byID
+            $0.owners = owners
             $0.loadedAt = ContinuousClock.now
         }
     }
