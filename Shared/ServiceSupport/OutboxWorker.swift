@@ -118,9 +118,17 @@ public final class OutboxWorker: Service, Sendable {
         self.metrics = metrics
         self.logger = logger
         self.configuration = configuration
+        // Every target's counters start at zero, so `rate()` and alerts on them work before the first
+        // failure (a series that appears only then reads as "no data", not as "no failures").
+        for target in peers.keys.map(\.rawValue) + [Outbox.webhookTarget] {
+            metrics?.increment("fenliu_outbox_delivered_total", help: "Outbox messages delivered.", labels: ["target": target], by: 0)
+            metrics?.increment("fenliu_outbox_failures_total", help: "Failed outbox delivery attempts.", labels: ["target": target], by: 0)
+        }
         metrics?.addCollector { [pool] in
-            guard let backlog = try? await Outbox.backlog(on: pool) else { return [] }
+            let databaseUp = ("fenliu_database_up", "1 when this scrape could read the service's database, 0 when not.")
+            guard let backlog = try? await Outbox.backlog(on: pool) else { return [(databaseUp.0, databaseUp.1, 0)] }
             return [
+                (databaseUp.0, databaseUp.1, 1),
                 ("fenliu_outbox_pending", "Outbox messages waiting for delivery.", Double(backlog.pending)),
                 ("fenliu_outbox_parked", "Outbox messages refused by their receiver, waiting for an operator.", Double(backlog.parked)),
             ]

@@ -143,8 +143,19 @@ struct AnalyticsTests {
             let returns = try await explain("return_rate", department: "510104-cgj")
             #expect("\(returns.value.numerator)/\(returns.value.denominator)" == "1/2")
             #expect(returns.numeratorEvents.contains { $0.type == "ticket.reassigned" && $0.ticketID == "t4" })
+            #expect(diversion.kind == "rate")
             let extensions = try await explain("extensions")
             #expect(extensions.value.numerator == bulletin.total.extensions)
+            #expect(extensions.kind == "count")
+            // Every figure the bulletin has is explained, each read the way the bulletin gives it.
+            for (figure, count) in [
+                ("calls", bulletin.total.calls), ("handed_to_110", bulletin.total.handedTo110), ("tickets", bulletin.total.tickets),
+                ("overdue", bulletin.total.overdue), ("diversion_objections", bulletin.total.diversionObjections),
+            ] {
+                let explained = try await explain(figure)
+                #expect(explained.kind == "count", "\(figure)")
+                #expect(explained.value.numerator == count, "\(figure)")
+            }
             let satisfaction = try await explain("satisfaction_rate")
             #expect(satisfaction.value.numerator == 2)
             #expect(satisfaction.numeratorEvents.allSatisfy { $0.type == "callback.recorded" })

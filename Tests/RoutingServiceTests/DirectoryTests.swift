@@ -143,6 +143,11 @@ struct DirectoryTests {
                     })
             }
             #expect(controlled?.fieldViolations.map(\.field) == ["rules.version"])
+            // No publisher named: the caller as the audit trail names it (here, with keys off, the
+            // service itself), never a made-up "unknown".
+            let unsigned = try await routing.client.call(RoutingAPI.publishRoutingRules, .with { $0.rules.rules = published.rules }).rules
+            #expect(unsigned.version == "v3")
+            #expect(unsigned.publishedBy == "system")
 
             #expect(try await routing.client.call(RoutingAPI.getRoutingRules, .with { $0.version = "2026.1" }).rules.rules.count == 236)
             let duplicate = await #expect(throws: ConnectError.self) {

@@ -30,6 +30,22 @@ struct ServiceRuntimeTests {
             #expect(metrics.text.contains(#"fenliu_rpc_requests_total{code="ok",method="/fenliu.admin.v1.AdminService/ListOutbox"} 1"#))
             #expect(metrics.text.contains("# TYPE fenliu_rpc_duration_seconds histogram"))
             #expect(metrics.text.contains("fenliu_outbox_pending 0"))
+            #expect(metrics.text.contains("fenliu_database_up 1"))
+            // Counters exist at zero before anything was delivered or failed.
+            #expect(metrics.text.contains(#"fenliu_outbox_failures_total{target="webhook"} 0"#))
+            #expect(metrics.text.contains(#"fenliu_outbox_delivered_total{target="webhook"} 0"#))
+        }
+    }
+
+    @Test("a scrape that cannot read the database says so instead of dropping the outbox gauges silently")
+    func metricsWithoutDatabase() async throws {
+        try await TestService.with(RelayModule.self) { base, database in
+            try await database.query("ALTER TABLE outbox RENAME TO outbox_away")
+            let metrics = try await client.execute(HTTPClientRequest(url: base + "/metrics"))
+            #expect(metrics.status == 200)
+            #expect(metrics.text.contains("fenliu_database_up 0"))
+            #expect(!metrics.text.contains("fenliu_outbox_pending"))
+            try await database.query("ALTER TABLE outbox_away RENAME TO outbox")
         }
     }
 

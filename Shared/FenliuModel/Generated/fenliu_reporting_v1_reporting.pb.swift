@@ -870,6 +870,12 @@ public nonisolated struct Fenliu_Reporting_V1_ExplainFigureResponse: Sendable {
   /// what counted below
   public var denominatorEvents: [Fenliu_Reporting_V1_Event] = []
 
+  /// How to read `value`. "rate" (the *_rate figures): value.value, as the bulletin's Rate.
+  /// "count" (calls, handed_to_110, tickets, overdue, extensions, diversion_objections): the figure
+  /// is value.numerator, as the bulletin's int64; value.denominator is what it is counted among (the
+  /// month's calls or tickets), so value.value is then a share (extensions: per ticket), not the figure.
+  public var kind: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -2213,7 +2219,7 @@ nonisolated extension Fenliu_Reporting_V1_ExplainFigureRequest: SwiftProtobuf.Me
 
 nonisolated extension Fenliu_Reporting_V1_ExplainFigureResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ExplainFigureResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}definition\0\u{1}value\0\u{3}numerator_events\0\u{3}denominator_events\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}definition\0\u{1}value\0\u{3}numerator_events\0\u{3}denominator_events\0\u{1}kind\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -2225,6 +2231,7 @@ nonisolated extension Fenliu_Reporting_V1_ExplainFigureResponse: SwiftProtobuf.M
       case 2: try { try decoder.decodeSingularMessageField(value: &self._value) }()
       case 3: try { try decoder.decodeRepeatedMessageField(value: &self.numeratorEvents) }()
       case 4: try { try decoder.decodeRepeatedMessageField(value: &self.denominatorEvents) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.kind) }()
       default: break
       }
     }
@@ -2247,6 +2254,9 @@ nonisolated extension Fenliu_Reporting_V1_ExplainFigureResponse: SwiftProtobuf.M
     if !self.denominatorEvents.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.denominatorEvents, fieldNumber: 4)
     }
+    if !self.kind.isEmpty {
+      try visitor.visitSingularStringField(value: self.kind, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -2255,6 +2265,7 @@ nonisolated extension Fenliu_Reporting_V1_ExplainFigureResponse: SwiftProtobuf.M
     if lhs._value != rhs._value {return false}
     if lhs.numeratorEvents != rhs.numeratorEvents {return false}
     if lhs.denominatorEvents != rhs.denominatorEvents {return false}
+    if lhs.kind != rhs.kind {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -737,6 +737,7 @@ public nonisolated struct Fenliu_Routing_V1_RoutingRules: Sendable {
   /// Clears the value of `publishedAt`. Subsequent reads from it will return its default value.
   public mutating func clearPublishedAt() {self._publishedAt = nil}
 
+  /// left empty when publishing: the caller as the audit trail names it
   public var publishedBy: String = String()
 
   public var rules: [Fenliu_Routing_V1_RoutingRule] = []

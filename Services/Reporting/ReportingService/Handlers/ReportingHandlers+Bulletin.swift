@@ -49,6 +49,8 @@ extension ReportingHandlers {
         }
         return .with {
             $0.definition = definition.text
+            // The bulletin's own convention: its Rate fields, and only they, end in `_rate`.
+            $0.kind = request.figure.hasSuffix("_rate") ? "rate" : "count"
             $0.value = Ratio(numerator: explained.numerator, denominator: explained.denominator).proto
             $0.numeratorEvents = explained.numeratorEvents.map(\.proto)
             $0.denominatorEvents = explained.denominatorEvents.map(\.proto)

@@ -61,7 +61,8 @@ extension RoutingHandlers {
         let published = try await database.transaction { connection in
             let departments = try DepartmentStore.all(on: connection)
             let rules = try DirectoryValidation.rules(submitted.rules, departments: departments)
-            let publisher = submitted.publishedBy.isEmpty ? "unknown" : submitted.publishedBy
+            // Left empty, the rules are signed by the caller as the audit trail names it (its key), not "unknown".
+            let publisher = submitted.publishedBy.isEmpty ? AuditTrail.actor : submitted.publishedBy
             let published = try RuleStore.publish(version: submitted.version, by: publisher, rules: rules, on: connection)
             // The version as stored: one left empty is numbered by the store (v4), and the audit names it.
             try AuditTrail.record("rules.published", target: published.version, detail: "\(rules.count) rules", on: connection)
