@@ -116,8 +116,26 @@ struct AnalyticsTests {
             #expect(quality.total.classified == 6)
             #expect("\(quality.total.reviewRate.numerator)/\(quality.total.reviewRate.denominator)" == "1/6")
             #expect("\(quality.total.reviewChangeRate.numerator)/\(quality.total.reviewChangeRate.denominator)" == "1/1")
+            // c7 was proposed as a dispute and reviewed into a crime: the review counts against the
+            // proposal it corrected, not the category it gave.
             let crime = try #require(quality.categories.first { $0.category == .crimeReport })
-            #expect(crime.classified == 3, "c7 counts under the category its review gave it")
+            #expect(crime.classified == 2)
+            #expect(crime.reviewRate.numerator == 0)
+            let dispute = try #require(quality.categories.first { $0.category == .disputeMediation })
+            #expect(dispute.reviewRate.numerator == 1)
+            #expect("\(dispute.reviewChangeRate.numerator)/\(dispute.reviewChangeRate.denominator)" == "1/1")
+            // A review that arrives before the classification it corrected holds the category it changed.
+            var late = EventLog()
+            let at = EventLog.chengdu("2026-11-15 09:00")
+            late.received("c-late", .channel12345, NovemberFixture.wuhou, at: at)
+            late.reviewed(
+                "c-late", .channel12345, NovemberFixture.wuhou, .marketRegulation, "HOTLINE_12345", at: at.addingTimeInterval(60), changed: true,
+                previous: .cityAppearance)
+            late.classified("c-late", .channel12345, NovemberFixture.wuhou, .cityAppearance, "HOTLINE_12345", at: at.addingTimeInterval(2), needsReview: true)
+            try await harness.ingest(late.events)
+            let after = try await harness.client.call(ReportingAPI.getClassificationQuality, .with { $0.month = "2026-11" })
+            #expect(after.categories.first { $0.category == .cityAppearance }?.reviewChangeRate.numerator == 1)
+            #expect(after.categories.first { $0.category == .marketRegulation } == nil)
         }
     }
 

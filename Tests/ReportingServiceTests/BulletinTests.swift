@@ -82,6 +82,23 @@ struct BulletinTests {
         }
     }
 
+    @Test("110, 119 and 120 are listed with their tickets but neither ranked nor placed in a district")
+    func emergencyServicesUnranked() async throws {
+        try await ReportingHarness.with { harness in
+            var log = NovemberFixture.log
+            let at = EventLog.chengdu("2026-11-20 10:00")
+            log.received("c-police", .channel110, NovemberFixture.jinjiang, at: at)
+            log.created("t-police", call: "c-police", "police-110", name: "110 指挥中心", NovemberFixture.jinjiang, .crimeReport, channel: .channel110, at: at)
+            try await harness.ingest(log.events)
+            let bulletin = try await harness.bulletin("2026-11")
+            let police = try #require(bulletin.departments.first { $0.departmentID == "police-110" })
+            #expect(police.figures.tickets == 1)
+            #expect(police.rank == 0)
+            #expect(police.district == "")
+            #expect(bulletin.departments.filter { $0.rank > 0 }.map(\.departmentID) == ["510104-pcs", "510104-cgj", "510104-scj", "510107-cgj"])
+        }
+    }
+
     @Test("totals equal the sum of their parts: districts for every figure, departments for tickets")
     func totalsAreSums() async throws {
         try await ReportingHarness.with { harness in

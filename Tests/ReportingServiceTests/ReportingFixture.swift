@@ -103,11 +103,13 @@ struct EventLog {
 
     mutating func reviewed(
         _ call: String, _ channel: Fenliu_Common_V1_Channel, _ district: String, _ category: Fenliu_Common_V1_Category,
-        _ destinations: String, at: Date, changed: Bool
+        _ destinations: String, at: Date, changed: Bool, previous: Fenliu_Common_V1_Category? = nil
     ) {
+        var attributes = ["destinations": destinations, "changed": changed ? "true" : "false"]
+        if let previous, let code = Category(proto: previous)?.code { attributes["previous_category"] = code }
         add(
             "classification", "call.reviewed", key: "\(call):2", at: at, call: call, category: category, district: district,
-            channel: channel, attributes: ["destinations": destinations, "changed": changed ? "true" : "false"])
+            channel: channel, attributes: attributes)
     }
 
     mutating func created(

@@ -75,9 +75,15 @@ struct Bulletin: Sendable {
 
         var departments = Set(current.departments.keys).union(previous.departments.keys).map { id in
             let figures = current.departments[id] ?? Figures()
+            // 110, 119 and 120 are shown with their tickets but neither ranked nor placed in an area:
+            // the ranking is of the district departments that work 12345's orders (绩效排名), and
+            // an agency serving the whole city has no home district. Unranked, they scored 1.000
+            // (nothing to return, no callbacks) and topped it.
+            let agency = Destination.emergencyServiceIDs.contains(id)
             return DepartmentLine(
-                id: id, name: id.isEmpty ? "12345 待派单" : (current.names[id] ?? id), district: current.homes[id] ?? previous.homes[id] ?? "",
-                figures: figures, previous: previous.departments[id] ?? Figures(), score: id.isEmpty ? nil : Ranking.score(figures),
+                id: id, name: id.isEmpty ? "12345 待派单" : (current.names[id] ?? id),
+                district: agency ? "" : current.homes[id] ?? previous.homes[id] ?? "",
+                figures: figures, previous: previous.departments[id] ?? Figures(), score: id.isEmpty || agency ? nil : Ranking.score(figures),
                 rank: 0)
         }
         departments.sort { lhs, rhs in

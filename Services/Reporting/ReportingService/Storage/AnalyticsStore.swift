@@ -226,7 +226,8 @@ enum AnalyticsStore {
         }
     }
 
-    /// How the classifier did for calls received in `[from, to)`, by category.
+    /// How the classifier did for calls received in `[from, to)`, by the category it proposed (a reviewer's
+    /// change counts against the proposal it corrected).
     struct Quality: Sendable {
         var category: String
         var classified: Int64
@@ -238,10 +239,11 @@ enum AnalyticsStore {
     static func quality(from: Date, to: Date, on connection: PostgresConnection) throws -> [Quality] {
         try connection.query(
             """
-            SELECT category, count(*) AS classified, count(*) FILTER (WHERE needs_review) AS review,
+            SELECT COALESCE(proposed_category, category) AS category, count(*) AS classified,
+                   count(*) FILTER (WHERE needs_review) AS review,
                    count(*) FILTER (WHERE reviewed) AS reviewed, count(*) FILTER (WHERE review_changed) AS changed
-            FROM call_facts WHERE received_at >= \(from) AND received_at < \(to) AND category IS NOT NULL AND category <> ''
-            GROUP BY category ORDER BY category
+            FROM call_facts WHERE received_at >= \(from) AND received_at < \(to) AND COALESCE(proposed_category, category, '') <> ''
+            GROUP BY 1 ORDER BY 1
             """
         ).map { row in
             Quality(

@@ -36,11 +36,12 @@ enum FactStore {
         case "call.classified":
             try connection.query(
                 """
-                INSERT INTO call_facts (call_id, channel, district, category, destinations, classified_at, needs_review)
-                VALUES (\(event.callID), \(event.channel), \(event.district), \(event.category), \(attributes["destinations"] ?? ""),
-                        \(event.occurredAt), \(attributes["needs_review"] == "true"))
+                INSERT INTO call_facts (call_id, channel, district, category, proposed_category, destinations, classified_at, needs_review)
+                VALUES (\(event.callID), \(event.channel), \(event.district), \(event.category), \(event.category),
+                        \(attributes["destinations"] ?? ""), \(event.occurredAt), \(attributes["needs_review"] == "true"))
                 ON CONFLICT (call_id) DO UPDATE SET
                     channel = COALESCE(call_facts.channel, EXCLUDED.channel), district = COALESCE(call_facts.district, EXCLUDED.district),
+                    proposed_category = EXCLUDED.proposed_category,
                     category = CASE WHEN call_facts.reviewed THEN call_facts.category ELSE EXCLUDED.category END,
                     destinations = CASE WHEN call_facts.reviewed THEN call_facts.destinations ELSE EXCLUDED.destinations END,
                     classified_at = LEAST(call_facts.classified_at, EXCLUDED.classified_at), needs_review = EXCLUDED.needs_review
@@ -48,11 +49,14 @@ enum FactStore {
         case "call.reviewed":
             try connection.query(
                 """
-                INSERT INTO call_facts (call_id, channel, district, category, destinations, reviewed, review_changed, reviewed_at, needs_review)
-                VALUES (\(event.callID), \(event.channel), \(event.district), \(event.category), \(attributes["destinations"] ?? ""), true,
-                        \(attributes["changed"] == "true"), \(event.occurredAt), true)
+                INSERT INTO call_facts (call_id, channel, district, category, proposed_category, destinations, reviewed, review_changed,
+                                        reviewed_at, needs_review)
+                VALUES (\(event.callID), \(event.channel), \(event.district), \(event.category), NULLIF(\(attributes["previous_category"] ?? ""), ''),
+                        \(attributes["destinations"] ?? ""), true, \(attributes["changed"] == "true"), \(event.occurredAt), true)
                 ON CONFLICT (call_id) DO UPDATE SET
                     channel = COALESCE(call_facts.channel, EXCLUDED.channel), district = COALESCE(call_facts.district, EXCLUDED.district),
+                    -- The classifier's own event sets it; a review arriving first holds the category it changed.
+                    proposed_category = COALESCE(call_facts.proposed_category, EXCLUDED.proposed_category),
                     category = CASE WHEN call_facts.reviewed_at IS NULL OR EXCLUDED.reviewed_at >= call_facts.reviewed_at
                                     THEN EXCLUDED.category ELSE call_facts.category END,
                     destinations = CASE WHEN call_facts.reviewed_at IS NULL OR EXCLUDED.reviewed_at >= call_facts.reviewed_at

@@ -97,6 +97,19 @@ enum ReportingMigrations {
                     name text NOT NULL,
                     named_at timestamptz NOT NULL
                 );
-                """)
+                """),
+        // Classification quality is judged by what the classifier proposed, but `category` follows
+        // the latest review: a proposal a reviewer changed counted under the reviewer's category (a
+        // stop-37 user test found CRIME_REPORT with no reviews and DISPUTE_MEDIATION with reviews it
+        // never proposed). Filled from the stored events for the calls already there.
+        Migration(
+            version: 2, name: "the category the classifier proposed",
+            sql: """
+                ALTER TABLE call_facts ADD COLUMN proposed_category text;
+                UPDATE call_facts f SET proposed_category = e.category
+                FROM (SELECT DISTINCT ON (call_id) call_id, category FROM events
+                      WHERE type = 'call.classified' AND call_id <> '' ORDER BY call_id, occurred_at) e
+                WHERE f.call_id = e.call_id;
+                """),
     ]
 }

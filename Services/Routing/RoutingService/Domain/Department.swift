@@ -45,14 +45,7 @@ public struct Department: Sendable, Hashable {
     public static let municipalCentreID = "municipal-12345"
 
     /// The department that receives every ticket for an emergency destination, or `nil` for 12345.
-    public static func emergencyServiceID(for destination: Destination) -> String? {
-        switch destination {
-        case .police110: "police-110"
-        case .fire119: "fire-119"
-        case .medical120: "medical-120"
-        case .hotline12345: nil
-        }
-    }
+    public static func emergencyServiceID(for destination: Destination) -> String? { destination.emergencyServiceID }
 
     /// The id of a district's government (`<district>-gov`), the fallback when no rule fits.
     public static func districtGovernmentID(for district: String) -> String { "\(district)-gov" }

@@ -5,7 +5,7 @@ import RPC
 /// Checks directory edits before they are stored, naming every bad field.
 enum DirectoryValidation {
     /// The departments behind POLICE_110, FIRE_119 and MEDICAL_120.
-    static let emergencyServiceIDs: Set<String> = ["police-110", "fire-119", "medical-120"]
+    static let emergencyServiceIDs = Destination.emergencyServiceIDs
 
     /// A department from an `UpsertDepartment` request.
     static func department(_ message: Fenliu_Routing_V1_Department) throws -> Department {
