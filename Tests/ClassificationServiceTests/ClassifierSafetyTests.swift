@@ -1334,4 +1334,122 @@ struct ClassifierSafetyTests {
         let outcome = try classify(text, channel: .hotline12345)
         #expect(outcome.safetyFlags.isEmpty, "\(outcome.safetyFlags) \(outcome.evidence)")
     }
+
+    @Test(
+        "a rescue's setting beside a person's danger adds 119 (stop 37): a lift, a collapse, water, a ledge, a stuck limb",
+        arguments: [
+            "电梯卡在7楼和8楼之间，里面困了两个人，在拍门喊",
+            "有个人站在楼顶边边上，说要跳下去",
+            "孩子手指头卡在健身器材铁管里拔不出来，肿得发紫了",
+            "我手被健身器材夹住了拿不出来",
+            "沟槽塌了，土埋到他腰杆了，我们在用手刨",
+            "一辆小车冲进河里了，车里还有人，车子在往下沉",
+        ])
+    func rescueAddsFireBrigade(text: String) throws {
+        let outcome = try classify(text, channel: .police110)
+        #expect(outcome.safetyFlags.contains(.rescue), "\(outcome.safetyFlags) \(outcome.evidence)")
+        #expect(outcome.destinations.contains(.fire119), "\(outcome.destinations)")
+        #expect(outcome.destinations.first == outcome.category.defaultDestination)
+    }
+
+    @Test(
+        "…and alone a setting is no danger, nor is a fall already over or a threat made from home",
+        arguments: [
+            "楼顶的防水层坏了，下雨就漏，物业不管",
+            "小区电梯门打不开，一直卡在一楼，里头没人，物业说厂家周一来",
+            "河里有好多垃圾，上游那家厂在排污水",
+            "给娃买的手指虎玩具，手指头套进去就取不出来，设计有问题，要下架",
+            "ATM机吞了我的卡，取不出来，手伸进去也不行，银行说要三天",
+        ])
+    func settingAloneIsNoDanger(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(!outcome.safetyFlags.contains(.rescue), "\(outcome.safetyFlags) \(outcome.evidence)")
+        #expect(!outcome.destinations.contains(.fire119), "\(outcome.destinations)")
+    }
+
+    @Test(
+        "a danger already out of the setting gets no fire engine: fallen from a roof, pulled from the water, still at home",
+        arguments: [
+            "工人从屋顶上摔下来了，躺在地上，腿在流血",
+            "朋友打电话说要去楼顶跳下去，他现在还在家里",
+        ])
+    func rescueOnlyWhileThere(text: String) throws {
+        let outcome = try classify(text, channel: .police110)
+        #expect(outcome.destinations.contains { $0.isEmergencyService })
+        #expect(!outcome.destinations.contains(.fire119), "\(outcome.destinations) \(outcome.evidence)")
+    }
+
+    @Test(
+        "a threat to kill told as an idiom inside a money matter goes to 110 (stop 37)",
+        arguments: [
+            "那个老板不退钱，大不了我跟他一命换一命",
+            "拖了我八个月工资，我要让他血债血偿",
+            "房东扣押金不还，大不了我去坐牢，今晚就让他家里办丧事",
+            "老板不给钱，我今天就跟他拼了",
+            "工资要不到，我揣了把刀在他公司楼下等他下班",
+        ])
+    func idiomThreats(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.destinations.contains(.police110), "\(outcome.destinations) \(outcome.evidence)")
+        #expect(outcome.safetyFlags.contains(.threatToLife))
+    }
+
+    @Test(
+        "…while toil, a shared ride, a lawsuit, a funeral next door, a memorial, a butcher's knife and hyperbole stay ordinary",
+        arguments: [
+            "为了赶工期我们拼了老命干了三个月，工资还是不给",
+            "我跟他拼了个车去机场，结果他中途把我扔下还收全款",
+            "我要跟他拼了！我是说打官司那种拼，隔壁把围墙往我家这边砌了半米",
+            "隔壁办丧事吹吹打打三天了，晚上也不停",
+            "烈士陵园门口写着血债血偿的那块抗战展板被风吹歪了，管理处没人管",
+            "杀年猪，杀猪刀都磨好了，想问下村里能不能自己杀",
+            "学区房的价格简直要他的命，想问一下公租房申请条件",
+            "老板说你们要钱就跟他拼命干，干完这个月就发，结果现在又拖",
+        ])
+    func idiomLookAlikes(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(!outcome.safetyFlags.contains(.threatToLife), "\(outcome.safetyFlags) \(outcome.evidence)")
+    }
+
+    @Test(
+        "a stab, a cut or a knockout with its wound reaches both 110 and 120 (a stop-37 user test's)",
+        arguments: [
+            "我父亲被人砍了，躺在地上不能动",
+            "我老公被人捅了一刀",
+            "刚才有人抢劫，把我同事打晕了",
+            "那个男的捅了我哥一刀，然后骑车跑了，我哥捂着肚子蹲在地上",
+        ])
+    func woundsNeedBoth(text: String) throws {
+        let outcome = try classify(text, channel: .police110)
+        #expect(outcome.destinations.contains(.police110), "\(outcome.destinations) \(outcome.evidence)")
+        #expect(outcome.destinations.contains(.medical120), "\(outcome.destinations) \(outcome.evidence)")
+    }
+
+    @Test(
+        "…but a betrayal, a bonus cut, a bargain app, a play or paperwork that knocks one out is no wound",
+        arguments: [
+            "年终奖被人砍了一半，同事都觉得不公平",
+            "我妈让我给她砍了一刀，那个app说砍满了免费领电饭煲",
+            "我女儿在学校演话剧，演被人捅了一刀倒在地上那段",
+            "社保转移的流程把我打晕了，到底要跑几个地方",
+            "河里有人电鱼，鱼都被打晕了漂起来",
+        ])
+    func woundLookAlikes(text: String) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(!outcome.safetyFlags.contains(.injury), "\(outcome.safetyFlags) \(outcome.evidence)")
+    }
+
+    @Test(
+        "a child fighting for breath after a paperwork question reaches 120 (stop 37); a climb, a mask or a birth long past does not",
+        arguments: [
+            ("新生儿落户要什么材料，孩子这会儿脸憋得青紫不哭了", true),
+            ("宝宝的医保怎么办理啊，他这会儿呼吸好快好浅，小脸发灰，叫他也不太理人", true),
+            ("老小区没电梯，我妈爬七楼喘气很费劲，想问加装电梯补贴", false),
+            ("口罩戴上去呼吸又快又浅，这种口罩合格吗", false),
+            ("水葫芦捞起来不运走，河边臭得很", false),
+        ])
+    func breathing(text: String, danger: Bool) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.destinations.contains(.medical120) == danger, "\(outcome.destinations) \(outcome.evidence)")
+    }
 }

@@ -43,6 +43,10 @@ public nonisolated enum Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf.Enum,
 
   /// sudden illness: heart attack, stroke, childbirth
   case medicalEmergency // = 11
+
+  /// Beside another flag only: the danger needs the fire brigade's rescue crews (a lift, a collapse,
+  /// water, a well, a ledge, a flood, a mountain, a child shut in a car), so 119 is alerted too.
+  case rescue // = 12
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -63,6 +67,7 @@ public nonisolated enum Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf.Enum,
     case 9: self = .poisoning
     case 10: self = .personAtRisk
     case 11: self = .medicalEmergency
+    case 12: self = .rescue
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -81,6 +86,7 @@ public nonisolated enum Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf.Enum,
     case .poisoning: return 9
     case .personAtRisk: return 10
     case .medicalEmergency: return 11
+    case .rescue: return 12
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -99,6 +105,7 @@ public nonisolated enum Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf.Enum,
     .poisoning,
     .personAtRisk,
     .medicalEmergency,
+    .rescue,
   ]
 
 }
@@ -663,7 +670,7 @@ public nonisolated struct Fenliu_Classification_V1_PublishCatalogueResponse: Sen
 fileprivate nonisolated let _protobuf_package = "fenliu.classification.v1"
 
 nonisolated extension Fenliu_Classification_V1_SafetyFlag: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0SAFETY_FLAG_UNSPECIFIED\0\u{1}WEAPON\0\u{1}VIOLENCE\0\u{1}THREAT_TO_LIFE\0\u{1}INJURY\0\u{1}FIRE_OR_SMOKE\0\u{1}GAS_LEAK\0\u{1}TRAPPED\0\u{1}MISSING_PERSON\0\u{1}POISONING\0\u{1}PERSON_AT_RISK\0\u{1}MEDICAL_EMERGENCY\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0SAFETY_FLAG_UNSPECIFIED\0\u{1}WEAPON\0\u{1}VIOLENCE\0\u{1}THREAT_TO_LIFE\0\u{1}INJURY\0\u{1}FIRE_OR_SMOKE\0\u{1}GAS_LEAK\0\u{1}TRAPPED\0\u{1}MISSING_PERSON\0\u{1}POISONING\0\u{1}PERSON_AT_RISK\0\u{1}MEDICAL_EMERGENCY\0\u{1}RESCUE\0")
 }
 
 nonisolated extension Fenliu_Classification_V1_DecisionState: SwiftProtobuf._ProtoNameProviding {

@@ -37,11 +37,16 @@ public struct SafetyAssessment: Sendable, Hashable {
 
     /// An assessment from the cues found.
     public init(cues: [Cue], leanings: [Leaning] = [], superseded: [Range<Int>] = [], held: [Cue] = []) {
-        self.cues = cues
+        // A rescue's setting (电梯, 河里, 楼顶) is no danger by itself: it counts only beside a flag that
+        // says a person is in danger there, and then adds the fire brigade's rescue crews.
+        let raised = Set(cues.flatMap(\.flags))
+        let kept = raised.isDisjoint(with: SafetyFlag.rescuable) ? cues.filter { !$0.flags.contains(.rescue) } : cues
+        self.cues = kept
         self.leanings = leanings
         self.superseded = superseded
-        self.held = held
-        flags = Set(cues.flatMap(\.flags)).sorted()
+        // Nor is a setting negated from afar a danger to hold a call for.
+        self.held = held.filter { $0.flags != [.rescue] }
+        flags = Set(kept.flatMap(\.flags)).sorted()
     }
 
     /// Whether the call describes present danger to a person.

@@ -28,6 +28,16 @@ public enum SafetyFlag: String, CaseIterable, Sendable, Codable, Hashable, Compa
     case injury
     /// A sudden illness that needs an ambulance: heart attack, stroke, childbirth.
     case medicalEmergency
+    /// The danger is one the fire brigade's rescue crews answer (抢险救援): someone stuck in a lift,
+    /// buried or pinned, in the water or down a well, on a ledge or a crane, cut off by a flood or
+    /// lost on a mountain, a child shut in a car in the sun. Never a danger on its own: it is kept
+    /// only beside a flag that names the person's danger (`SafetyAssessment`), and only adds 119.
+    /// Last in precedence, so it never picks the category.
+    case rescue
+
+    /// The flags beside which a rescue's setting counts: a person trapped, threatening to jump, at
+    /// risk, hurt, missing or suddenly ill there.
+    static let rescuable: Set<SafetyFlag> = [.trapped, .threatToLife, .personAtRisk, .injury, .missingPerson, .medicalEmergency]
 
     /// Orders flags by precedence (`allCases` order).
     public static func < (lhs: SafetyFlag, rhs: SafetyFlag) -> Bool {
@@ -37,7 +47,7 @@ public enum SafetyFlag: String, CaseIterable, Sendable, Codable, Hashable, Compa
     /// The emergency service this flag on its own must reach.
     public var requiredDestination: Destination {
         switch self {
-        case .fire, .gasLeak: .fire119
+        case .fire, .gasLeak, .rescue: .fire119
         case .weapon, .violence, .threatToLife, .trapped, .missingPerson, .personAtRisk: .police110
         case .poisoning, .injury, .medicalEmergency: .medical120
         }
@@ -48,7 +58,7 @@ public enum SafetyFlag: String, CaseIterable, Sendable, Codable, Hashable, Compa
         switch self {
         case .fire, .gasLeak: .fire
         case .weapon, .violence: .crimeReport
-        case .threatToLife, .trapped, .missingPerson, .personAtRisk: .emergencyHelp
+        case .threatToLife, .trapped, .missingPerson, .personAtRisk, .rescue: .emergencyHelp
         case .poisoning, .injury, .medicalEmergency: .medical
         }
     }
@@ -73,6 +83,8 @@ public enum SafetyFlag: String, CaseIterable, Sendable, Codable, Hashable, Compa
         case .personAtRisk: return [.emergencyHelp, .crimeReport, .policeComplaint, .traffic].contains(category)
         case .poisoning, .injury, .medicalEmergency:
             return [.medical, .crimeReport, .emergencyHelp, .traffic, .policeComplaint].contains(category)
+        // Only ever beside a flag that comes before it; were it alone, the rescue is the matter.
+        case .rescue: return [.emergencyHelp, .fire, .traffic, .medical, .crimeReport].contains(category)
         }
     }
 }

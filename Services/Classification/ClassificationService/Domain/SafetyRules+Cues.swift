@@ -319,6 +319,42 @@ extension SafetyRules {
                 "痛", "血", "伤", "肿", "晕", "青", "包", "破", "抬不起", "动不了", "还在打", "救命", "怕", "现在", "刚才", "刚刚", "倒在", "躺", "哭", "起不来",
             ],
             vetoedBy: ["狗", "猫", "单车", "车"], vetoedNearby: blowFiction, vetoedNearbyUnlessNow: blowPast, family: "blow")
+        let notAPerson = ["鱼", "电鱼", "鸡", "鸭", "鹅", "狗", "猫", "猪", "牛", "羊", "兔", "蛇", "老鼠", "马蜂", "蜂窝", "庄稼", "苗", "菜", "藤", "瓜"]
+        // Cut, stabbed or knocked out by someone, with the wound beside it (我父亲被人砍了，躺在地上不能动; 我老公
+        // 被人捅了一刀，肚子在流血 — a stop-37 user test's, sent to 120 alone or 110 alone): the police for the
+        // blow and an ambulance for the wound. The wound is required: a review found these phrases as often
+        // a betrayal (在领导面前捅了我一刀, 被人捅刀子), a bonus cut (年终奖被人砍了一半), a bargain app, a play or
+        // paperwork that 把我打晕了.
+        let wound = [
+            "血", "躺", "倒在", "倒地", "伤口", "口子", "医院", "昏", "晕", "不醒", "救命", "肚子", "腰", "背上", "手臂", "胳膊", "胸口", "脖子", "头上",
+            "脑壳", "后脑", "骨头", "不能动", "动不了", "起不来", "120", "救护车",
+        ]
+        let notAWound =
+            blowFiction + notAPerson + [
+                "树", "枝", "竹", "价", "拼多多", "砍价", "帮砍", "助力", "app", "打针", "麻药", "麻醉", "演", "话剧", "戏", "领导", "同事之间",
+                "一样", "像", "理发", "头发", "剪", "其实是",
+                "奖", "款", "工资", "预算", "经费", "补贴", "指标", "流程", "材料", "手续", "表格", "政策", "文件", "作业", "题",
+            ]
+        // A stab is a wound in itself: with the blade or the wound beside it.
+        cues += SafetyCue.group(
+            [
+                "被人捅", "遭人捅", "给人捅", "被捅了", "捅了", "捅了一刀", "捅了两刀", "捅了几刀", "捅了我一刀", "捅了他一刀", "捅了肚子", "拿刀捅", "刀捅了",
+                "刺了几刀", "刺了几下", "戳了几刀", "刀戳", "戳了腰", "戳了肚子", "戳伤",
+            ],
+            [.violence, .injury],
+            excludedIn: ["背后捅了一刀", "背后捅了我一刀", "背后捅了他一刀", "被人捅了刀子", "捅了刀子", "被人捅刀子", "捅了娄子", "捅了篓子"],
+            requiresNearby: wound + ["刀", "匕首", "剪刀", "改锥", "螺丝刀"], vetoedNearby: notAWound, vetoedNearbyUnlessNow: blowPast)
+        // A cut with the person's wound beside it: crops, trees, bonuses and prices are cut too.
+        cues += SafetyCue.group(
+            ["被人砍", "遭人砍", "给人砍", "砍了一刀", "砍了几刀", "砍了两刀", "砍到手", "砍到头", "砍到脑壳"], [.violence, .injury],
+            excludedIn: ["帮我砍了一刀", "帮忙砍了一刀"], requiresNearby: wound, vetoedNearby: notAWound, vetoedNearbyUnlessNow: blowPast)
+        // Knocked out by someone, with the blow or the one who struck (有人抢劫，把我同事打晕了): not paperwork.
+        cues += SafetyCue.group(
+            ["被人打晕", "把人打晕", "打晕了", "打昏了", "打昏过去", "打昏在地", "砸晕了", "砸晕", "敲晕", "闷了一棒", "开了瓢"], [.violence, .injury],
+            requiresNearby: [
+                "被人", "遭人", "有人", "抢劫", "抢", "打人", "棍", "棒", "砖", "拳", "瓶", "石头", "锤", "后脑", "头上", "脑壳", "倒在", "倒地", "不醒", "血",
+            ],
+            vetoedNearby: notAWound, vetoedNearbyUnlessNow: blowPast)
         // Struck with a thing at hand, at a person (拿皮带抽他老婆; 一个拿凳子砸人, at a vaccination point: a
         // stop-26 review's) — the person struck named after the blow, so a floor, a toy, a top or dates are not.
         let blows: [(tool: String, verbs: [String])] = [
@@ -407,7 +443,8 @@ extension SafetyRules {
             ["莫上来", "没上来", "没有上来"], [.personAtRisk], requiresNearby: ["下到", "下去", "掉到", "掉进", "跳下"],
             vetoedBy: ["水", "泵", "车", "货", "东西", "信号"], vetoedNearby: ["水位", "水压", "水箱"])
         cues += SafetyCue.group(
-            ["在里面扑腾", "在水里扑腾"], [.personAtRisk], requiresNearby: ["掉", "落水", "河", "池", "江", "湖"],
+            // 在水里头扑腾: a stop-37 review's (掉进冰窟窿里了 在水里头扑腾).
+            ["在里面扑腾", "在水里扑腾", "在水里头扑腾"], [.personAtRisk], requiresNearby: ["掉", "落水", "河", "池", "江", "湖", "冰窟"],
             vetoedBy: ["鸡", "鸭", "鹅", "鱼", "鸟", "狗", "猫"])
         // Going under in open water (沉下去又冒起来): a rescue as well as an ambulance.
         cues += SafetyCue.group(
@@ -473,6 +510,44 @@ extension SafetyRules {
             ],
             [.violence, .threatToLife],
             excludedIn: ["消杀人"])
+        // A threat to kill said as an idiom, inside a money matter (老板不退钱，大不了我跟他一命换一命; 拖了我
+        // 八个月工资，我要让他血债血偿; 工资要不到，我揣了把刀在他公司楼下等他 — a stop-37 probe's 17 misses, each
+        // sent to 12345). A review of the first version found 18 harmless texts flagged (拼了这条老命干了大半年,
+        // 跟他拼了半天积木, 杀年猪刀都磨好了, 提桶汽油给收割机加油, 舅舅去年下河救人一命换一命, 烈士陵园的展板):
+        // the plainest, never in the past, a rescue or a memorial; the rest only with a time, a place or a
+        // weapon that makes them a plan (今天就跟他拼了, 刀揣在兜里, 在他楼下等他).
+        let notAThreat = [
+            "游戏", "电视", "剧", "电影", "小说", "开玩笑", "玩笑", "说说而已", "气话", "比喻", "歌", "台词", "干活", "加班", "工作", "学习", "考试",
+            "赶工", "干了", "供", "积木", "拼图", "车", "拼单", "殡仪", "丧葬", "白事", "去世", "过世", "走了", "哀乐", "治丧", "丧事怎么", "丧葬费", "抚恤",
+            "救人", "烈士", "展板", "纪念", "历史", "去年", "以前", "当年", "小时候", "那年", "磨刀师傅", "磨刀石", "杀猪", "年猪", "菜刀", "开刃", "网店卖",
+            "加油", "收割机", "拖拉机", "发电机", "农机",
+            // 我要跟他拼了！——我是说打官司那种拼 (a set record): a lawsuit, not a fight.
+            "打官司", "官司", "起诉", "法院", "律师", "仲裁", "我是说",
+        ]
+        cues += SafetyCue.group(
+            [
+                "一命换一命", "一命抵一命", "一命偿一命", "血债血偿", "让他横着出去", "让他们横着出去", "叫他横着出去", "让他偿命", "叫他偿命", "要他偿命", "拉他垫背", "拉他们垫背", "要他命", "要他的命", "让他见血", "让那个房东见血",
+                "大家一起死", "跟他们一起死", "跟他一起死",
+            ],
+            [.violence, .threatToLife], vetoedNearby: notAThreat + ["简直", "价格", "房价", "贵", "累"])
+        cues += SafetyCue.group(
+            [
+                "让他家里办丧事", "让他家办丧事", "给他办丧事", "让他屋头办丧事", "拼了这条命", "拼了这条老命", "拼了这条烂命", "这条命不要了", "跟他拼了",
+                "跟他们拼了", "和他拼了", "和他们拼了", "跟他拼命", "跟他们拼命", "跟他玩命", "跟他们玩命", "跟他拼咯", "刀都磨好了", "磨好了刀",
+                "刀已经磨好", "揣了把刀", "揣把刀", "刀揣", "揣起刀", "带了把刀去", "提桶汽油", "拎桶汽油", "两桶汽油", "一桶汽油", "拎桶油去", "提桶油去",
+                "提着汽油去", "拎着汽油去",
+            ],
+            [.violence, .threatToLife],
+            // Shared rides and group buys (跟他拼了个车, 跟他们拼了一单), not a fight.
+            excludedIn: [
+                "跟他拼了三", "跟他们拼了三", "跟他拼了几", "跟他拼了一", "跟他们拼了一", "跟他拼了个", "跟他们拼了个", "和他拼了个", "和他们拼了个", "跟他拼了半", "跟他们拼了好", "跟他们拼了半",
+                "跟他拼了命的", "跟他们拼了命的", "跟他拼了命地", "跟他们拼了命地", "跟他拼命干", "跟他们拼命干", "跟他拼命地", "跟他们拼命地",
+            ],
+            requiresNearby: [
+                "今天", "今晚", "明天", "现在", "马上", "等他", "等他们", "找他", "去他", "他楼下", "他家", "他屋", "门口", "公司", "办公室", "指挥部", "工地",
+                "刀", "汽油", "油", "大不了", "坐牢", "偿命", "弄死", "砍死", "杀",
+            ],
+            vetoedNearby: notAThreat + ["比赛", "球", "赛", "对手", "决赛", "pk", "打牌", "麻将"])
         // A threat with men to be brought (我明天找人来收拾你, inside a parking quarrel that 没动手; 找几个人
         // 来办你): its own family, so a denial that anyone hit anyone does not clear it. Never a home,
         // things or a job to be seen to (找人来收拾你屋头, 喊人来打你们楼道的地坪漆, 叫人来弄你车子的刹车片)
@@ -1000,6 +1075,26 @@ extension SafetyRules {
                 "脸色发紫", "嘴唇发紫", "嘴唇乌紫", "口唇发紫",
             ],
             [.medicalEmergency], ignoresNegation: true)
+        // A child (or anyone) fighting for breath or gone grey, or pulled from water and still, told after a
+        // paperwork question (新生儿落户要什么材料，孩子这会儿脸憋得青紫不哭了; 疫苗本在哪里打印…喘气的时候胸口往里凹
+        // — a stop-37 probe's seven misses): a person's, now. A review of the first version found twelve
+        // harmless texts flagged — a climb to the seventh floor, smoke from a plant, a mask, a funnel chest
+        // and its reimbursement, water hyacinth 捞起来不运走 — so a person is required, the everyday and the
+        // chronic veto, and a pulled-out body must be said to be still.
+        cues += SafetyCue.group(
+            [
+                "脸憋得青紫", "憋得青紫", "憋得发紫", "脸色青紫", "小脸青紫", "脸发青紫", "脸色发灰", "脸发灰", "小脸发灰", "脸灰灰的", "嘴唇发灰", "呼吸好快好浅",
+                "呼吸很快很浅", "呼吸又快又浅", "出气好快好浅", "喘气很费劲", "呼吸很费劲", "喘气好费劲", "呼吸好费劲", "胸口往里凹", "胸口凹进去", "肋骨往里凹",
+                "锁骨那里往下陷", "鼻子一张一张", "鼻翼扇动", "鼻翼煽动", "不哭也不动", "不哭不动", "捞上来不动", "捞上来没动", "拉上来不动", "拉上来没动",
+                "救上来不动", "捞上来没反应", "拉上来没反应", "捞起来不动",
+            ],
+            [.medicalEmergency],
+            requiresNearby: vulnerablePeople + ["他", "她", "人", "老公", "老婆", "我妈", "我爸", "老人"],
+            vetoedNearby: [
+                "以前", "上次", "上个月", "去年", "前年", "出生时", "出生的时候", "当时", "那次", "后遗症", "报销", "补贴", "赔偿", "黄疸", "视频", "电视", "剧",
+                "电梯", "爬楼", "爬", "楼梯", "口罩", "烟", "排放", "化工", "核酸", "帐篷", "漏斗胸", "鼻塞", "感冒", "正常", "好了", "睡着", "疫苗", "运动",
+                "跑步", "鱼", "虾", "垃圾", "水葫芦", "卷帘门",
+            ])
         // Lips gone dark and no breath, in Sichuanese (制氧机一停他就不行了，现在嘴巴都是乌的，气都出不赢):
         // each only beside the other or beside someone going down, and never in the everyday
         // hyperbole (房贷压得我气都出不赢, 加班加到喘不赢), mulberries, lipstick or the cold — a review
@@ -1355,7 +1450,8 @@ extension SafetyRules {
         cues += SafetyCue.group(
             [
                 "被困", "困在", "困住", "反锁", "出不来", "出不去", "关在里面", "锁在里面", "锁在车里", "锁在屋里", "下不去", "困人",
-                "被关在", "被锁在", "里面还有人", "还在里面没出来", "在里面没出来", "没看到出来", "没见出来", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋", "压住了一个", "压住了人", "把人压住", "压在下面",
+                "被关在", "被锁在", "里面还有人", "车里还有人", "车里面还有人", "车里头还有人", "还在里面没出来", "在里面没出来", "没看到出来", "没见出来", "卡在里面", "卡在车里", "卡在驾驶室", "被卡住", "被压在", "被埋", "压住了一个",
+                "压住了人", "把人压住", "压在下面",
                 "被吊在", "吊在半空", "挂在半空", "悬在半空",
             ],
             [.trapped],
@@ -1438,15 +1534,24 @@ extension SafetyRules {
                 "人埋在下头", "人埋在下面", "人埋在底下", "人埋在里面", "人埋在里头", "人埋到下头", "人埋到里头", "人埋住了", "人遭埋", "人埋起了",
                 "人埋了半截", "娃埋在", "娃儿埋在", "孩子埋在", "埋了个人", "埋了一个人", "埋了两个人", "埋了几个人", "埋了三个人", "埋了两个工人",
                 "埋了个工人", "埋了一个工人", "把人埋了", "把人埋住", "埋到人", "埋住人", "妈埋在", "爸埋在", "婆婆埋在", "老人埋在", "人埋在土里",
-                "被土埋", "遭埋", "埋在下投", "人被泥土埋", "工人被泥土埋", "被埋至", "埋至胸", "埋至腰", "人被埋住", "人盖住了", "人盖到了", "人盖在下面", "人盖在下头", "人捂在里头", "人捂在里面",
+                "被土埋", "遭埋", "埋在下投", "人被泥土埋", "工人被泥土埋", "被埋至", "埋至胸", "埋至腰", "埋到胸", "埋到腰", "埋到脖", "埋到大腿", "埋了半个身子", "埋到他", "埋到她",
+                "埋起半截", "被泥巴埋", "泥巴埋起", "只露个脑袋", "只露个头", "人被埋住", "人盖住了", "人盖到了", "人盖在下面", "人盖在下头", "人捂在里头", "人捂在里面",
             ],
             [.trapped],
             requiresNearby: ["垮", "塌", "滑坡", "泥石流", "挖", "坑", "沟", "基坑", "土", "救", "快", "刨", "露", "压"],
             vetoedNearby: [
                 "新闻", "演练", "电视", "剧", "骨灰", "去世", "下葬", "迁墓", "墓地", "公墓", "古墓", "乱葬岗", "祖上", "考古", "遗址", "文物", "殉葬",
                 "骨头", "沙", "耍", "玩", "拍照", "谣言", "网上", "石人", "雕", "被子", "毯子",
+                // 水管只埋到大腿那么深就回填了 (a review of stop 37's 埋到): a pipe, not a person.
+                "水管", "管子", "电缆", "光缆", "回填", "树苗",
             ],
             vetoedNearbyUnlessNow: pastOrPaperwork)
+        // …two or more of them (工地围墙倒了，压住了两个路过的学生: a stop-37 probe's) — people, not parking
+        // spaces, bins or sheds of seedlings (a review's).
+        cues += SafetyCue.group(
+            ["压住了两个", "压住了几个", "压住了三个", "压住两个", "压倒了两个", "压了两个人", "压了几个人", "人压倒了", "人压住了", "人压到了"], [.trapped],
+            requiresNearby: ["人", "工人", "学生", "行人", "路人", "孩子", "小孩", "娃", "老人", "师傅", "塌", "垮", "倒了", "砸"],
+            vetoedNearby: ["车位", "垃圾桶", "棚", "菜", "苗", "没事", "没伤到", "没压到", "去年", "以前", "新闻"])
         // A person under something fallen (围挡倒下来了，压到一个过路的老太婆): trapped and hurt, now.
         cues += SafetyCue.group(
             [
@@ -1542,6 +1647,16 @@ extension SafetyRules {
                 "差点", "差一点", "险些", "传销", "剧", "钓竿", "手机", "钥匙", "钱包", "戒指", "东西", "狗", "猫", "球", "鞋", "帽子", "玩具", "衣服",
             ],
             vetoedNearbyUnlessNow: ["昨天", "前天", "上次", "上个月", "去年", "之前"])
+        // …told as "fell into the …" with the place after it (一个人掉进了施工工地的基坑里，坑很深; 我娃儿跌到粪坑里头了 —
+        // a stop-37 probe's and review's): the person right before the fall, not their schoolbag, dentures or
+        // passbook (a review of the first version, which took a person anywhere near).
+        let intoFallers = ["人", "娃", "娃儿", "娃娃", "骑车", "孩子", "小孩", "老人", "工人", "男的", "女的", "老汉", "婆婆", "大爷", "师傅", "老公", "老婆", "儿子", "女儿", "学生"]
+        let intoVerbs = ["掉进了", "掉到了", "掉入了", "跌进了", "摔进了", "滑进了", "跌到", "栽进了", "栽到"]
+        cues += SafetyCue.group(
+            intoFallers.flatMap { who in intoVerbs.map { who + $0 } }, [.personAtRisk],
+            alsoRequiresNearby: ["坑", "井", "河", "水", "沟", "洞", "池", "窖"],
+            vetoedBy: ["差点", "差一点", "险些", "陷阱", "圈套", "套路", "传销", "骗局", "坑里了钱", "网贷"],
+            vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前", "容易", "小心", "万一", "救起", "救上来", "拉上来了", "已经上来", "爬出来了"])
         // Lost in the wild: an emergency for anyone, not only the vulnerable.
         cues += SafetyCue.group(
             ["山上迷路", "山里迷路", "山中迷路", "徒步迷路", "找不到下山", "困在山"], [.personAtRisk],
@@ -1665,6 +1780,7 @@ extension SafetyRules {
         cues += SafetyCue.group(["drink"], [.violence, .poisoning], requiresNearby: ["something", "dizzy", "drug"], vetoedNearby: englishLookAlikes)
         cues += SafetyCue.group(
             ["baby"], [.personAtRisk, .medicalEmergency], requiresNearby: ["rubbish", "trash", "bin", "garbage"], vetoedNearby: englishLookAlikes)
+        cues += rescueCues
         return cues
     }()
 
@@ -1883,6 +1999,92 @@ extension SafetyRules {
     /// The all-clear phrases that speak of any danger, not only of people: after one of these, a
     /// fire or a gas leak is superseded too (熏腊肉，有人看着，没有危险); after the others (人都没事)
     /// they still count (家里着火了，经询问，人都没事 is a fire, as a review found).
+    /// Where a danger is one for the fire brigade's rescue crews (`SafetyFlag.rescue`): counted only
+    /// beside a flag naming the person's danger, so these are settings, not dangers. The evaluation
+    /// set's writers asked for 119 beside 110 or 120 for people stuck in lifts, buried, pinned in a
+    /// wreck, in the water or down a well, on a roof edge, a crane or outside a railing, on a flooded
+    /// roof, lost on a mountain or in a cave, and a child shut in a car in the sun — 203 of the 546
+    /// calls that needed 119 did not get it (stop 37) — and not for people held by other people
+    /// (关在仓库, 不让走), who are the police's.
+    static let rescueCues: [SafetyCue] = {
+        let notNow =
+            pastOrPaperwork + [
+                "上次", "上回", "以前", "新闻", "演练", "视频", "电视", "剧", "小说", "游戏", "已经出来", "救出来了", "放出来了", "过一回", "过一次", "那回",
+            ]
+        var cues: [SafetyCue] = []
+        // Stuck in a lift (电梯卡在12楼和13楼中间了，里面有人在拍门喊) — not anything that happens in one
+        // (电梯里摸我 is the police's).
+        cues += SafetyCue.group(
+            [
+                "关在电梯", "困在电梯", "卡在电梯", "电梯卡", "电梯困", "电梯关到", "电梯停在", "电梯坏在",
+                "电梯门打不开", "直梯卡", "电梯掉", "电梯坠",
+            ],
+            [.rescue], vetoedNearby: notNow)
+        // Buried, pinned, crushed under what came down, or stuck in a wreck — not a business gone under
+        // (生意垮了) or a leg out of shape (腿都变形了).
+        cues += SafetyCue.group(
+            [
+                "埋在", "埋到", "埋住", "被埋", "遭埋", "压在下面", "压在下头", "压在底下", "压到底下", "压在车底", "压到车底", "卷到车底",
+                "压住了", "压住", "被压", "塌方", "垮塌", "倒塌", "废墟", "埋起", "半截身子", "压倒了", "卡在驾驶室", "卡在车里", "困在车里", "卡在里面",
+                "车门打不开", "翻到沟", "翻进沟", "掉到沟", "掉进沟", "翻下",
+            ],
+            [.rescue], vetoedNearby: notNow)
+        // In the water, down a well or a deep hole — not the drain or the manhole cover a dispute is
+        // about, nor a fall into a pothole.
+        cues += SafetyCue.group(
+            [
+                "掉到河", "掉进河", "掉河里", "掉到江", "掉进江", "冲进河", "冲进水", "往下沉", "在下沉", "落水", "掉进水", "掉到水", "掉水里", "冲走", "河里", "江里", "水库里", "湖里",
+                "塘里", "池塘", "水里", "溺水", "洪水", "涨水", "水淹", "淹到", "淹了", "井里", "井下", "掉进井", "掉到井",
+                "掉进去", "窨井", "化粪池", "粪坑", "深坑", "基坑", "坑很深", "沟槽", "排洪沟", "冰面", "冰窟",
+            ],
+            // Out of the water already (溺水刚被救起，无意识无呼吸: the ambulance's, a review's).
+            [.rescue], vetoedNearby: notNow + ["救起", "救上来", "捞上来", "拉上来", "被救", "抱回家", "抱回去", "上岸了", "已经上岸", "边滑倒", "边摔"])
+        // On a height: a roof edge, a crane, outside a railing, a bridge (the airbag and the crew) — still
+        // up there, not fallen from a scaffold or a tree (an ambulance's).
+        cues += SafetyCue.group(
+            [
+                "楼顶", "天台", "塔吊上", "吊车上", "栏杆外", "护栏外", "栏杆外面", "栏杆外头", "边边上", "窗台上", "窗户外", "阳台外", "桥上",
+                "高架上", "屋顶", "房顶", "广告牌上", "电线杆上", "吊在半空", "悬在半空", "挂在半空", "挂在外面", "悬崖",
+            ],
+            // Fallen from it already (工人从屋顶上摔下来了，躺在地上), still at home (说要去楼顶跳下去，他现在还在家里)
+            // or come down (都在往楼下走了): a review's.
+            [.rescue], vetoedBy: ["摔下", "掉下来", "跌下来", "滚下来", "摔了下来", "坠下"],
+            vetoedNearby: notNow + ["还在家", "在家里", "在他家里", "往楼下走", "下楼了", "下来了"])
+        // A finger, a hand, a foot or a head stuck fast in a machine, a railing or a grate (孩子手指头卡在健身
+        // 器材的铁管里拔不出来 — a stop-37 probe's: sent to 120 alone, and only the fire brigade cuts it free):
+        // the limb named as the thing stuck, and it not coming out. A review of the first version (a limb
+        // anywhere near 拔不出来) found eleven harmless texts flagged: a card, a USB stick, a bracelet, boots.
+        cues += SafetyCue.group(
+            [
+                "手卡在", "手卡进", "手卡到", "手卡住", "手指卡在", "手指卡进", "手指头卡在", "手指头卡进", "指头卡在", "脚卡在", "脚卡进", "脚卡到", "脚卡住",
+                "腿卡在", "腿卡进", "头卡在", "头卡进", "头卡住", "脑袋卡在", "脑壳卡在", "脑壳卡到", "手被夹住", "脚被夹住", "手遭夹住", "脚遭夹住",
+                "手遭夹到", "脚遭夹到", "手夹住了", "脚夹住了", "手指被夹", "头伸进", "脚踩进", "被夹进去", "夹进去了", "指头套进", "手指套进",
+            ],
+            [.trapped, .rescue],
+            requiresNearby: [
+                "拔不出", "取不出", "拿不出", "弄不出", "穿不出", "抽不出", "退不出", "取不下", "扯不出", "抽不回", "退不回", "拔不动", "扯不动", "出不来",
+                "卡住了", "肿", "发紫", "紫了",
+            ],
+            vetoedNearby: notNow + [
+                "容易", "隐患", "建议", "担心", "怕", "万一", "如果", "已经拿出来", "取出来了", "拿出来了", "弄出来了", "够不到", "玩具", "设计", "产品", "下架",
+                "质量",
+            ])
+        // …or said of the limb before the machine (我手被健身器材夹住了拿不出来, 娃儿的手遭电梯门夹住了 抽不回来).
+        cues += SafetyCue.group(
+            ["夹住了", "夹住", "夹到了", "卡住了"], [.trapped, .rescue],
+            requiresNearby: ["手被", "脚被", "手遭", "脚遭", "头被", "手指", "指头", "脚趾", "的手", "的脚", "的头"],
+            alsoRequiresNearby: ["拔不出", "取不出", "拿不出", "弄不出", "抽不出", "退不出", "扯不出", "抽不回", "退不回", "拔不动", "扯不动", "出不来"],
+            vetoedNearby: notNow + ["容易", "隐患", "建议", "担心", "怕", "万一", "如果", "已经拿出来", "取出来了", "拿出来了", "弄出来了", "够不到", "手机", "卡片"])
+        // Lost on a mountain or in a cave, a child shut in a car, a head or a limb stuck.
+        cues += SafetyCue.group(
+            [
+                "迷路", "山里", "山上下不来", "下不了山", "溶洞", "洞里", "峡谷", "锁在车里", "关在车里", "锁车里", "车里面有个", "车里有个娃",
+                "车里有个小孩", "车里有个孩子", "车里头有个", "卡在栏杆", "头卡", "手卡", "脚卡", "腿卡", "卡住了", "卡到了",
+            ],
+            [.rescue], vetoedNearby: notNow + ["狗", "猫", "宠物"])
+        return cues
+    }()
+
     static let generalAllClear = ["没有危险", "无危险", "莫得危险", "没得危险", "没啥危险", "虚惊一场"]
 
     /// Phrases that say a danger is over; they clear cues of those kinds earlier in the text.

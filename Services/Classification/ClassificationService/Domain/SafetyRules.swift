@@ -243,7 +243,9 @@ public struct SafetyRules: Sendable {
         let clauses = Self.clauses(of: text)
         // Only the last occurrence of each cue and the last denial of each kind matter (a clearance
         // reaches back over everything before it), which also bounds the work on hostile input.
-        var found: [Phrase: (range: Range<Int>, cue: SafetyCue)] = [:]
+        // Keyed by phrase and flags: a rescue's setting (`SafetyFlag.rescue`) may share its phrase with
+        // a danger cue (压在车底 is both), and neither displaces the other.
+        var found: [CueKey: (range: Range<Int>, cue: SafetyCue)] = [:]
         // Every asserted cue's place, for masking the superseded ones from the model.
         var alarms: [(range: Range<Int>, cue: SafetyCue)] = []
         // The last denial of each kind and family (see `SafetyCue.family`).
@@ -295,8 +297,9 @@ public struct SafetyRules: Sendable {
                     } else if Set(cue.flags).isSubset(of: [.fire, .gasLeak]), isBelieved(range, clause: clause, in: text, pauses: pauses) {
                         beliefs.append((range, cue))
                     } else {
-                        found[cue.phrase] = (range, cue)
-                        alarms.append((range, cue))
+                        found[CueKey(cue)] = (range, cue)
+                        // A rescue's setting is no alarm: a finding after it does not hide it from the model.
+                        if cue.flags != [.rescue] { alarms.append((range, cue)) }
                     }
                 }
             }
@@ -318,7 +321,7 @@ public struct SafetyRules: Sendable {
                 dropped.append(belief.range)
                 continue
             }
-            if (found[belief.cue.phrase]?.range.lowerBound ?? -1) < belief.range.lowerBound { found[belief.cue.phrase] = belief }
+            if (found[CueKey(belief.cue)]?.range.lowerBound ?? -1) < belief.range.lowerBound { found[CueKey(belief.cue)] = belief }
             alarms.append(belief)
         }
         let resolved = clearances(in: text, clauses: clauses, pauses: pauses)
@@ -405,6 +408,16 @@ public struct SafetyRules: Sendable {
             cues: cuesFound, leanings: leanings(in: text, clauses: clauses, pauses: pauses, from: leaningsFrom, lookAlikeDenials: lookAlikeDenials),
             superseded: alarms.filter { isSuperseded($0.range, $0.cue) && !relaxed.contains($0.range) }.map(\.range) + supersededLeanings
                 + lookAlikeRanges(in: text) + dropped, held: held)
+    }
+
+    /// A cue's phrase with what it signals, the unit `assess` keeps the last occurrence of.
+    private struct CueKey: Hashable {
+        let phrase: Phrase
+        let flags: [SafetyFlag]
+        init(_ cue: SafetyCue) {
+            phrase = cue.phrase
+            flags = cue.flags
+        }
     }
 
     /// One denial's kind: the flags of the negated cue, its family, and its phrase unless it is a

@@ -15,6 +15,7 @@ extension SafetyFlag {
         case .poisoning: .poisoning
         case .injury: .injury
         case .medicalEmergency: .medicalEmergency
+        case .rescue: .rescue
         }
     }
 }
