@@ -69,6 +69,17 @@ struct CommandLineTests {
             for line in ["received", "classified", "公共设施", "ACCEPTED", "RESOLVED by \(department): 路灯已修复", "now: ticket"] {
                 #expect(story.standardOutput.contains(line), "\(line) missing from:\n\(story.standardOutput)")
             }
+            #expect(story.standardOutput.contains("now: ticket \(ticketID)"), "the whole id, for `fenliu ticket`: \(story.standardOutput)")
+            // 110's dispatcher follows its own call to the work order it became, with no warning that
+            // something the decision alerted is hidden from it (one is printed when a line's key
+            // cannot see a ticket the decision named).
+            let police = try #require(stack.keys["FENLIU_KEY_110"])
+            let policeView = try await stack.fenliu(["call", "--key", police, callID])
+            #expect(policeView.status == 0, "\(policeView.standardError)")
+            #expect(policeView.standardOutput.contains("now: ticket \(ticketID)"), "\(policeView.standardOutput)")
+            #expect(!policeView.standardError.contains("visible to this key"), "\(policeView.standardError)")
+            let short = try await stack.fenliu(["ticket", String(ticketID.prefix(8))])
+            #expect(short.status == 1 && short.standardError.contains("whole id"), "\(short.standardError)")
             #expect(story.standardOutput.contains("138****8000"), "the supervisor's view is masked")
             #expect(!story.standardOutput.contains("13800138000"))
             let json = try Self.object(try await stack.fenliu(["call", callID, "--json"]).standardOutput)

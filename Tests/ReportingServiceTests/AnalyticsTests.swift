@@ -162,6 +162,10 @@ struct AnalyticsTests {
             #expect("\(returns.value.numerator)/\(returns.value.denominator)" == "1/2")
             #expect(returns.numeratorEvents.contains { $0.type == "ticket.reassigned" && $0.ticketID == "t4" })
             #expect(diversion.kind == "rate")
+            // The bulletin JSON's own spelling of a figure is read too.
+            let camel = try await explain("diversionRate")
+            #expect(camel.value == diversion.value)
+            #expect(camel.kind == "rate")
             let extensions = try await explain("extensions")
             #expect(extensions.value.numerator == bulletin.total.extensions)
             #expect(extensions.kind == "count")

@@ -79,6 +79,15 @@ struct BulletinTests {
             #expect(cgj.previous.tickets == 1, "t6, October's")
             let scj = try #require(bulletin.departments.first { $0.departmentID == "510104-scj" })
             #expect(Self.rate(scj.figures.returnRate) == "0/1")
+
+            // An area by its name reads as by its code, as intake and classification read it.
+            for name in ["锦江区", "锦江", "錦江區"] {
+                let byName = try await harness.bulletin("2026-11", district: name)
+                #expect(byName.district == "510104", "\(name)")
+                #expect(byName.total.calls == 4, "\(name)")
+            }
+            let unknown = await #expect(throws: ConnectError.self) { try await harness.bulletin("2026-11", district: "东城区") }
+            #expect(unknown?.fieldViolations.map(\.field) == ["district"])
         }
     }
 
@@ -186,7 +195,7 @@ struct BulletinTests {
     @Test("bad months and areas are invalid_argument naming the field")
     func badRequests() async throws {
         try await ReportingHarness.with { harness in
-            for (month, district, field) in [("", "", "month"), ("2026-13", "", "month"), ("2026/11", "", "month"), ("2026-11", "锦江区", "district")] {
+            for (month, district, field) in [("", "", "month"), ("2026-13", "", "month"), ("2026/11", "", "month"), ("2026-11", "东城区", "district")] {
                 let error = await #expect(throws: ConnectError.self) { _ = try await harness.bulletin(month, district: district) }
                 #expect(error?.code == .invalidArgument)
                 #expect(error?.fieldViolations.map(\.field) == [field])

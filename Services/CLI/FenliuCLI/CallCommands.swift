@@ -100,12 +100,17 @@ struct CallTimeline {
     var decision: Fenliu_Classification_V1_Decision?
     var tickets = [Fenliu_Feedback_V1_Ticket]()
     var deliveries = [String: Fenliu_Routing_V1_Ticket]()
+    /// The tickets this call opened or was attached to, as routing has them: not the incident's
+    /// other tickets, which a repeat's timeline also shows.
+    var own = [Fenliu_Routing_V1_Ticket]()
     var warnings = [String]()
 
-    /// Classified, and either held for review or holding tickets.
+    /// Classified, and either held for review or with its own tickets delivered. An incident's
+    /// earlier tickets do not settle a repeat: a closed one makes routing open a new one, which
+    /// `--wait` returned before (a stop-37 user test's).
     var isSettled: Bool {
         guard let decision else { return false }
-        return decision.state == .pendingReview || !tickets.isEmpty && tickets.allSatisfy { deliveries[$0.id]?.deliveryState == .delivered }
+        return decision.state == .pendingReview || !own.isEmpty && own.allSatisfy { $0.deliveryState == .delivered }
     }
 
     static func load(_ stack: Stack, id: String, key: String) async throws -> CallTimeline {
@@ -134,6 +139,25 @@ struct CallTimeline {
         for ticket in timeline.tickets {
             if let routed = try? await stack.call(.routing, key: key, RoutingAPI.getTicket, .with { $0.id = ticket.id }).ticket {
                 timeline.deliveries[ticket.id] = routed
+            }
+        }
+        timeline.own =
+            (try? await stack.call(
+                .routing, key: key, RoutingAPI.listTickets,
+                .with {
+                    $0.callID = id
+                    $0.pageSize = 100
+                }
+            ).tickets) ?? []
+        // A key restricted to one line sees that line's tickets only: say what the decision alerted
+        // that it cannot see, rather than leave the 110 dispatcher unsure 119 and 120 were alerted.
+        if let decision = timeline.decision, decision.state != .pendingReview {
+            let seen = Set(timeline.tickets.map(\.destination)).union(timeline.own.map(\.destination))
+            let unseen = decision.destinations.filter { !seen.contains($0) }
+            if !unseen.isEmpty {
+                timeline.warnings.append(
+                    "no ticket for \(unseen.map(Names.destination).joined(separator: ", ")) is visible to this key"
+                        + " (not created yet, or another line's: FENLIU_KEY_SUPERVISOR sees every line)")
             }
         }
         return timeline
@@ -172,12 +196,14 @@ struct CallTimeline {
             }
         }
         for ticket in tickets {
+            // The whole id where a ticket first appears and in its "now" line, for `fenliu ticket ID`;
+            // its first eight characters on the history lines in between.
             let label = String(ticket.id.prefix(8))
             let delivery = deliveries[ticket.id].map { " · delivery \($0.deliveryState)" } ?? ""
             rows.append(
                 (
                     ticket.createdAt,
-                    "ticket \(label) \(Names.kind(ticket.kind)) → \(ticket.departmentName.isEmpty ? ticket.departmentID : ticket.departmentName) · \(Names.priority(ticket.priority))\(delivery)"
+                    "ticket \(ticket.id) \(Names.kind(ticket.kind)) → \(ticket.departmentName.isEmpty ? ticket.departmentID : ticket.departmentName) · \(Names.priority(ticket.priority))\(delivery)"
                 ))
             for event in ticket.history {
                 var text = "  \(label) \(Names.event(event.kind))"
@@ -192,7 +218,7 @@ struct CallTimeline {
         rows.sort { ($0.time.seconds, $0.time.nanos) < ($1.time.seconds, $1.time.nanos) }
         for row in rows { Swift.print("\(Output.time(row.time))  \(row.text)") }
         for ticket in tickets {
-            var now = "now: ticket \(ticket.id.prefix(8)) \(Names.state(ticket.state))"
+            var now = "now: ticket \(ticket.id) \(Names.state(ticket.state))"
             if ticket.overdue { now += " · OVERDUE" }
             if ticket.hasResolveDueAt, !["CLOSED", "RESOLVED", "CALLBACK_DONE"].contains(Names.state(ticket.state)) {
                 now += " · resolve by \(Output.time(ticket.resolveDueAt))"

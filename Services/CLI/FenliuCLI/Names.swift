@@ -89,7 +89,8 @@ enum Names {
         switch value {
         case .decided: "decided"
         case .pendingReview: "held for review"
-        case .routedPendingReview: "routed at once (safety), in review"
+        // A safety flag, or a call still meant for an emergency service: not always a flag.
+        case .routedPendingReview: "routed at once, in review"
         case .reviewed: "reviewed"
         default: "—"
         }

@@ -82,7 +82,12 @@ struct TicketCommand: AsyncParsableCommand {
     func run() async throws {
         try await withStack { stack in
             let supervisor = try stack.key(key.key, default: "FENLIU_KEY_SUPERVISOR")
-            let current = try await stack.call(.feedback, key: supervisor, FeedbackAPI.getTicket, .with { $0.ticketID = id }).ticket
+            let current: Fenliu_Feedback_V1_Ticket
+            do {
+                current = try await stack.call(.feedback, key: supervisor, FeedbackAPI.getTicket, .with { $0.ticketID = id }).ticket
+            } catch let error as CLIError where error.description.contains("not_found") && id.count < 36 {
+                throw CLIError("\(error.description) — a ticket is named by its whole id; `fenliu call CALL` prints it")
+            }
             let holderVariable = Names.departmentKeyVariable(current.departmentID)
             let holder = key.key ?? stack.values[holderVariable] ?? supervisor
             let eventID = "cli-\(UUID().uuidString.lowercased())"
@@ -291,6 +296,14 @@ struct ReviewCommand: AsyncParsableCommand {
                 print(
                     "call \(decision.callID): \(Names.category(decision.category)) → \(decision.destinations.map(Names.destination).joined(separator: " + ")) (\(Names.decision(decision.state)))"
                 )
+                // A review adds agencies but never withdraws a dispatch already made: say so when the
+                // reviewer asked for less than the call now has.
+                let kept = parsed.isEmpty ? [] : decision.destinations.filter { !parsed.contains($0) && $0 != chosen.defaultDestination.proto }
+                if !kept.isEmpty {
+                    printError(
+                        "kept \(kept.map(Names.destination).joined(separator: " + ")): already dispatched before the review, and a review never"
+                            + " withdraws an emergency dispatch; that service closes its own ticket")
+                }
             }
         }
     }

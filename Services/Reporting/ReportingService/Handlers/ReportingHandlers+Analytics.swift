@@ -30,9 +30,7 @@ extension ReportingHandlers {
         if request.groupBy.count > Self.maximumDimensions {
             violations.append(FieldViolation(field: "groupBy", description: "names at most \(Self.maximumDimensions) dimensions"))
         }
-        if !request.district.isEmpty, District.withCode(request.district) == nil {
-            violations.append(FieldViolation(field: "district", description: "\"\(request.district)\" is not one of the 22 area codes"))
-        }
+        if let violation = Self.districtViolation(request.district) { violations.append(violation) }
         if request.category != .unspecified, Category(proto: request.category) == nil {
             violations.append(FieldViolation(field: "category", description: "is not a category of the catalogue"))
         }
@@ -41,7 +39,7 @@ extension ReportingHandlers {
         }
         guard violations.isEmpty else { throw ReportingError.invalidFields(violations) }
         var filter = AnalyticsStore.MetricFilter(from: request.from.date, to: request.to.date)
-        filter.district = request.district
+        filter.district = Self.districtCode(request.district)
         filter.category = Category(proto: request.category)?.code ?? ""
         filter.channel = Channel(proto: request.channel)?.code ?? ""
         let chosen = dimensions
@@ -85,13 +83,12 @@ extension ReportingHandlers {
         if request.minimumCalls != 0, request.minimumCalls < 2 {
             violations.append(FieldViolation(field: "minimumCalls", description: "must be at least 2 (a hot spot is a repeat)"))
         }
-        if !request.district.isEmpty, District.withCode(request.district) == nil {
-            violations.append(FieldViolation(field: "district", description: "\"\(request.district)\" is not one of the 22 area codes"))
-        }
+        if let violation = Self.districtViolation(request.district) { violations.append(violation) }
         guard violations.isEmpty else { throw ReportingError.invalidFields(violations) }
         let minimum = request.minimumCalls == 0 ? 3 : Int(request.minimumCalls)
         let hotspots = try await database.withConnection { connection in
-            try AnalyticsStore.hotspots(from: request.from.date, to: request.to.date, minimum: minimum, district: request.district, on: connection)
+            try AnalyticsStore.hotspots(
+                from: request.from.date, to: request.to.date, minimum: minimum, district: Self.districtCode(request.district), on: connection)
         }
         return .with { $0.hotspots = hotspots.map(\.proto) }
     }

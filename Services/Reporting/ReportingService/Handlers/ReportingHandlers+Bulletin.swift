@@ -27,7 +27,10 @@ extension ReportingHandlers {
             violations.append(
                 FieldViolation(field: "month", description: request.month.isEmpty ? "is required, as YYYY-MM" : ReportingMonth.refusal(request.month)))
         }
-        let definition = ExplainStore.definitions[request.figure]
+        // The bulletin's JSON names figures in lowerCamelCase (diversionRate), the definitions in
+        // snake_case: either is read.
+        let figure = ExplainStore.snakeCase(request.figure)
+        let definition = ExplainStore.definitions[figure]
         if definition == nil {
             violations.append(
                 FieldViolation(
@@ -37,20 +40,19 @@ extension ReportingHandlers {
         if let definition, definition.table == .calls, !request.departmentID.isEmpty {
             violations.append(FieldViolation(field: "departmentId", description: "\(request.figure) counts calls, which have no department"))
         }
-        if !request.district.isEmpty, District.withCode(request.district) == nil {
-            violations.append(FieldViolation(field: "district", description: "\"\(request.district)\" is not one of the 22 area codes"))
-        }
+        if let violation = Self.districtViolation(request.district) { violations.append(violation) }
         if let violation = PageSize.violation(request.pageSize) { violations.append(violation) }
         guard violations.isEmpty, let month, let definition else { throw ReportingError.invalidFields(violations) }
         let limit = try PageSize.resolve(request.pageSize, default: 50, maximum: 500)
         let explained = try await database.withConnection { connection in
             try ExplainStore.explain(
-                definition, month: month, department: request.departmentID, district: request.district, limit: limit, on: connection)
+                definition, month: month, department: request.departmentID, district: Self.districtCode(request.district), limit: limit,
+                on: connection)
         }
         return .with {
             $0.definition = definition.text
             // The bulletin's own convention: its Rate fields, and only they, end in `_rate`.
-            $0.kind = request.figure.hasSuffix("_rate") ? "rate" : "count"
+            $0.kind = figure.hasSuffix("_rate") ? "rate" : "count"
             $0.value = Ratio(numerator: explained.numerator, denominator: explained.denominator).proto
             $0.numeratorEvents = explained.numeratorEvents.map(\.proto)
             $0.denominatorEvents = explained.denominatorEvents.map(\.proto)

@@ -68,11 +68,20 @@ struct ReportingHandlers: ReportingServiceHandler {
         return month
     }
 
-    /// An optional area code.
-    static func district(_ code: String, field: String = "district") throws -> String {
-        guard code.isEmpty || District.withCode(code) != nil else {
-            throw ReportingError.invalidField(field, "\"\(code)\" is not one of the 22 area codes")
-        }
-        return code
+    /// An optional area, as its code: any spelling intake and classification read (510104, 锦江区,
+    /// 錦江), so a reader need not look codes up; empty stays empty (the whole city).
+    static func district(_ text: String, field: String = "district") throws -> String {
+        if let violation = districtViolation(text, field: field) { throw ReportingError.invalidFields([violation]) }
+        return districtCode(text)
+    }
+
+    /// The code of the area `text` names, or `text` itself when it names none (refused by
+    /// `districtViolation`).
+    static func districtCode(_ text: String) -> String { DistrictResolver.resolve(text)?.code ?? text }
+
+    /// Why `text` is no area, or `nil` (empty is none).
+    static func districtViolation(_ text: String, field: String = "district") -> FieldViolation? {
+        guard !text.isEmpty, DistrictResolver.resolve(text) == nil else { return nil }
+        return FieldViolation(field: field, description: "\"\(text)\" \(DistrictResolver.unknownDistrict)")
     }
 }

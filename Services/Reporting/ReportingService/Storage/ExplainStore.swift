@@ -85,6 +85,16 @@ enum ExplainStore {
             numerator: "objects_to_diversion AND channel = 'CHANNEL_110'", eventTypes: ["callback.recorded"]),
     ]
 
+    /// `diversionRate` as `diversion_rate`; a snake_case name unchanged.
+    static func snakeCase(_ name: String) -> String {
+        var result = ""
+        for character in name {
+            if character.isUppercase, !result.isEmpty { result += "_" }
+            result += character.lowercased()
+        }
+        return result
+    }
+
     /// The rows below and above the line, and their events.
     static func explain(
         _ definition: Definition, month: ReportingMonth, department: String, district: String, limit: Int, on connection: PostgresConnection

@@ -6,7 +6,7 @@ extension ReportingRoutes {
     static var description: String {
         let parameters = [
             OpenAPIDocument.query("month", "YYYY-MM, an Asia/Shanghai month (default: this month)", schema: ["type": "string"]),
-            OpenAPIDocument.query("district", "one of the 22 area codes (default: the whole city)", schema: ["type": "string"]),
+            OpenAPIDocument.query("district", "an area: its code (510104) or name (锦江区, 锦江); default: the whole city", schema: ["type": "string"]),
         ]
         func page(_ summary: String, _ type: String) -> [String: Any] {
             [

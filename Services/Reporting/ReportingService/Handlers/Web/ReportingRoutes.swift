@@ -58,10 +58,9 @@ struct ReportingRoutes: Sendable {
             } else {
                 month = ReportingMonth(containing: Date())
             }
-            district = parameters.get("district") ?? ""
-            guard district.isEmpty || District.withCode(district) != nil else {
-                throw BadParameter("district: \"\(district)\" is not one of the 22 area codes")
-            }
+            let text = parameters.get("district") ?? ""
+            if let violation = ReportingHandlers.districtViolation(text) { throw BadParameter("district: " + violation.description) }
+            district = ReportingHandlers.districtCode(text)
         }
 
         var fileSuffix: String { district.isEmpty ? month.description : "\(month)-\(district)" }
