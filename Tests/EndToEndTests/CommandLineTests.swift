@@ -122,8 +122,21 @@ struct CommandLineTests {
     func replay() async throws {
         let stack = try await LocalStack.start()
         do {
-            let replay = try await stack.fenliu(["replay", "--calls", "60", "--speed", "3600", "--seed", "3", "--drain", "30", "--json"])
+            async let replaying = stack.fenliu(["replay", "--calls", "60", "--speed", "3600", "--seed", "3", "--drain", "30", "--json"])
+            // A dispatcher's own call while the day replays: the simulated departments leave its ticket
+            // alone (they signed for and resolved every ticket on the stack before stop 37).
+            try await Task.sleep(for: .seconds(3))
+            let mine = try await stack.fenliu([
+                "submit", "--channel", "12345", "--phone", "13900001234", "--address", "武侯区人民南路四段12号", "--wait", "--json",
+                "人民南路四段12号门口的路灯坏了一个星期，晚上很黑",
+            ])
+            #expect(mine.status == 0, "\(mine.standardError)")
+            let replay = try await replaying
             #expect(replay.status == 0, "\(replay.standardError)")
+            let mineTickets = try #require(try Self.object(mine.standardOutput)["tickets"] as? [[String: Any]])
+            let mineTicket = try #require(mineTickets.first?["id"] as? String)
+            let untouched = try Self.object(try await stack.fenliu(["ticket", mineTicket, "--json"]).standardOutput)
+            #expect(untouched["state"] as? String == "DISPATCHED", "\(untouched)")
             let summary = try Self.object(replay.standardOutput)
             #expect(summary["taken"] as? Int == 60)
             #expect(summary["dangerMissed"] as? Int == 0)

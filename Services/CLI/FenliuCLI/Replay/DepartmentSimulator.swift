@@ -98,6 +98,10 @@ actor DepartmentSimulator {
     }
 
     private func handle(_ event: Fenliu_Feedback_V1_TicketEvent) async {
+        // Only the replay's own tickets: the stack may hold others (a dispatcher's, a test's), which
+        // a simulated department must not sign for or resolve — a stop-37 user test's hand-made
+        // tickets were "ACCEPTED by replay" and counted in its summary.
+        guard await tally.isOurs(callID: event.callID, incidentID: event.incidentID) else { return }
         let id = event.ticketID
         if !event.departmentID.isEmpty { holder[id] = event.departmentID }
         switch event.kind {

@@ -165,6 +165,9 @@ actor ReplayTally {
 
     func markSubmitted() { submittingDone = true }
 
+    /// Whether a ticket of this call or incident came from this replay.
+    func isOurs(callID: String, incidentID: String) -> Bool { callsByID[callID] != nil || callsByID[incidentID] != nil }
+
     func ticketSeen(_ ticket: Fenliu_Feedback_V1_Ticket) { tickets[ticket.id] = ticket }
 
     func reached(_ state: String, ticket: String) {

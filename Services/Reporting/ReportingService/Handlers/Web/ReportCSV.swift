@@ -7,7 +7,7 @@ enum ReportCSV {
     /// `monthly.csv`: the columns, in order.
     static let monthlyHeader = [
         "层级", "代码", "名称", "所属区域", "来电总数", "110来电", "12345来电", "119来电", "120来电", "Open311来电", "110分流数", "110已分类数",
-        "分流率", "12345转110数", "工单数", "按时签收数", "已签收数", "按时签收率", "按期办结数", "已办结数", "按期办结率", "退单数", "退单率",
+        "分流率", "12345转110数", "工单数", "按时签收数", "已签收数", "按时签收率", "按期办结数", "已办结数", "按期办结率", "退单数", "经手数", "退单率",
         "重办数", "重办率", "超时数", "延期次数", "满意数", "回访接通数", "满意率", "分流异议数", "排名得分", "排名",
     ]
 
@@ -36,7 +36,9 @@ enum ReportCSV {
             .integer(figures.diversion.numerator), .integer(figures.diversion.denominator), .rate(figures.diversion), .integer(figures.handedTo110),
             .integer(figures.tickets), .integer(figures.timelySignFor.numerator), .integer(figures.timelySignFor.denominator),
             .rate(figures.timelySignFor), .integer(figures.onTimeResolution.numerator), .integer(figures.onTimeResolution.denominator),
-            .rate(figures.onTimeResolution), .integer(figures.returns.numerator), .rate(figures.returns), .integer(figures.reopens.numerator),
+            .rate(figures.onTimeResolution), .integer(figures.returns.numerator),
+            // The return rate's denominator: each department that held one of the month's tickets, once.
+            .integer(figures.returns.denominator), .rate(figures.returns), .integer(figures.reopens.numerator),
             .rate(figures.reopens), .integer(figures.overdue), .integer(figures.extensions), .integer(figures.satisfaction.numerator),
             .integer(figures.satisfaction.denominator), .rate(figures.satisfaction), .integer(figures.diversionObjections), "", "",
         ]
