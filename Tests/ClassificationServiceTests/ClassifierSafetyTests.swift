@@ -1444,6 +1444,9 @@ struct ClassifierSafetyTests {
         arguments: [
             ("新生儿落户要什么材料，孩子这会儿脸憋得青紫不哭了", true),
             ("宝宝的医保怎么办理啊，他这会儿呼吸好快好浅，小脸发灰，叫他也不太理人", true),
+            // Asking whether it is normal is no all-clear; a nurse saying so is (below).
+            ("新生儿落户要什么材料，孩子这会儿脸憋得青紫不哭了，是不是正常", true),
+            ("打完疫苗不哭也不动就睡着了，护士说正常，想问下疫苗本在哪打印", false),
             ("老小区没电梯，我妈爬七楼喘气很费劲，想问加装电梯补贴", false),
             ("口罩戴上去呼吸又快又浅，这种口罩合格吗", false),
             ("水葫芦捞起来不运走，河边臭得很", false),
