@@ -28,6 +28,10 @@ struct HeldDangerTests {
             ("我们小区井盖没盖牢婆婆掉下去了，快来人，在营门口路。", .police110),
             ("他不愿意分手掐脖子，我是她室友", .police110),
             ("吊装的时候钢筋没捆牢砸伤了两个工人，在新津的工地上。", .medical120),
+            // A rescue setting with the same phrase (压在车底, 被埋) does not displace the held danger
+            // cue (a review of stop 37's rescue flag).
+            ("货车没刹住人压在车底了", .police110),
+            ("工地没支护好工人被埋了", .police110),
         ])
     func keptOnItsLine(text: String, channel: Channel) throws {
         #expect(!held(text).isEmpty)

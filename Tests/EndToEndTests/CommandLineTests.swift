@@ -133,9 +133,15 @@ struct CommandLineTests {
             #expect(mine.status == 0, "\(mine.standardError)")
             let replay = try await replaying
             #expect(replay.status == 0, "\(replay.standardError)")
-            let mineTickets = try #require(try Self.object(mine.standardOutput)["tickets"] as? [[String: Any]])
-            let mineTicket = try #require(mineTickets.first?["id"] as? String)
-            let untouched = try Self.object(try await stack.fenliu(["ticket", mineTicket, "--json"]).standardOutput)
+            // Its ticket, once routed (under the replay's load `--wait` may give up first).
+            let mineCall = try #require((try Self.object(mine.standardOutput)["call"] as? [String: Any])?["id"] as? String)
+            var mineTicket: String?
+            for _ in 0..<120 where mineTicket == nil {
+                let story = try Self.object(try await stack.fenliu(["call", mineCall, "--json"]).standardOutput)
+                mineTicket = (story["tickets"] as? [[String: Any]])?.first?["id"] as? String
+                if mineTicket == nil { try await Task.sleep(for: .milliseconds(500)) }
+            }
+            let untouched = try Self.object(try await stack.fenliu(["ticket", try #require(mineTicket, "\(mine.standardOutput)"), "--json"]).standardOutput)
             #expect(untouched["state"] as? String == "DISPATCHED", "\(untouched)")
             let summary = try Self.object(replay.standardOutput)
             #expect(summary["taken"] as? Int == 60)

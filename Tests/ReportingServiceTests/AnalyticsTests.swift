@@ -166,6 +166,7 @@ struct AnalyticsTests {
             let camel = try await explain("diversionRate")
             #expect(camel.value == diversion.value)
             #expect(camel.kind == "rate")
+            #expect(try await explain("handedTo110").value.numerator == bulletin.total.handedTo110)
             let extensions = try await explain("extensions")
             #expect(extensions.value.numerator == bulletin.total.extensions)
             #expect(extensions.kind == "count")

@@ -110,7 +110,10 @@ struct CallTimeline {
     /// `--wait` returned before (a stop-37 user test's).
     var isSettled: Bool {
         guard let decision else { return false }
-        return decision.state == .pendingReview || !own.isEmpty && own.allSatisfy { $0.deliveryState == .delivered }
+        // Feedback learns of a ticket from routing's outbox, after routing has it: both must know it.
+        let followed = Set(tickets.map(\.id))
+        return decision.state == .pendingReview
+            || !own.isEmpty && own.allSatisfy { $0.deliveryState == .delivered && followed.contains($0.id) }
     }
 
     static func load(_ stack: Stack, id: String, key: String) async throws -> CallTimeline {

@@ -23,6 +23,8 @@ actor DepartmentSimulator {
     let speed: Double
     let tally: ReplayTally
     let since: Date
+    /// Events not (yet) known to be the replay's, with the rounds they have waited.
+    private var deferred = [(event: Fenliu_Feedback_V1_TicketEvent, rounds: Int)]()
     private var running = true
     private var cursor = ""
     private var random = SeededRandom(seed: 7)
@@ -90,18 +92,30 @@ actor DepartmentSimulator {
                     $0.pageSize = 500
                     $0.from = Google_Protobuf_Timestamp(date: since)
                 })
-            for event in response.events { await handle(event) }
+            // Another's events, or the replay's own read before its submit answered (a retried one):
+            // looked at again for ten seconds, then left alone.
+            let waiting = deferred
+            deferred.removeAll()
+            for (event, rounds) in waiting { await consider(event, rounds: rounds) }
+            for event in response.events { await consider(event, rounds: 0) }
             if !response.nextCursor.isEmpty { cursor = response.nextCursor }
         } catch {
             // Feedback busy or restarting: look again next round.
         }
     }
 
+    /// Only the replay's own tickets: the stack may hold others (a dispatcher's, a test's), which a
+    /// simulated department must not sign for or resolve — a stop-37 user test's hand-made tickets
+    /// were "ACCEPTED by replay" and counted in its summary.
+    private func consider(_ event: Fenliu_Feedback_V1_TicketEvent, rounds: Int) async {
+        if await tally.isOurs(callID: event.callID, incidentID: event.incidentID) {
+            await handle(event)
+        } else if rounds < 40 {
+            deferred.append((event, rounds + 1))
+        }
+    }
+
     private func handle(_ event: Fenliu_Feedback_V1_TicketEvent) async {
-        // Only the replay's own tickets: the stack may hold others (a dispatcher's, a test's), which
-        // a simulated department must not sign for or resolve — a stop-37 user test's hand-made
-        // tickets were "ACCEPTED by replay" and counted in its summary.
-        guard await tally.isOurs(callID: event.callID, incidentID: event.incidentID) else { return }
         let id = event.ticketID
         if !event.departmentID.isEmpty { holder[id] = event.departmentID }
         switch event.kind {

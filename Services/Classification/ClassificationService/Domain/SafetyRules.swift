@@ -265,7 +265,9 @@ public struct SafetyRules: Sendable {
         // The cues denied only from afar (`isNegatedFromAfar`).
         // The last of each phrase, as with `found`; the clause tests are made once per clause, and
         // only for a clause with a candidate, so a long hostile clause costs no more than a few scans.
-        var fromAfar: [Phrase: (range: Range<Int>, cue: SafetyCue)] = [:]
+        // Keyed as `found` is: a rescue setting sharing a danger cue's phrase (人压在车底) must not
+        // displace the danger cue held from afar (a review of stop 37's change found it did).
+        var fromAfar: [CueKey: (range: Range<Int>, cue: SafetyCue)] = [:]
         for (number, clause) in clauses.enumerated() {
             var clauseHolds: (isEvent: Bool, lastAnimal: Int)?
             for position in clause {
@@ -288,7 +290,7 @@ public struct SafetyRules: Sendable {
                                     clauseHolds
                                     ?? (lastHeldWord(notAnEvent, in: text, range: clause) < 0, lastHeldWord(heldAnimals, in: text, range: clause))
                                 clauseHolds = holds
-                                if holds.isEvent, holds.lastAnimal < range.upperBound { fromAfar[cue.phrase] = (range, cue) }
+                                if holds.isEvent, holds.lastAnimal < range.upperBound { fromAfar[CueKey(cue)] = (range, cue) }
                             }
                             if general, isNegated(position, clauseStart: clause.lowerBound, in: text, pauses: pauses, by: plainNegators) {
                                 plainDenials.append((cue.flags, position))

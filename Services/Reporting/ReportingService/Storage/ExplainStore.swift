@@ -85,12 +85,15 @@ enum ExplainStore {
             numerator: "objects_to_diversion AND channel = 'CHANNEL_110'", eventTypes: ["callback.recorded"]),
     ]
 
-    /// `diversionRate` as `diversion_rate`; a snake_case name unchanged.
+    /// `diversionRate` as `diversion_rate`, `handedTo110` as `handed_to_110`; a snake_case name unchanged.
     static func snakeCase(_ name: String) -> String {
         var result = ""
+        var previous: Character?
         for character in name {
-            if character.isUppercase, !result.isEmpty { result += "_" }
+            let startsNumber = character.isNumber && previous.map { !$0.isNumber && $0 != "_" } ?? false
+            if character.isUppercase && !result.isEmpty || startsNumber { result += "_" }
             result += character.lowercased()
+            previous = character
         }
         return result
     }

@@ -110,6 +110,13 @@ enum ReportingMigrations {
                 FROM (SELECT DISTINCT ON (call_id) call_id, category FROM events
                       WHERE type = 'call.classified' AND call_id <> '' ORDER BY call_id, occurred_at) e
                 WHERE f.call_id = e.call_id;
+                -- A call whose review is stored but not its classification: what the first review changed,
+                -- as RebuildMonth would take it.
+                UPDATE call_facts f SET proposed_category = e.attributes->>'previous_category'
+                FROM (SELECT DISTINCT ON (call_id) call_id, attributes FROM events
+                      WHERE type = 'call.reviewed' AND call_id <> '' ORDER BY call_id, occurred_at) e
+                WHERE f.call_id = e.call_id AND f.proposed_category IS NULL
+                  AND COALESCE(e.attributes->>'previous_category', '') <> '';
                 """),
     ]
 }
