@@ -1455,4 +1455,57 @@ struct ClassifierSafetyTests {
         let outcome = try classify(text, channel: .hotline12345)
         #expect(outcome.destinations.contains(.medical120) == danger, "\(outcome.destinations) \(outcome.evidence)")
     }
+
+    @Test(
+        "someone in smoke who cannot find the door is a fire with a person trapped (stop 38); a game, a drill or a dream is not",
+        arguments: [
+            ("我想给我爸申请养老院……刚才他打电话给我，说屋头好大的烟，他找不到门在哪儿，电话就断了", true),
+            ("楼道里全是烟，我们一家人找不到出口，在五楼", true),
+            ("密室逃脱里面放烟雾，找不到门，吓死我了，这个店有没有消防许可", false),
+            ("学校消防演练放了烟，娃娃说找不到门，想问演练前能不能通知家长", false),
+            ("我梦到屋里好多烟找不到门，醒了睡不着，楼上装修太吵了", false),
+            // The review's: 烟 inside another word, a door that is a house number, a story.
+            ("导航去烟台，下了高速找不到出口，绕了好几圈", false),
+            ("办烟草零售许可证，跑了三趟找不到门路", false),
+            ("我在看一本小说，里面写主人公家里全是烟，他找不到门，我想问问现实中应该怎么逃生", false),
+            ("我想投诉物业楼道堆杂物，现在楼道里全是烟，我们找不到出口", true),
+        ])
+    func smokeAndNoDoor(text: String, danger: Bool) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.safetyFlags.contains(.trapped) == danger, "\(outcome.safetyFlags) \(outcome.evidence)")
+        // (A story's 全是烟 is still an older smoke cue's: only this cue's trapped person is asserted away.)
+        if danger { #expect(outcome.destinations.contains(.fire119), "\(outcome.destinations)") }
+    }
+
+    @Test(
+        "a child fallen down an open manhole gets the rescue crews as well (stop 38); one who nearly fell does not",
+        arguments: [
+            ("我们小区那个井盖被偷了好几天了，我家娃娃刚才掉下去了，在底下哭，我够不到", true),
+            ("井盖翻了，一个小娃娃踩上去掉下去了，在下面哭，下面有水", true),
+            ("小区井盖被偷了好几天了，昨天晚上有个人差点掉下去，还好没事，你们快来补一下", false),
+            ("井盖松了，我怕娃娃放学路过掉下去，你们快来修一下", false),
+            ("井盖几天前就被偷了，刚才我家娃娃掉下去了，在底下哭", true),
+            ("老人的假牙掉下去了，下水道口，老人急得直哭", false),
+            ("拍抖音的小伙子假装从井口掉下去了，其实他是演的", false),
+        ])
+    func openManhole(text: String, danger: Bool) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.destinations.contains(.fire119) == danger, "\(outcome.destinations) \(outcome.evidence)")
+    }
+
+    @Test(
+        "burning in hand is no fire only while nothing says otherwise: watchers who cannot stop it, what it reached, fuel beside it, or another fire in the same call (stop 38's review)",
+        arguments: [
+            ("着火了！其实是有人在烧垃圾，有人看守，火不大，就是烟呛人", false),
+            ("着火了！原来是有人烧垃圾，有人看守也没用，火太大了扑不下来", true),
+            ("路口着火了！其实是烧秸秆，有人看守，就在液化气站门口", true),
+            ("着火了，其实是烧垃圾，有人看守，旁边幼儿园的木头围栏已经着了", true),
+            ("邻居家着火了，窗户都烧黑了，往外冒烟。（询问）其实是楼下有人烧垃圾，有人看守，两回事", true),
+            ("我们小区门口商铺着火了，冒好多黑烟。另外十字路口那边其实是有人在烧纸钱，有人看守", true),
+        ])
+    func burningBeyondHand(text: String, fire: Bool) throws {
+        let outcome = try classify(text, channel: .police110)
+        #expect(outcome.safetyFlags.contains(.fire) == fire, "\(outcome.safetyFlags) \(outcome.evidence)")
+        #expect(outcome.destinations.contains(.fire119) == fire, "\(outcome.destinations)")
+    }
 }

@@ -40,12 +40,12 @@ public struct SafetyAssessment: Sendable, Hashable {
         // A rescue's setting (电梯, 河里, 楼顶) is no danger by itself: it counts only beside a flag that
         // says a person is in danger there, and then adds the fire brigade's rescue crews.
         let raised = Set(cues.flatMap(\.flags))
-        let kept = raised.isDisjoint(with: SafetyFlag.rescuable) ? cues.filter { !$0.flags.contains(.rescue) } : cues
+        let kept = raised.isDisjoint(with: SafetyFlag.rescuable) ? cues.filter { !SafetyFlag.isSetting($0.flags) } : cues
         self.cues = kept
         self.leanings = leanings
         self.superseded = superseded
         // Nor is a setting negated from afar a danger to hold a call for.
-        self.held = held.filter { $0.flags != [.rescue] }
+        self.held = held.filter { !SafetyFlag.isSetting($0.flags) }
         flags = Set(kept.flatMap(\.flags)).sorted()
     }
 

@@ -39,6 +39,11 @@ public enum SafetyFlag: String, CaseIterable, Sendable, Codable, Hashable, Compa
     /// risk, hurt, missing or suddenly ill there.
     static let rescuable: Set<SafetyFlag> = [.trapped, .threatToLife, .personAtRisk, .injury, .missingPerson, .medicalEmergency]
 
+    /// Whether a cue raising `flags` is a rescue's setting (电梯卡, 河里, 楼顶) and nothing else: no
+    /// danger alone, no alarm for a finding to hide, nothing to hold a call for. A cue that names the
+    /// person's danger too (手卡在…拔不出: trapped and rescue) is a danger like any other.
+    static func isSetting(_ flags: [SafetyFlag]) -> Bool { flags == [.rescue] }
+
     /// Orders flags by precedence (`allCases` order).
     public static func < (lhs: SafetyFlag, rhs: SafetyFlag) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -144,6 +144,12 @@ extension SafetyRules {
         "烧到旁边", "烧过来", "引燃", "救火", "灭不了", "扑不灭", "山火", "森林", "林区", "仓库", "楼道", "车库", "加油站",
         "越来越大", "扑不熄", "弄不熄", "灭不到", "燎到", "窜", "点着", "燃起", "加气站", "煤气罐", "气罐", "电线", "高压线", "呛到", "呛晕",
         "起不来", "屋顶", "房顶", "草垛", "树林", "厂房",
+        // A fire beyond the watchers (有人看守也没用，火太大了扑不下来), spreading to what stands near
+        // (围栏已经着了, 波及, 殃及), beside fuel (液化气站门口), or another fire in the same call
+        // (邻居家着火了，窗户都烧黑了…其实是楼下有人烧垃圾…两回事): a review at stop 38 found each sent to
+        // 12345 alone.
+        "也没用", "火太大", "扑不下", "守不住", "烧进", "蹿", "波及", "殃及", "已经着了", "也着了", "都着了", "液化气", "加油",
+        "窗帘", "电瓶车", "小卖部", "两回事", "另外", "烧黑", "商铺着火", "油锅",
     ]
 
     /// Words saying a sudden illness is happening now when they stand before it in its own clause
@@ -1284,6 +1290,32 @@ extension SafetyRules {
                 // Cooking, incense, steam, a draught, a flat battery (a second review's eleven).
                 "炒", "辣椒", "做饭", "呛出来", "烧香", "拜佛", "水蒸气", "洗澡", "误触发", "电池快没", "换一个", "天天", "必须", "空调出风口",
             ])
+        // Someone in smoke who cannot find the way out (刚才他打电话给我，说屋头好大的烟，他找不到门在哪儿，电话就
+        // 断了 — inside a question about a care home, writer 30's, sent to 110 alone): a fire with a
+        // person trapped in it. The smoke named as smoke, not the character 烟 (烟台, 烟草, 抽烟, 烟花 —
+        // a review's 24 harmless texts flagged by a first version that took any 烟), and not a game, a
+        // show, a drill, a dream or the past.
+        cues += SafetyCue.group(
+            [
+                "找不到门", "找不着门", "找不倒门", "摸不到门", "摸不着门", "门找不到了", "找不到出口", "找不着出口", "摸不到出口", "看不到门", "看不见门",
+                "找不到出去的路",
+            ],
+            [.fire, .trapped],
+            excludedIn: [
+                "找不到门牌", "找不到门路", "找不到门诊", "找不到门面", "找不到门卡", "找不到门票", "找不到门口", "看不见门口", "看不到门口",
+                "找不到出口标识", "找不着门牌", "找不着门路",
+            ],
+            requiresNearby: [
+                "全是烟", "好多烟", "好大的烟", "烟好大", "烟很大", "浓烟", "黑烟", "烟子", "到处是烟", "满屋子烟", "满屋的烟", "一屋子烟", "都是烟",
+                "烟雾弥漫", "好浓的烟", "烟好浓", "烟太大", "呛得",
+            ],
+            // Only words of a show or a story (电影里, not 电影院; 电视里, not a television on fire), and not
+            // 投诉 or 以前: a complaint about a blocked stairwell may end with the stairwell full of smoke now.
+            vetoedNearby: pastOrPaperwork + [
+                "演练", "演习", "玩游戏", "游戏里", "密室", "鬼屋", "舞台", "干冰", "烟雾弹", "吃鸡", "看电影", "电影里", "视频里", "看视频", "做梦", "梦见",
+                "梦到", "小说", "主人公", "里面写", "剧里", "电视剧", "话剧", "新闻里", "电视里", "抖音", "有次", "有一次", "上次", "油烟", "熏腊肉", "熏肉", "熏香", "烟花",
+                "烟感", "测试", "导航",
+            ])
         // Gas: the fuel named next to a smell or a leak.
         cues += SafetyCue.group(
             // 煤器, 液化器, 漏器: the homophone typos of a hurried note (器 for 气).
@@ -2040,6 +2072,22 @@ extension SafetyRules {
             ],
             // Out of the water already (溺水刚被救起，无意识无呼吸: the ambulance's, a review's).
             [.rescue], vetoedNearby: notNow + ["救起", "救上来", "捞上来", "拉上来", "被救", "抱回家", "抱回去", "上岸了", "已经上岸", "边滑倒", "边摔"])
+        // Fallen down an open manhole (井盖被偷了好几天了，我家娃娃刚才掉下去了，在底下哭 — writer 30's, sent to 110
+        // without the crew that gets the child out): a person named beside it, still down there. The past
+        // vetoes it unless the fall is told as now (井盖几天前就被偷了，刚才我家娃娃掉下去了), and things dropped,
+        // a foot pulled out, a stunt, or a child nearly fallen do (a review's).
+        let notDown = [
+            "已经救上来", "被救上来了", "救上来了", "拉出来了", "已经拉出来", "拔出来了", "抱出来了", "差点", "差一点", "险些", "万一", "怕他", "怕娃",
+            "怕有人", "怕孩子", "假装", "演的", "抖音", "手机", "钥匙", "假牙", "梯子", "戒指", "球", "一只脚", "没受伤", "井盖掉下去", "井盖掉进",
+        ]
+        let somebody = ["人", "娃", "孩", "老人", "老公", "老婆", "工人", "儿子", "女儿", "爷爷", "奶奶", "婆婆", "大爷", "学生", "小伙"]
+        cues += SafetyCue.group(
+            ["掉下去了", "掉下去", "掉了下去", "跌下去了", "摔下去了", "滑下去了"], [.rescue],
+            requiresNearby: ["井盖", "井口", "窨井", "下水道", "检查井", "污水井"], alsoRequiresNearby: somebody,
+            vetoedNearby: notDown, vetoedNearbyUnlessNow: notNow)
+        cues += SafetyCue.group(
+            ["掉进下水道", "掉到下水道", "掉下井", "掉下水道", "跌进井", "跌进污水井", "跌进窨井", "坠入井"], [.rescue],
+            requiresNearby: somebody, vetoedNearby: notDown, vetoedNearbyUnlessNow: notNow)
         // On a height: a roof edge, a crane, outside a railing, a bridge (the airbag and the crew) — still
         // up there, not fallen from a scaffold or a tree (an ambulance's).
         cues += SafetyCue.group(

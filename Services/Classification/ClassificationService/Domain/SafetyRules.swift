@@ -301,7 +301,7 @@ public struct SafetyRules: Sendable {
                     } else {
                         found[CueKey(cue)] = (range, cue)
                         // A rescue's setting is no alarm: a finding after it does not hide it from the model.
-                        if cue.flags != [.rescue] { alarms.append((range, cue)) }
+                        if !SafetyFlag.isSetting(cue.flags) { alarms.append((range, cue)) }
                     }
                 }
             }
