@@ -1469,6 +1469,8 @@ struct ClassifierSafetyTests {
             ("办烟草零售许可证，跑了三趟找不到门路", false),
             ("我在看一本小说，里面写主人公家里全是烟，他找不到门，我想问问现实中应该怎么逃生", false),
             ("我想投诉物业楼道堆杂物，现在楼道里全是烟，我们找不到出口", true),
+            ("屋里全是烟，找不到门口了", true),
+            ("刚才我爸打电话，说屋头好大的烟找不到门，他上周才出院", true),
         ])
     func smokeAndNoDoor(text: String, danger: Bool) throws {
         let outcome = try classify(text, channel: .hotline12345)
@@ -1487,6 +1489,7 @@ struct ClassifierSafetyTests {
             ("井盖几天前就被偷了，刚才我家娃娃掉下去了，在底下哭", true),
             ("老人的假牙掉下去了，下水道口，老人急得直哭", false),
             ("拍抖音的小伙子假装从井口掉下去了，其实他是演的", false),
+            ("我老公边走边看手机，掉进下水道了，在下面喊救命", true),
         ])
     func openManhole(text: String, danger: Bool) throws {
         let outcome = try classify(text, channel: .hotline12345)
@@ -1502,6 +1505,10 @@ struct ClassifierSafetyTests {
             ("着火了，其实是烧垃圾，有人看守，旁边幼儿园的木头围栏已经着了", true),
             ("邻居家着火了，窗户都烧黑了，往外冒烟。（询问）其实是楼下有人烧垃圾，有人看守，两回事", true),
             ("我们小区门口商铺着火了，冒好多黑烟。另外十字路口那边其实是有人在烧纸钱，有人看守", true),
+            // A second review's rewordings: a building alight before the finding, sparks blown onward.
+            ("隔壁房子着火了，烧得噼里啪啦的。我下楼一看是门口有人烧垃圾，有人看守，跟那个没关系", true),
+            ("8楼窗户往外冒黑烟，着火了。楼下路口其实是有人在烧垃圾，有人看守", true),
+            ("着火了！经询问系村民烧秸秆，有人看守，风一吹火星子飞到对面麦地里了", true),
         ])
     func burningBeyondHand(text: String, fire: Bool) throws {
         let outcome = try classify(text, channel: .police110)

@@ -150,6 +150,17 @@ extension SafetyRules {
         // 12345 alone.
         "也没用", "火太大", "扑不下", "守不住", "烧进", "蹿", "波及", "殃及", "已经着了", "也着了", "都着了", "液化气", "加油",
         "窗帘", "电瓶车", "小卖部", "两回事", "另外", "烧黑", "商铺着火", "油锅",
+        // …and a second reviewer's rewordings: unrelated (跟那个没关系, 那个没事), sparks blown onward.
+        "没关系", "不是那个", "那个没事", "不相干", "火星", "吹到对面", "引着", "烧到", "谷草堆", "草堆",
+    ]
+
+    /// A fire alarm and a building, room or vehicle in one clause before a finding of burning in hand
+    /// (隔壁房子着火了; 8楼窗户往外冒黑烟): a fire the finding did not find (`burningFinding`). Not 楼 alone
+    /// (楼下有人烧垃圾 is outdoors), nor 家 (我家门口).
+    static let fireAlarms = ["着火", "起火", "失火", "冒烟", "黑烟", "浓烟", "烧起来", "火光", "火灾"]
+    static let buildings = [
+        "房子", "房间", "窗", "屋里", "屋头", "家里", "楼上", "楼里", "店里", "铺子", "商铺", "车里", "车子", "厂里", "厂房", "仓库", "厨房",
+        "卧室", "客厅", "阳台", "楼道", "走廊",
     ]
 
     /// Words saying a sudden illness is happening now when they stand before it in its own clause
@@ -1298,23 +1309,24 @@ extension SafetyRules {
         cues += SafetyCue.group(
             [
                 "找不到门", "找不着门", "找不倒门", "摸不到门", "摸不着门", "门找不到了", "找不到出口", "找不着出口", "摸不到出口", "看不到门", "看不见门",
-                "找不到出去的路",
+                "找不到出去的路", "门都找不到", "门都摸不到", "门都摸不着",
             ],
             [.fire, .trapped],
             excludedIn: [
-                "找不到门牌", "找不到门路", "找不到门诊", "找不到门面", "找不到门卡", "找不到门票", "找不到门口", "看不见门口", "看不到门口",
-                "找不到出口标识", "找不着门牌", "找不着门路",
+                "找不到门牌", "找不到门路", "找不到门诊", "找不到门面", "找不到门卡", "找不到门票", "找不到出口标识", "找不着门牌", "找不着门路",
             ],
             requiresNearby: [
                 "全是烟", "好多烟", "好大的烟", "烟好大", "烟很大", "浓烟", "黑烟", "烟子", "到处是烟", "满屋子烟", "满屋的烟", "一屋子烟", "都是烟",
                 "烟雾弥漫", "好浓的烟", "烟好浓", "烟太大", "呛得",
             ],
-            // Only words of a show or a story (电影里, not 电影院; 电视里, not a television on fire), and not
-            // 投诉 or 以前: a complaint about a blocked stairwell may end with the stairwell full of smoke now.
-            vetoedNearby: pastOrPaperwork + [
+            // The past and paperwork in the cue's own clause only (刚才我爸打电话，说屋头好大的烟找不到门，他上周才
+            // 出院 is now); only words of a show or a story nearby (电影里, not 电影院; 电视里, not a television on
+            // fire), and not 投诉 or 以前: a complaint about a blocked stairwell may end with it full of smoke now.
+            vetoedBy: pastOrPaperwork,
+            vetoedNearby: [
                 "演练", "演习", "玩游戏", "游戏里", "密室", "鬼屋", "舞台", "干冰", "烟雾弹", "吃鸡", "看电影", "电影里", "视频里", "看视频", "做梦", "梦见",
-                "梦到", "小说", "主人公", "里面写", "剧里", "电视剧", "话剧", "新闻里", "电视里", "抖音", "有次", "有一次", "上次", "油烟", "熏腊肉", "熏肉", "熏香", "烟花",
-                "烟感", "测试", "导航",
+                "梦到", "小说", "主人公", "里面写", "剧里", "电视剧", "话剧", "新闻里", "电视里", "抖音", "有次", "有一次", "上次", "油烟大", "油烟太大",
+                "烧烤", "熏腊肉", "熏肉", "熏香", "烟花", "测试", "导航",
             ])
         // Gas: the fuel named next to a smell or a leak.
         cues += SafetyCue.group(
@@ -2076,18 +2088,21 @@ extension SafetyRules {
         // without the crew that gets the child out): a person named beside it, still down there. The past
         // vetoes it unless the fall is told as now (井盖几天前就被偷了，刚才我家娃娃掉下去了), and things dropped,
         // a foot pulled out, a stunt, or a child nearly fallen do (a review's).
+        // A second review: the things dropped and the past in the cue's own clause only (我老公边走边看手机，掉进
+        // 下水道了; 井盖上个月就坏了一直没人修，今天一个小孩掉下去了 — a past theft or breakage is how these calls open).
         let notDown = [
             "已经救上来", "被救上来了", "救上来了", "拉出来了", "已经拉出来", "拔出来了", "抱出来了", "差点", "差一点", "险些", "万一", "怕他", "怕娃",
-            "怕有人", "怕孩子", "假装", "演的", "抖音", "手机", "钥匙", "假牙", "梯子", "戒指", "球", "一只脚", "没受伤", "井盖掉下去", "井盖掉进",
+            "怕有人", "怕孩子", "假装", "演的", "抖音",
         ]
+        let dropped = notNow + ["手机", "钥匙", "假牙", "梯子", "戒指", "球", "一只脚", "井盖掉下去", "井盖掉进"]
         let somebody = ["人", "娃", "孩", "老人", "老公", "老婆", "工人", "儿子", "女儿", "爷爷", "奶奶", "婆婆", "大爷", "学生", "小伙"]
         cues += SafetyCue.group(
             ["掉下去了", "掉下去", "掉了下去", "跌下去了", "摔下去了", "滑下去了"], [.rescue],
-            requiresNearby: ["井盖", "井口", "窨井", "下水道", "检查井", "污水井"], alsoRequiresNearby: somebody,
-            vetoedNearby: notDown, vetoedNearbyUnlessNow: notNow)
+            requiresNearby: ["井盖", "井口", "窨井", "下水道", "检查井", "污水井", "枯井", "水井"], alsoRequiresNearby: somebody,
+            vetoedBy: dropped, vetoedNearby: notDown)
         cues += SafetyCue.group(
-            ["掉进下水道", "掉到下水道", "掉下井", "掉下水道", "跌进井", "跌进污水井", "跌进窨井", "坠入井"], [.rescue],
-            requiresNearby: somebody, vetoedNearby: notDown, vetoedNearbyUnlessNow: notNow)
+            ["掉进下水道", "掉到下水道", "掉下井", "掉下水道", "跌进井", "跌进污水井", "跌进窨井", "坠入井", "掉进枯井", "掉进水井"], [.rescue],
+            requiresNearby: somebody, vetoedBy: dropped, vetoedNearby: notDown)
         // On a height: a roof edge, a crane, outside a railing, a bridge (the airbag and the crew) — still
         // up there, not fallen from a scaffold or a tree (an ambulance's).
         cues += SafetyCue.group(

@@ -91,6 +91,8 @@ public struct SafetyRules: Sendable {
     private let deliberateBurning: [Phrase]
     private let burningUnderControl: [Phrase]
     private let burningOutOfControl: [Phrase]
+    private let fireAlarms: [Phrase]
+    private let buildings: [Phrase]
 
     /// The rule with the built-in vocabulary (`SafetyRules+Cues.swift`).
     public init() {
@@ -167,6 +169,8 @@ public struct SafetyRules: Sendable {
         deliberateBurning = Self.deliberateBurning.map { Array($0.unicodeScalars) }
         burningUnderControl = Self.burningUnderControl.map { Array($0.unicodeScalars) }
         burningOutOfControl = Self.burningOutOfControl.map { Array($0.unicodeScalars) }
+        fireAlarms = Self.fireAlarms.map { Array($0.unicodeScalars) }
+        buildings = Self.buildings.map { Array($0.unicodeScalars) }
     }
 
     /// The danger asserted in text already passed through ``TextNormalizer``.
@@ -449,7 +453,13 @@ public struct SafetyRules: Sendable {
         guard asserted(deliberateBurning, from: marker) != nil, let control = asserted(burningUnderControl, from: marker, opening: true),
             asserted(burningOutOfControl, from: 0) == nil,
             // …有人看守，但是他们也扑不熄: what follows a "but" is not in hand.
-            !contains(butAfter, in: text, range: control..<text.count)
+            !contains(butAfter, in: text, range: control..<text.count),
+            // A fire told of a building, a room or a vehicle before the finding (隔壁房子着火了, 8楼窗户往外冒
+            // 黑烟) is not the burning found outdoors after it (门口有人烧垃圾，有人看守，跟那个没关系): a review at
+            // stop 38 found such fires superseded.
+            !clauses.contains(where: { clause in
+                clause.lowerBound < marker && contains(fireAlarms, in: text, range: clause) && contains(buildings, in: text, range: clause)
+            })
         else { return 0 }
         return marker
     }
