@@ -1480,7 +1480,7 @@ struct ClassifierSafetyTests {
     }
 
     @Test(
-        "a child fallen down an open manhole gets the rescue crews as well (stop 38); one who nearly fell does not",
+        "a person fallen down an open manhole is in danger and gets the rescue crews as well (stops 38, 39); one who nearly fell, a phone, a dog or the cover does not",
         arguments: [
             ("我们小区那个井盖被偷了好几天了，我家娃娃刚才掉下去了，在底下哭，我够不到", true),
             ("井盖翻了，一个小娃娃踩上去掉下去了，在下面哭，下面有水", true),
@@ -1490,10 +1490,21 @@ struct ClassifierSafetyTests {
             ("老人的假牙掉下去了，下水道口，老人急得直哭", false),
             ("拍抖音的小伙子假装从井口掉下去了，其实他是演的", false),
             ("我老公边走边看手机，掉进下水道了，在下面喊救命", true),
+            // Stop 39: the fall is the person's danger too (110 as well as 119), a rider falls with the bike,
+            // and a manhole cover falling in is nobody.
+            ("路上井盖没了，一个骑车的掉下去了，爬不上来", true),
+            ("一个老人骑电瓶车掉进下水道了，人还在里面", true),
+            ("井盖上个月就坏了一直没人修，今天一个小孩掉下去了，在下面哭", true),
+            ("外卖小哥连人带车掉进了施工的基坑", true),
+            ("有人反映井盖掉下去了，路中间一个大洞，怕有人掉进去", false),
+            ("我手机掉进下水道了，井盖那个缝好宽，能不能派人来捞一下", false),
+            ("小区的井盖松了，我家狗掉下去了，已经拉上来了，要求物业修", false),
         ])
     func openManhole(text: String, danger: Bool) throws {
         let outcome = try classify(text, channel: .hotline12345)
         #expect(outcome.destinations.contains(.fire119) == danger, "\(outcome.destinations) \(outcome.evidence)")
+        #expect(outcome.safetyFlags.contains(.personAtRisk) == danger, "\(outcome.safetyFlags) \(outcome.evidence)")
+        if danger { #expect(outcome.destinations.contains(.police110), "\(outcome.destinations)") }
     }
 
     @Test(
@@ -1514,5 +1525,40 @@ struct ClassifierSafetyTests {
         let outcome = try classify(text, channel: .police110)
         #expect(outcome.safetyFlags.contains(.fire) == fire, "\(outcome.safetyFlags) \(outcome.evidence)")
         #expect(outcome.destinations.contains(.fire119) == fire, "\(outcome.destinations)")
+    }
+
+    @Test(
+        "a cry for help on a note passed out of a window or a door is a person held (stop 39, writer 31's); a notice, homework or a story is not",
+        arguments: [
+            ("我要举报一家按摩店无证经营。还有，那家店窗户全部钉死了，今天有个小姑娘从窗户缝里塞了张纸条出来，写的救救我 我16岁", true),
+            ("隔壁出租屋门缝里塞出来一张纸条，写的帮我报警", true),
+            ("纸條上寫著救救我，是從隔壁門縫塞出來的", true),
+            ("我写了感谢信给救命恩人，想问一下怎么送到医院", false),
+            ("孩子的日记里写着救救我，说数学太难了，想咨询一下家庭教育", false),
+            ("公交站的海报写着被拐卖请报警，问一下这是哪个部门贴的", false),
+            ("上次有人从门缝塞纸条写的救命，结果是小孩子闹着玩的，已经处理了", false),
+        ])
+    func noteForHelp(text: String, danger: Bool) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.safetyFlags.contains(.personAtRisk) == danger, "\(outcome.safetyFlags) \(outcome.evidence)")
+        if danger { #expect(outcome.destinations.contains(.police110), "\(outcome.destinations)") }
+    }
+
+    @Test(
+        "fallen and not getting up is hurt (stop 39, writer 31's rider in a pothole); a lie-in, a number that fell, a pet or a toppled sign is not",
+        arguments: [
+            ("马路上那个坑好大，刚刚一个骑摩托的摔进去了，人躺在那里没起来", true),
+            ("我婆婆在屋头摔倒了爬不起来，隔着门跟我说话，我钥匙没带", true),
+            ("刚刚又有一个骑电瓶车的被小车撞了，躺在地上没起来", true),
+            ("周末躺在床上一直没起来，睡到中午，我妈骂我懒", false),
+            ("小区水压掉下来了，一直没起来，楼上都没水", false),
+            ("我家狗摔了一跤，站不起来了，附近有没有宠物医院", false),
+            ("广告牌倒在地上一直没起来，物业不管", false),
+            ("冬天路上结冰，老年人摔了站不起来谁负责", false),
+        ])
+    func fallenNotGettingUp(text: String, hurt: Bool) throws {
+        let outcome = try classify(text, channel: .police110)
+        #expect(outcome.safetyFlags.contains(.injury) == hurt, "\(outcome.safetyFlags) \(outcome.evidence)")
+        if hurt { #expect(outcome.destinations.contains(.medical120), "\(outcome.destinations)") }
     }
 }

@@ -112,6 +112,32 @@ extension SafetyRules {
         "阿尔茨海默", "智力", "精神", "抑郁", "岁",
     ]
 
+    /// Grown-ups named as the one who fell down a hole, a well or a drain, right before the fall
+    /// (有个老大爷掉下去了): 大爷 or 师傅 elsewhere in the call is as often the owner of what fell
+    /// (大爷掉下去一只拖鞋) or the one reporting.
+    static let holeFallers = [
+        "大爷", "大妈", "阿姨", "师傅", "师父", "嬢嬢", "大叔", "大哥", "小哥", "老汉", "婆婆", "保洁员", "环卫工", "民工", "老爷子", "老人", "老太太",
+        "爷爷", "奶奶", "老公", "外卖员", "工人", "骑车的", "骑摩托的", "骑电瓶车的", "骑电动车的", "连人带车",
+    ]
+
+    /// Anyone named as the one who fell, where the hole is named too (井盖, 下水道, 基坑…): right before
+    /// the fall (娃儿跌到粪坑里头了) or near it (井盖被偷了…我家娃娃刚才掉下去了). Not a bare 人: 人行道 and
+    /// 人路过 stand beside a cover that fell in (a review's finding).
+    static let holeFallersBesideHole =
+        holeFallers + [
+            "有人", "一个人", "个人", "人在", "人还", "人掉", "人摔", "人跌", "人滑", "娃", "娃儿", "孩子", "小孩", "小朋友", "宝宝", "男孩", "女孩", "儿子",
+            "女儿", "学生", "男的", "女的", "男子", "女子", "老婆", "小伙", "骑车", "爸", "妈", "父亲", "母亲", "老太婆", "醉汉", "同事",
+        ]
+
+    /// What falls down a hole, a well or a drain and is no person (手机掉进下水道了, 狗掉下去了, 井盖掉下去了):
+    /// it vetoes a fall in its clause. Not a bike: its rider falls with it (一个老人骑电瓶车掉进下水道了 —
+    /// only where a person is named beside it, see the cues).
+    static let droppedIntoHoles = [
+        "手机", "钥匙", "钱包", "东西", "狗", "猫", "兔", "乌龟", "鸡", "鸭", "鸟", "球", "轮子", "车轮", "车轱辘", "滑板车", "的电瓶车", "的车", "风筝",
+        "鞋", "帽子", "玩具", "衣服", "假牙", "梯子", "戒指", "钓竿", "工具", "扳手", "耳机", "眼镜", "拐杖", "拐棍", "手杖", "书包", "伞", "奶瓶", "水位", "盖板", "盖子",
+        "一只脚", "井盖掉下去", "井盖掉进", "井盖掉了下去", "井盖又掉",
+    ]
+
     /// Burning that is somebody's doing and under control: the catalogue puts it under ENVIRONMENT
     /// or CITY_APPEARANCE (焚烧垃圾, 烧烤油烟), not FIRE.
     static let controlledBurning = [
@@ -513,6 +539,23 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["也莫得反应", "也没得反应", "也没有反应", "也没反应"], [.injury],
             requiresNearby: ["倒在", "躺在", "晕", "摔", "莫上来", "没上来", "下去", "不动", "掉进"], ignoresNegation: true, family: "unconscious")
+        // Fallen and not getting up (刚刚一个骑摩托的摔进去了，人躺在那里没起来 — writer 31's, inside a complaint
+        // about a pothole, sent to 12345): an ambulance. Not a morning's lie-in or a price that fell.
+        cues += SafetyCue.group(
+            // A fall named, not lying down (躺在床上一直没起来) or a number that fell (水压掉下来了，一直没起来): a
+            // review of the first version found 36 of 51 harmless texts flagged — lie-ins, prices, pets, a
+            // boxing match, hypotheticals, the past.
+            ["没起来", "爬不起来", "没爬起来", "起不来了", "站不起来"], [.injury],
+            requiresNearby: [
+                "摔倒", "摔了", "摔进", "摔下", "摔在", "跌倒", "跌了一跤", "跌进", "滑倒", "滑了一跤", "绊倒", "跶倒", "倒在地上", "倒地", "栽倒", "栽下",
+                "撞了", "被撞", "撞倒",
+            ],
+            vetoedNearby: pastOrPaperwork + [
+                "以前", "之前", "昨天", "昨晚", "上次", "去年", "视频", "新闻", "梦", "小说", "电影", "差点", "险些", "容易", "万一", "怕", "担心", "咋办", "怎么办", "谁负责", "以后", "老了", "瘫痪", "多年",
+                "扶起来了", "站起来了", "没事了", "狗", "猫", "宠物", "牛", "羊", "鸟", "树", "器材", "广告牌", "牌子", "杆", "机器人", "扫地机", "玩具", "厂家", "维权", "比赛", "拳击", "摔跤", "剧", "电视",
+                "抖音", "游戏", "跟头",
+                "股", "价", "生意",
+            ])
         // Pushed down the stairs in a quarrel (装修工人出来把他爸推下楼梯, found inside a noise complaint).
         cues += SafetyCue.group(
             ["推下楼梯", "推下了楼梯", "推下楼"], [.violence], vetoedBy: ["垃圾", "车", "东西", "箱", "柜", "家具", "花盆", "材料", "石头"])
@@ -1450,6 +1493,22 @@ extension SafetyRules {
         // exclamation (救命哦, 救命，我被系统卡住了) and does not count.
         cues += SafetyCue.group(
             ["呼救", "求救", "喊救命", "叫救命", "喊着救命", "喊了救命"], [.personAtRisk], excludedIn: ["求救电话"])
+        // …or written on a note passed out of a window or a door (今天有个小姑娘从窗户缝里塞了张纸条出来，写的'救救我
+        // 我16岁' — writer 31's, inside a complaint about a massage parlour without a licence, sent to 12345):
+        // someone held. A note or a sign passed out, not writing alone: a review of the first version (写的 or
+        // 写着 beside 救命) found 28 of 38 harmless texts flagged — notices, homework, diaries, posts, graffiti,
+        // 救命钱 and 救命药, the past.
+        let cries = ["救救我", "救命", "救我", "帮帮我", "帮我报警", "帮我报个警", "请报警", "帮忙报警"]
+        cues += SafetyCue.group(
+            cries, [.personAtRisk],
+            excludedIn: ["救命钱", "救命恩人", "救命药", "救命用", "救命稻草", "救命之恩", "救救我们", "救我们"],
+            requiresNearby: ["纸条", "字条", "纸团", "一张纸", "纸板", "牌子", "窗户缝", "门缝", "塞出", "塞了", "扔出", "扔下来", "丢出", "递出", "递了", "举着"],
+            vetoedNearby: pastOrPaperwork + [
+                "以前", "昨天", "昨晚", "上次", "去年", "电视", "剧", "电影", "小说", "新闻", "视频", "梦", "猫", "狗", "宠物", "鹦鹉", "募捐", "捐款", "众筹", "筹款", "广告", "标语", "横幅", "告示",
+                "提示", "宣传", "海报", "启事", "贴的", "单上", "备注",
+                "试卷", "日记", "作业", "作文", "朋友圈", "微博", "微信", "表情包", "墙上", "涂", "信给", "借条", "保证书", "网文", "小时候", "恶作剧", "开玩笑",
+                "闹着玩", "捉迷藏", "已经处理", "救出来了", "印错", "游戏", "歌", "书上", "网上",
+            ])
         // Someone begging a beating to stop (女子哭喊"别打了"), often heard through a noise complaint's
         // wall — not a call, an injection or a game.
         cues += SafetyCue.group(
@@ -1677,28 +1736,21 @@ extension SafetyRules {
             ],
             [.personAtRisk],
             requiresNearby: vulnerablePeople + ["有人", "一个人", "男的", "女的", "工人", "行人", "路人"],
-            vetoedBy: ["手机", "钥匙", "钱包", "东西", "狗", "猫", "球", "轮子", "车轮", "鞋", "帽子", "车子", "电瓶车", "玩具", "差点", "差一点", "险些"],
+            // Anyone near and no hole named: a vehicle fallen in (车子掉进坑里了) vetoes it too.
+            vetoedBy: droppedIntoHoles + ["车子", "电瓶车", "差点", "差一点", "险些"],
             vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前", "容易", "小心", "万一"])
-        // …the one fallen named right before the verb (有个老大爷掉下去了): 大爷 or 师傅 elsewhere in the
-        // call is as often the owner of what fell (大爷掉下去一只拖鞋) or the one reporting.
-        let holeFallers = [
-            "大爷", "大妈", "阿姨", "师傅", "师父", "嬢嬢", "大叔", "大哥", "小哥", "老汉", "婆婆", "保洁员", "环卫工", "民工", "老爷子", "老人", "老太太",
-            "爷爷", "奶奶", "老公", "外卖员", "工人",
-        ]
-        let holeFalls = holeFallers.flatMap { who in ["掉下去", "掉进", "掉到", "摔下去", "跌下去", "掉井里", "掉下趣"].map { who + $0 } }
+        // …the one fallen named right before the verb (有个老大爷掉下去了).
+        let holeFalls = holeFallers.flatMap { who in ["掉下去", "掉进", "掉到", "摔下去", "摔进", "跌下去", "跌进", "掉井里", "掉下趣"].map { who + $0 } }
         cues += SafetyCue.group(
             holeFalls, [.personAtRisk], excludedIn: holeFalls.flatMap { fall in ["一", "的", "去一", "去的"].map { fall + $0 } },
-            vetoedBy: [
-                "差点", "差一点", "险些", "传销", "剧", "钓竿", "手机", "钥匙", "钱包", "戒指", "东西", "狗", "猫", "球", "鞋", "帽子", "玩具", "衣服",
-            ],
+            vetoedBy: droppedIntoHoles + ["差点", "差一点", "险些", "传销", "剧"],
             vetoedNearbyUnlessNow: ["昨天", "前天", "上次", "上个月", "去年", "之前"])
         // …told as "fell into the …" with the place after it (一个人掉进了施工工地的基坑里，坑很深; 我娃儿跌到粪坑里头了 —
         // a stop-37 probe's and review's): the person right before the fall, not their schoolbag, dentures or
         // passbook (a review of the first version, which took a person anywhere near).
-        let intoFallers = ["人", "娃", "娃儿", "娃娃", "骑车", "孩子", "小孩", "老人", "工人", "男的", "女的", "老汉", "婆婆", "大爷", "师傅", "老公", "老婆", "儿子", "女儿", "学生"]
         let intoVerbs = ["掉进了", "掉到了", "掉入了", "跌进了", "摔进了", "滑进了", "跌到", "栽进了", "栽到"]
         cues += SafetyCue.group(
-            intoFallers.flatMap { who in intoVerbs.map { who + $0 } }, [.personAtRisk],
+            holeFallersBesideHole.flatMap { who in intoVerbs.map { who + $0 } }, [.personAtRisk],
             alsoRequiresNearby: ["坑", "井", "河", "水", "沟", "洞", "池", "窖"],
             vetoedBy: ["差点", "差一点", "险些", "陷阱", "圈套", "套路", "传销", "骗局", "坑里了钱", "网贷"],
             vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前", "容易", "小心", "万一", "救起", "救上来", "拉上来了", "已经上来", "爬出来了"])
@@ -2093,16 +2145,36 @@ extension SafetyRules {
         let notDown = [
             "已经救上来", "被救上来了", "救上来了", "拉出来了", "已经拉出来", "拔出来了", "抱出来了", "差点", "差一点", "险些", "万一", "怕他", "怕娃",
             "怕有人", "怕孩子", "假装", "演的", "抖音",
+            // Out again, or a fear for tomorrow (a review's): 拉上来, 人没事; 如果, 等有人掉下去了你们才管吗.
+            "拉上来", "爬上来", "救起来", "没事了", "人没事", "如果", "要是", "迟早", "到时候", "谁负责", "哪个负责", "怎么办", "咋办", "等有人", "负得起",
         ]
-        let dropped = notNow + ["手机", "钥匙", "假牙", "梯子", "戒指", "球", "一只脚", "井盖掉下去", "井盖掉进"]
-        let somebody = ["人", "娃", "孩", "老人", "老公", "老婆", "工人", "儿子", "女儿", "爷爷", "奶奶", "婆婆", "大爷", "学生", "小伙"]
+        // A third (stop 39): the person's danger too, not only the setting — 有个小孩滑下去了…没有井盖的下水道，
+        // 在底下哭 and 一个骑车的掉下去了，爬不上来 reached no emergency service, and `defaultCues`' fall down a hole
+        // loses a child to 上个月 in the next clause.
+        // A near miss in the cue's own clause too, as for the other falls down a hole: a transcript's pauses
+        // put 差点 two words away (井盖 没了 差点 有人 掉下去 嗯 没有 人掉, writer 9's).
+        let dropped = notNow + droppedIntoHoles + ["差点", "差一点", "险些", "昨天", "昨晚", "前天", "之前", "那天"]
+        // A fall told as long past in the clause before (之前，有个工人掉下去了; 去年，一个小孩掉进下水道了 — a review's),
+        // unless the fall is told as now. Not 上个月, 昨天 or 前天: a cover's theft or breakage opens these calls.
+        let longAgo = ["去年", "前年", "之前", "那天", "那次", "的事"]
         cues += SafetyCue.group(
-            ["掉下去了", "掉下去", "掉了下去", "跌下去了", "摔下去了", "滑下去了"], [.rescue],
-            requiresNearby: ["井盖", "井口", "窨井", "下水道", "检查井", "污水井", "枯井", "水井"], alsoRequiresNearby: somebody,
-            vetoedBy: dropped, vetoedNearby: notDown)
+            // Not a bare 掉下去: without 了 it is as often a fear (会掉下去, 容易掉下去) as a fall.
+            ["掉下去了", "掉了下去", "跌下去了", "摔下去了", "滑下去了", "梭下去了", "跶下去了"], [.personAtRisk, .rescue],
+            requiresNearby: ["井盖", "井口", "窨井", "下水道", "检查井", "污水井", "枯井", "水井"], alsoRequiresNearby: holeFallersBesideHole,
+            vetoedBy: dropped, vetoedNearby: notDown, vetoedNearbyUnlessNow: longAgo)
+        // …the one fallen a bare 人 right before it (井盖翻了，人掉下去了: a review's), which the person nearby
+        // cannot be — it must stand outside the cue, and 人行道 is no one.
         cues += SafetyCue.group(
-            ["掉进下水道", "掉到下水道", "掉下井", "掉下水道", "跌进井", "跌进污水井", "跌进窨井", "坠入井", "掉进枯井", "掉进水井"], [.rescue],
-            requiresNearby: somebody, vetoedBy: dropped, vetoedNearby: notDown)
+            ["人掉下去了", "人掉了下去", "人滑下去了", "人摔下去了", "人跌下去了"], [.personAtRisk, .rescue],
+            requiresNearby: ["井盖", "井口", "窨井", "下水道", "检查井", "污水井", "枯井", "水井"],
+            vetoedBy: dropped, vetoedNearby: notDown, vetoedNearbyUnlessNow: longAgo)
+        cues += SafetyCue.group(
+            [
+                "掉进下水道", "掉到下水道", "掉下井", "掉下水道", "跌进井", "跌进污水井", "跌进窨井", "坠入井", "掉进枯井", "掉进水井", "掉进窨井", "掉进污水井",
+                "掉进雨水井", "摔进窨井", "跌进下水道", "掉入下水道", "掉入窨井", "掉入雨水井", "跌入下水道", "跌入窨井", "跌入雨水井",
+            ],
+            [.personAtRisk, .rescue],
+            requiresNearby: holeFallersBesideHole, vetoedBy: dropped, vetoedNearby: notDown, vetoedNearbyUnlessNow: longAgo)
         // On a height: a roof edge, a crane, outside a railing, a bridge (the airbag and the crew) — still
         // up there, not fallen from a scaffold or a tree (an ambulance's).
         cues += SafetyCue.group(
@@ -2172,6 +2244,10 @@ extension SafetyRules {
             "已救出", "被救出", "已经救出", "脱困", "已被救", "已出来", "已经出来", "拉出来", "推了出来",
             "已打开", "已经打开",
         ].map { SafetyResolution($0, [.trapped]) }
+        // Pulled out of a hole or the water (有个人掉进下水道了，经询问，人已经被拉上来了: a review's).
+        resolutions += ["已经拉上来", "已被拉上来", "被拉上来了", "已经救上来", "已被救上来", "被救上来了"].map {
+            SafetyResolution($0, [.personAtRisk, .rescue])
+        }
         resolutions += [
             "已找到", "已经找到", "找到了", "找回", "已回家", "已经回家", "回来了", "已到家", "已联系上",
             "已经联系上", "联系上了", "接回",
