@@ -134,8 +134,11 @@ extension SafetyRules {
     /// only where a person is named beside it, see the cues).
     static let droppedIntoHoles = [
         "手机", "钥匙", "钱包", "东西", "狗", "猫", "兔", "乌龟", "鸡", "鸭", "鸟", "球", "轮子", "车轮", "车轱辘", "滑板车", "的电瓶车", "的车", "风筝",
-        "鞋", "帽子", "玩具", "衣服", "假牙", "梯子", "戒指", "钓竿", "工具", "扳手", "耳机", "眼镜", "拐杖", "拐棍", "手杖", "书包", "伞", "奶瓶", "水位", "盖板", "盖子",
-        "一只脚", "井盖掉下去", "井盖掉进", "井盖掉了下去", "井盖又掉",
+        "鞋", "帽子", "玩具", "衣服", "假牙", "梯子", "戒指", "钓竿", "工具", "扳手", "耳机", "奶瓶", "水位", "一只脚",
+        // What a faller carries only as somebody's (大爷的拐棍, 娃儿的书包): 娃儿背着书包掉进下水道了 and 大爷拄着拐杖
+        // 掉下去了 are falls; and 井盖子 is Sichuanese for the cover, so the cover only as falling itself.
+        "眼镜掉", "的眼镜", "的拐杖", "的拐棍", "的书包", "的伞", "的雨伞", "井盖掉下去", "井盖掉进", "井盖掉了下去",
+        "井盖又掉", "盖板掉", "盖子掉", "盖子也掉",
     ]
 
     /// Burning that is somebody's doing and under control: the catalogue puts it under ENVIRONMENT
@@ -1747,10 +1750,11 @@ extension SafetyRules {
             vetoedNearbyUnlessNow: ["昨天", "前天", "上次", "上个月", "去年", "之前"])
         // …told as "fell into the …" with the place after it (一个人掉进了施工工地的基坑里，坑很深; 我娃儿跌到粪坑里头了 —
         // a stop-37 probe's and review's): the person right before the fall, not their schoolbag, dentures or
-        // passbook (a review of the first version, which took a person anywhere near).
+        // passbook (a review of the first version, which took a person anywhere near). Here a bare 人 is the
+        // faller (路人掉进了, 男人摔进了): right before the verb it is no 人行道.
         let intoVerbs = ["掉进了", "掉到了", "掉入了", "跌进了", "摔进了", "滑进了", "跌到", "栽进了", "栽到"]
         cues += SafetyCue.group(
-            holeFallersBesideHole.flatMap { who in intoVerbs.map { who + $0 } }, [.personAtRisk],
+            (holeFallersBesideHole + ["人"]).flatMap { who in intoVerbs.map { who + $0 } }, [.personAtRisk],
             alsoRequiresNearby: ["坑", "井", "河", "水", "沟", "洞", "池", "窖"],
             vetoedBy: ["差点", "差一点", "险些", "陷阱", "圈套", "套路", "传销", "骗局", "坑里了钱", "网贷"],
             vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前", "容易", "小心", "万一", "救起", "救上来", "拉上来了", "已经上来", "爬出来了"])
