@@ -1498,6 +1498,8 @@ struct ClassifierSafetyTests {
             ("外卖小哥连人带车掉进了施工的基坑", true),
             ("一个路人掉进了施工的基坑，坑好深", true),
             ("娃儿背着书包掉进下水道了，井盖没得", true),
+            ("一个穿红衣服的小孩掉进下水道了", true),
+            ("我家孩子掉进下水道了，到现在还没拉上来", true),
             ("有人反映井盖掉下去了，路中间一个大洞，怕有人掉进去", false),
             ("娃儿的书包掉进下水道了，能不能帮忙捞", false),
             ("我手机掉进下水道了，井盖那个缝好宽，能不能派人来捞一下", false),
@@ -1540,6 +1542,8 @@ struct ClassifierSafetyTests {
             ("孩子的日记里写着救救我，说数学太难了，想咨询一下家庭教育", false),
             ("公交站的海报写着被拐卖请报警，问一下这是哪个部门贴的", false),
             ("上次有人从门缝塞纸条写的救命，结果是小孩子闹着玩的，已经处理了", false),
+            ("在KTV唱歌的时候服务员偷偷塞了张纸条给我，写着救救我", true),
+            ("外卖袋里塞了张纸条，写着帮帮我，给个五星好评", false),
         ])
     func noteForHelp(text: String, danger: Bool) throws {
         let outcome = try classify(text, channel: .hotline12345)
@@ -1551,17 +1555,31 @@ struct ClassifierSafetyTests {
         "fallen and not getting up is hurt (stop 39, writer 31's rider in a pothole); a lie-in, a number that fell, a pet or a toppled sign is not",
         arguments: [
             ("马路上那个坑好大，刚刚一个骑摩托的摔进去了，人躺在那里没起来", true),
-            ("我婆婆在屋头摔倒了爬不起来，隔着门跟我说话，我钥匙没带", true),
+            ("我爸在小区门口滑倒了，一直没起来", true),
+            ("我奶奶摔倒了屁股着地，一直没起来", true),
             ("刚刚又有一个骑电瓶车的被小车撞了，躺在地上没起来", true),
             ("周末躺在床上一直没起来，睡到中午，我妈骂我懒", false),
             ("小区水压掉下来了，一直没起来，楼上都没水", false),
             ("我家狗摔了一跤，站不起来了，附近有没有宠物医院", false),
             ("广告牌倒在地上一直没起来，物业不管", false),
             ("冬天路上结冰，老年人摔了站不起来谁负责", false),
+            ("他摔了一跤，我笑得站不起来", false),
         ])
     func fallenNotGettingUp(text: String, hurt: Bool) throws {
         let outcome = try classify(text, channel: .police110)
         #expect(outcome.safetyFlags.contains(.injury) == hurt, "\(outcome.safetyFlags) \(outcome.evidence)")
         if hurt { #expect(outcome.destinations.contains(.medical120), "\(outcome.destinations)") }
+    }
+
+    @Test(
+        "a fall down a hole is over only when the person is out: one pulled up while another is still down is not (a code review's)",
+        arguments: [
+            ("两个小孩掉进下水道了，一个人被拉上来了，还有一个没上来", true),
+            ("有人落水了，一个被救上来了，还有一个在水里", true),
+            ("有个人掉进下水道了，经询问，人已经被拉上来了，无人受伤", false),
+        ])
+    func pulledOut(text: String, danger: Bool) throws {
+        let outcome = try classify(text, channel: .hotline12345)
+        #expect(outcome.safetyFlags.contains(.personAtRisk) == danger, "\(outcome.safetyFlags) \(outcome.evidence)")
     }
 }

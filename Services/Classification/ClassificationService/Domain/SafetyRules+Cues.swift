@@ -125,20 +125,23 @@ extension SafetyRules {
     /// 人路过 stand beside a cover that fell in (a review's finding).
     static let holeFallersBesideHole =
         holeFallers + [
-            "有人", "一个人", "个人", "人在", "人还", "人掉", "人摔", "人跌", "人滑", "娃", "娃儿", "孩子", "小孩", "小朋友", "宝宝", "男孩", "女孩", "儿子",
-            "女儿", "学生", "男的", "女的", "男子", "女子", "老婆", "小伙", "骑车", "爸", "妈", "父亲", "母亲", "老太婆", "醉汉", "同事",
+            "有人", "一个人", "个人", "人在", "人还", "行人", "路人", "男人", "女人", "年轻人", "老头", "老太", "娃", "娃儿", "孩子", "小孩", "小朋友", "宝宝",
+            "男孩", "女孩", "儿子", "女儿", "学生", "男的", "女的", "男子", "女子", "老婆", "小伙", "骑车", "爸", "妈", "父亲", "母亲", "醉汉", "同事",
         ]
 
     /// What falls down a hole, a well or a drain and is no person (手机掉进下水道了, 狗掉下去了, 井盖掉下去了):
     /// it vetoes a fall in its clause. Not a bike: its rider falls with it (一个老人骑电瓶车掉进下水道了 —
     /// only where a person is named beside it, see the cues).
     static let droppedIntoHoles = [
-        "手机", "钥匙", "钱包", "东西", "狗", "猫", "兔", "乌龟", "鸡", "鸭", "鸟", "球", "轮子", "车轮", "车轱辘", "滑板车", "的电瓶车", "的车", "风筝",
-        "鞋", "帽子", "玩具", "衣服", "假牙", "梯子", "戒指", "钓竿", "工具", "扳手", "耳机", "奶瓶", "水位", "一只脚",
-        // What a faller carries only as somebody's (大爷的拐棍, 娃儿的书包): 娃儿背着书包掉进下水道了 and 大爷拄着拐杖
-        // 掉下去了 are falls; and 井盖子 is Sichuanese for the cover, so the cover only as falling itself.
-        "眼镜掉", "的眼镜", "的拐杖", "的拐棍", "的书包", "的伞", "的雨伞", "井盖掉下去", "井盖掉进", "井盖掉了下去",
-        "井盖又掉", "盖板掉", "盖子掉", "盖子也掉",
+        // The older cues' own (手机, 钥匙, 狗, 球, 鞋…: what they vetoed before the lists were shared).
+        "手机", "钥匙", "钱包", "东西", "狗", "猫", "鸡", "鸭", "球", "轮子", "车轮", "鞋", "帽子", "玩具", "假牙", "戒指", "钓竿", "车轱辘", "滑板车",
+        "风筝", "水位",
+        // The rest only as the thing fallen or as somebody's: a faller wears, carries or walks them (一个穿红衣服的小孩
+        // 掉进下水道了, 戴着耳机的学生, 遛鸟的大爷, 娃儿背着书包, 大爷拄着拐杖 — a code review's), and 井盖子 is Sichuanese
+        // for the cover, so the cover only as falling itself.
+        "衣服掉", "的衣服", "耳机掉", "的耳机", "一只脚掉", "鸟掉", "小鸟", "兔子", "乌龟", "工具掉", "的工具", "扳手掉",
+        "的扳手", "梯子掉", "的梯子", "奶瓶", "的电瓶车", "的车掉", "眼镜掉", "的眼镜", "的拐杖", "的拐棍", "的书包", "的伞", "的雨伞", "篦子掉", "箅子掉",
+        "格栅掉", "井盖掉下去", "井盖掉进", "井盖掉了下去", "井盖又掉", "盖板掉", "盖子掉", "盖子也掉",
     ]
 
     /// Burning that is somebody's doing and under control: the catalogue puts it under ENVIRONMENT
@@ -542,23 +545,6 @@ extension SafetyRules {
         cues += SafetyCue.group(
             ["也莫得反应", "也没得反应", "也没有反应", "也没反应"], [.injury],
             requiresNearby: ["倒在", "躺在", "晕", "摔", "莫上来", "没上来", "下去", "不动", "掉进"], ignoresNegation: true, family: "unconscious")
-        // Fallen and not getting up (刚刚一个骑摩托的摔进去了，人躺在那里没起来 — writer 31's, inside a complaint
-        // about a pothole, sent to 12345): an ambulance. Not a morning's lie-in or a price that fell.
-        cues += SafetyCue.group(
-            // A fall named, not lying down (躺在床上一直没起来) or a number that fell (水压掉下来了，一直没起来): a
-            // review of the first version found 36 of 51 harmless texts flagged — lie-ins, prices, pets, a
-            // boxing match, hypotheticals, the past.
-            ["没起来", "爬不起来", "没爬起来", "起不来了", "站不起来"], [.injury],
-            requiresNearby: [
-                "摔倒", "摔了", "摔进", "摔下", "摔在", "跌倒", "跌了一跤", "跌进", "滑倒", "滑了一跤", "绊倒", "跶倒", "倒在地上", "倒地", "栽倒", "栽下",
-                "撞了", "被撞", "撞倒",
-            ],
-            vetoedNearby: pastOrPaperwork + [
-                "以前", "之前", "昨天", "昨晚", "上次", "去年", "视频", "新闻", "梦", "小说", "电影", "差点", "险些", "容易", "万一", "怕", "担心", "咋办", "怎么办", "谁负责", "以后", "老了", "瘫痪", "多年",
-                "扶起来了", "站起来了", "没事了", "狗", "猫", "宠物", "牛", "羊", "鸟", "树", "器材", "广告牌", "牌子", "杆", "机器人", "扫地机", "玩具", "厂家", "维权", "比赛", "拳击", "摔跤", "剧", "电视",
-                "抖音", "游戏", "跟头",
-                "股", "价", "生意",
-            ])
         // Pushed down the stairs in a quarrel (装修工人出来把他爸推下楼梯, found inside a noise complaint).
         cues += SafetyCue.group(
             ["推下楼梯", "推下了楼梯", "推下楼"], [.violence], vetoedBy: ["垃圾", "车", "东西", "箱", "柜", "家具", "花盆", "材料", "石头"])
@@ -1052,6 +1038,11 @@ extension SafetyRules {
         // inside a pension question: writer 24): a fall beside it and the moment or the caller alone —
         // not a lie-in, a sport, a firm gone under, a fall years ago, a leaflet, a toy or an animal
         // (a review's 45 false alarms of a first version).
+        let notGettingUp = [
+            "以前", "上次", "去年", "前年", "年前", "上个月", "前几天", "以后", "平时", "经常", "每天", "每次", "长期", "卧床", "那次", "累得", "笑得", "练得",
+            "差点", "假装", "电视", "视频", "节目", "游戏", "角色", "演", "防跌倒", "讲座", "宣传", "充气", "人偶", "机器人", "雕塑", "不倒翁", "股票", "基金",
+            "公司", "生意", "轮椅", "宠物", "狗", "猫", "摔跤", "大跟头",
+        ]
         cues += SafetyCue.group(
             ["爬不起来", "起不来了", "站不起来了", "爬都爬不起来", "无法起身", "起不了身", "起不来身", "爬不动了"], [.injury],
             requiresNearby: [
@@ -1059,11 +1050,25 @@ extension SafetyRules {
                 "栽了", "绊倒", "绊了一跤", "扑爬", "跌坐", "滚下",
             ],
             alsoRequiresNearby: ["刚才", "刚刚", "现在", "一个人", "独居", "独自", "喊了半天", "没人", "就我"],
-            vetoedNearby: [
-                "以前", "上次", "去年", "前年", "年前", "上个月", "前几天", "以后", "平时", "经常", "每天", "每次", "长期", "卧床", "那次",
-                "累得", "笑得", "练得", "差点", "假装", "电视", "视频", "节目", "游戏", "角色", "演", "防跌倒", "讲座", "宣传", "报警器", "怎么办",
-                "充气", "人偶", "机器人", "雕塑", "不倒翁", "股票", "基金", "公司", "生意", "轮椅", "鸡", "鸭", "鹅", "兔", "仓鼠", "鹦鹉", "乌龟",
-                "宠物", "狗", "猫", "摔跤", "大跟头", "牛", "羊", "猪", "马", "驴", "创业", "年轻人", "建议", "情况", "万一", "麻烦", "已经好了", "没事了",
+            vetoedNearby: notGettingUp + [
+                "报警器", "怎么办", "鸡", "鸭", "鹅", "兔", "仓鼠", "鹦鹉", "乌龟", "牛", "羊", "猪", "马", "驴", "创业", "年轻人", "建议", "情况", "万一", "麻烦",
+                "已经好了", "没事了",
+            ])
+        // …or lying there and not getting up after a fall named (刚刚一个骑摩托的摔进去了，人躺在那里没起来 — writer 31's,
+        // inside a complaint about a pothole, sent to 12345): 没起来 says the person is down now, so no moment or
+        // caller alone is needed. A first version that took them beside 躺在 or 掉下 flagged 36 of a review's 51 harmless
+        // texts (lie-ins, pressures and prices that 掉下来了…一直没起来, pets, a boxing match), and a code review found it
+        // had skipped the look-alikes above (我笑得站不起来).
+        cues += SafetyCue.group(
+            ["没起来", "爬不起来", "没爬起来", "起不来了", "站不起来"], [.injury],
+            requiresNearby: [
+                "摔倒", "摔了", "摔进", "摔下", "摔在", "跌倒", "跌了一跤", "跌进", "滑倒", "滑了一跤", "绊倒", "跶倒", "倒在地上", "倒地", "栽倒", "栽下",
+                "撞了", "被撞", "撞倒",
+            ],
+            vetoedNearby: notGettingUp + pastOrPaperwork + [
+                "之前", "昨天", "昨晚", "新闻", "梦", "小说", "电影", "电视剧", "剧情", "抖音", "比赛", "拳击", "栽跟头", "树", "器材", "广告牌", "牌子",
+                "电线杆", "灯杆", "扫地机", "玩具", "厂家", "维权", "股市", "房价", "物价", "价格", "谁负责", "咋办", "瘫痪", "多年", "扶起来了", "站起来了",
+                "小鸟",
             ])
         // Someone followed now by a stranger and afraid (后头有个男的跟了我好远 我快他也快 我停他也停 我好怕,
         // inside a streetlight complaint: writer 24): a person at risk for 110 — not a request or a parcel
@@ -1504,13 +1509,14 @@ extension SafetyRules {
         let cries = ["救救我", "救命", "救我", "帮帮我", "帮我报警", "帮我报个警", "请报警", "帮忙报警"]
         cues += SafetyCue.group(
             cries, [.personAtRisk],
-            excludedIn: ["救命钱", "救命恩人", "救命药", "救命用", "救命稻草", "救命之恩", "救救我们", "救我们"],
+            excludedIn: ["救命钱", "救命恩人", "救命药", "救命用", "救命稻草", "救命之恩", "救救我们", "救我们", "帮帮我们"],
             requiresNearby: ["纸条", "字条", "纸团", "一张纸", "纸板", "牌子", "窗户缝", "门缝", "塞出", "塞了", "扔出", "扔下来", "丢出", "递出", "递了", "举着"],
             vetoedNearby: pastOrPaperwork + [
-                "以前", "昨天", "昨晚", "上次", "去年", "电视", "剧", "电影", "小说", "新闻", "视频", "梦", "猫", "狗", "宠物", "鹦鹉", "募捐", "捐款", "众筹", "筹款", "广告", "标语", "横幅", "告示",
+                "以前", "昨天", "昨晚", "上次", "去年", "电视", "电视剧", "电影", "小说", "新闻", "视频", "梦", "小猫", "猫咪", "我家猫", "狗", "宠物", "鹦鹉",
+                "好评", "五星", "遇到诈骗", "募捐", "捐款", "众筹", "筹款", "广告", "标语", "横幅", "告示",
                 "提示", "宣传", "海报", "启事", "贴的", "单上", "备注",
-                "试卷", "日记", "作业", "作文", "朋友圈", "微博", "微信", "表情包", "墙上", "涂", "信给", "借条", "保证书", "网文", "小时候", "恶作剧", "开玩笑",
-                "闹着玩", "捉迷藏", "已经处理", "救出来了", "印错", "游戏", "歌", "书上", "网上",
+                "试卷", "日记", "作业", "作文", "朋友圈", "微博", "微信群", "表情包", "墙上", "涂", "信给", "借条", "保证书", "网文", "小时候", "恶作剧", "开玩笑",
+                "闹着玩", "捉迷藏", "剧本杀", "已经处理", "救出来了", "印错", "游戏", "歌词", "一首歌", "书上", "网上",
             ])
         // Someone begging a beating to stop (女子哭喊"别打了"), often heard through a noise complaint's
         // wall — not a call, an injection or a game.
@@ -1756,7 +1762,7 @@ extension SafetyRules {
         cues += SafetyCue.group(
             (holeFallersBesideHole + ["人"]).flatMap { who in intoVerbs.map { who + $0 } }, [.personAtRisk],
             alsoRequiresNearby: ["坑", "井", "河", "水", "沟", "洞", "池", "窖"],
-            vetoedBy: ["差点", "差一点", "险些", "陷阱", "圈套", "套路", "传销", "骗局", "坑里了钱", "网贷"],
+            vetoedBy: ["差点", "差一点", "险些", "陷阱", "圈套", "套路", "传销", "骗局", "坑里了钱", "网贷", "保健品", "理财", "投资"],
             vetoedNearby: ["昨天", "前天", "上次", "上个月", "去年", "之前", "容易", "小心", "万一", "救起", "救上来", "拉上来了", "已经上来", "爬出来了"])
         // Lost in the wild: an emergency for anyone, not only the vulnerable.
         cues += SafetyCue.group(
@@ -2150,7 +2156,10 @@ extension SafetyRules {
             "已经救上来", "被救上来了", "救上来了", "拉出来了", "已经拉出来", "拔出来了", "抱出来了", "差点", "差一点", "险些", "万一", "怕他", "怕娃",
             "怕有人", "怕孩子", "假装", "演的", "抖音",
             // Out again, or a fear for tomorrow (a review's): 拉上来, 人没事; 如果, 等有人掉下去了你们才管吗.
-            "拉上来", "爬上来", "救起来", "没事了", "人没事", "如果", "要是", "迟早", "到时候", "谁负责", "哪个负责", "怎么办", "咋办", "等有人", "负得起",
+            // Only done (拉上来了, not 还没拉上来 or 快来把他拉上来), and a fear only with someone in it (要是有人, not 主要是;
+            // not 怎么办, which a panicking caller says — a code review's).
+            "拉上来了", "已经拉上来", "爬上来了", "自己爬上来", "救起来了", "没事了", "人没事", "如果有人", "如果哪个", "要是有人", "要是哪个", "迟早",
+            "到时候", "谁负责", "哪个负责", "等有人", "负得起",
         ]
         // A third (stop 39): the person's danger too, not only the setting — 有个小孩滑下去了…没有井盖的下水道，
         // 在底下哭 and 一个骑车的掉下去了，爬不上来 reached no emergency service, and `defaultCues`' fall down a hole
@@ -2160,7 +2169,7 @@ extension SafetyRules {
         let dropped = notNow + droppedIntoHoles + ["差点", "差一点", "险些", "昨天", "昨晚", "前天", "之前", "那天"]
         // A fall told as long past in the clause before (之前，有个工人掉下去了; 去年，一个小孩掉进下水道了 — a review's),
         // unless the fall is told as now. Not 上个月, 昨天 or 前天: a cover's theft or breakage opens these calls.
-        let longAgo = ["去年", "前年", "之前", "那天", "那次", "的事"]
+        let longAgo = ["去年", "前年", "之前", "那天", "那次"]
         cues += SafetyCue.group(
             // Not a bare 掉下去: without 了 it is as often a fear (会掉下去, 容易掉下去) as a fall.
             ["掉下去了", "掉了下去", "跌下去了", "摔下去了", "滑下去了", "梭下去了", "跶下去了"], [.personAtRisk, .rescue],
@@ -2249,7 +2258,12 @@ extension SafetyRules {
             "已打开", "已经打开",
         ].map { SafetyResolution($0, [.trapped]) }
         // Pulled out of a hole or the water (有个人掉进下水道了，经询问，人已经被拉上来了: a review's).
-        resolutions += ["已经拉上来", "已被拉上来", "被拉上来了", "已经救上来", "已被救上来", "被救上来了"].map {
+        // Pulled out (有个人掉进下水道了，经询问，人已经被拉上来了) — not while another is still down: 还有一个, 另一个 and
+        // 没上来 after it are in `notOver` (一个被救上来了，还有一个在水里 went to no one — a code review's).
+        resolutions += [
+            "人已经被拉上来", "人被拉上来了", "人已经拉上来", "人被救上来了", "人已经救上来", "都被救上来了", "都救上来了", "都拉上来了", "都被拉上来了",
+            "已经拉上来", "已被拉上来", "被拉上来了", "已经救上来", "已被救上来", "被救上来了",
+        ].map {
             SafetyResolution($0, [.personAtRisk, .rescue])
         }
         resolutions += [

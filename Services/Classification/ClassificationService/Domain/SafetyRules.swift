@@ -163,6 +163,8 @@ public struct SafetyRules: Sendable {
         // 看了医生说处理不了), as a review found.
         notOver = [
             "但", "可是", "还是", "又", "还在", "处理不了", "救不了", "转院", "没止住", "止不住", "一直", "烫", "响", "里面有", "没出来",
+            // Someone else still in it (一个被拉上来了，还有一个没上来: a code review's).
+            "还有一个", "还有个", "另一个", "另外一个", "没上来",
         ].map { Array($0.unicodeScalars) }
         nobody = Self.nobody.map { Array($0.unicodeScalars) }
         butAfter = ["但", "可是", "结果", "后来"].map { Array($0.unicodeScalars) }
