@@ -2170,17 +2170,17 @@ extension SafetyRules {
         // A fall told as long past in the clause before (之前，有个工人掉下去了; 去年，一个小孩掉进下水道了 — a review's),
         // unless the fall is told as now. Not 上个月, 昨天 or 前天: a cover's theft or breakage opens these calls.
         let longAgo = ["去年", "前年", "之前", "那天", "那次"]
+        let manholes = ["井盖", "井口", "窨井", "下水道", "检查井", "污水井", "枯井", "水井"]
         cues += SafetyCue.group(
             // Not a bare 掉下去: without 了 it is as often a fear (会掉下去, 容易掉下去) as a fall.
             ["掉下去了", "掉了下去", "跌下去了", "摔下去了", "滑下去了", "梭下去了", "跶下去了"], [.personAtRisk, .rescue],
-            requiresNearby: ["井盖", "井口", "窨井", "下水道", "检查井", "污水井", "枯井", "水井"], alsoRequiresNearby: holeFallersBesideHole,
+            requiresNearby: manholes, alsoRequiresNearby: holeFallersBesideHole,
             vetoedBy: dropped, vetoedNearby: notDown, vetoedNearbyUnlessNow: longAgo)
         // …the one fallen a bare 人 right before it (井盖翻了，人掉下去了: a review's), which the person nearby
         // cannot be — it must stand outside the cue, and 人行道 is no one.
         cues += SafetyCue.group(
             ["人掉下去了", "人掉了下去", "人滑下去了", "人摔下去了", "人跌下去了"], [.personAtRisk, .rescue],
-            requiresNearby: ["井盖", "井口", "窨井", "下水道", "检查井", "污水井", "枯井", "水井"],
-            vetoedBy: dropped, vetoedNearby: notDown, vetoedNearbyUnlessNow: longAgo)
+            requiresNearby: manholes, vetoedBy: dropped, vetoedNearby: notDown, vetoedNearbyUnlessNow: longAgo)
         cues += SafetyCue.group(
             [
                 "掉进下水道", "掉到下水道", "掉下井", "掉下水道", "跌进井", "跌进污水井", "跌进窨井", "坠入井", "掉进枯井", "掉进水井", "掉进窨井", "掉进污水井",
